@@ -1,0 +1,2 @@
+export * from './compiler';
+export * from './expressions';

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { durationSchema, durationToMs, formatDuration, port, variableNameSchema, type PortDef } from '@tandem/shared';
+import { defineNode } from '../defineNode';
+import { field } from '../form';
+import { refs } from '../compileContext';
+import { buttonsContentSchema, choicesOf, listContentSchema, templateText, textContentSchema } from '../common/messageContent';
+import type { TransitionJson } from '../machineJson';
+
+export const answerTypes = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
+export type AnswerType = (typeof answerTypes)[number];
+
+const choiceSchema = z.object({
+  id: field(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use 1–64 letters, digits, "-" or "_"'), { label: 'Id', help: 'Names the output' }),
+  label: field(z.string().trim().min(1).max(60), { label: 'Label' }),
+  keywords: field(z.array(z.string().trim().min(1).max(60)).max(20).default([]), {
+    label: 'Also accept',
+    widget: 'tags',
+    help: 'Other words that pick this choice (a template button text, "yes", "1"...)',
+  }),
+});
+
+export const saveTargetSchema = z.object({
+  scope: field(z.enum(['vars', 'contact']).default('vars'), {
+    label: 'Save to',
+    widget: 'select',
+    help: 'vars: this journey only; contact: an attribute kept on the contact',
+  }),
+  name: field(variableNameSchema, { label: 'Name' }),
+});
+export type SaveTarget = z.infer<typeof saveTargetSchema>;
+
+export const botQuestionConfigSchema = z
+  .object({
+    prompt: field(z.discriminatedUnion('kind', [z.object({ kind: z.literal('none') }), textContentSchema, buttonsContentSchema, listContentSchema]), {
+      label: 'Question',
+      help: 'none: send nothing and treat the reply to the previous message (e.g. a template button) as the answer',
+    }),
+    answerType: field(z.enum(answerTypes).default('text'), {
+      label: 'Expected answer',
+      widget: 'select',
+      help: 'Buttons and lists always expect one of their choices',
+    }),
+    choices: field(z.array(choiceSchema).max(20).default([]), { label: 'Choices', widget: 'list', showWhen: { field: 'answerType', equals: ['choice'] } }),
+    validation: z
+      .object({
+        min: field(z.number().optional(), { label: 'Minimum', help: 'Numbers: smallest value; text: fewest characters' }),
+        max: field(z.number().optional(), { label: 'Maximum', help: 'Numbers: largest value; text: most characters' }),
+        pattern: field(z.string().max(200).optional(), { label: 'Must match pattern', widget: 'regex' }),
+        expression: field(z.string().max(1_000).optional(), {
+          label: 'Must satisfy',
+          widget: 'expression',
+          expects: 'boolean',
+          extraRoots: ['answer'],
+          placeholder: 'answer > 0',
+          help: 'A condition on `answer`',
+        }),
+      })
+      .prefault({}),
+    invalidMessage: templateText('When the answer is invalid', 1_024).default("Sorry, I didn't get that. Please try again."),
+    maxRetries: field(z.number().int().min(0).max(5).default(2), { label: 'Re-ask at most', help: 'Then leave by "Invalid"' }),
+    saveTo: saveTargetSchema.nullable().default(null),
+    timeout: field(durationSchema.nullable().default({ amount: 24, unit: 'hours' }), {
+      label: 'Stop waiting after',
+      widget: 'duration',
+      help: 'Leave by "No reply" when the contact does not answer in time',
+    }),
+  })
+  .superRefine((c, ctx) => {
+    if (effectiveAnswerType(c) === 'choice' && questionChoices(c).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Add at least one choice' });
+    }
+    const ids = questionChoices(c).map((x) => x.id);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Choice ids must be different' });
+    const reserved = ids.find((id) => reservedPorts.includes(id));
+    if (reserved) ctx.addIssue({ code: 'custom', path: ['choices'], message: `"${reserved}" is reserved for another output; pick another id` });
+    if (c.validation.min !== undefined && c.validation.max !== undefined && c.validation.min > c.validation.max) {
+      ctx.addIssue({ code: 'custom', path: ['validation', 'max'], message: 'Maximum is below the minimum' });
+    }
+  });
+export type BotQuestionConfig = z.infer<typeof botQuestionConfigSchema>;
+
+const reservedPorts = ['next', 'invalid', 'timeout', 'window_closed', 'error'];
+
+/** Buttons and lists always ask for one of their rows. */
+export function effectiveAnswerType(c: Pick<BotQuestionConfig, 'prompt' | 'answerType'>): AnswerType {
+  return c.prompt.kind === 'buttons' || c.prompt.kind === 'list' ? 'choice' : c.answerType;
+}
+
+/** The choices a contact can pick: the prompt's buttons or rows, or the configured choices. */
+export function questionChoices(c: Pick<BotQuestionConfig, 'prompt' | 'answerType' | 'choices'>) {
+  if (c.prompt.kind === 'buttons' || c.prompt.kind === 'list') return choicesOf(c.prompt).map((x) => ({ ...x, keywords: [] as string[] }));
+  return c.answerType === 'choice' ? c.choices : [];
+}
+
+function answerPorts(c: BotQuestionConfig): PortDef[] {
+  return effectiveAnswerType(c) === 'choice'
+    ? questionChoices(c).map((x) => port(x.id, x.label, 'branch', true))
+    : [port('next', 'Answered', 'next', true)];
+}
+
+export const botQuestion = defineNode({
+  type: 'bot-question',
+  version: 1,
+  category: 'message',
+  label: 'Ask a question',
+  description: 'Asks the contact something (or listens to the reply to the previous message), checks the answer, re-asks, and saves it.',
+  icon: 'help-circle',
+  config: botQuestionConfigSchema,
+  defaults: {
+    prompt: { kind: 'text', text: 'What is your email address?' },
+    answerType: 'email',
+    invalidMessage: "Sorry, that doesn't look right. Please try again.",
+    saveTo: { scope: 'contact', name: 'email' },
+  },
+  ports: (c) => [
+    ...answerPorts(c),
+    port('invalid', 'Invalid', 'invalid'),
+    ...(c.timeout ? [port('timeout', 'No reply', 'timeout')] : []),
+    ...(c.prompt.kind !== 'none' ? [port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error')] : []),
+  ],
+  compile: (c, ctx) => {
+    const node = ctx.nodeId;
+    const done = [refs.saveAnswer(node), refs.clearAttempts(node)];
+    const answered: TransitionJson[] =
+      effectiveAnswerType(c) === 'choice'
+        ? questionChoices(c).map((x) => ctx.via(x.id, { guard: refs.answer(node, x.id), actions: done }))
+        : [ctx.via('next', { guard: refs.answer(node), actions: done })];
+    const retry = {
+      guard: refs.canRetry(node),
+      actions: [refs.countAttempt(node), refs.send(node, 'reprompt'), ...(c.timeout ? [refs.timer(node, 'timeout')] : [])],
+    };
+    const on: Record<string, TransitionJson[]> = {
+      'message.received': [...answered, retry, ctx.via('invalid', { actions: [refs.clearAttempts(node)] })],
+    };
+    if (c.timeout) on['timer.fired'] = [ctx.via('timeout', { guard: refs.timerFired(node, 'timeout'), actions: [refs.clearAttempts(node)] })];
+    if (c.prompt.kind !== 'none') {
+      on['effect.result'] = [
+        ctx.via('window_closed', { guard: refs.outcome(node, 'window_closed'), actions: [refs.recordOutcome(node)] }),
+        ctx.via('error', { guard: refs.outcome(node, 'error'), actions: [refs.recordOutcome(node)] }),
+      ];
+    }
+    return {
+      entry: ctx.enter(...(c.prompt.kind !== 'none' ? [refs.send(node, 'prompt')] : []), ...(c.timeout ? [refs.timer(node, 'timeout')] : [])),
+      on,
+    };
+  },
+  analysis: {
+    waits: () => true,
+    window: (c, p) => {
+      if (p === 'timeout') return c.timeout ? { kind: 'elapse', ms: durationToMs(c.timeout) } : { kind: 'unknown' };
+      if (p === 'window_closed') return { kind: 'unknown' };
+      if (p === 'error') return { kind: 'elapse', ms: 0 };
+      return { kind: 'reset' };
+    },
+    freeFormSends: (c) => (c.prompt.kind === 'none' ? [] : [{ what: 'The question', fallbackPort: 'window_closed' }]),
+    provides: (c) =>
+      c.saveTo?.scope === 'vars' ? [{ scope: 'vars', names: [c.saveTo.name], ports: answerPorts(c).map((p) => p.id) }] : [],
+    writesAttributes: (c) =>
+      c.saveTo?.scope === 'contact'
+        ? [{ name: c.saveTo.name, type: ({ number: 'number', date: 'date' } as const)[effectiveAnswerType(c) as 'number' | 'date'] ?? 'string' }]
+        : [],
+  },
+  summary: (c) => {
+    const ask = c.prompt.kind === 'none' ? 'Waits for a reply' : c.prompt.kind === 'text' ? c.prompt.text.slice(0, 50) : c.prompt.body.slice(0, 50);
+    const save = c.saveTo ? ` → ${c.saveTo.scope}.${c.saveTo.name}` : '';
+    return `${ask} (${effectiveAnswerType(c)})${save}${c.timeout ? ` · ${formatDuration(c.timeout)}` : ''}`;
+  },
+});

@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import type { AttributeDecl, PortDef } from '@tandem/shared';
+import type { StateJson } from './machineJson';
+import type { CompileContext } from './compileContext';
+
+export const nodeCategories = ['trigger', 'message', 'logic', 'human', 'flow'] as const;
+export type NodeCategory = (typeof nodeCategories)[number];
+
+/** How the time since the customer's last message changes when leaving by a port. */
+export type WindowEffect =
+  /** The customer just wrote to us: the 24-hour window is (re)opened. */
+  | { kind: 'reset' }
+  /** At most `ms` more pass before the port is taken. */
+  | { kind: 'elapse'; ms: number }
+  /** Unbounded or unknown time passes: assume the window closed. */
+  | { kind: 'unknown' };
+
+/** A free-form (non-template) message the node sends, which needs an open window. */
+export interface FreeFormSend {
+  what: string;
+  /** Port taken when the window is closed at send time; absent if the node has none. */
+  fallbackPort?: string;
+}
+
+/** Variables a node makes available to the steps after it. */
+export interface ProvidedVariables {
+  scope: 'vars' | 'trigger';
+  names: string[];
+  /** Ports after which the names are set; `all` for every port. */
+  ports: string[] | 'all';
+}
+
+/** Everything the checker needs to reason about a node without running it. */
+export interface NodeAnalysis<C> {
+  /** The node takes time (waits for the customer, a timer or a person): loops through it are fine. */
+  waits(config: C): boolean;
+  window(config: C, port: string): WindowEffect;
+  freeFormSends(config: C): FreeFormSend[];
+  provides(config: C): ProvidedVariables[];
+  /** Contact attributes the node writes (declares them for every path). */
+  writesAttributes(config: C): AttributeDecl[];
+}
+
+export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
+  type: string;
+  /** Version of the settings shape; bump it with a migration when the shape changes. */
+  version: number;
+  category: NodeCategory;
+  label: string;
+  description: string;
+  /** Icon name from the editor's icon set. */
+  icon: string;
+  config: S;
+  /** Settings of a freshly dropped node; valid for `config`. */
+  defaults: z.input<S>;
+  ports(config: z.output<S>): PortDef[];
+  /** `migrations[n]` turns version-n settings into version n+1. */
+  migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
+  compile(config: z.output<S>, ctx: CompileContext): StateJson;
+  analysis: NodeAnalysis<z.output<S>>;
+  /** One line describing the configured node, for the canvas and the CLI. */
+  summary(config: z.output<S>): string;
+}
+
+const noAnalysis: NodeAnalysis<unknown> = {
+  waits: () => false,
+  window: () => ({ kind: 'elapse', ms: 0 }),
+  freeFormSends: () => [],
+  provides: () => [],
+  writesAttributes: () => [],
+};
+
+type DefinitionInput<S extends z.ZodType> = Omit<NodeDefinition<S>, 'analysis' | 'migrations'> & {
+  analysis?: Partial<NodeAnalysis<z.output<S>>>;
+  migrations?: NodeDefinition<S>['migrations'];
+};
+
+/** Declares a node type; analysis hooks default to "instant, no window effect, no variables". */
+export function defineNode<S extends z.ZodType>(def: DefinitionInput<S>): NodeDefinition<S> {
+  return {
+    ...def,
+    migrations: def.migrations ?? {},
+    analysis: { ...(noAnalysis as NodeAnalysis<z.output<S>>), ...def.analysis },
+  };
+}

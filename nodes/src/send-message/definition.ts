@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { port } from '@tandem/shared';
+import { defineNode } from '../defineNode';
+import { field } from '../form';
+import { onOutcomes, refs } from '../compileContext';
+import { messageContentSchema } from '../common/messageContent';
+
+export const sendMessageConfigSchema = z.object({ message: field(messageContentSchema, { label: 'Message' }) });
+export type SendMessageConfig = z.infer<typeof sendMessageConfigSchema>;
+
+export const sendMessage = defineNode({
+  type: 'send-message',
+  version: 1,
+  category: 'message',
+  label: 'Send message',
+  description:
+    'Sends text, media, reply buttons or a list. Only possible within 24 hours of the contact\'s last message; otherwise it leaves by "Window closed". To branch on a button, follow it with a question.',
+  icon: 'send',
+  config: sendMessageConfigSchema,
+  defaults: { message: { kind: 'text', text: 'Hi {{contact.profile_name | "there"}}!' } },
+  ports: () => [port('next', 'Sent', 'next'), port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error')],
+  compile: (_config, ctx) => ({
+    entry: ctx.enter(refs.send(ctx.nodeId, 'message')),
+    on: onOutcomes(ctx, { ok: 'next', window_closed: 'window_closed', error: 'error' }),
+  }),
+  analysis: {
+    freeFormSends: () => [{ what: 'This message', fallbackPort: 'window_closed' }],
+  },
+  summary: (c) => {
+    const m = c.message;
+    if (m.kind === 'text') return m.text.slice(0, 60);
+    if (m.kind === 'media') return `${m.mediaType}${m.caption ? `: ${m.caption.slice(0, 40)}` : ''}`;
+    if (m.kind === 'buttons') return `${m.body.slice(0, 40)} [${m.buttons.map((b) => b.title).join(' | ')}]`;
+    return `${m.body.slice(0, 40)} [list: ${m.buttonLabel}]`;
+  },
+});

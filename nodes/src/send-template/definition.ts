@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { port } from '@tandem/shared';
+import { defineNode } from '../defineNode';
+import { field } from '../form';
+import { onOutcomes, refs } from '../compileContext';
+import { templateText } from '../common/messageContent';
+
+export const templateCategories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
+export type TemplateCategory = (typeof templateCategories)[number];
+
+const parameterSchema = z.object({
+  name: field(z.string().regex(/^[a-z0-9_]{1,60}$/, 'Lower-case letters, digits and _').optional(), {
+    label: 'Parameter name',
+    help: 'For templates with named parameters; leave empty for {{1}}, {{2}}...',
+  }),
+  value: templateText('Value', 1_024, { required: 'Give the parameter a value' }),
+});
+
+const buttonParameterSchema = z.object({
+  index: field(z.number().int().min(0).max(9), { label: 'Button position', help: '0 for the first button' }),
+  type: field(z.enum(['quick_reply', 'url', 'copy_code']), { label: 'Button type', widget: 'select' }),
+  value: templateText('Value', 2_000, {
+    required: 'Give the button a value',
+    help: 'quick_reply: the payload sent back when tapped; url: the dynamic end of the link; copy_code: the code',
+  }),
+});
+
+export const sendTemplateConfigSchema = z
+  .object({
+    template: z.object({
+      name: field(z.string().regex(/^[a-z0-9_]{1,512}$/, 'Template names use lower-case letters, digits and _'), {
+        label: 'Template',
+        widget: 'template-picker',
+      }),
+      language: field(z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'Use a language code such as en or en_US'), { label: 'Language' }),
+      category: field(z.enum(templateCategories), { label: 'Category', widget: 'select', help: 'As approved by Meta; marketing templates need consent' }),
+    }),
+    header: z
+      .discriminatedUnion('type', [
+        z.object({ type: z.literal('none') }),
+        z.object({ type: z.literal('text'), text: templateText('Header value', 60, { required: 'Give the header a value' }) }),
+        z.object({
+          type: z.enum(['image', 'video', 'document']),
+          url: field(z.string().min(1, 'Give the media URL').max(2_000), { label: 'Media URL', widget: 'template' }),
+        }),
+      ])
+      .default({ type: 'none' }),
+    body: field(z.array(parameterSchema).max(60).default([]), { label: 'Body parameters', widget: 'list' }),
+    buttons: field(z.array(buttonParameterSchema).max(10).default([]), { label: 'Button parameters', widget: 'list' }),
+    optOutButton: field(z.number().int().min(0).max(9).nullable().default(null), {
+      label: 'Opt-out button',
+      help: 'Position of the quick-reply button that means "stop promotions"; tapping it records the opt-out',
+    }),
+  })
+  .superRefine((c, ctx) => {
+    const named = c.body.filter((p) => p.name !== undefined).length;
+    if (named !== 0 && named !== c.body.length) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Name every parameter or none of them' });
+    }
+    const indexes = c.buttons.map((b) => b.index);
+    if (new Set(indexes).size !== indexes.length) ctx.addIssue({ code: 'custom', path: ['buttons'], message: 'Two button parameters use the same position' });
+    if (c.optOutButton !== null && !c.buttons.some((b) => b.index === c.optOutButton && b.type === 'quick_reply')) {
+      ctx.addIssue({ code: 'custom', path: ['optOutButton'], message: 'The opt-out button must be one of the quick-reply buttons below' });
+    }
+  });
+export type SendTemplateConfig = z.infer<typeof sendTemplateConfigSchema>;
+
+export const sendTemplate = defineNode({
+  type: 'send-template',
+  version: 1,
+  category: 'message',
+  label: 'Send template',
+  description: 'Sends a Meta-approved template. Allowed at any time, also outside the 24-hour window.',
+  icon: 'file-text',
+  config: sendTemplateConfigSchema,
+  defaults: { template: { name: 'hello_world', language: 'en_US', category: 'UTILITY' } },
+  ports: () => [port('next', 'Sent', 'next'), port('error', 'Failed', 'error')],
+  compile: (_config, ctx) => ({
+    entry: ctx.enter(refs.send(ctx.nodeId, 'message')),
+    on: onOutcomes(ctx, { ok: 'next', error: 'error' }),
+  }),
+  summary: (c) => `${c.template.name} (${c.template.language}) · ${c.template.category.toLowerCase()}`,
+});

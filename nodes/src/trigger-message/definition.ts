@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { port } from '@tandem/shared';
+import { defineNode } from '../defineNode';
+import { field } from '../form';
+import { compileTrigger } from '../common/triggerState';
+
+export const triggerMessageConfigSchema = z
+  .object({
+    match: field(z.enum(['any', 'keywords', 'regex']).default('any'), {
+      label: 'Start when the message',
+      widget: 'select',
+      help: 'any: every message that no running journey is waiting for',
+    }),
+    keywords: field(z.array(z.string().trim().min(1).max(100)).max(50).default([]), {
+      label: 'Keywords',
+      widget: 'tags',
+      showWhen: { field: 'match', equals: ['keywords'] },
+    }),
+    keywordMode: field(z.enum(['exact', 'contains', 'starts_with']).default('exact'), {
+      label: 'Keyword match',
+      widget: 'select',
+      showWhen: { field: 'match', equals: ['keywords'] },
+    }),
+    caseSensitive: field(z.boolean().default(false), { label: 'Case sensitive', widget: 'toggle', showWhen: { field: 'match', equals: ['keywords', 'regex'] } }),
+    pattern: field(z.string().max(200).default(''), {
+      label: 'Regular expression',
+      widget: 'regex',
+      placeholder: '^order\\s+#?\\d+$',
+      showWhen: { field: 'match', equals: ['regex'] },
+    }),
+    firstContactOnly: field(z.boolean().default(false), {
+      label: 'Only for first-time contacts',
+      widget: 'toggle',
+      help: 'Start only when this is the first message Tandem has seen from the contact',
+    }),
+    source: field(z.enum(['any', 'ad']).default('any'), {
+      label: 'Message source',
+      widget: 'select',
+      help: 'ad: only messages that come from a Click-to-WhatsApp ad',
+    }),
+    adIds: field(z.array(z.string().regex(/^\d{1,32}$/, 'Ad ids are digits')).max(100).default([]), {
+      label: 'Ad ids',
+      widget: 'tags',
+      help: 'Leave empty for any ad',
+      showWhen: { field: 'source', equals: ['ad'] },
+    }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.match === 'keywords' && c.keywords.length === 0) ctx.addIssue({ code: 'custom', path: ['keywords'], message: 'Add at least one keyword' });
+    if (c.match === 'regex' && c.pattern.trim() === '') ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Write the pattern' });
+    if (c.source === 'any' && c.adIds.length > 0) ctx.addIssue({ code: 'custom', path: ['adIds'], message: 'Ad ids only apply when the source is an ad' });
+  });
+export type TriggerMessageConfig = z.infer<typeof triggerMessageConfigSchema>;
+
+/** Values every inbound-message trigger puts in `trigger.*`. */
+export const messageTriggerFields = ['text', 'message_type', 'reply_id', 'received_at', 'ad_id', 'ad_headline', 'ctwa_clid'];
+
+export const triggerMessage = defineNode({
+  type: 'trigger-message',
+  version: 1,
+  category: 'trigger',
+  label: 'Message received',
+  description: 'Starts when a contact writes to your number: any message, keywords or a pattern, optionally only from an ad.',
+  icon: 'message-circle',
+  config: triggerMessageConfigSchema,
+  defaults: { match: 'keywords', keywords: ['hi'] },
+  ports: () => [port('next', 'Next', 'next', true)],
+  compile: (_config, ctx) => compileTrigger(ctx),
+  analysis: {
+    window: () => ({ kind: 'reset' }),
+    provides: () => [{ scope: 'trigger', names: messageTriggerFields, ports: 'all' }],
+  },
+  summary: (c) => {
+    const what = c.match === 'any' ? 'Any message' : c.match === 'keywords' ? `Keyword: ${c.keywords.join(', ')}` : `Matches /${c.pattern}/`;
+    return [what, c.source === 'ad' ? 'from an ad' : '', c.firstContactOnly ? 'first contact only' : ''].filter(Boolean).join(' · ');
+  },
+});
