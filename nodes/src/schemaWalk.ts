@@ -49,11 +49,25 @@ function walk(
     return;
   }
   if (schema instanceof z.ZodUnion) {
-    const option = (schema.options as z.ZodType[]).find((o) => o.safeParse(data).success);
+    const option = unionOption(schema, data);
     if (option) walk(option, data, path, meta, widgets, out);
     return;
   }
   if (typeof data === 'string' && meta?.widget && widgets.includes(meta.widget)) {
     out.push({ path, widget: meta.widget, value: data, meta });
   }
+}
+
+/** The option of a union that `data` belongs to: by discriminator when there is one. */
+export function unionOption(schema: z.ZodUnion, data: unknown): z.ZodType | undefined {
+  const options = schema.options as z.ZodType[];
+  const discriminator = (schema.def as { discriminator?: string }).discriminator;
+  if (discriminator && typeof data === 'object' && data !== null) {
+    const value = (data as Record<string, unknown>)[discriminator];
+    return options.find((o) => {
+      const field = o instanceof z.ZodObject ? (o.shape as Record<string, z.ZodType>)[discriminator] : undefined;
+      return field instanceof z.ZodLiteral ? (field.values as Set<unknown>).has(value) : field instanceof z.ZodEnum ? (field.options as unknown[]).includes(value) : false;
+    });
+  }
+  return options.find((o) => o.safeParse(data).success);
 }

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '@tandem/shared';
+import { locateJsonError } from './locateJsonError';
 
 export type ReadResult =
   | { ok: true; value: unknown }
@@ -17,16 +18,10 @@ export async function readJsonFile(path: string, read: (path: string, encoding: 
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset).split('\n');
-      where = ` at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-    } else if (text.trim() === '') {
-      where = ': the file is empty';
-    }
-    const detail = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    return { ok: false, message, diagnostic: diagnostic('invalid-json', `The file is not valid JSON${where}${where.startsWith(':') ? '' : `: ${detail}`}.`) };
+    if (text.trim() === '') return { ok: false, message, diagnostic: diagnostic('invalid-json', 'The file is empty.') };
+    const found = locateJsonError(text) ?? { offset: 0, reason: message };
+    const before = text.slice(0, found.offset).split('\n');
+    const where = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+    return { ok: false, message, diagnostic: diagnostic('invalid-json', `The file is not valid JSON at ${where}: ${found.reason}.`) };
   }
 }

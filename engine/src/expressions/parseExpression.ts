@@ -48,7 +48,7 @@ function parseUncached(source: string): ParseResult {
     return { ok: false, ...describeError(error) };
   }
   const references: Reference[] = [];
-  collect(compiled.ast as unknown as AstNode, new Set(), false, references);
+  collect(compiled.ast as unknown as AstNode, { bound: new Set(), present: new Set(), guarded: false }, references);
   return {
     ok: true,
     expression: {
@@ -77,42 +77,62 @@ function isNode(x: unknown): x is AstNode {
   return typeof x === 'object' && x !== null && 'op' in x;
 }
 
-function collect(node: AstNode, bound: ReadonlySet<string>, guarded: boolean, out: Reference[]): void {
+interface Walk {
+  /** Names bound by a macro, e.g. `t` in `tags.exists(t, ...)`. */
+  bound: ReadonlySet<string>;
+  /** Variables known to be set here, because `has(...)` was checked on the left of `&&` or `?`. */
+  present: ReadonlySet<string>;
+  /** Inside `has(...)`. */
+  guarded: boolean;
+}
+
+function collect(node: AstNode, walk: Walk, out: Reference[]): void {
   switch (node.op) {
     case 'id': {
       const name = node.args as string;
-      if (!bound.has(name)) out.push({ root: name, path: [], guarded, start: node.start ?? 0, end: node.end ?? 0 });
+      if (!walk.bound.has(name)) out.push({ root: name, path: [], guarded: walk.guarded, start: node.start ?? 0, end: node.end ?? 0 });
       return;
     }
     case '.':
     case '.?':
     case '[]': {
       const chain = memberChain(node);
-      if (chain && !bound.has(chain.root)) {
-        out.push({ ...chain, guarded: guarded || chain.optional, start: node.start ?? 0, end: node.end ?? 0 });
+      if (chain && !walk.bound.has(chain.root)) {
+        const known = walk.present.has([chain.root, ...chain.path.slice(0, 1)].join('.'));
+        out.push({ root: chain.root, path: chain.path, guarded: walk.guarded || chain.optional || known, start: node.start ?? 0, end: node.end ?? 0 });
         return;
       }
       break;
     }
+    case '&&':
+    case '?:': {
+      const [condition, ...rest] = node.args as AstNode[];
+      const before = out.length;
+      collect(condition!, walk, out);
+      const checked = out.slice(before).filter((r) => r.guarded && r.path.length > 0).map((r) => `${r.root}.${r.path[0]}`);
+      const present = new Set([...walk.present, ...checked]);
+      rest.forEach((branch, i) => collect(branch, i === 0 ? { ...walk, present } : walk, out));
+      return;
+    }
     case 'call': {
       const [name, args] = node.args as [string, unknown[]];
-      for (const a of args) if (isNode(a)) collect(a, bound, guarded || name === 'has', out);
+      for (const a of args) if (isNode(a)) collect(a, name === 'has' ? { ...walk, guarded: true } : walk, out);
       return;
     }
     case 'rcall': {
       const [name, receiver, args] = node.args as [string, unknown, unknown[]];
-      if (isNode(receiver)) collect(receiver, bound, guarded, out);
+      if (isNode(receiver)) collect(receiver, walk, out);
       const first = args[0];
       if (macros.has(name) && isNode(first) && first.op === 'id') {
-        const inner = new Set(bound).add(first.args as string);
-        for (const a of args.slice(1)) if (isNode(a)) collect(a, inner, guarded, out);
+        const inner = { ...walk, bound: new Set(walk.bound).add(first.args as string) };
+        for (const a of args.slice(1)) if (isNode(a)) collect(a, inner, out);
         return;
       }
-      for (const a of args) if (isNode(a)) collect(a, bound, guarded, out);
+      for (const a of args) if (isNode(a)) collect(a, walk, out);
       return;
     }
   }
-  visitChildren(node.args, (child) => collect(child, bound, guarded, out));
+  visitChildren(node.args, (child) => collect(child, walk, out));
 }
 
 /** `a.b.?c["d"]` → root a, path [b, c, d]; undefined when the chain does not start at a name. */

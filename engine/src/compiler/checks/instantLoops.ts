@@ -15,7 +15,9 @@ export function checkInstantLoops(graph: FlowGraph): Diagnostic[] {
   for (const component of stronglyConnected([...graph.reachable].filter(instant), edges)) {
     const selfLoop = component.length === 1 && edges(component[0]!).includes(component[0]!);
     if (component.length < 2 && !selfLoop) continue;
-    const names = component.map((id) => `"${nodeLabel(graph.nodes.get(id)!)}" (${id})`).join(' → ');
+    const names = inCycleOrder(component, edges, graph)
+      .map((id) => `"${nodeLabel(graph.nodes.get(id)!)}" (${id})`)
+      .join(' → ');
     for (const id of component) {
       diagnostics.push(
         diagnostic('instant-loop', `These steps form a loop with no wait or question in it: ${names}. Add a wait, a question or an exit.`, { nodeId: id }),
@@ -23,6 +25,22 @@ export function checkInstantLoops(graph: FlowGraph): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** The loop's steps in the order a contact would go round it, from the one placed first on the canvas. */
+function inCycleOrder(component: string[], edges: (v: string) => string[], graph: FlowGraph): string[] {
+  const order = [...graph.nodes.keys()];
+  const members = new Set(component);
+  const start = [...component].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!;
+  const path = [start];
+  const seen = new Set(path);
+  for (let at = start; ; ) {
+    const next = edges(at).find((w) => members.has(w) && !seen.has(w));
+    if (!next) return [...path, ...component.filter((id) => !seen.has(id))];
+    path.push(next);
+    seen.add(next);
+    at = next;
+  }
 }
 
 /** Tarjan's algorithm, iterative so that large flows cannot overflow the stack. */

@@ -83,7 +83,7 @@ function checkTemplate(n: LoadedNode, c: SendTemplateConfig, templates: readonly
   }
   const headerNeeds = t.header === 'text' ? (t.headerHasParameter ? 'text' : 'none') : t.header === 'location' ? 'none' : t.header;
   if (headerNeeds !== c.header.type) {
-    out.push(diagnostic('template-parameters', `"${t.name}" has a ${headerNeeds === 'none' ? 'fixed header' : `${headerNeeds} header`}; set the header to ${headerNeeds}.`, { ...where, path: ['header'] }));
+    out.push(diagnostic('template-parameters', `"${t.name}" has ${headerNeeds === 'none' ? 'no header variable' : `${/^[aeiou]/.test(headerNeeds) ? 'an' : 'a'} ${headerNeeds} header`}; set the header to ${headerNeeds}.`, { ...where, path: ['header'] }));
   }
   return out;
 }

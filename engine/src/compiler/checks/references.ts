@@ -3,7 +3,7 @@ import { findFields, labelsAlong, type FoundField } from '@tandem/nodes';
 import { parseExpression, parseTemplate, type ParsedExpression, type Reference } from '../../expressions';
 import type { FlowGraph } from '../graph';
 import type { LoadedNode } from '../loadFlow';
-import { availableVariables } from './availability';
+import { availableVariables, bestEffort } from './availability';
 
 const baseRoots = new Set(['contact', 'vars', 'trigger', 'now']);
 
@@ -12,16 +12,16 @@ const baseRoots = new Set(['contact', 'vars', 'trigger', 'now']);
  * exists (contact attributes anywhere; journey and trigger variables on every path to the step).
  */
 export function checkReferences(graph: FlowGraph, attributes: readonly AttributeDecl[]): Diagnostic[] {
-  const { available, everywhere } = availableVariables(graph);
+  const { isAvailable, everywhere } = availableVariables(graph);
   const contactFields = new Set([...builtInContactFields, ...attributes].map((a) => a.name));
   for (const n of graph.nodes.values()) {
-    if (n.def && n.config !== undefined) for (const a of n.def.analysis.writesAttributes(n.config)) contactFields.add(a.name);
+    for (const a of bestEffort(() => (n.def ? n.def.analysis.writesAttributes(n.config ?? n.node.data) : []))) contactFields.add(a.name);
   }
   const diagnostics: Diagnostic[] = [];
   for (const id of graph.reachable) {
     const n = graph.nodes.get(id)!;
     if (!n.def || n.config === undefined) continue;
-    const scope = { available: available.get(id) ?? new Set<string>(), everywhere, contactFields };
+    const scope: Scope = { isAvailable: (name) => isAvailable(id, name), everywhere, contactFields };
     for (const f of findFields(n.def.config, n.config, ['expression', 'template', 'json-template'])) {
       diagnostics.push(...checkField(n, f, scope));
     }
@@ -30,7 +30,7 @@ export function checkReferences(graph: FlowGraph, attributes: readonly Attribute
 }
 
 interface Scope {
-  available: ReadonlySet<string>;
+  isAvailable: (name: string) => boolean;
   everywhere: ReadonlySet<string>;
   contactFields: ReadonlySet<string>;
 }
@@ -60,17 +60,16 @@ function checkField(n: LoadedNode, f: FoundField, scope: Scope): Diagnostic[] {
   }
   const roots = new Set([...baseRoots, ...(f.meta.extraRoots ?? [])]);
   for (const { expression, hasFallback } of found) {
-    for (const ref of expression.references) {
-      const problem = checkReference(ref, roots, scope, hasFallback);
-      if (problem) out.push(diagnostic(problem.code, `${label}: ${problem.message}`, where));
-    }
+    const problems = expression.references.flatMap((ref) => checkReference(ref, roots, scope, hasFallback) ?? []);
+    for (const problem of problems) out.push(diagnostic(problem.code, `${label}: ${problem.message}`, where));
+    if (problems.some((p) => p.code === 'unknown-variable')) continue;
     const type = expression.check();
     if (!type.valid) {
-      out.push(diagnostic('expression-type', `${label}: ${type.message} in "${expression.source}"`, where));
+      out.push(diagnostic('expression-type', `${label}: ${type.message} (in ${expression.source})`, where));
     } else if (f.meta.expects === 'boolean' && !['bool', 'dyn'].includes(type.type)) {
-      out.push(diagnostic('expression-type', `${label}: a condition must be true or false, but "${expression.source}" gives a ${type.type}`, where));
+      out.push(diagnostic('expression-type', `${label}: a condition must be true or false; this one gives a ${type.type}`, where));
     } else if (f.meta.expects === 'date' && !['google.protobuf.Timestamp', 'string', 'dyn'].includes(type.type)) {
-      out.push(diagnostic('expression-type', `${label}: "${expression.source}" must give a date, not a ${type.type}`, where));
+      out.push(diagnostic('expression-type', `${label}: this must give a date, not a ${type.type}`, where));
     }
   }
   return out;
@@ -103,7 +102,7 @@ function checkReference(
     const source = ref.root === 'vars' ? 'No step in this flow saves' : 'No trigger of this flow provides';
     return { code: 'unknown-variable', message: `${source} ${key}${hint ? `; did you mean ${ref.root}.${hint}?` : ''}` };
   }
-  if (!scope.available.has(key) && !ref.guarded && !hasFallback) {
+  if (!scope.isAvailable(key) && !ref.guarded && !hasFallback) {
     return {
       code: 'variable-maybe-unset',
       message: `${key} is not set on every path to this step. Set it on every path, add a fallback ({{ ${key} | "…" }}) or check has(${key}) first`,
@@ -112,10 +111,10 @@ function checkReference(
   return undefined;
 }
 
-/** The closest name within two edits, if any. */
+/** The closest name within a few edits (one per four letters, at most two), if any. */
 function suggest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = Math.min(2, Math.max(1, Math.floor(name.length / 4))) + 1;
   for (const c of candidates) {
     const d = distance(name, c);
     if (d < bestDistance) {

@@ -17,6 +17,8 @@ interface Elapsed {
   ms: number;
   /** The step that made it unbounded or pushed it past 24 h. */
   cause?: string;
+  /** A step with invalid settings is on the way: its own errors come first, no verdict here. */
+  uncertain?: boolean;
 }
 
 const MAX_UPDATES = 200;
@@ -41,13 +43,14 @@ export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnost
     const outs: [string, Elapsed][] =
       n.def && n.config !== undefined
         ? [...graph.targets.get(id)!].map(([port, target]) => [target, apply(n.def!.analysis.window(n.config, port), here, id)])
-        : [...graph.successors.get(id)!].map((target) => [target, { ms: Infinity, cause: id }]);
+        : [...graph.successors.get(id)!].map((target) => [target, { ...here, uncertain: true }]);
     for (const [target, value] of outs) {
       const current = state.get(target);
-      if (current && current.ms >= value.ms) continue;
+      if (current && current.ms >= value.ms && (current.uncertain || !value.uncertain)) continue;
       const count = (updates.get(target) ?? 0) + 1;
       updates.set(target, count);
-      state.set(target, count > MAX_UPDATES ? { ms: Infinity, cause: value.cause ?? id } : value);
+      const merged = { ...value, ms: Math.max(value.ms, current?.ms ?? 0), uncertain: Boolean(value.uncertain || current?.uncertain) };
+      state.set(target, count > MAX_UPDATES ? { ...merged, ms: Infinity, cause: value.cause ?? id } : merged);
       queue.push(target);
     }
   }
@@ -58,6 +61,7 @@ export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnost
     const n = graph.nodes.get(id)!;
     if (!n.def || n.config === undefined) continue;
     for (const send of n.def.analysis.freeFormSends(n.config)) {
+      if (elapsed.uncertain) continue;
       if (elapsed.ms < WINDOW_MS) {
         proofs.push({ nodeId: id, status: 'safe', worstMs: elapsed.ms, reason: '' });
         continue;
@@ -87,11 +91,11 @@ function apply(effect: WindowEffect, here: Elapsed, node: string): Elapsed {
     case 'reset':
       return { ms: 0 };
     case 'unknown':
-      return { ms: Infinity, cause: node };
+      return { ms: Infinity, cause: node, ...(here.uncertain ? { uncertain: true } : {}) };
     case 'elapse': {
       const ms = here.ms + effect.ms;
       const crossed = here.ms < WINDOW_MS && ms >= WINDOW_MS;
-      return crossed ? { ms, cause: node } : { ms, ...(here.cause ? { cause: here.cause } : {}) };
+      return crossed ? { ...here, ms, cause: node } : { ...here, ms };
     }
   }
 }

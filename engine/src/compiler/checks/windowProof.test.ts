@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { validateFlow } from '../validateFlow';
+import { edge, event, flow, inbound, node, question, template, text, waitHours } from '../../../test/flowKit';
+
+const proofs = (doc: unknown) => Object.fromEntries(validateFlow(doc).windowProofs.map((p) => [p.nodeId, p.status]));
+const codes = (doc: unknown) => validateFlow(doc).diagnostics.map((d) => `${d.code}@${d.nodeId ?? ''}`);
+
+describe('24-hour window proof', () => {
+  it('allows a message right after an inbound message and after a 23-hour wait', () => {
+    const doc = flow([inbound(), text('m1'), waitHours('w', 23), text('m2')], [edge('t', 'next', 'm1'), edge('m1', 'next', 'w'), edge('w', 'next', 'm2')]);
+    expect(proofs(doc)).toEqual({ m1: 'safe', m2: 'safe' });
+    expect(codes(doc)).toEqual([]);
+  });
+
+  it('rejects a message once waits add up to 24 hours', () => {
+    const doc = flow(
+      [inbound(), waitHours('w1', 12), waitHours('w2', 12), text('m')],
+      [edge('t', 'next', 'w1'), edge('w1', 'next', 'w2'), edge('w2', 'next', 'm')],
+    );
+    expect(proofs(doc)).toEqual({ m: 'unsafe' });
+    expect(validateFlow(doc).diagnostics[0]?.message).toContain('up to 24 hours can pass');
+  });
+
+  it('rejects a message after a business-event trigger, which is not a message from the contact', () => {
+    const doc = flow([event(), text('m')], [edge('ev', 'next', 'm')]);
+    expect(codes(doc)).toEqual(['window-closed-send@m']);
+  });
+
+  it('accepts it when the window-closed output leads to a template', () => {
+    const doc = flow([event(), text('m'), template('tpl')], [edge('ev', 'next', 'm'), edge('m', 'window_closed', 'tpl')]);
+    expect(proofs(doc)).toEqual({ m: 'needs_fallback' });
+    expect(codes(doc)).toEqual([]);
+  });
+
+  it('takes the worst branch where branches meet', () => {
+    const doc = flow(
+      [
+        inbound(),
+        node('c', 'condition', { branches: [{ id: 'slow', label: 'Slow', expression: '"vip" in contact.tags' }] }),
+        waitHours('long', 30),
+        text('m'),
+      ],
+      [edge('t', 'next', 'c'), edge('c', 'slow', 'long'), edge('c', 'else', 'm'), edge('long', 'next', 'm')],
+    );
+    expect(proofs(doc)).toEqual({ m: 'unsafe' });
+  });
+
+  it('is reset by the answer to a question, also after a long wait', () => {
+    const doc = flow(
+      [event(), template('tpl'), question('q', { prompt: { kind: 'none' } }), text('m')],
+      [edge('ev', 'next', 'tpl'), edge('tpl', 'next', 'q'), edge('q', 'next', 'm')],
+    );
+    expect(proofs(doc)).toEqual({ m: 'safe' });
+  });
+
+  it("counts a question's timeout as time passing", () => {
+    const doc = flow(
+      [inbound(), question('q', { timeout: { amount: 20, unit: 'hours' } }), waitHours('w', 5), text('m')],
+      [edge('t', 'next', 'q'), edge('q', 'timeout', 'w'), edge('w', 'next', 'm'), edge('q', 'next', 'm')],
+    );
+    expect(proofs(doc)).toMatchObject({ q: 'safe', m: 'unsafe' });
+  });
+
+  it('accepts a loop that asks again after each wait, since every answer reopens the window', () => {
+    const doc = flow(
+      [inbound(), question('q', { timeout: { amount: 2, unit: 'hours' } }), waitHours('w', 20), text('m')],
+      [edge('t', 'next', 'q'), edge('q', 'next', 'w'), edge('w', 'next', 'm'), edge('m', 'next', 'q')],
+    );
+    expect(proofs(doc)).toEqual({ q: 'safe', m: 'safe' });
+    expect(codes(doc)).toEqual([]);
+  });
+
+  it('rejects the same loop when "no reply" also goes round it, since silence accumulates', () => {
+    const doc = flow(
+      [inbound(), question('q', { timeout: { amount: 2, unit: 'hours' } }), waitHours('w', 20), text('m')],
+      [edge('t', 'next', 'q'), edge('q', 'next', 'w'), edge('w', 'next', 'm'), edge('m', 'next', 'q'), edge('q', 'timeout', 'w')],
+    );
+    expect(proofs(doc)).toEqual({ q: 'unsafe', m: 'unsafe' });
+  });
+
+  it('rejects a reminder loop whose waits accumulate without a reply', () => {
+    const doc = flow(
+      [inbound(), text('m'), waitHours('w', 6), template('tpl')],
+      [edge('t', 'next', 'm'), edge('m', 'next', 'w'), edge('w', 'next', 'tpl'), edge('tpl', 'next', 'w'), edge('tpl', 'error', 'm')],
+    );
+    expect(proofs(doc)).toEqual({ m: 'unsafe' });
+    expect(validateFlow(doc).diagnostics.map((d) => d.code)).toEqual(['window-closed-send']);
+  });
+
+  it('treats a wait until a date as unbounded and names the wait as the cause', () => {
+    const doc = flow(
+      [inbound(), node('w', 'wait', { mode: 'until_date', date: 'now' }), text('m')],
+      [edge('t', 'next', 'w'), edge('w', 'next', 'm')],
+    );
+    expect(validateFlow(doc).diagnostics[0]?.message).toContain('after "Wait" (w) there is no limit');
+  });
+
+  it('only warns for a handoff message, which has no fallback output', () => {
+    const doc = flow([event(), node('h', 'handoff', { message: 'A person will reply', resume: { mode: 'never' } })], [edge('ev', 'next', 'h')]);
+    expect(validateFlow(doc).diagnostics.map((d) => [d.code, d.severity])).toEqual([['message-outside-window', 'warning']]);
+  });
+
+  it('gives no verdict after a step whose settings are invalid, which is reported instead', () => {
+    const doc = flow([inbound(), node('w', 'wait', { mode: 'duration' }), text('m')], [edge('t', 'next', 'w'), edge('w', 'next', 'm')]);
+    expect(codes(doc)).toEqual(['invalid-config@w']);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { diagnosticCatalog, templateInfoSchema } from '@tandem/shared';
+import { validateFlow, type ValidateOptions } from '../src/compiler';
+import { applyChanges, brokenFixtures, loadExample } from './fixtureKit';
+
+const fixtures = brokenFixtures();
+
+function optionsOf(raw: Record<string, unknown> | undefined): ValidateOptions {
+  if (!raw) return {};
+  return {
+    ...(raw.templates ? { templates: templateInfoSchema.array().parse(raw.templates) } : {}),
+    ...(raw.flowIds ? { flowIds: raw.flowIds as string[] } : {}),
+  };
+}
+
+describe('broken variants of the example flows', () => {
+  it.each(fixtures.map((f) => [f.code, f.fixture] as const))('%s: reports exactly the expected diagnostics', (_code, fixture) => {
+    const doc = applyChanges(loadExample(fixture.example), fixture.patch);
+    expect(validateFlow(doc, optionsOf(fixture.options)).diagnostics).toEqual(fixture.expect);
+  });
+
+  it('has a failing fixture for every diagnostic a flow document can produce', () => {
+    const documentLevel = Object.keys(diagnosticCatalog).filter((code) => code !== 'invalid-json');
+    expect(fixtures.map((f) => f.code).sort()).toEqual(documentLevel.sort());
+  });
+
+  it.each(fixtures.map((f) => [f.code, f.fixture] as const))('%s: its own code is among the diagnostics', (code, fixture) => {
+    expect((fixture.expect as { code: string }[]).map((d) => d.code)).toContain(code);
+  });
+});
