@@ -15,7 +15,7 @@ export function flowJsonSchema(): Record<string, unknown> {
     return {
       title: def.label,
       description: def.description,
-      properties: { type: { const: type }, version: { const: def.version }, data },
+      properties: { type: { const: type }, version: { type: 'integer', minimum: 1, maximum: def.version }, data },
     };
   });
   return {
