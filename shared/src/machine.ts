@@ -79,7 +79,7 @@ export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 
 /** Events the engine delivers to a run's machine. */
 export const runEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('run.start'), node: z.string(), trigger: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('run.start'), node: z.string(), runId: z.string(), trigger: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('message.received'), message: inboundMessageSchema }),
   z.object({
     type: z.literal('effect.result'),

@@ -13,13 +13,15 @@ export interface MachineConfig {
   states: Record<string, StateJson>;
 }
 
-/** The part of a run's state that lives in the machine's context. */
+/** The part of a run's state that lives in the machine's context and is stored with the run. */
 export interface RunContextJson {
+  runId: string;
+  step: number;
+  currentNode: string | null;
   trigger: Record<string, unknown>;
   vars: Record<string, unknown>;
+  /** Invalid answers so far, per question. */
   attempts: Record<string, number>;
-  contact: Record<string, unknown>;
-  contactPatch: Record<string, unknown>;
   lastOutcome: null | { node: string; outcome: string; error?: { code: string; message: string } };
 }
 
@@ -51,7 +53,7 @@ export function compileFlow(input: unknown, options: ValidateOptions = {}): Comp
     machine: {
       id: 'tandem',
       initial: START_STATE,
-      context: { trigger: {}, vars: {}, attempts: {}, contact: {}, contactPatch: {}, lastOutcome: null },
+      context: { runId: '', step: 0, currentNode: null, trigger: {}, vars: {}, attempts: {}, lastOutcome: null },
       states,
     },
     flow,

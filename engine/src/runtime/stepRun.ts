@@ -1,0 +1,110 @@
+import { initialTransition, transition } from 'xstate';
+import type { RunEvent } from '@tandem/shared';
+import { runtimeOf } from '@tandem/nodes/runtime';
+import type { CompiledVersion } from './compiledVersion';
+import type { FlowMachine } from './flowMachine';
+import { contactView } from './contactView';
+import { emptyPatch, type ContactPatch, type ContactState, type Effect, type LogEntry, type RunContext } from './types';
+import type { RunContextJson } from '../compiler';
+
+/** What a run stores between steps: XState's persisted snapshot without the injected parts. */
+export interface StoredSnapshot {
+  status: string;
+  value: unknown;
+  context: RunContextJson;
+  [key: string]: unknown;
+}
+
+export type WaitingFor = 'reply' | 'event' | 'timer' | 'send' | 'http' | 'handoff';
+
+export interface StepResult {
+  snapshot: StoredSnapshot;
+  status: 'active' | 'done';
+  currentNode: string | null;
+  step: number;
+  effects: Effect[];
+  log: LogEntry[];
+  contactPatch: ContactPatch;
+  waiting: { for: WaitingFor | null; event?: string };
+  /** The end step's outcome label, when the run ended at one. */
+  outcome?: string;
+  /** False when the machine ignored the event (nothing changed). */
+  changed: boolean;
+}
+
+export interface StepEnv {
+  now: Date;
+  contact: ContactState;
+}
+
+/** Starts a run at a trigger: pure, no I/O. */
+export function startRun(
+  version: CompiledVersion,
+  machine: FlowMachine,
+  runId: string,
+  triggerNode: string,
+  trigger: Record<string, unknown>,
+  env: StepEnv,
+): StepResult {
+  const [initial] = initialTransition(machine);
+  const stored = machine.getPersistedSnapshot(initial) as unknown as StoredSnapshot;
+  return stepRun(version, machine, stored, { type: 'run.start', node: triggerNode, runId, trigger }, env);
+}
+
+/**
+ * One durable step, as a pure function: restore the snapshot with the contact and the time
+ * injected, let XState take the transition, and return the new snapshot with everything the
+ * step asked for (effects, log lines, contact changes) for the caller to persist atomically.
+ */
+export function stepRun(version: CompiledVersion, machine: FlowMachine, stored: StoredSnapshot, event: RunEvent, env: StepEnv): StepResult {
+  const context: RunContext = {
+    ...stored.context,
+    contact: contactView(env.contact, version.contactFields, env.now),
+    now: env.now.toISOString(),
+    timezone: env.contact.timezone ?? version.settings.timezone,
+    log: [],
+    outbox: [],
+    contactPatch: emptyPatch(),
+  };
+  const restored = machine.resolveState({ ...(stored as object), context } as never);
+  const [next] = transition(machine, restored, event as never);
+  const ctx = next.context as RunContext;
+  const { contact: _c, now: _n, timezone: _t, log, outbox, contactPatch, ...kept } = ctx;
+  const persisted = machine.getPersistedSnapshot(next) as unknown as StoredSnapshot;
+  const snapshot: StoredSnapshot = { ...persisted, context: kept };
+  const done = next.status === 'done';
+  const current = ctx.currentNode ? version.nodes.get(ctx.currentNode) : undefined;
+  const outcome = done && current?.type === 'end' ? runtimeOf('end').outcome?.(current.config) : undefined;
+  return {
+    snapshot,
+    status: done ? 'done' : 'active',
+    currentNode: ctx.currentNode,
+    step: ctx.step,
+    effects: outbox,
+    log,
+    contactPatch,
+    waiting: done || !current ? { for: null } : waitingOf(current),
+    ...(outcome ? { outcome } : {}),
+    changed: next !== restored && (log.length > 0 || outbox.length > 0 || next.value !== restored.value || ctx !== restored.context),
+  };
+}
+
+function waitingOf(node: { type: string; config: unknown }): StepResult['waiting'] {
+  switch (node.type) {
+    case 'bot-question':
+      return { for: 'reply' };
+    case 'wait': {
+      const c = node.config as { mode: string; event?: string };
+      return c.mode === 'event' ? { for: 'event', event: c.event! } : { for: 'timer' };
+    }
+    case 'handoff':
+      return { for: 'handoff' };
+    case 'http-request':
+      return { for: 'http' };
+    case 'send-message':
+    case 'send-template':
+      return { for: 'send' };
+    default:
+      return { for: null };
+  }
+}

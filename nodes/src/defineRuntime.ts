@@ -1,0 +1,93 @@
+import type { InboundMessage, OutboundContent, TimerKind } from '@tandem/shared';
+
+/** What expressions see: the contact, this journey's variables, the trigger payload and the time. */
+export interface Scope {
+  contact: Record<string, unknown>;
+  vars: Record<string, unknown>;
+  trigger: Record<string, unknown>;
+  now: Date;
+  answer?: unknown;
+}
+
+/** Capabilities the engine passes to node runtimes; they never reach a database or the network. */
+export interface RuntimeCaps {
+  /** Evaluates an expression; throws when it fails. */
+  evaluate(expression: string, scope: Scope): unknown;
+  /** Fills in `{{ }}` placeholders; a failing placeholder renders empty (or its fallback). */
+  render(template: string, scope: Scope, encode?: (value: string) => string): string;
+}
+
+/** Changes a step makes to the journey and the contact. */
+export interface ValueChanges {
+  vars?: Record<string, unknown>;
+  /** Attribute → value; `null` removes it. Built-in writable fields (first_name…) included. */
+  contact?: Record<string, unknown>;
+  addTags?: string[];
+  removeTags?: string[];
+  consent?: 'opt_in' | 'opt_out';
+}
+
+export type AnswerResult =
+  | { ok: true; value: unknown; choice?: string }
+  | { ok: false; reason: string };
+
+export type TimerResult = { at: Date } | { missed: true };
+
+export interface HttpRequestSpec {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export interface HttpResponseData {
+  status: number;
+  body: unknown;
+}
+
+/** What an incoming message looks like to a message trigger. */
+export interface TriggerMessageInput {
+  message: InboundMessage;
+  /** True when Tandem has never seen a message from this contact before. */
+  firstContact: boolean;
+}
+
+/** Server-side behaviour of a node type. Every function is pure: inputs in, result out. */
+export interface NodeRuntime<C> {
+  /** Message triggers: does this message start the flow here, and with which `trigger.*` values. */
+  matchMessage?(config: C, input: TriggerMessageInput): Record<string, unknown> | undefined;
+  /** Event and API triggers: the `trigger.*` values from a payload, or the fields that are missing. */
+  mapPayload?(config: C, payload: Record<string, unknown>, meta: { name?: string; receivedAt: Date }): { ok: true; values: Record<string, unknown> } | { ok: false; missing: string[] };
+  /** Condition: does the branch hold. */
+  branch?(config: C, branchId: string, scope: Scope, caps: RuntimeCaps): boolean;
+  /** Split: the variant for a contact, from a stable number 0–99. */
+  variant?(config: C, bucket: number): string;
+  /** Question: read the contact's reply. */
+  answer?(config: C, message: InboundMessage, scope: Scope, caps: RuntimeCaps): AnswerResult;
+  /** Question: how many times to re-ask. */
+  maxRetries?(config: C): number;
+  /** Where to save an answer or a mapped value. */
+  save?(config: C, value: unknown): ValueChanges;
+  /** The message the node sends for a purpose (prompt, re-prompt, message, handoff note). */
+  message?(config: C, purpose: string, scope: Scope, caps: RuntimeCaps): OutboundContent | undefined;
+  /** When a timer of the node fires. `timezone` is the contact's, else the flow's. */
+  timer?(config: C, kind: TimerKind, input: { now: Date; timezone: string; scope: Scope; caps: RuntimeCaps }): TimerResult;
+  /** Wait for an event: does this event count, and what to save from it. */
+  matchEvent?(config: C, name: string, payload: Record<string, unknown>): ValueChanges | undefined;
+  /** Set attribute: the changes to make. */
+  changes?(config: C, scope: Scope, caps: RuntimeCaps): ValueChanges;
+  /** HTTP request: the request, and what to keep from the response. */
+  request?(config: C, scope: Scope, caps: RuntimeCaps): HttpRequestSpec;
+  mapResponse?(config: C, response: HttpResponseData): ValueChanges;
+  /** Handoff: team and how the bot resumes. */
+  handoff?(config: C): { team: string; resume: 'on_release' | 'after_idle' | 'never' };
+  /** Go to flow: which flow starts next. */
+  nextFlow?(config: C): { flowId: string; passVariables: boolean };
+  /** End: the outcome label. */
+  outcome?(config: C): string | undefined;
+}
+
+export function defineRuntime<C>(runtime: NodeRuntime<C>): NodeRuntime<C> {
+  return runtime;
+}

@@ -1,0 +1,6 @@
+import { defineRuntime } from '../defineRuntime';
+import type { EndConfig } from './definition';
+
+export const endRuntime = defineRuntime<EndConfig>({
+  outcome: (c) => c.outcome || undefined,
+});

@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  customType,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+const ref = (name: string) => bigint(name, { mode: 'number' });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => at('created_at').notNull().defaultNow();
+
+/** A brand: one WhatsApp number and its settings. */
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** `cloud`: the real Cloud API; `sandbox`: messages stay in Tandem (simulator, tests). */
+  transport: text('transport', { enum: ['cloud', 'sandbox'] }).notNull().default('sandbox'),
+  phoneNumberId: text('phone_number_id').unique(),
+  displayPhoneNumber: text('display_phone_number'),
+  wabaId: text('waba_id'),
+  /** Access token, encrypted with TANDEM_SECRET_KEY. */
+  accessToken: bytea('access_token'),
+  coexistence: boolean('coexistence').notNull().default(true),
+  /** Messages per second for this number: 20 for coexistence, 80 or up to 1,000 otherwise. */
+  throughputMps: integer('throughput_mps').notNull().default(20),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  /** Why sends on this number are paused (error 131048/368, account_update...), or null. */
+  sendsPausedReason: text('sends_paused_reason'),
+  sendsPausedAt: at('sends_paused_at'),
+  /** Virtual clock offset for sandbox workspaces (simulator fast-forward), in ms. */
+  clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** A flow's editable draft; publishing freezes it into a version. */
+export const flows = pgTable(
+  'flows',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    draft: jsonb('draft').$type<Record<string, unknown>>().notNull(),
+    /** The version contacts enter now; null until first published or after unpublishing. */
+    liveVersionId: ref('live_version_id'),
+    archivedAt: at('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('flows_workspace').on(t.workspaceId)],
+);
+
+/** An immutable published flow; runs are pinned to one. */
+export const flowVersions = pgTable(
+  'flow_versions',
+  {
+    id: id(),
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    version: integer('version').notNull(),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('flow_versions_flow_version').on(t.flowId, t.version)],
+);
+
+/** A person on WhatsApp, per workspace. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    waId: text('wa_id'),
+    /** Business-scoped user id (BSUID); may be the only identity once usernames roll out. */
+    userId: text('user_id'),
+    phone: text('phone'),
+    profileName: text('profile_name'),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    timezone: text('timezone'),
+    /** `unknown`, `opted_in` or `opted_out` of marketing messages. */
+    marketingConsent: text('marketing_consent', { enum: ['unknown', 'opted_in', 'opted_out'] }).notNull().default('unknown'),
+    consentChangedAt: at('consent_changed_at'),
+    consentSource: text('consent_source'),
+    lastInboundAt: at('last_inbound_at'),
+    freeEntryUntil: at('free_entry_until'),
+    lastAppReplyAt: at('last_app_reply_at'),
+    /** Automation is paused for this contact until then (a person is talking); null = not paused. */
+    pausedUntil: at('paused_until'),
+    pauseReason: text('pause_reason'),
+    /** Earliest time the next message may go to this contact (pacing of consecutive bubbles). */
+    nextSendAt: at('next_send_at'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contacts_wa_id').on(t.workspaceId, t.waId),
+    uniqueIndex('contacts_user_id').on(t.workspaceId, t.userId),
+  ],
+);
+
+/** Every message in a contact's thread: inbound, outbound (also queued ones), App echoes, history. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: ref('contact_id').notNull(),
+    direction: text('direction', { enum: ['in', 'out', 'echo', 'history'] }).notNull(),
+    wamid: text('wamid').unique(),
+    type: text('type').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    /** pending → sending → sent → delivered → read (→ played); or held, failed, blocked, skipped. */
+    status: text('status').notNull(),
+    statusRank: integer('status_rank').notNull().default(0),
+    error: jsonb('error').$type<Record<string, unknown>>(),
+    runId: ref('run_id'),
+    nodeId: text('node_id'),
+    step: integer('step'),
+    purpose: text('purpose'),
+    /** Template category for marketing caps and consent checks. */
+    category: text('category'),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: at('sent_at'),
+    at: at('at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('messages_contact_at').on(t.contactId, t.at), index('messages_run').on(t.runId)],
+);
+
+/** One contact's journey through one flow version. */
+export const runs = pgTable(
+  'runs',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: ref('contact_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    flowVersionId: ref('flow_version_id').notNull(),
+    status: text('status', { enum: ['active', 'completed', 'failed', 'cancelled'] }).notNull(),
+    currentNode: text('current_node'),
+    /** What the run waits for: reply, event, timer, send, http, handoff; null when it ended. */
+    waitingFor: text('waiting_for'),
+    waitingEvent: text('waiting_event'),
+    step: integer('step').notNull().default(0),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    outcome: text('outcome'),
+    endReason: text('end_reason'),
+    startedAt: at('started_at').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    endedAt: at('ended_at'),
+  },
+  (t) => [
+    index('runs_contact_active').on(t.contactId).where(sql`status = 'active'`),
+    index('runs_version_node_active').on(t.flowVersionId, t.currentNode).where(sql`status = 'active'`),
+    index('runs_flow_started').on(t.flowId, t.startedAt),
+  ],
+);
+
+/** The log of a run: entered nodes, ports taken, events received, effects. Feeds analytics. */
+export const runSteps = pgTable(
+  'run_steps',
+  {
+    id: id(),
+    runId: ref('run_id').notNull(),
+    flowVersionId: ref('flow_version_id').notNull(),
+    step: integer('step').notNull(),
+    kind: text('kind', { enum: ['enter', 'port', 'event', 'effect', 'end'] }).notNull(),
+    nodeId: text('node_id'),
+    port: text('port'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('run_steps_run').on(t.runId, t.id), index('run_steps_version_node').on(t.flowVersionId, t.nodeId, t.kind, t.at)],
+);
+
+/** Durable timers: one row per waiting run and timer kind; a sweep job fires the due ones. */
+export const timers = pgTable(
+  'timers',
+  {
+    runId: ref('run_id').notNull(),
+    kind: text('kind', { enum: ['wait', 'timeout', 'idle'] }).notNull(),
+    nodeId: text('node_id').notNull(),
+    step: integer('step').notNull(),
+    contactId: ref('contact_id').notNull(),
+    workspaceId: text('workspace_id').notNull(),
+    /** Real (wall-clock) time the timer fires; sandbox clock offsets are applied when writing. */
+    fireAt: at('fire_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.kind] }), index('timers_fire_at').on(t.fireAt)],
+);
+
+/** Events waiting to be applied to a contact, in arrival order. */
+export const inbox = pgTable(
+  'inbox',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: ref('contact_id').notNull(),
+    event: jsonb('event').$type<Record<string, unknown>>().notNull(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('inbox_contact').on(t.contactId, t.id)],
+);
+
+/** Raw webhook bodies, exactly as received, deduplicated by hash. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: id(),
+  source: text('source').notNull(),
+  sha256: bytea('sha256').notNull().unique(),
+  body: text('body').notNull(),
+  receivedAt: at('received_at').notNull().defaultNow(),
+  processedAt: at('processed_at'),
+});
+
+/** A conversation handed to people. */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: ref('contact_id').notNull(),
+    runId: ref('run_id'),
+    nodeId: text('node_id'),
+    team: text('team').notNull(),
+    status: text('status', { enum: ['open', 'taken', 'released'] }).notNull(),
+    assignee: text('assignee'),
+    openedAt: at('opened_at').notNull(),
+    takenAt: at('taken_at'),
+    releasedAt: at('released_at'),
+  },
+  (t) => [index('handoffs_open').on(t.workspaceId, t.status)],
+);
+
+/**
+ * The send throughput governor: N slots per number; a send takes the slot used longest ago if
+ * that was more than a second ago, so at most N sends start in any one-second window.
+ */
+export const sendSlots = pgTable(
+  'send_slots',
+  {
+    workspaceId: text('workspace_id').notNull(),
+    slot: integer('slot').notNull(),
+    usedAt: at('used_at').notNull().default(sql`'-infinity'`),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.slot] })],
+);
+
+/** When the timer sweep is next scheduled (one row). */
+export const timerSchedule = pgTable('timer_schedule', {
+  id: integer('id').primaryKey(),
+  nextAt: at('next_at').notNull(),
+});
