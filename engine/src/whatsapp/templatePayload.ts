@@ -73,23 +73,21 @@ export const templateSchema = z.strictObject({
     .array(z.discriminatedUnion('type', [headerComponentSchema, bodyComponentSchema, buttonComponentSchema]))
     .optional()
     .superRefine((components, ctx) => {
-      // A template is either NAMED or POSITIONAL as a whole, so its header and body parameters must agree.
+      // A template is NAMED or POSITIONAL as a whole, so its header and body variables must agree.
       const variables = (components ?? []).flatMap((component, ci) =>
         component.type === 'button'
           ? []
-          : component.parameters.map((parameter, pi) => ({ parameter, path: [ci, 'parameters', pi, 'parameter_name'] })),
+          : component.parameters.flatMap((parameter, pi) =>
+              parameter.type === 'text' || parameter.type === 'currency' || parameter.type === 'date_time'
+                ? [{ named: parameter.parameter_name !== undefined, path: [ci, 'parameters', pi, 'parameter_name'] }]
+                : [],
+            ),
       );
-      const namedVariables = variables.filter((v) => 'parameter_name' in v.parameter && v.parameter.parameter_name !== undefined);
-      if (namedVariables.length === 0 || namedVariables.length === variables.filter((v) => v.parameter.type !== 'image' && v.parameter.type !== 'video' && v.parameter.type !== 'document').length) return;
+      const namedCount = variables.filter((v) => v.named).length;
+      if (namedCount === 0 || namedCount === variables.length) return;
       for (const v of variables) {
-        if (!namedVariables.includes(v) && isVariable(v.parameter.type)) {
-          ctx.addIssue({ code: 'custom', path: v.path, message: 'named and positional parameters cannot be mixed in one template' });
-        }
+        if (!v.named) ctx.addIssue({ code: 'custom', path: v.path, message: 'named and positional parameters cannot be mixed in one template' });
       }
     }),
 });
 export type Template = z.infer<typeof templateSchema>;
-
-function isVariable(type: string): boolean {
-  return type === 'text' || type === 'currency' || type === 'date_time';
-}

@@ -1,0 +1,1 @@
+export { decideSend, quietHoursEnd, type SendDecision, type SendRequest } from './sendPolicy';

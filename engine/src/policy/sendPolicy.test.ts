@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { OutboundContent } from '@tandem/shared';
+import { contact } from '../../test/stepKit';
+import { decideSend, quietHoursEnd, type SendRequest } from './sendPolicy';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const text: OutboundContent = { kind: 'text', text: 'Hi', previewUrl: false };
+const marketing: OutboundContent = { kind: 'template', name: 'promo', language: 'en', category: 'MARKETING', body: [], buttons: [] };
+const utility: OutboundContent = { ...marketing, name: 'order_update', category: 'UTILITY' };
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+
+function request(overrides: Partial<SendRequest> = {}): SendRequest {
+  return {
+    content: text,
+    contact: contact({ lastInboundAt: hoursAgo(1) }),
+    now,
+    numberPausedReason: null,
+    quietHours: null,
+    timezone: 'Europe/Berlin',
+    collisionGuardSeconds: 60,
+    marketingSentRecently: 0,
+    marketingCap: null,
+    nextSendAt: null,
+    ...overrides,
+  };
+}
+
+describe('send policy', () => {
+  it('sends a free-form message inside the 24-hour window', () => {
+    expect(decideSend(request())).toEqual({ action: 'send' });
+  });
+
+  it('routes a free-form message to window_closed 24 hours after the last inbound message', () => {
+    expect(decideSend(request({ contact: contact({ lastInboundAt: hoursAgo(24) }) }))).toEqual({ action: 'window_closed' });
+    expect(decideSend(request({ contact: contact({ lastInboundAt: null }) }))).toEqual({ action: 'window_closed' });
+  });
+
+  it('does not count a Business App reply as opening the window', () => {
+    const c = contact({ lastInboundAt: hoursAgo(30), lastAppReplyAt: hoursAgo(2) });
+    expect(decideSend(request({ contact: c }))).toEqual({ action: 'window_closed' });
+  });
+
+  it('sends templates outside the window', () => {
+    expect(decideSend(request({ content: utility, contact: contact({ lastInboundAt: null }) }))).toEqual({ action: 'send' });
+  });
+
+  it('blocks marketing templates to an opted-out contact but still sends utility templates', () => {
+    const c = contact({ marketingConsent: 'opted_out' });
+    expect(decideSend(request({ content: marketing, contact: c }))).toEqual({ action: 'block', reason: 'opted_out' });
+    expect(decideSend(request({ content: utility, contact: c }))).toEqual({ action: 'send' });
+  });
+
+  it('blocks marketing beyond the frequency cap', () => {
+    expect(decideSend(request({ content: marketing, marketingCap: 2, marketingSentRecently: 2 }))).toEqual({ action: 'block', reason: 'frequency_cap' });
+    expect(decideSend(request({ content: marketing, marketingCap: 2, marketingSentRecently: 1 }))).toEqual({ action: 'send' });
+  });
+
+  it('holds while a person is talking, and for the collision guard after an App reply', () => {
+    const until = new Date(now.getTime() + 20 * 60_000);
+    expect(decideSend(request({ contact: contact({ lastInboundAt: hoursAgo(1), pausedUntil: until }) }))).toEqual({ action: 'hold', until, reason: 'human_active' });
+    const justReplied = contact({ lastInboundAt: hoursAgo(1), lastAppReplyAt: new Date(now.getTime() - 10_000) });
+    expect(decideSend(request({ contact: justReplied }))).toEqual({ action: 'hold', until: new Date(now.getTime() + 50_000), reason: 'collision_guard' });
+  });
+
+  it('holds everything while the number is paused', () => {
+    expect(decideSend(request({ numberPausedReason: 'error 131048' }))).toMatchObject({ action: 'hold', reason: 'number_paused' });
+  });
+
+  it('holds during quiet hours until they end in the contact\'s time zone', () => {
+    const late = new Date('2026-11-24T21:30:00Z');
+    expect(decideSend(request({ now: late, quietHours: { start: '21:00', end: '08:00' }, contact: contact({ lastInboundAt: late }) }))).toEqual({
+      action: 'hold',
+      until: new Date('2026-11-25T07:00:00Z'),
+      reason: 'quiet_hours',
+    });
+  });
+
+  it('paces consecutive messages to one contact', () => {
+    const next = new Date(now.getTime() + 800);
+    expect(decideSend(request({ nextSendAt: next }))).toEqual({ action: 'hold', until: next, reason: 'pacing' });
+  });
+});
+
+describe('quiet hours', () => {
+  it('spans midnight and ends at the local end time, across a DST change', () => {
+    expect(quietHoursEnd(new Date('2026-03-28T23:30:00Z'), { start: '22:00', end: '07:00' }, 'Europe/Berlin')?.toISOString()).toBe('2026-03-29T05:00:00.000Z');
+    expect(quietHoursEnd(new Date('2026-11-24T12:00:00Z'), { start: '22:00', end: '07:00' }, 'Europe/Berlin')).toBeUndefined();
+  });
+
+  it('handles a same-day window', () => {
+    expect(quietHoursEnd(new Date('2026-11-24T12:30:00Z'), { start: '12:00', end: '14:00' }, 'UTC')?.toISOString()).toBe('2026-11-24T14:00:00.000Z');
+  });
+});

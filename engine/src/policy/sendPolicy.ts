@@ -1,0 +1,76 @@
+import { WINDOW_MS, type OutboundContent, type QuietHours } from '@tandem/shared';
+import { wallTime, zonedInstant } from '@tandem/nodes/runtime';
+import type { ContactState } from '../runtime/types';
+
+export interface SendRequest {
+  content: OutboundContent;
+  contact: ContactState;
+  now: Date;
+  /** Why the number cannot send (error 131048/368, account_update…), or null. */
+  numberPausedReason: string | null;
+  quietHours: QuietHours | null;
+  timezone: string;
+  /** Hold bot messages this long after a person replied from the Business App. */
+  collisionGuardSeconds: number;
+  /** Marketing templates to this contact within the cap's period, and the cap (null = none). */
+  marketingSentRecently: number;
+  marketingCap: number | null;
+  /** Earliest time the next message may go to this contact (pacing of consecutive bubbles). */
+  nextSendAt: Date | null;
+}
+
+export type SendDecision =
+  | { action: 'send' }
+  | { action: 'hold'; until: Date; reason: 'number_paused' | 'human_active' | 'collision_guard' | 'quiet_hours' | 'pacing' }
+  | { action: 'window_closed' }
+  | { action: 'block'; reason: 'opted_out' | 'frequency_cap' };
+
+const NUMBER_PAUSE_RECHECK_MS = 10 * 60_000;
+
+/**
+ * The policy gate every outbound message passes, in order: the number may send; no person is
+ * talking to the contact from the Business App; it is not quiet hours for the contact; a
+ * free-form message is inside the 24-hour window (App echoes never open it); marketing
+ * respects the opt-out and the frequency cap; consecutive messages are paced.
+ * A held message is sent later, never dropped; the others follow the step's outputs.
+ */
+export function decideSend(r: SendRequest): SendDecision {
+  const now = r.now.getTime();
+  if (r.numberPausedReason) return { action: 'hold', until: new Date(now + NUMBER_PAUSE_RECHECK_MS), reason: 'number_paused' };
+  if (r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now) return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
+  if (r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
+    const clear = r.contact.lastAppReplyAt.getTime() + r.collisionGuardSeconds * 1000;
+    if (clear > now) return { action: 'hold', until: new Date(clear), reason: 'collision_guard' };
+  }
+  if (r.quietHours) {
+    const end = quietHoursEnd(r.now, r.quietHours, r.timezone);
+    if (end) return { action: 'hold', until: end, reason: 'quiet_hours' };
+  }
+  const isTemplate = r.content.kind === 'template';
+  if (!isTemplate) {
+    const open = r.contact.lastInboundAt !== null && r.contact.lastInboundAt.getTime() + WINDOW_MS > now;
+    if (!open) return { action: 'window_closed' };
+  }
+  if (r.content.kind === 'template' && r.content.category === 'MARKETING') {
+    if (r.contact.marketingConsent === 'opted_out') return { action: 'block', reason: 'opted_out' };
+    if (r.marketingCap !== null && r.marketingSentRecently >= r.marketingCap) return { action: 'block', reason: 'frequency_cap' };
+  }
+  if (r.nextSendAt && r.nextSendAt.getTime() > now) return { action: 'hold', until: r.nextSendAt, reason: 'pacing' };
+  return { action: 'send' };
+}
+
+/** When quiet hours end, if `now` falls in them in the given time zone (spans midnight when start > end). */
+export function quietHoursEnd(now: Date, q: QuietHours, timeZone: string): Date | undefined {
+  const w = wallTime(now, timeZone);
+  const minutes = w.hour * 60 + w.minute;
+  const [sh, sm] = q.start.split(':').map(Number) as [number, number];
+  const [eh, em] = q.end.split(':').map(Number) as [number, number];
+  const start = sh * 60 + sm;
+  const end = eh * 60 + em;
+  if (start === end) return undefined;
+  const inside = start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+  if (!inside) return undefined;
+  const endsTomorrow = start > end && minutes >= start;
+  const day = new Date(Date.UTC(w.year, w.month - 1, w.day + (endsTomorrow ? 1 : 0)));
+  return zonedInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), eh, em, timeZone);
+}

@@ -1,0 +1,256 @@
+import type { RunEvent } from '@tandem/shared';
+import { runtimeOf } from '@tandem/nodes/runtime';
+import { VersionCache, type CompiledNode, type CompiledVersion } from './compiledVersion';
+import { createFlowMachine, type FlowMachine } from './flowMachine';
+import { startRun, stepRun, type StepResult } from './stepRun';
+import { applyPatch, isEmptyPatch } from './contactPatch';
+import type { ContactEvent, EngineStore, EngineTx, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
+
+/** What happened to a contact event. */
+export type Routed =
+  | { to: 'run'; runIds: number[] }
+  | { to: 'started'; runIds: number[] }
+  | { to: 'nobody'; reason: string };
+
+interface Loaded {
+  version: CompiledVersion;
+  machine: FlowMachine;
+}
+
+/**
+ * Runs journeys: routes a contact's events to the run waiting for them or to the flows whose
+ * triggers match, takes the step, and persists the new state with its log and effects in the
+ * caller's transaction. The contact must be locked by the caller, so one contact's events are
+ * applied one at a time.
+ */
+export class Interpreter {
+  private readonly versions = new VersionCache();
+  private readonly machines = new Map<number, FlowMachine>();
+
+  constructor(private readonly store: EngineStore) {}
+
+  async load(versionId: number): Promise<Loaded> {
+    const version = await this.versions.get(versionId, () => this.store.loadVersion(versionId));
+    let machine = this.machines.get(versionId);
+    if (!machine) {
+      machine = createFlowMachine(version);
+      this.machines.set(versionId, machine);
+      if (this.machines.size > 500) this.machines.delete(this.machines.keys().next().value!);
+    }
+    return { version, machine };
+  }
+
+  /** An inbound message, a business event or an API start, for a locked contact. */
+  async onContactEvent(tx: EngineTx, locked: LockedContact, event: ContactEvent): Promise<Routed> {
+    const contactId = locked.contact.id;
+    if (event.type === 'message') {
+      const waiting = (await tx.activeRuns(contactId)).find((r) => r.waitingFor === 'reply');
+      if (waiting) {
+        await this.deliver(tx, locked, waiting, { type: 'message.received', message: event.message });
+        return { to: 'run', runIds: [waiting.id] };
+      }
+      const candidates = await this.matchingTriggers(tx, locked, (node) => {
+        const values = runtimeOf(node.type).matchMessage?.(node.config, { message: event.message, firstContact: event.firstContact });
+        return values ? { values, rank: specificity(node) } : undefined;
+      });
+      for (const c of candidates.sort((a, b) => a.rank - b.rank)) {
+        const runId = await this.startIfAllowed(tx, locked, c.loaded, c.node, c.values);
+        if (runId !== undefined) return { to: 'started', runIds: [runId] };
+      }
+      return { to: 'nobody', reason: candidates.length ? 'entry rules' : 'no waiting run or matching trigger' };
+    }
+    if (event.type === 'event') {
+      const runs = (await tx.activeRuns(contactId)).filter((r) => r.waitingFor === 'event' && r.waitingEvent === event.name);
+      for (const run of runs) await this.deliver(tx, locked, run, { type: 'event.received', name: event.name, payload: event.payload });
+      const started: number[] = [];
+      const candidates = await this.matchingTriggers(tx, locked, (node) => {
+        if (node.type !== 'trigger-event') return undefined;
+        const mapped = runtimeOf(node.type).mapPayload?.(node.config, event.payload, { name: event.name, receivedAt: locked.now });
+        return mapped?.ok ? { values: mapped.values, rank: 0 } : undefined;
+      });
+      for (const c of candidates) {
+        const runId = await this.startIfAllowed(tx, locked, c.loaded, c.node, c.values);
+        if (runId !== undefined) started.push(runId);
+      }
+      if (runs.length) return { to: 'run', runIds: [...runs.map((r) => r.id), ...started] };
+      return started.length ? { to: 'started', runIds: started } : { to: 'nobody', reason: 'no waiting run or matching trigger' };
+    }
+    const live = (await tx.liveVersions(locked.contact.workspaceId)).find((v) => v.flowId === event.flowId);
+    if (!live) return { to: 'nobody', reason: 'the flow is not published' };
+    const loaded = await this.load(live.versionId);
+    const node = loaded.version.triggers.find((t) => t.type === 'trigger-api') ?? loaded.version.triggers[0];
+    if (!node) return { to: 'nobody', reason: 'the flow has no trigger' };
+    const mapped = runtimeOf(node.type).mapPayload?.(node.config, event.payload, { receivedAt: locked.now }) ?? { ok: true as const, values: event.payload };
+    if (!mapped.ok) return { to: 'nobody', reason: `missing fields: ${mapped.missing.join(', ')}` };
+    const runId = await this.startIfAllowed(tx, locked, loaded, node, mapped.values);
+    return runId === undefined ? { to: 'nobody', reason: 'entry rules' } : { to: 'started', runIds: [runId] };
+  }
+
+  /** A timer, an effect's result or a handoff release for one run; stale signals are ignored. */
+  async onRunSignal(tx: EngineTx, locked: LockedContact, signal: RunSignal): Promise<boolean> {
+    const run = await tx.getRun(signal.runId);
+    if (!run || run.status !== 'active' || run.contactId !== locked.contact.id) return false;
+    if (signal.type === 'release') {
+      if (run.waitingFor !== 'handoff') return false;
+      return this.deliver(tx, locked, run, { type: 'handoff.released', node: run.currentNode ?? '', ...(signal.by ? { by: signal.by } : {}) });
+    }
+    if (run.step !== signal.step || run.currentNode !== signal.node) return false;
+    if (signal.type === 'timer') return this.deliver(tx, locked, run, { type: 'timer.fired', node: signal.node, timer: signal.timer });
+    return this.deliver(tx, locked, run, {
+      type: 'effect.result',
+      node: signal.node,
+      outcome: signal.outcome,
+      ...(signal.error ? { error: signal.error } : {}),
+      ...(signal.data !== undefined ? { data: signal.data } : {}),
+    });
+  }
+
+  private async matchingTriggers<T extends { values: Record<string, unknown>; rank: number }>(
+    tx: EngineTx,
+    locked: LockedContact,
+    match: (node: CompiledNode) => T | undefined,
+  ): Promise<(T & { loaded: Loaded; node: CompiledNode })[]> {
+    const out: (T & { loaded: Loaded; node: CompiledNode })[] = [];
+    for (const live of await tx.liveVersions(locked.contact.workspaceId)) {
+      const loaded = await this.load(live.versionId);
+      for (const node of loaded.version.triggers) {
+        const hit = match(node);
+        if (hit) {
+          out.push({ ...hit, loaded, node });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private async startIfAllowed(tx: EngineTx, locked: LockedContact, loaded: Loaded, node: CompiledNode, values: Record<string, unknown>): Promise<number | undefined> {
+    const { version } = loaded;
+    const reentry = version.settings.reentry;
+    if (reentry !== 'always' && (await tx.hasRun(locked.contact.id, version.flowId, reentry === 'after_completion'))) return undefined;
+    return this.start(tx, locked, loaded, node.id, values);
+  }
+
+  private async start(tx: EngineTx, locked: LockedContact, { version, machine }: Loaded, triggerNode: string, values: Record<string, unknown>): Promise<number> {
+    const runId = await tx.newRunId();
+    const result = startRun(version, machine, String(runId), triggerNode, values, { now: locked.now, contact: locked.contact });
+    const run: RunRecord = {
+      id: runId,
+      workspaceId: locked.contact.workspaceId,
+      contactId: locked.contact.id,
+      flowId: version.flowId,
+      flowVersionId: version.versionId,
+      status: 'active',
+      currentNode: null,
+      step: 0,
+      waitingFor: null,
+      waitingEvent: null,
+      snapshot: result.snapshot,
+      startedAt: locked.now,
+    };
+    await this.persist(tx, locked, run, { version, machine }, result, { type: 'start', trigger: triggerNode }, true);
+    return runId;
+  }
+
+  private async deliver(tx: EngineTx, locked: LockedContact, run: RunRecord, event: RunEvent): Promise<boolean> {
+    const loaded = await this.load(run.flowVersionId);
+    const result = stepRun(loaded.version, loaded.machine, run.snapshot, event, { now: locked.now, contact: locked.contact });
+    if (!result.changed) return false;
+    await this.persist(tx, locked, run, loaded, result, describe(event));
+    return true;
+  }
+
+  private async persist(tx: EngineTx, locked: LockedContact, run: RunRecord, loaded: Loaded, result: StepResult, event: Record<string, unknown>, isNew = false): Promise<void> {
+    const at = locked.now;
+    const rows: LogRow[] = [
+      { runId: run.id, flowVersionId: run.flowVersionId, step: run.step, kind: 'event', nodeId: run.currentNode, detail: event, at },
+      ...result.log.map((l) => ({ runId: run.id, flowVersionId: run.flowVersionId, step: l.step, kind: l.kind, nodeId: l.node, ...(l.port ? { port: l.port } : {}), at })),
+    ];
+    const done = result.status === 'done';
+    const lastPort = [...result.log].reverse().find((l) => l.kind === 'port');
+    const endReason = done ? endReasonOf(loaded.version, result, lastPort) : undefined;
+    if (done) rows.push({ runId: run.id, flowVersionId: run.flowVersionId, step: result.step, kind: 'end', nodeId: result.currentNode, detail: { reason: endReason, ...(result.outcome ? { outcome: result.outcome } : {}) }, at });
+    const update = {
+      status: done ? 'completed' : 'active',
+      currentNode: result.currentNode,
+      step: result.step,
+      waitingFor: result.waiting.for,
+      waitingEvent: result.waiting.event ?? null,
+      snapshot: result.snapshot,
+      ...(result.outcome ? { outcome: result.outcome } : {}),
+      ...(endReason ? { endReason } : {}),
+      now: at,
+    } as const;
+    if (isNew) await tx.insertRun({ id: run.id, workspaceId: run.workspaceId, contactId: run.contactId, flowId: run.flowId, flowVersionId: run.flowVersionId, ...update });
+    else await tx.updateRun(run.id, update);
+    await tx.appendLog(rows);
+    if (!isEmptyPatch(result.contactPatch)) {
+      await tx.patchContact(locked.contact.id, result.contactPatch, at);
+      locked.contact = applyPatch(locked.contact, result.contactPatch);
+    }
+    if (done || result.step !== run.step) await tx.clearTimers(run.id);
+    const after: RunRecord = { ...run, status: done ? 'completed' : 'active', currentNode: result.currentNode, step: result.step, waitingFor: result.waiting.for, waitingEvent: result.waiting.event ?? null, snapshot: result.snapshot };
+    const followUps: RunEvent[] = [];
+    for (const effect of result.effects) {
+      const base = { workspaceId: run.workspaceId, contactId: run.contactId, runId: run.id, nodeId: effect.node, step: effect.step };
+      switch (effect.type) {
+        case 'send':
+          await tx.queueSend({ ...base, purpose: effect.purpose, content: effect.content, at });
+          break;
+        case 'timer':
+          if (effect.step === result.step && !done) await tx.setTimer({ ...base, kind: effect.timer, at: new Date(effect.at) }, locked.clockOffsetMs);
+          break;
+        case 'timer-missed':
+          if (effect.step === result.step) followUps.push({ type: 'effect.result', node: effect.node, outcome: 'missed' });
+          break;
+        case 'http':
+          await tx.queueHttp({ ...base, request: effect.request });
+          break;
+        case 'handoff':
+          await tx.openHandoff({ ...base, team: effect.team, at });
+          break;
+        case 'startFlow': {
+          const live = (await tx.liveVersions(run.workspaceId)).find((v) => v.flowId === effect.flowId);
+          if (!live) break;
+          const next = await this.load(live.versionId);
+          const trigger = next.version.triggers.find((t) => t.type === 'trigger-api') ?? next.version.triggers[0];
+          if (trigger) await this.start(tx, locked, next, trigger.id, effect.vars);
+          break;
+        }
+      }
+    }
+    for (const event of followUps) await this.deliver(tx, locked, after, event);
+  }
+}
+
+/** Keyword and pattern triggers win over "any message"; ad triggers sit in between. */
+function specificity(node: CompiledNode): number {
+  const c = node.config as { match?: string; source?: string };
+  if (c.match === 'keywords' || c.match === 'regex') return 0;
+  return c.source === 'ad' ? 1 : 2;
+}
+
+function endReasonOf(version: CompiledVersion, result: StepResult, lastPort: { node: string | null; port?: string } | undefined): string {
+  const node = result.currentNode ? version.nodes.get(result.currentNode) : undefined;
+  if (node?.type === 'end') return 'end';
+  if (node?.type === 'go-to-flow') return 'go-to-flow';
+  if (node?.type === 'handoff') return 'handoff';
+  return lastPort ? `output "${lastPort.port}" of ${lastPort.node} is not connected` : 'ended';
+}
+
+function describe(event: RunEvent): Record<string, unknown> {
+  switch (event.type) {
+    case 'message.received':
+      return { type: event.type, text: event.message.text.slice(0, 500), ...(event.message.replyId ? { replyId: event.message.replyId } : {}), wamid: event.message.wamid };
+    case 'effect.result':
+      return { type: event.type, node: event.node, outcome: event.outcome, ...(event.error ? { error: event.error } : {}) };
+    case 'timer.fired':
+      return { type: event.type, node: event.node, timer: event.timer };
+    case 'event.received':
+      return { type: event.type, name: event.name };
+    case 'handoff.released':
+      return { type: event.type, ...(event.by ? { by: event.by } : {}) };
+    case 'run.start':
+      return { type: event.type, trigger: event.node };
+  }
+}

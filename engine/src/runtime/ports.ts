@@ -1,0 +1,214 @@
+import type { InboundMessage, OutboundContent, TimerKind } from '@tandem/shared';
+import type { HttpRequestSpec } from '@tandem/nodes/runtime';
+import type { ContactPatch, ContactState } from './types';
+import type { StoredSnapshot, WaitingFor } from './stepRun';
+
+/**
+ * What the engine needs from storage. The server implements it on Postgres (drizzle); every
+ * method of `EngineTx` runs inside one transaction, so a step's state, log and effects commit
+ * together or not at all.
+ */
+export interface EngineStore {
+  transaction<T>(fn: (tx: EngineTx) => Promise<T>): Promise<T>;
+  /** A published version's document (versions are immutable). */
+  loadVersion(versionId: number): Promise<{ flowId: string; document: unknown }>;
+  /** Everything the send job needs about a queued message; undefined when it does not exist. */
+  loadOutbound(messageId: number): Promise<OutboundJob | undefined>;
+  /** Takes one of the number's N send slots if one was last used over a second ago. */
+  acquireSendSlot(workspaceId: string, mps: number): Promise<{ ok: true } | { ok: false; retryInMs: number }>;
+  /** Keeps a message queued and tries again at `until` (workspace time). */
+  holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void>;
+  /** Counts a failed attempt and tries again after `afterMs`. */
+  retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void>;
+  /** Due timers, claimed and handed to `fire-timers` jobs; returns how many were claimed. */
+  claimDueTimers(limit: number, chunk: number): Promise<number>;
+  /** Schedules the next sweep at the earliest remaining timer. */
+  scheduleNextSweep(): Promise<void>;
+}
+
+/** A queued outbound message with what the policy gate and the transport need. */
+export interface OutboundJob {
+  messageId: number;
+  workspaceId: string;
+  contactId: number;
+  runId: number | null;
+  nodeId: string | null;
+  step: number | null;
+  flowVersionId: number | null;
+  purpose: string;
+  content: OutboundContent;
+  status: string;
+  attempts: number;
+  /** The contact's number in E.164, null when only a BSUID is known. */
+  to: string | null;
+  sender: { transport: 'cloud' | 'sandbox'; phoneNumberId: string | null; accessToken: string | null };
+  numberPausedReason: string | null;
+  throughputMps: number;
+  pairGapMs: number;
+  marketingCap: number | null;
+  marketingSentRecently: number;
+  contact: ContactState;
+  nextSendAt: Date | null;
+  now: Date;
+  clockOffsetMs: number;
+}
+
+export interface OutboundResult {
+  status: 'sent' | 'failed' | 'blocked' | 'skipped';
+  wamid?: string;
+  error?: Record<string, unknown>;
+  /** Earliest time the contact may get the next message. */
+  paceUntil?: Date;
+  at: Date;
+}
+
+/** A contact locked for this transaction, with the workspace's clock. */
+export interface LockedContact {
+  contact: ContactState;
+  /** The workspace's current time (sandbox workspaces may run ahead). */
+  now: Date;
+  /** Sandbox clock offset in ms; timers are stored in wall-clock time. */
+  clockOffsetMs: number;
+}
+
+export interface RunRecord {
+  id: number;
+  workspaceId: string;
+  contactId: number;
+  flowId: string;
+  flowVersionId: number;
+  status: 'active' | 'completed' | 'failed' | 'cancelled';
+  currentNode: string | null;
+  step: number;
+  waitingFor: WaitingFor | null;
+  waitingEvent: string | null;
+  snapshot: StoredSnapshot;
+  startedAt: Date;
+}
+
+export interface RunUpdate {
+  status: RunRecord['status'];
+  currentNode: string | null;
+  step: number;
+  waitingFor: WaitingFor | null;
+  waitingEvent: string | null;
+  snapshot: StoredSnapshot;
+  outcome?: string;
+  endReason?: string;
+  now: Date;
+}
+
+export interface LogRow {
+  runId: number;
+  flowVersionId: number;
+  step: number;
+  kind: 'enter' | 'port' | 'event' | 'effect' | 'end';
+  nodeId: string | null;
+  port?: string;
+  detail?: Record<string, unknown>;
+  at: Date;
+}
+
+export interface OutboundRecord {
+  workspaceId: string;
+  contactId: number;
+  runId: number | null;
+  nodeId: string | null;
+  step: number | null;
+  purpose: string;
+  content: OutboundContent;
+  at: Date;
+}
+
+export interface TimerRecord {
+  runId: number;
+  contactId: number;
+  workspaceId: string;
+  nodeId: string;
+  step: number;
+  kind: TimerKind;
+  /** Workspace time (virtual for sandboxes); the store converts to wall-clock. */
+  at: Date;
+}
+
+export interface HttpCall {
+  runId: number;
+  contactId: number;
+  workspaceId: string;
+  nodeId: string;
+  step: number;
+  request: HttpRequestSpec;
+}
+
+export interface HandoffRecord {
+  workspaceId: string;
+  contactId: number;
+  runId: number;
+  nodeId: string;
+  team: string;
+  at: Date;
+}
+
+/** Who a webhook or event is about: the WhatsApp id and/or the business-scoped user id. */
+export interface ContactIdentity {
+  waId?: string;
+  userId?: string;
+  profileName?: string;
+}
+
+export interface InboundRecord {
+  workspaceId: string;
+  contactId: number;
+  wamid: string;
+  type: string;
+  content: Record<string, unknown>;
+  at: Date;
+}
+
+export interface EngineTx {
+  /** Finds or creates the contact (without locking it); `created` is true for a first contact. */
+  upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }>;
+  /** Stores an inbound message; false when its wamid was seen before (a webhook retry). */
+  recordInbound(message: InboundRecord): Promise<boolean>;
+  /** The contact wrote to us: the 24-hour window opens (and the 72-hour free entry point for ads). */
+  touchInbound(contactId: number, at: Date, update: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<void>;
+  /** Locks contacts in id order (no deadlocks) and reads them with the workspace clock. */
+  lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>>;
+  /** Active runs of a contact, most recent first. */
+  activeRuns(contactId: number): Promise<RunRecord[]>;
+  getRun(runId: number): Promise<RunRecord | undefined>;
+  /** Versions contacts enter now, per flow. */
+  liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]>;
+  /** Whether the contact has a run of the flow (only active ones when `activeOnly`). */
+  hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean>;
+  /** Reserves the id of a run about to start (the id seeds its split variants). */
+  newRunId(): Promise<number>;
+  insertRun(run: { id: number; workspaceId: string; contactId: number; flowId: string; flowVersionId: number } & RunUpdate): Promise<void>;
+  updateRun(runId: number, update: RunUpdate): Promise<void>;
+  appendLog(rows: readonly LogRow[]): Promise<void>;
+  patchContact(contactId: number, patch: ContactPatch, at: Date): Promise<void>;
+  /** Stores an outbound message (the outbox) and enqueues its send job. */
+  queueSend(message: OutboundRecord): Promise<number>;
+  setTimer(timer: TimerRecord, clockOffsetMs: number): Promise<void>;
+  clearTimers(runId: number): Promise<void>;
+  queueHttp(call: HttpCall): Promise<void>;
+  openHandoff(handoff: HandoffRecord): Promise<void>;
+  /** Records what happened to a queued message. */
+  finishOutbound(messageId: number, result: OutboundResult): Promise<void>;
+  /** Stops all sends of a number (errors 131048, 368, account_update…) until someone resumes it. */
+  pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void>;
+  /** Records marketing consent with its source, for the audit trail. */
+  setConsent(contactId: number, consent: 'opted_in' | 'opted_out', source: string, at: Date): Promise<void>;
+}
+
+/** Events from outside a run that the engine routes to runs or triggers. */
+export type ContactEvent =
+  | { type: 'message'; message: InboundMessage; firstContact: boolean }
+  | { type: 'event'; name: string; payload: Record<string, unknown> }
+  | { type: 'start'; flowId: string; payload: Record<string, unknown> };
+
+/** Events addressed to one run at one step; ignored when the run has moved on. */
+export type RunSignal =
+  | { type: 'timer'; runId: number; node: string; step: number; timer: TimerKind }
+  | { type: 'effect'; runId: number; node: string; step: number; outcome: 'ok' | 'error' | 'window_closed'; error?: { code: string; message: string }; data?: unknown }
+  | { type: 'release'; runId: number; by?: string };

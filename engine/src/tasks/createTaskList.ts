@@ -1,0 +1,47 @@
+import type { TaskList } from 'graphile-worker';
+import type { EngineDeps } from './deps';
+import { ingestInbound } from './ingestInbound';
+import { applyBusinessEvent } from './businessEvent';
+import { sendMessage } from './sendMessage';
+import { runHttpRequest } from './httpRequest';
+import { fireTimers, sweepTimers } from './timers';
+import {
+  businessEventPayloadSchema,
+  fireTimersPayloadSchema,
+  httpPayloadSchema,
+  inboundPayloadSchema,
+  sendPayloadSchema,
+  startRunPayloadSchema,
+} from './payloads';
+
+export interface TaskOptions {
+  /** Workspaces whose flows may call private network addresses. */
+  allowPrivateNetworks(workspaceId: string): Promise<boolean>;
+}
+
+/**
+ * The engine's graphile-worker tasks. Payloads arrive as `unknown` and are parsed; a payload
+ * that does not parse is a bug, so the job fails loudly instead of retrying for ever.
+ */
+export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList {
+  return {
+    inbound: async (payload) => ingestInbound(inboundPayloadSchema.parse(payload), deps),
+    'business-event': async (payload) => {
+      await applyBusinessEvent(businessEventPayloadSchema.parse(payload), deps);
+    },
+    'start-run': async (payload) => {
+      const p = startRunPayloadSchema.parse(payload);
+      await deps.store.transaction(async (tx) => {
+        const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
+        if (locked) await deps.interpreter.onContactEvent(tx, locked, { type: 'start', flowId: p.flowId, payload: p.payload });
+      });
+    },
+    send: async (payload) => sendMessage(sendPayloadSchema.parse(payload).messageId, deps),
+    'http-request': async (payload) => {
+      const p = httpPayloadSchema.parse(payload);
+      await runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId));
+    },
+    'timer-sweep': async () => sweepTimers(deps),
+    'fire-timers': async (payload) => fireTimers(fireTimersPayloadSchema.parse(payload), deps),
+  };
+}

@@ -1,0 +1,46 @@
+import type { EngineDeps } from './deps';
+import type { InboundPayload } from './payloads';
+
+const FREE_ENTRY_MS = 72 * 3_600_000;
+/** Meta replays webhooks for up to 7 days after an outage: older messages are kept, not answered. */
+export const STALE_AFTER_MS = 24 * 3_600_000;
+
+/**
+ * Inbound messages of one webhook: stored in their threads (duplicates by wamid dropped), the
+ * window opened, and each routed to the waiting run or a matching trigger — all in one
+ * transaction with the contacts locked, so one contact's messages apply one at a time.
+ */
+export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): Promise<void> {
+  await deps.store.transaction(async (tx) => {
+    const resolved: { contactId: number; firstContact: boolean; item: InboundPayload['messages'][number] }[] = [];
+    for (const item of payload.messages) {
+      const { id, created } = await tx.upsertContact(payload.workspaceId, item.contact, new Date(item.message.at));
+      resolved.push({ contactId: id, firstContact: created, item });
+    }
+    const locked = await tx.lockContacts(resolved.map((r) => r.contactId));
+    resolved.sort((a, b) => a.item.message.at.localeCompare(b.item.message.at));
+    for (const { contactId, firstContact, item } of resolved) {
+      const entry = locked.get(contactId)!;
+      const at = new Date(item.message.at);
+      const fresh = await tx.recordInbound({ workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at });
+      if (!fresh) continue;
+      const fromAd = item.message.referral?.sourceType === 'ad';
+      await tx.touchInbound(contactId, at, {
+        ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
+        ...(item.contact.userId ? { userId: item.contact.userId } : {}),
+        ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
+      });
+      entry.contact = {
+        ...entry.contact,
+        lastInboundAt: entry.contact.lastInboundAt && entry.contact.lastInboundAt > at ? entry.contact.lastInboundAt : at,
+        ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
+      };
+      if (entry.now.getTime() - at.getTime() > STALE_AFTER_MS) {
+        deps.logger.warn({ workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid }, 'stale inbound message stored without routing');
+        continue;
+      }
+      const routed = await deps.interpreter.onContactEvent(tx, entry, { type: 'message', message: item.message, firstContact });
+      deps.logger.info({ workspaceId: payload.workspaceId, contactId, routed: routed.to }, 'inbound message routed');
+    }
+  });
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { inboundMessageSchema, timerKinds } from '@tandem/shared';
+
+const identitySchema = z
+  .object({ waId: z.string().min(1).optional(), userId: z.string().min(1).optional(), profileName: z.string().optional() })
+  .refine((i) => i.waId || i.userId, 'a contact needs a WhatsApp id or a user id');
+
+/** Inbound messages after webhook parsing: who wrote, what, and how it is stored in the thread. */
+export const inboundPayloadSchema = z.object({
+  workspaceId: z.string(),
+  messages: z
+    .array(
+      z.object({
+        contact: identitySchema,
+        message: inboundMessageSchema,
+        type: z.string(),
+        content: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .min(1),
+});
+export type InboundPayload = z.infer<typeof inboundPayloadSchema>;
+
+export const businessEventPayloadSchema = z.object({
+  workspaceId: z.string(),
+  contact: identitySchema,
+  name: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type BusinessEventPayload = z.infer<typeof businessEventPayloadSchema>;
+
+export const startRunPayloadSchema = z.object({
+  workspaceId: z.string(),
+  contactId: z.number().int(),
+  flowId: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+export const sendPayloadSchema = z.object({ messageId: z.number().int() });
+
+export const firedTimerSchema = z.object({
+  runId: z.number().int(),
+  contactId: z.number().int(),
+  kind: z.enum(timerKinds),
+  nodeId: z.string(),
+  step: z.number().int(),
+});
+export const fireTimersPayloadSchema = z.object({ timers: z.array(firedTimerSchema).min(1) });
+
+export const httpPayloadSchema = z.object({
+  runId: z.number().int(),
+  contactId: z.number().int(),
+  workspaceId: z.string(),
+  nodeId: z.string(),
+  step: z.number().int(),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    body: z.string().optional(),
+    timeoutMs: z.number().int(),
+  }),
+});

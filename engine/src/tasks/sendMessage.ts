@@ -1,0 +1,116 @@
+import { decideSend } from '../policy/sendPolicy';
+import { toCloudMessage } from '../transport/toCloudMessage';
+import type { OutboundJob, OutboundResult } from '../runtime/ports';
+import type { CloudApiFailure } from '../whatsapp';
+import type { EngineDeps } from './deps';
+
+const MAX_ATTEMPTS = 8;
+/** How long a send may wait in the worker for a throughput slot before it is rescheduled instead. */
+const MAX_SLOT_WAIT_MS = 2_000;
+
+type Outcome = { outcome: 'ok' | 'error' | 'window_closed'; error?: { code: string; message: string } };
+
+/**
+ * The `send` job: policy gate, throughput governor, Cloud API (or sandbox), then the result
+ * and the run's next step in one transaction. A message that may not go now is held and
+ * retried later; one that may not go at all follows the step's outputs.
+ */
+export async function sendMessage(messageId: number, deps: EngineDeps): Promise<void> {
+  const job = await deps.store.loadOutbound(messageId);
+  if (!job || (job.status !== 'pending' && job.status !== 'held')) return;
+  const settings = job.flowVersionId ? (await deps.interpreter.load(job.flowVersionId)).version.settings : undefined;
+  const decision = decideSend({
+    content: job.content,
+    contact: job.contact,
+    now: job.now,
+    numberPausedReason: job.numberPausedReason,
+    quietHours: settings?.quietHours ?? null,
+    timezone: job.contact.timezone ?? settings?.timezone ?? 'UTC',
+    collisionGuardSeconds: settings?.humanReply.collisionGuardSeconds ?? 60,
+    marketingSentRecently: job.marketingSentRecently,
+    marketingCap: job.marketingCap,
+    nextSendAt: job.nextSendAt,
+  });
+  const log = { messageId, workspaceId: job.workspaceId, runId: job.runId };
+  switch (decision.action) {
+    case 'hold':
+      deps.logger.info({ ...log, reason: decision.reason, until: decision.until.toISOString() }, 'send held');
+      return deps.store.holdOutbound(messageId, decision.until, job.clockOffsetMs, decision.reason);
+    case 'window_closed':
+      return finish(deps, job, { status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
+    case 'block': {
+      const message = decision.reason === 'opted_out' ? 'The contact opted out of marketing messages' : 'The marketing frequency cap is reached';
+      return finish(deps, job, { status: 'blocked', error: { code: decision.reason, message }, at: job.now }, { outcome: 'error', error: { code: decision.reason, message } });
+    }
+    case 'send':
+      break;
+  }
+
+  if (!job.to) {
+    const error = { code: 'no_phone_number', message: 'Only a business-scoped user id is known for this contact' };
+    return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+  }
+  const body = toCloudMessage(job.to, job.content, String(messageId));
+  if (!body.ok) {
+    const error = { code: 'invalid_message', message: `The message cannot be sent as rendered: ${body.problem}` };
+    return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+  }
+  if (!(await waitForSlot(deps, job))) return;
+
+  const sent = await deps.transport.send(body.message, job.sender);
+  if (sent.ok) {
+    const paceUntil = new Date(job.now.getTime() + job.pairGapMs);
+    deps.logger.info({ ...log, attempt: job.attempts + 1 }, 'message sent');
+    return finish(deps, job, { status: 'sent', wamid: sent.wamid, paceUntil, at: job.now }, { outcome: 'ok' });
+  }
+  return handleFailure(deps, job, sent);
+}
+
+async function handleFailure(deps: EngineDeps, job: OutboundJob, f: CloudApiFailure): Promise<void> {
+  const error = { code: String(f.error.code), message: f.error.message, ...(f.error.details ? { details: f.error.details } : {}) };
+  const log = { messageId: job.messageId, workspaceId: job.workspaceId, code: f.error.code, handling: f.handling };
+  deps.logger.warn(log, 'send failed');
+  switch (f.handling) {
+    case 'retry':
+      if (job.attempts + 1 < MAX_ATTEMPTS) return deps.store.retryOutbound(job.messageId, f.retryAfterMs ?? 1_000, error);
+      return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+    case 'window_closed':
+      return finish(deps, job, { status: 'skipped', error, at: job.now }, { outcome: 'window_closed' });
+    case 'opt_out':
+      return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error }, `whatsapp error ${f.error.code}`);
+    case 'pause_number':
+      await deps.store.transaction((tx) => tx.pauseNumber(job.workspaceId, `WhatsApp error ${f.error.code}: ${f.error.message}`, job.now));
+      return deps.store.holdOutbound(job.messageId, new Date(job.now.getTime() + 10 * 60_000), job.clockOffsetMs, 'number_paused');
+    default:
+      return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+  }
+}
+
+/** Waits briefly for a throughput slot; reschedules the send when the wait would be long. */
+async function waitForSlot(deps: EngineDeps, job: OutboundJob): Promise<boolean> {
+  let waited = 0;
+  for (;;) {
+    const slot = await deps.store.acquireSendSlot(job.workspaceId, job.throughputMps);
+    if (slot.ok) return true;
+    if (waited + slot.retryInMs > MAX_SLOT_WAIT_MS) {
+      await deps.store.holdOutbound(job.messageId, new Date(job.now.getTime() + waited + slot.retryInMs), job.clockOffsetMs, 'throughput');
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, slot.retryInMs));
+    waited += slot.retryInMs;
+  }
+}
+
+/** Records the result and moves the run on, in one transaction with the contact locked. */
+async function finish(deps: EngineDeps, job: OutboundJob, result: OutboundResult, outcome: Outcome, optOutSource?: string): Promise<void> {
+  await deps.store.transaction(async (tx) => {
+    const locked = (await tx.lockContacts([job.contactId])).get(job.contactId);
+    await tx.finishOutbound(job.messageId, result);
+    if (optOutSource) {
+      await tx.setConsent(job.contactId, 'opted_out', optOutSource, job.now);
+      if (locked) locked.contact = { ...locked.contact, marketingConsent: 'opted_out' };
+    }
+    if (!locked || job.runId === null || job.nodeId === null || job.step === null) return;
+    await deps.interpreter.onRunSignal(tx, locked, { type: 'effect', runId: job.runId, node: job.nodeId, step: job.step, ...outcome });
+  });
+}

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { EngineDeps } from './deps';
+import type { fireTimersPayloadSchema } from './payloads';
+
+const CLAIM_LIMIT = 5_000;
+const CHUNK = 100;
+
+/**
+ * The `timer-sweep` job: hands every due timer to `fire-timers` jobs (in chunks, so many workers
+ * share a burst), then schedules itself for the next due timer. Parked runs cost no job rows.
+ */
+export async function sweepTimers(deps: EngineDeps): Promise<void> {
+  while ((await deps.store.claimDueTimers(CLAIM_LIMIT, CHUNK)) === CLAIM_LIMIT) {
+    // a big burst: keep claiming until it is drained
+  }
+  await deps.store.scheduleNextSweep();
+}
+
+/** The `fire-timers` job: each timer wakes its run, unless the run moved on (then it is a no-op). */
+export async function fireTimers(p: z.infer<typeof fireTimersPayloadSchema>, deps: EngineDeps): Promise<void> {
+  const byContact = new Map<number, typeof p.timers>();
+  for (const t of p.timers) byContact.set(t.contactId, [...(byContact.get(t.contactId) ?? []), t]);
+  for (const [contactId, timers] of byContact) {
+    await deps.store.transaction(async (tx) => {
+      const locked = (await tx.lockContacts([contactId])).get(contactId);
+      if (!locked) return;
+      for (const t of timers) {
+        await deps.interpreter.onRunSignal(tx, locked, { type: 'timer', runId: t.runId, node: t.nodeId, step: t.step, timer: t.kind });
+      }
+    });
+  }
+}

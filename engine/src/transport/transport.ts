@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { CloudApiClient, OutboundMessage, SendOutcome } from '../whatsapp';
+
+/** Where a workspace's messages go: Meta's Cloud API, or nowhere (sandbox: the simulator shows them). */
+export interface Transport {
+  send(message: OutboundMessage, sender: SenderInfo): Promise<SendOutcome>;
+}
+
+export interface SenderInfo {
+  transport: 'cloud' | 'sandbox';
+  phoneNumberId: string | null;
+  accessToken: string | null;
+}
+
+/** Picks the Cloud API or the sandbox per workspace. */
+export class WorkspaceTransport implements Transport {
+  constructor(private readonly cloud: CloudApiClient) {}
+
+  async send(message: OutboundMessage, sender: SenderInfo): Promise<SendOutcome> {
+    if (sender.transport === 'sandbox') return { ok: true, wamid: sandboxWamid() };
+    if (!sender.phoneNumberId || !sender.accessToken) {
+      return {
+        ok: false,
+        error: { code: 190, message: 'This workspace has no WhatsApp credentials', httpStatus: null, source: 'tandem' },
+        handling: 'reauth',
+      };
+    }
+    return this.cloud.send({ phoneNumberId: sender.phoneNumberId, accessToken: sender.accessToken }, message);
+  }
+}
+
+/** A wamid for a message that never left Tandem. */
+export function sandboxWamid(): string {
+  return `wamid.sandbox.${randomBytes(12).toString('base64url')}`;
+}

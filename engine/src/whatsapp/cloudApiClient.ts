@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { classifyError } from './classifyError';
+import { readCloudApiError, TRANSPORT_ERROR_CODE, type CloudApiError } from './cloudApiError';
+import { formatIssuePath } from './issuePath';
+import { markReadSchema, outboundMessageSchema, type OutboundMessage } from './outboundPayload';
+import type { CloudApiFailure, MarkReadOutcome, SendOutcome } from './sendOutcome';
+
+export type CloudApiCredentials = { phoneNumberId: string; accessToken: string };
+
+export type CloudApiClientOptions = {
+  baseUrl?: string;
+  apiVersion?: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+/**
+ * Sends messages through the WhatsApp Cloud API. Never throws for API, network or validation
+ * failures: it returns an outcome with the handling to apply. Never logs, and never puts the
+ * access token in an outcome.
+ */
+export class CloudApiClient {
+  readonly #endpoint: (phoneNumberId: string) => string;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: CloudApiClientOptions = {}) {
+    const { baseUrl, apiVersion, timeoutMs } = clientOptionsSchema.parse(options);
+    this.#endpoint = (phoneNumberId) => `${baseUrl.replace(/\/+$/, '')}/${apiVersion}/${phoneNumberId}/messages`;
+    this.#timeoutMs = timeoutMs;
+    this.#fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  /** `attempt` counts earlier failures of this same send, from 0; it grows the suggested retry delay. */
+  async send(credentials: CloudApiCredentials, message: OutboundMessage, options: { attempt?: number } = {}): Promise<SendOutcome> {
+    const body = outboundMessageSchema.safeParse(message);
+    if (!body.success) return refuse(body.error);
+    const answer = await this.#post(credentials, body.data, options.attempt ?? 0);
+    if (!answer.ok) return answer;
+    const accepted = sendResponseSchema.safeParse(answer.body);
+    if (!accepted.success) return fail(unexpectedSuccess(answer.status), 0);
+    const [first] = accepted.data.messages;
+    const waId = accepted.data.contacts?.[0]?.wa_id;
+    return {
+      ok: true,
+      wamid: first.id,
+      ...(first.message_status !== undefined && { messageStatus: first.message_status }),
+      ...(waId !== undefined && { waId }),
+    };
+  }
+
+  /** Marks an inbound message read; with `typing`, also shows the typing indicator (up to ~25 s). */
+  async markRead(credentials: CloudApiCredentials, wamid: string, typing = false): Promise<MarkReadOutcome> {
+    const body = markReadSchema.safeParse({
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: wamid,
+      ...(typing && { typing_indicator: { type: 'text' } }),
+    });
+    if (!body.success) return refuse(body.error);
+    const answer = await this.#post(credentials, body.data, 0);
+    if (!answer.ok) return answer;
+    // Meta's `{"success":true}` is unverified (facts §3.6): any 2xx counts unless it says otherwise.
+    const result = markReadResponseSchema.safeParse(answer.body);
+    return result.success && result.data.success === false ? fail(unexpectedSuccess(answer.status), 0) : { ok: true };
+  }
+
+  async #post(
+    credentials: CloudApiCredentials,
+    body: unknown,
+    attempt: number,
+  ): Promise<{ ok: true; status: number; body: unknown } | CloudApiFailure> {
+    const checked = credentialsSchema.safeParse(credentials);
+    if (!checked.success) return refuse(checked.error);
+    const { phoneNumberId, accessToken } = checked.data;
+    try {
+      const response = await this.#fetch(this.#endpoint(phoneNumberId), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+      const answer = parseJson(await response.text());
+      if (response.ok) return { ok: true, status: response.status, body: answer };
+      return fail(redact(readCloudApiError(response.status, answer), accessToken), attempt);
+    } catch (error) {
+      return fail(redact(transportError(error, this.#timeoutMs), accessToken), attempt);
+    }
+  }
+}
+
+const clientOptionsSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  apiVersion: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0').default('v24.0'),
+  timeoutMs: z.number().int().positive().default(10_000),
+});
+
+// The phone number id becomes a path segment and the token a header, so both are checked strictly.
+const credentialsSchema = z.object({
+  phoneNumberId: z.string().regex(/^\d+$/, 'phoneNumberId must be digits only'),
+  accessToken: z.string().regex(/^\S+$/, 'accessToken must be non-empty without spaces'),
+});
+
+const sendResponseSchema = z.object({
+  contacts: z.array(z.object({ input: z.string().optional(), wa_id: z.string().optional() })).optional(),
+  messages: z.tuple([z.object({ id: z.string().min(1), message_status: z.string().optional() })], z.unknown()),
+});
+
+const markReadResponseSchema = z.object({ success: z.boolean() });
+
+function fail(error: CloudApiError, attempt: number): CloudApiFailure {
+  return { ok: false, error, ...classifyError({ code: error.code, httpStatus: error.httpStatus, attempt }) };
+}
+
+/** A body or credentials Tandem refuses to send: reported with Meta's own "invalid parameter" code. */
+function refuse(error: z.ZodError): CloudApiFailure {
+  const issues = error.issues.map((issue) => `${formatIssuePath(issue.path) || '(body)'}: ${issue.message}`);
+  return fail(
+    { code: 100, message: `Tandem refused to send: ${issues[0] ?? 'invalid request'}`, details: issues.join('; '), httpStatus: null, source: 'tandem' },
+    0,
+  );
+}
+
+function unexpectedSuccess(httpStatus: number): CloudApiError {
+  return { code: TRANSPORT_ERROR_CODE, message: `Cloud API answered HTTP ${httpStatus} with an unexpected body`, httpStatus, source: 'transport' };
+}
+
+function transportError(error: unknown, timeoutMs: number): CloudApiError {
+  const timedOut = error instanceof Error && error.name === 'TimeoutError';
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const message = timedOut
+    ? `Cloud API did not answer within ${timeoutMs} ms`
+    : `Could not reach the Cloud API: ${error instanceof Error ? error.message : String(error)}${cause}`;
+  return { code: TRANSPORT_ERROR_CODE, message, httpStatus: null, source: 'transport' };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function redact(error: CloudApiError, accessToken: string): CloudApiError {
+  const scrub = (text: string) => text.split(accessToken).join('[redacted]');
+  return { ...error, message: scrub(error.message), ...(error.details !== undefined && { details: scrub(error.details) }) };
+}

@@ -1,0 +1,7 @@
+export {
+  startCloudApiStandIn,
+  type CloudApiStandIn,
+  type CloudApiStandInOptions,
+  type FailNextOptions,
+  type RecordedRequest,
+} from './startCloudApiStandIn';

@@ -1,0 +1,171 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cloudApiErrorEnvelopeSchema } from '../cloudApiError';
+import { startCloudApiStandIn, type CloudApiStandIn } from './startCloudApiStandIn';
+
+const phoneNumberId = '106540352242922';
+const token = 'EAAGm0PX4ZCpsBAstandInToken';
+const messagesPath = `/v24.0/${phoneNumberId}/messages`;
+const text = { messaging_product: 'whatsapp', to: '+16505551234', type: 'text', text: { body: 'Hi' } };
+
+let standIn: CloudApiStandIn;
+
+beforeAll(async () => {
+  standIn = await startCloudApiStandIn({ tokens: { [phoneNumberId]: token, '200000000000001': 'other-number-token' } });
+});
+afterEach(() => standIn.reset());
+afterAll(() => standIn.close());
+
+async function post(body: unknown, options: { path?: string; auth?: string | null; raw?: string } = {}) {
+  const auth = options.auth === undefined ? `Bearer ${token}` : options.auth;
+  const response = await fetch(`${standIn.url}${options.path ?? messagesPath}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth !== null && { authorization: auth }) },
+    body: options.raw ?? JSON.stringify(body),
+  });
+  const answer: Answer = { status: response.status, body: await response.json() };
+  return answer;
+}
+
+type Answer = { status: number; body: unknown };
+
+function errorOf(answer: Answer) {
+  return cloudApiErrorEnvelopeSchema.parse(answer.body).error;
+}
+
+function codeOf(answer: Answer): number | undefined {
+  return cloudApiErrorEnvelopeSchema.safeParse(answer.body).data?.error.code;
+}
+
+function wamidOf(answer: Answer): string {
+  return z.object({ messages: z.tuple([z.object({ id: z.string() })]) }).parse(answer.body).messages[0].id;
+}
+
+function metaError(code: number, extra: Record<string, unknown> = {}) {
+  return { error: { code, type: 'OAuthException', fbtrace_id: expect.stringMatching(/^A[\w-]{22}$/), ...extra } };
+}
+
+describe('startCloudApiStandIn', () => {
+  it('accepts a valid send with Meta’s success shape and a unique wamid per message', async () => {
+    const first = await post(text);
+    const second = await post(text);
+    expect(first).toEqual({
+      status: 200,
+      body: {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: '+16505551234', wa_id: '16505551234' }],
+        messages: [{ id: expect.stringMatching(/^wamid\.HBgL[A-Za-z0-9+/]+=*$/) }],
+      },
+    });
+    expect(wamidOf(second)).not.toBe(wamidOf(first));
+  });
+
+  it('answers a mark-as-read with success', async () => {
+    expect(await post({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.abc' })).toEqual({ status: 200, body: { success: true } });
+  });
+
+  it('answers an unknown path with a 404 error envelope', async () => {
+    expect(await post(text, { path: `/v24.0/${phoneNumberId}/mesages` })).toEqual({
+      status: 404,
+      body: metaError(2500, { message: `Unknown path components: /v24.0/${phoneNumberId}/mesages` }),
+    });
+  });
+
+  it('rejects a missing or unknown bearer token with 190 and HTTP 401', async () => {
+    expect(await post(text, { auth: null })).toMatchObject({ status: 401, body: metaError(190) });
+    expect(await post(text, { auth: 'Bearer not-a-token' })).toMatchObject({ status: 401, body: metaError(190) });
+  });
+
+  it('rejects a token that belongs to another phone number', async () => {
+    const answer = await post(text, { auth: 'Bearer other-number-token' });
+    expect(answer).toMatchObject({ status: 400, body: metaError(100) });
+    expect(errorOf(answer).message).toContain(`Object with ID '${phoneNumberId}' does not exist`);
+  });
+
+  it('rejects a body that is not JSON with error 100', async () => {
+    expect(await post(null, { raw: 'to=+16505551234&type=text' })).toMatchObject({ status: 400, body: metaError(100) });
+  });
+
+  it('requires messaging_product to be whatsapp', async () => {
+    const { messaging_product: _, ...withoutProduct } = text;
+    expect(errorOf(await post(withoutProduct))).toMatchObject({ code: 100, message: '(#100) The parameter messaging_product is required.' });
+    expect(codeOf(await post({ ...text, messaging_product: 'instagram' }))).toBe(100);
+  });
+
+  it('names a missing field in error 100', async () => {
+    const answer = await post({ ...text, text: {} });
+    expect(answer).toMatchObject({ status: 400, body: metaError(100, { message: '(#100) The parameter text.body is required.' }) });
+  });
+
+  it('names an unknown field in error 100', async () => {
+    const answer = await post({ ...text, text: { body: 'Hi', previewUrl: true } });
+    expect(errorOf(answer)).toMatchObject({ code: 100, message: '(#100) Param text.previewUrl is not a valid parameter.' });
+  });
+
+  it('answers a value beyond Meta’s limits with 131009 naming the field in details', async () => {
+    const body = {
+      messaging_product: 'whatsapp',
+      to: '+16505551234',
+      type: 'interactive',
+      interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'x'.repeat(21) } }] } },
+    };
+    const answer = await post(body);
+    expect(answer).toMatchObject({ status: 400, body: metaError(131009, { message: '(#131009) Parameter value is not valid' }) });
+    expect(errorOf(answer).error_data?.details).toMatch(/^interactive\.action\.buttons\[0\]\.reply\.title: /);
+  });
+
+  it('injects a failure with Meta’s wording, then succeeds again', async () => {
+    standIn.failNext(131047);
+    const failed = await post(text);
+    expect(failed).toMatchObject({
+      status: 400,
+      body: metaError(131047, { message: '(#131047) Re-engagement message', error_data: { messaging_product: 'whatsapp', details: expect.any(String) } }),
+    });
+    expect((await post(text)).status).toBe(200);
+  });
+
+  it('uses Meta’s HTTP status for injected codes unless told otherwise', async () => {
+    standIn.failNext(131000);
+    standIn.failNext(130429);
+    standIn.failNext(190);
+    standIn.failNext(131026, { httpStatus: 403 });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await post(text)).status);
+    expect(statuses).toEqual([500, 400, 401, 403]);
+  });
+
+  it('fails only the chosen recipient, as many times as asked', async () => {
+    standIn.failNext(131056, { to: '+447700900123', times: 2 });
+    const other = await post(text);
+    const target = { ...text, to: '+447700900123' };
+    const codes = [codeOf(await post(target)), codeOf(await post(target)), (await post(target)).status];
+    expect(other.status).toBe(200);
+    expect(codes).toEqual([131056, 131056, 200]);
+  });
+
+  it('records every request with its arrival time and the answer it got', async () => {
+    await post(text);
+    await post(text, { auth: null });
+    const [accepted, refused] = standIn.received();
+    expect(accepted).toMatchObject({ method: 'POST', path: messagesPath, phoneNumberId, body: text, response: { status: 200 } });
+    expect(refused).toMatchObject({ phoneNumberId, response: { status: 401, body: { error: { code: 190 } } } });
+    expect(refused?.receivedAt).toBeGreaterThanOrEqual(accepted?.receivedAt ?? Number.POSITIVE_INFINITY);
+  });
+
+  it('answers 130429 beyond the rate limit within a sliding second', async () => {
+    standIn.setRateLimit(5);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(text)));
+    const refused = answers.filter((a) => codeOf(a) === 130429);
+    expect(refused).toHaveLength(3);
+    expect(refused.every((a) => a.status === 400)).toBe(true);
+    const accepted = standIn.received().filter((r) => r.response.status === 200);
+    expect(accepted).toHaveLength(5);
+  });
+
+  it('delays answers by the configured latency', async () => {
+    standIn.setLatency(120);
+    const started = performance.now();
+    await post(text);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+  });
+});

@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { checkRequestBody } from './checkRequestBody';
+import { makeWamid } from './makeWamid';
+import { metaError, type MetaErrorReply } from './metaError';
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  /** The phone number id from a `/<version>/<id>/messages` path; null for other paths. */
+  phoneNumberId: string | null;
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+  /** Arrival time in ms on this process's `performance.now()` clock. */
+  receivedAt: number;
+  response: { status: number; body: unknown };
+};
+
+export type FailNextOptions = {
+  /** How many matching requests fail; default 1. */
+  times?: number;
+  /** Overrides the HTTP status Meta uses for the code. */
+  httpStatus?: number;
+  /** Fail only sends to this recipient (E.164). */
+  to?: string;
+};
+
+export type CloudApiStandIn = {
+  url: string;
+  received(): RecordedRequest[];
+  failNext(code: number, options?: FailNextOptions): void;
+  setLatency(ms: number): void;
+  /** Messages per sliding second before answering 130429; null lifts the limit. */
+  setRateLimit(maxPerSecond: number | null): void;
+  /** Forgets recorded requests, pending failures, latency and rate limit. */
+  reset(): void;
+  close(): Promise<void>;
+};
+
+export type CloudApiStandInOptions = {
+  /** Default 0: any free port. */
+  port?: number;
+  /** phone number id → the only access token it accepts. Without it, any bearer token is accepted. */
+  tokens?: Record<string, string>;
+};
+
+/**
+ * A real HTTP server speaking the Cloud API's `/messages` contract (facts §3, §5), for integration
+ * tests and local development: it validates bodies with Tandem's schemas, answers Meta's success and
+ * error shapes, and can inject failures, latency and a throughput limit.
+ */
+export async function startCloudApiStandIn(options: CloudApiStandInOptions = {}): Promise<CloudApiStandIn> {
+  const tokens = options.tokens;
+  let records: RecordedRequest[] = [];
+  let failures: Array<{ code: number; left: number; httpStatus?: number; to?: string }> = [];
+  let latencyMs = 0;
+  let maxPerSecond: number | null = null;
+  let acceptedAt: number[] = [];
+  const pending = new Set<NodeJS.Timeout>();
+
+  function decide(request: IncomingMessage, phoneNumberId: string | null, path: string, text: string, receivedAt: number): Reply {
+    if (phoneNumberId === null) return metaError(2500, { httpStatus: 404, message: `Unknown path components: ${path}` });
+    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (token === undefined || (tokens !== undefined && !Object.values(tokens).includes(token))) {
+      return metaError(190, { message: 'Invalid OAuth access token - Cannot parse access token' });
+    }
+    if (tokens !== undefined && tokens[phoneNumberId] !== token) {
+      return metaError(100, {
+        message: `Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      });
+    }
+    if (request.method !== 'POST') return metaError(100, { message: `Unsupported ${request.method?.toLowerCase()} request.` });
+    const body = parseJson(text);
+    if (body === undefined) return metaError(100, { details: 'The request body is not valid JSON.' });
+    const check = checkRequestBody(body);
+    if (!check.ok) return check.reply;
+    if (check.kind === 'read') return injectedFailure(undefined) ?? { status: 200, body: { success: true } };
+    const to = check.message.to;
+    const injected = injectedFailure(to);
+    if (injected) return injected;
+    if (maxPerSecond !== null) {
+      acceptedAt = acceptedAt.filter((at) => at > receivedAt - 1000);
+      if (acceptedAt.length >= maxPerSecond) return metaError(130429);
+    }
+    acceptedAt.push(receivedAt);
+    return {
+      status: 200,
+      body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to.replace(/^\+/, '') }], messages: [{ id: makeWamid(to) }] },
+    };
+  }
+
+  function injectedFailure(to: string | undefined): MetaErrorReply | undefined {
+    const failure = failures.find((f) => f.to === undefined || f.to === to);
+    if (failure === undefined) return undefined;
+    failure.left -= 1;
+    if (failure.left <= 0) failures = failures.filter((f) => f !== failure);
+    return metaError(failure.code, failure.httpStatus === undefined ? {} : { httpStatus: failure.httpStatus });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
+    const text = await readText(request);
+    const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    const phoneNumberId = /^\/v\d+\.\d+\/(\d+)\/messages\/?$/.exec(path)?.[1] ?? null;
+    const reply = decide(request, phoneNumberId, path, text, receivedAt);
+    records.push({ method: request.method ?? 'GET', path, phoneNumberId, body: parseJson(text) ?? text, receivedAt, response: reply });
+    const send = () => {
+      response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
+    };
+    if (latencyMs <= 0) return send();
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      send();
+    }, latencyMs);
+    pending.add(timer);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => response.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the stand-in is not listening on a TCP port');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    received: () => structuredClone(records),
+    failNext(code, { times = 1, httpStatus, to } = {}) {
+      if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${times}`);
+      failures.push({ code, left: times, ...(httpStatus !== undefined && { httpStatus }), ...(to !== undefined && { to }) });
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    setRateLimit(limit) {
+      maxPerSecond = limit;
+    },
+    reset() {
+      records = [];
+      failures = [];
+      latencyMs = 0;
+      maxPerSecond = null;
+      acceptedAt = [];
+    },
+    close() {
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+type Reply = { status: number; body: unknown };
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
