@@ -24,6 +24,8 @@ export const sendMessage = defineNode({
     on: onOutcomes(ctx, { ok: 'next', window_closed: 'window_closed', error: 'error' }),
   }),
   analysis: {
+    // Leaving by "Window closed" means WhatsApp just said the window is closed.
+    window: (_c, p) => (p === 'window_closed' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
     freeFormSends: () => [{ what: 'This message', fallbackPort: 'window_closed' }],
   },
   summary: (c) => {
