@@ -56,14 +56,6 @@ CREATE TABLE "handoffs" (
 	"released_at" timestamp with time zone
 );
 --> statement-breakpoint
-CREATE TABLE "inbox" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "inbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
-	"workspace_id" text NOT NULL,
-	"contact_id" bigint NOT NULL,
-	"event" jsonb NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "messages" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "messages_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"workspace_id" text NOT NULL,
@@ -178,7 +170,6 @@ CREATE UNIQUE INDEX "contacts_user_id" ON "contacts" USING btree ("workspace_id"
 CREATE UNIQUE INDEX "flow_versions_flow_version" ON "flow_versions" USING btree ("flow_id","version");--> statement-breakpoint
 CREATE INDEX "flows_workspace" ON "flows" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "handoffs_open" ON "handoffs" USING btree ("workspace_id","status");--> statement-breakpoint
-CREATE INDEX "inbox_contact" ON "inbox" USING btree ("contact_id","id");--> statement-breakpoint
 CREATE INDEX "messages_contact_at" ON "messages" USING btree ("contact_id","at");--> statement-breakpoint
 CREATE INDEX "messages_run" ON "messages" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "run_steps_run" ON "run_steps" USING btree ("run_id","id");--> statement-breakpoint

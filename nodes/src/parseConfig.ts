@@ -25,12 +25,18 @@ function friendlyMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return issue.input === undefined || issue.input === null ? 'Required' : `Expected ${issue.expected}`;
     case 'invalid_value':
       return `Choose one of: ${issue.values.map(String).join(', ')}`;
-    case 'invalid_union': {
-      const options = (issue as { note?: string }).note;
-      return options ?? 'Choose one of the allowed kinds';
-    }
+    case 'invalid_union':
+      return 'Choose one of the allowed kinds';
     case 'too_small':
-      return issue.origin === 'string' && issue.minimum === 1 ? 'Required' : undefined;
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'Required' : `At least ${issue.minimum} characters`;
+      if (issue.origin === 'number') return `Must be at least ${issue.minimum}`;
+      if (issue.origin === 'array') return `Add at least ${issue.minimum}`;
+      return undefined;
+    case 'too_big':
+      if (issue.origin === 'string') return `At most ${issue.maximum} characters`;
+      if (issue.origin === 'number') return `Must be at most ${issue.maximum}`;
+      if (issue.origin === 'array') return `At most ${issue.maximum} allowed`;
+      return undefined;
     default:
       return undefined;
   }

@@ -20,6 +20,8 @@ export interface EngineStore {
   holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void>;
   /** Counts a failed attempt and tries again after `afterMs`. */
   retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void>;
+  /** A sweep is running: timers created from now on schedule their own sweep. */
+  resetSweepSchedule(): Promise<void>;
   /** Due timers, claimed and handed to `fire-timers` jobs; returns how many were claimed. */
   claimDueTimers(limit: number, chunk: number): Promise<number>;
   /** Schedules the next sweep at the earliest remaining timer. */

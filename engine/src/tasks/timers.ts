@@ -10,6 +10,7 @@ const CHUNK = 100;
  * share a burst), then schedules itself for the next due timer. Parked runs cost no job rows.
  */
 export async function sweepTimers(deps: EngineDeps): Promise<void> {
+  await deps.store.resetSweepSchedule();
   while ((await deps.store.claimDueTimers(CLAIM_LIMIT, CHUNK)) === CLAIM_LIMIT) {
     // a big burst: keep claiming until it is drained
   }

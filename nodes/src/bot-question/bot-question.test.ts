@@ -38,7 +38,7 @@ describe('bot-question', () => {
 
   it('rejects a button or choice id that another output already uses', () => {
     const later = { prompt: { kind: 'buttons', body: 'Now?', buttons: [{ id: 'now', title: 'Now' }, { id: 'timeout', title: 'Later' }] } };
-    expect(issuesOf(botQuestion, later)).toEqual(['choices: Choices: "timeout" is reserved for another output; pick another id']);
+    expect(issuesOf(botQuestion, later)).toEqual(['prompt.buttons: Question › Buttons: "timeout" is reserved for another output; pick another id']);
     expect(issuesOf(botQuestion, { ...listenOnly, choices: [{ id: 'invalid', label: 'Not sure' }] })).toEqual([
       'choices: Choices: "invalid" is reserved for another output; pick another id',
     ]);
@@ -53,7 +53,7 @@ describe('bot-question', () => {
 
   it('rejects a maximum below the minimum', () => {
     expect(issuesOf(botQuestion, { prompt: { kind: 'text', text: 'How many guests?' }, answerType: 'number', validation: { min: 10, max: 2 } })).toEqual([
-      'validation.max: validation › Maximum: Maximum is below the minimum',
+      'validation.max: Validation › Maximum: Maximum is below the minimum',
     ]);
   });
 
@@ -130,5 +130,15 @@ describe('bot-question', () => {
     const guests = { prompt: { kind: 'text', text: 'How many guests?' }, answerType: 'number', saveTo: { scope: 'contact', name: 'party_size' } };
     expect(botQuestion.analysis.writesAttributes(configOf(botQuestion, guests))).toEqual([{ name: 'party_size', type: 'number' }]);
     expect(botQuestion.analysis.provides(configOf(botQuestion, guests))).toEqual([]);
+  });
+});
+
+describe('bot-question save target', () => {
+  it("refuses to overwrite a contact field Tandem keeps, but allows writable ones", () => {
+    const base = { prompt: { kind: 'text', text: 'Your number?' }, answerType: 'phone' };
+    expect(issuesOf(botQuestion, { ...base, saveTo: { scope: 'contact', name: 'wa_id' } })).toEqual([
+      'saveTo.name: Save answer › Name: This contact field is kept by Tandem and cannot be overwritten',
+    ]);
+    expect(issuesOf(botQuestion, { ...base, saveTo: { scope: 'contact', name: 'email' } })).toEqual([]);
   });
 });

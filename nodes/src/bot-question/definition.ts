@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, durationToMs, formatDuration, port, variableNameSchema, type PortDef } from '@tandem/shared';
+import { builtInContactFields, durationSchema, durationToMs, formatDuration, port, variableNameSchema, writableContactFields, type PortDef } from '@tandem/shared';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
@@ -19,14 +19,24 @@ const choiceSchema = z.object({
   }),
 });
 
-export const saveTargetSchema = z.object({
-  scope: field(z.enum(['vars', 'contact']).default('vars'), {
-    label: 'Save to',
-    widget: 'select',
-    help: 'vars: this journey only; contact: an attribute kept on the contact',
-  }),
-  name: field(variableNameSchema, { label: 'Name' }),
-});
+const builtIn = new Set(builtInContactFields.map((f) => f.name));
+
+export const saveTargetSchema = field(
+  z
+    .object({
+      scope: field(z.enum(['vars', 'contact']).default('vars'), {
+        label: 'Save to',
+        widget: 'select',
+        help: 'vars: this journey only; contact: an attribute kept on the contact',
+      }),
+      name: field(variableNameSchema, { label: 'Name' }),
+    })
+    .refine((t) => t.scope !== 'contact' || !builtIn.has(t.name) || writableContactFields.includes(t.name), {
+      path: ['name'],
+      message: 'This contact field is kept by Tandem and cannot be overwritten',
+    }),
+  { label: 'Save answer' },
+);
 export type SaveTarget = z.infer<typeof saveTargetSchema>;
 
 export const botQuestionConfigSchema = z
@@ -41,8 +51,8 @@ export const botQuestionConfigSchema = z
       help: 'Buttons and lists always expect one of their choices',
     }),
     choices: field(z.array(choiceSchema).max(20).default([]), { label: 'Choices', widget: 'list', showWhen: { field: 'answerType', equals: ['choice'] } }),
-    validation: z
-      .object({
+    validation: field(
+      z.object({
         min: field(z.number().optional(), { label: 'Minimum', help: 'Numbers: smallest value; text: fewest characters' }),
         max: field(z.number().optional(), { label: 'Maximum', help: 'Numbers: largest value; text: most characters' }),
         pattern: field(z.string().max(200).optional(), { label: 'Must match pattern', widget: 'regex' }),
@@ -54,8 +64,9 @@ export const botQuestionConfigSchema = z
           placeholder: 'answer > 0',
           help: 'A condition on `answer`',
         }),
-      })
-      .prefault({}),
+      }),
+      { label: 'Validation' },
+    ).prefault({}),
     invalidMessage: templateText('When the answer is invalid', 1_024).default("Sorry, I didn't get that. Please try again."),
     maxRetries: field(z.number().int().min(0).max(5).default(2), { label: 'Re-ask at most', help: 'Then leave by "Invalid"' }),
     saveTo: saveTargetSchema.nullable().default(null),
@@ -70,9 +81,10 @@ export const botQuestionConfigSchema = z
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Add at least one choice' });
     }
     const ids = questionChoices(c).map((x) => x.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['choices'], message: 'Choice ids must be different' });
+    const where = c.prompt.kind === 'buttons' ? ['prompt', 'buttons'] : c.prompt.kind === 'list' ? ['prompt', 'sections'] : ['choices'];
+    if (where[0] === 'choices' && new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: where, message: 'Choice ids must be different' });
     const reserved = ids.find((id) => reservedPorts.includes(id));
-    if (reserved) ctx.addIssue({ code: 'custom', path: ['choices'], message: `"${reserved}" is reserved for another output; pick another id` });
+    if (reserved) ctx.addIssue({ code: 'custom', path: where, message: `"${reserved}" is reserved for another output; pick another id` });
     if (c.validation.min !== undefined && c.validation.max !== undefined && c.validation.min > c.validation.max) {
       ctx.addIssue({ code: 'custom', path: ['validation', 'max'], message: 'Maximum is below the minimum' });
     }

@@ -42,7 +42,7 @@ export const listSectionSchema = z.object({
     label: 'Section title',
     limit: L.sectionTitle,
   }).optional(),
-  rows: z.array(listRowSchema).min(1, 'A section needs at least one row'),
+  rows: field(z.array(listRowSchema).min(1, 'A section needs at least one row'), { label: 'Rows', widget: 'list' }),
 });
 
 function uniqueBy<T>(items: readonly T[], key: (t: T) => string): number | undefined {
@@ -61,7 +61,8 @@ export const textContentSchema = z.object({
   previewUrl: field(z.boolean().default(false), { label: 'Show link preview', widget: 'toggle' }),
 });
 
-export const mediaContentSchema = z.object({
+export const mediaContentSchema = z
+  .object({
   kind: z.literal('media'),
   mediaType: field(z.enum(['image', 'video', 'document', 'audio']).default('image'), { label: 'Media type', widget: 'select' }),
   url: field(z.string().min(1, 'Give the media URL').max(2_000), {
@@ -71,7 +72,8 @@ export const mediaContentSchema = z.object({
   }),
   caption: optionalLine('Caption', L.caption),
   filename: field(z.string().max(240), { label: 'File name', help: 'Shown for documents' }).optional(),
-});
+  })
+  .refine((m) => m.mediaType !== 'audio' || !m.caption, { path: ['caption'], message: 'WhatsApp shows no caption on audio' });
 
 export const buttonsContentSchema = z
   .object({

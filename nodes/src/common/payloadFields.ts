@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { variableNameSchema } from '@tandem/shared';
 import { field } from '../form';
 
+const reservedTriggerFields = ['event_name', 'received_at', 'scheduled_at'];
+
 /** One value taken from an incoming payload into `trigger.<name>`. */
 export const payloadFieldSchema = z.object({
   name: field(variableNameSchema, { label: 'Variable', help: 'Read it as trigger.<name>' }),
@@ -19,6 +21,7 @@ export const payloadFieldsSchema = field(
     .array(payloadFieldSchema)
     .max(50)
     .default([])
-    .refine((fs) => new Set(fs.map((f) => f.name)).size === fs.length, 'Two fields have the same variable name'),
+    .refine((fs) => new Set(fs.map((f) => f.name)).size === fs.length, 'Two fields have the same variable name')
+    .refine((fs) => !fs.some((f) => reservedTriggerFields.includes(f.name)), 'event_name, received_at and scheduled_at are set by Tandem; use another variable name'),
   { label: 'Payload fields', widget: 'list', help: 'Values the flow can use, taken from the request body' },
 );

@@ -26,7 +26,7 @@ export const httpRequestConfigSchema = z
       z
         .string()
         .max(2_000)
-        .refine((u) => /^https?:\/\//.test(u), 'The URL must start with https:// or http://'),
+        .refine((u) => /^https?:\/\/[^/\s]+/i.test(u), 'The URL must start with https:// or http:// and a host'),
       { label: 'URL', widget: 'template', placeholder: 'https://crm.example.com/leads' },
     ),
     headers: field(z.array(headerSchema).max(20).default([]), { label: 'Headers', widget: 'list' }),

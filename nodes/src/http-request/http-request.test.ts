@@ -31,7 +31,7 @@ describe('http-request', () => {
   });
 
   it('only calls http and https URLs', () => {
-    const message = 'url: URL: The URL must start with https:// or http://';
+    const message = 'url: URL: The URL must start with https:// or http:// and a host';
     expect(issuesOf(httpRequest, { url: 'ftp://files.example.com/leads.csv' })).toEqual([message]);
     expect(issuesOf(httpRequest, { url: 'crm.example.com/leads' })).toEqual([message]);
     expect(issuesOf(httpRequest, { url: 'http://localhost:8080/leads' })).toEqual([]);

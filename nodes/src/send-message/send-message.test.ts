@@ -57,7 +57,7 @@ describe('send-message', () => {
 
   it('limits row titles to 24 characters', () => {
     expect(issuesOf(sendMessage, list({ rows: [{ id: 'r', title: 'Premium leather handbags!' }] }))).toEqual([
-      'message.sections.0.rows.0.title: Message › Sections › #1 › rows › #1 › Title: A row title can be at most 24 characters (WhatsApp limit)',
+      'message.sections.0.rows.0.title: Message › Sections › #1 › Rows › #1 › Title: A row title can be at most 24 characters (WhatsApp limit)',
     ]);
   });
 

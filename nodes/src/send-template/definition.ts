@@ -53,10 +53,16 @@ export const sendTemplateConfigSchema = z
     }),
   })
   .superRefine((c, ctx) => {
-    const named = c.body.filter((p) => p.name !== undefined).length;
-    if (named !== 0 && named !== c.body.length) {
+    const names = c.body.flatMap((p) => (p.name !== undefined ? [p.name] : []));
+    if (names.length !== 0 && names.length !== c.body.length) {
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'Name every parameter or none of them' });
     }
+    if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['body'], message: 'Two parameters have the same name' });
+    c.buttons.forEach((b, i) => {
+      if (b.type === 'copy_code' && !b.value.includes('{{') && b.value.length > 15) {
+        ctx.addIssue({ code: 'custom', path: ['buttons', i, 'value'], message: 'A copy-code value can be at most 15 characters (WhatsApp limit)' });
+      }
+    });
     const indexes = c.buttons.map((b) => b.index);
     if (new Set(indexes).size !== indexes.length) ctx.addIssue({ code: 'custom', path: ['buttons'], message: 'Two button parameters use the same position' });
     if (c.optOutButton !== null && !c.buttons.some((b) => b.index === c.optOutButton && b.type === 'quick_reply')) {

@@ -5,7 +5,9 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { compileTrigger } from '../common/triggerState';
 
+/** A standard five-field cron pattern (minute hour day month weekday); seconds are not allowed. */
 export function isValidCron(pattern: string): boolean {
+  if (pattern.trim().split(/\s+/).length !== 5) return false;
   try {
     new Cron(pattern, { paused: true });
     return true;
@@ -16,7 +18,7 @@ export function isValidCron(pattern: string): boolean {
 
 const cronScheduleSchema = z.object({
   kind: z.literal('cron'),
-  cron: field(z.string().trim().min(1).max(100).refine(isValidCron, 'Not a valid cron expression (e.g. 0 9 * * 1 for Mondays at 09:00)'), {
+  cron: field(z.string().trim().min(1).max(100).refine(isValidCron, 'Not a valid five-field cron expression (e.g. 0 9 * * 1 for Mondays at 09:00)'), {
     label: 'Repeat (cron)',
     widget: 'cron',
     placeholder: '0 9 * * 1',
@@ -26,14 +28,17 @@ const cronScheduleSchema = z.object({
 
 const onceScheduleSchema = z.object({
   kind: z.literal('once'),
-  at: field(z.iso.datetime({ local: true, message: 'Use a date and time such as 2026-12-01T09:00' }), { label: 'At', widget: 'datetime' }),
+  at: field(z.iso.datetime({ local: true, message: 'Use a date and time such as 2026-12-01T09:00' }).regex(/^[^Zz+]*$/, 'Give the local time without a time zone; pick the zone below'), {
+    label: 'At',
+    widget: 'datetime',
+  }),
   timezone: field(timeZoneSchema.default('UTC'), { label: 'Time zone', widget: 'select' }),
 });
 
 export const triggerScheduleConfigSchema = z.object({
-  schedule: z.discriminatedUnion('kind', [cronScheduleSchema, onceScheduleSchema]),
-  audience: z
-    .object({
+  schedule: field(z.discriminatedUnion('kind', [cronScheduleSchema, onceScheduleSchema]), { label: 'Schedule' }),
+  audience: field(
+    z.object({
       tagsAny: field(z.array(z.string().min(1).max(60)).max(50).default([]), { label: 'Has any of the tags', widget: 'tags' }),
       tagsAll: field(z.array(z.string().min(1).max(60)).max(50).default([]), { label: 'Has all of the tags', widget: 'tags' }),
       tagsNone: field(z.array(z.string().min(1).max(60)).max(50).default([]), { label: 'Has none of the tags', widget: 'tags' }),
@@ -45,8 +50,9 @@ export const triggerScheduleConfigSchema = z.object({
         help: 'Optional condition on contact attributes',
       }),
       marketingOptInOnly: field(z.boolean().default(true), { label: 'Only contacts who accept marketing', widget: 'toggle' }),
-    })
-    .prefault({}),
+    }),
+    { label: 'Audience' },
+  ).prefault({}),
 });
 export type TriggerScheduleConfig = z.infer<typeof triggerScheduleConfigSchema>;
 

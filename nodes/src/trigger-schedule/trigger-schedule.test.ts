@@ -3,7 +3,7 @@ import { isValidCron, triggerSchedule } from './definition';
 import { compileWith, configOf, issuesOf, portIds } from '../../test/nodeTestKit';
 
 const cron = (pattern: string, timezone = 'UTC') => ({ schedule: { kind: 'cron', cron: pattern, timezone } });
-const invalidCron = 'schedule.cron: schedule › Repeat (cron): Not a valid cron expression (e.g. 0 9 * * 1 for Mondays at 09:00)';
+const invalidCron = 'schedule.cron: Schedule › Repeat (cron): Not a valid five-field cron expression (e.g. 0 9 * * 1 for Mondays at 09:00)';
 
 describe('trigger-schedule', () => {
   it('accepts its defaults and targets contacts who accept marketing unless told otherwise', () => {
@@ -32,18 +32,18 @@ describe('trigger-schedule', () => {
   });
 
   it('rejects an empty cron expression', () => {
-    expect(issuesOf(triggerSchedule, cron('  '))).toContain('schedule.cron: schedule › Repeat (cron): Required');
+    expect(issuesOf(triggerSchedule, cron('  '))).toContain('schedule.cron: Schedule › Repeat (cron): Required');
   });
 
   it('rejects an unknown time zone', () => {
     expect(issuesOf(triggerSchedule, cron('0 9 * * 1', 'Mars/Olympus'))).toEqual([
-      'schedule.timezone: schedule › Time zone: Unknown time zone: use an IANA name such as Europe/Berlin',
+      'schedule.timezone: Schedule › Time zone: Unknown time zone: use an IANA name such as Europe/Berlin',
     ]);
   });
 
   it('rejects a one-off date without a time', () => {
     expect(issuesOf(triggerSchedule, { schedule: { kind: 'once', at: '2026-12-01' } })).toEqual([
-      'schedule.at: schedule › At: Use a date and time such as 2026-12-01T09:00',
+      'schedule.at: Schedule › At: Use a date and time such as 2026-12-01T09:00',
     ]);
   });
 

@@ -32,13 +32,16 @@ const untilDateMode = z.object({
     placeholder: 'trigger.appointment_at',
     help: 'An expression giving a date, e.g. trigger.appointment_at',
   }),
-  offset: z
-    .object({
-      amount: field(z.number().min(0).max(365 * 24), { label: 'Offset' }),
-      unit: field(z.enum(['minutes', 'hours', 'days']), { label: 'Unit', widget: 'select' }),
-      direction: field(z.enum(['before', 'after']), { label: 'Before / after', widget: 'select' }),
-    })
-    .default({ amount: 0, unit: 'hours', direction: 'before' }),
+  offset: field(
+    z
+      .object({
+        amount: field(z.number().min(0), { label: 'Amount' }),
+        unit: field(z.enum(['minutes', 'hours', 'days']), { label: 'Unit', widget: 'select' }),
+        direction: field(z.enum(['before', 'after']), { label: 'Before / after', widget: 'select' }),
+      })
+      .refine((o) => o.amount * { minutes: 1, hours: 60, days: 1440 }[o.unit] <= 365 * 1440, { path: ['amount'], message: 'At most 365 days' }),
+    { label: 'Offset' },
+  ).default({ amount: 0, unit: 'hours', direction: 'before' }),
   ifPast: field(z.enum(['continue', 'branch']).default('continue'), {
     label: 'If that time has passed',
     widget: 'select',

