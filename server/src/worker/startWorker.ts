@@ -1,0 +1,28 @@
+import type pg from 'pg';
+import { run, type Runner } from 'graphile-worker';
+import { createTaskList, type EngineDeps, type TaskOptions } from '@tandem/engine/tasks';
+
+export interface WorkerOptions {
+  pool: pg.Pool;
+  deps: EngineDeps;
+  tasks: TaskOptions;
+  concurrency: number;
+  /** How often idle workers look for jobs scheduled in the future (new jobs arrive by LISTEN/NOTIFY). */
+  pollInterval?: number;
+}
+
+/**
+ * Starts a graphile-worker runner with the engine's tasks. A safety sweep runs every minute in
+ * case a timer's own sweep job was lost; otherwise nothing polls while runs are parked.
+ */
+export async function startWorker(o: WorkerOptions): Promise<Runner> {
+  return run({
+    pgPool: o.pool,
+    concurrency: o.concurrency,
+    noHandleSignals: true,
+    pollInterval: o.pollInterval ?? 1_000,
+    taskList: createTaskList(o.deps, o.tasks),
+    crontab: '* * * * * timer-sweep ?max=1',
+    logger: undefined,
+  });
+}

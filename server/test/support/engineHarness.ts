@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Runner } from 'graphile-worker';
+import { startCloudApiStandIn, type CloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
+import type { InboundMessage } from '@tandem/shared';
+import { createEngineDeps } from '../../src/engineDeps';
+import { SecretBox, generateKey } from '../../src/security/secretBox';
+import { createWorkspace, advanceClock, type NewWorkspace } from '../../src/services/workspaces';
+import { createFlow, publishFlow } from '../../src/services/flows';
+import { startWorker } from '../../src/worker/startWorker';
+import { testDatabase } from './testDatabase';
+
+export const PHONE_NUMBER_ID = '106540352242922';
+export const ACCESS_TOKEN = 'test-access-token-123';
+
+const examplesDir = join(import.meta.dirname, '..', '..', '..', 'engine', 'examples');
+export const example = (name: string) => JSON.parse(readFileSync(join(examplesDir, `${name}.json`), 'utf8')) as Record<string, unknown>;
+
+/** A real Postgres, a real graphile-worker with the engine's tasks, and the Cloud API stand-in. */
+export async function startEngineHarness(options: { concurrency?: number; workspace?: Partial<NewWorkspace> } = {}) {
+  const db = await testDatabase();
+  const standIn: CloudApiStandIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: ACCESS_TOKEN } });
+  const secrets = new SecretBox(generateKey());
+  const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
+  let runner: Runner | undefined;
+  const start = async () => {
+    runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: async () => true }, concurrency: options.concurrency ?? 4, pollInterval: 100 });
+  };
+  await start();
+  const workspaceId = await createWorkspace(db.db, secrets, {
+    name: 'Lucky Shrub',
+    transport: 'cloud',
+    phoneNumberId: PHONE_NUMBER_ID,
+    accessToken: ACCESS_TOKEN,
+    displayPhoneNumber: '15550783881',
+    ...options.workspace,
+  });
+  const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.pool.query<T>(text, params)).rows;
+  const addJob = (task: string, payload: unknown) => db.pool.query('SELECT graphile_worker.add_job($1, $2::json)', [task, JSON.stringify(payload)]);
+  let seq = 0;
+
+  const h = {
+    db,
+    standIn,
+    deps,
+    secrets,
+    workspaceId,
+    q,
+    async publish(document: Record<string, unknown>): Promise<string> {
+      const flowId = await createFlow(db.db, workspaceId, document);
+      await publishFlow(db.db, workspaceId, flowId, 'test');
+      return flowId;
+    },
+    /** The contact writes to us (as the webhook parser would hand it over). */
+    async inbound(waId: string, text: string, extra: Partial<InboundMessage> = {}) {
+      const [{ now }] = (await q<{ now: Date }>(`SELECT now() + clock_offset_ms * interval '1 millisecond' AS now FROM workspaces WHERE id = $1`, [workspaceId])) as [{ now: Date }];
+      const message: InboundMessage = { wamid: `wamid.test.${++seq}.${Date.now()}`, kind: 'text', text, at: now.toISOString(), ...extra };
+      await addJob('inbound', { workspaceId, messages: [{ contact: { waId, profileName: 'Sheena Nelson' }, message, type: message.kind, content: { text } }] });
+      return message.wamid;
+    },
+    async event(waId: string, name: string, payload: Record<string, unknown>) {
+      await addJob('business-event', { workspaceId, contact: { waId }, name, payload });
+    },
+    async advance(ms: number) {
+      await advanceClock(db.db, workspaceId, ms);
+    },
+    /** Sends the stand-in accepted, in order, as [to, what] pairs. */
+    sent(): { to: string; type: string; text?: string; template?: string; params?: string[]; body: Record<string, unknown> }[] {
+      return standIn
+        .received()
+        .filter((r) => r.response.status === 200 && (r.body as { type?: string }).type !== undefined)
+        .map((r) => {
+          const b = r.body as Record<string, any>;
+          return {
+            to: b.to,
+            type: b.type,
+            ...(b.type === 'text' ? { text: b.text.body } : {}),
+            ...(b.type === 'interactive' ? { text: b.interactive.body.text } : {}),
+            ...(b.type === 'template'
+              ? { template: b.template.name, params: (b.template.components ?? []).filter((c: any) => c.type === 'body').flatMap((c: any) => c.parameters.map((p: any) => p.text)) }
+              : {}),
+            body: b,
+          };
+        });
+    },
+    async run(waId: string) {
+      const rows = await q<{ id: number; status: string; current_node: string; waiting_for: string | null; outcome: string | null; end_reason: string | null }>(
+        `SELECT r.id, r.status, r.current_node, r.waiting_for, r.outcome, r.end_reason FROM runs r JOIN contacts c ON c.id = r.contact_id WHERE c.wa_id = $1 ORDER BY r.id DESC LIMIT 1`,
+        [waId],
+      );
+      return rows[0];
+    },
+    /** Waits until no job is due or running (held sends and future timers do not count). */
+    async idle(timeoutMs = 20_000) {
+      await waitFor(async () => {
+        const [row] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`);
+        return row!.n === 0;
+      }, timeoutMs, 'the worker to finish its jobs');
+    },
+    async stopWorker() {
+      await runner?.stop();
+      runner = undefined;
+    },
+    async restartWorker() {
+      await start();
+    },
+    async close() {
+      await runner?.stop();
+      await standIn.close();
+      await db.drop();
+    },
+  };
+  return h;
+}
+
+export type EngineHarness = Awaited<ReturnType<typeof startEngineHarness>>;
+
+/** Polls a condition (every 25 ms) until it holds. Waiting for a state, not for a duration. */
+export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = 'a condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
