@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { run, type Runner } from 'graphile-worker';
+import { Logger, run, type Runner } from 'graphile-worker';
 import { createTaskList, type EngineDeps, type TaskOptions } from '@tandem/engine/tasks';
 
 export interface WorkerOptions {
@@ -9,7 +9,10 @@ export interface WorkerOptions {
   concurrency: number;
   /** How often idle workers look for jobs scheduled in the future (new jobs arrive by LISTEN/NOTIFY). */
   pollInterval?: number;
+  logger?: Logger;
 }
+
+const silentWorkerLogger = new Logger(() => () => {});
 
 /**
  * Starts a graphile-worker runner with the engine's tasks. A safety sweep runs every minute in
@@ -23,6 +26,6 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     pollInterval: o.pollInterval ?? 1_000,
     taskList: createTaskList(o.deps, o.tasks),
     crontab: '* * * * * timer-sweep ?max=1',
-    logger: undefined,
+    logger: o.logger ?? silentWorkerLogger,
   });
 }
