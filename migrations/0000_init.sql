@@ -143,6 +143,11 @@ CREATE TABLE "webhook_events" (
 	CONSTRAINT "webhook_events_sha256_unique" UNIQUE("sha256")
 );
 --> statement-breakpoint
+CREATE TABLE "worker_heartbeats" (
+	"worker_id" text PRIMARY KEY NOT NULL,
+	"seen_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "workspaces" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,

@@ -1,7 +1,42 @@
-import { exampleCount } from './status';
+import { readEnv } from './config/env';
+import { createLogger } from './logger';
+import { bootstrap } from './processes/bootstrap';
+import { runWorker } from './processes/runWorker';
 
-/** Entry point of `pnpm start`. The server itself arrives with the engine and API work. */
-console.log(`Tandem 0.1 — the flow compiler is ready (${exampleCount()} example journeys).
-  Check a flow:    npx -y pnpm@10 tandem validate engine/examples/abandoned-cart.json
-  See a machine:   npx -y pnpm@10 tandem compile engine/examples/abandoned-cart.json
-Not built yet: the durable engine, the webhook/API server and the editor.`);
+/**
+ * Process entry points:
+ *   start   web + worker (+ editor) on one port, embedded Postgres unless DATABASE_URL is set
+ *   web     webhooks and API only
+ *   worker  background jobs only (run several against one Postgres to scale out)
+ */
+async function main(command: string | undefined): Promise<void> {
+  const env = readEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  if (command !== 'start' && command !== 'worker' && command !== 'web') {
+    process.stderr.write('usage: tandem-server start | web | worker\n');
+    process.exitCode = 2;
+    return;
+  }
+  const booted = await bootstrap(env, (m) => logger.info(m));
+  const stops: (() => Promise<void>)[] = [];
+  if (command === 'start' || command === 'worker') {
+    const worker = await runWorker(env, booted, logger);
+    stops.push(() => worker.stop());
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight jobs');
+    for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+    await booted.shutdown();
+    logger.info('stopped');
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(`tandem: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

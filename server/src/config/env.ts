@@ -24,6 +24,9 @@ export const envSchema = z.object({
   TANDEM_ADMIN_KEY: z.string().min(16).optional(),
   /** Worker concurrency per process. */
   TANDEM_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /** Heartbeat of worker processes, and how stale it may get before another process releases the dead one's jobs. */
+  TANDEM_WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+  TANDEM_WORKER_DEAD_AFTER_MS: z.coerce.number().int().min(500).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

@@ -248,3 +248,9 @@ export const timerSchedule = pgTable('timer_schedule', {
   id: integer('id').primaryKey(),
   nextAt: at('next_at').notNull(),
 });
+
+/** Liveness of graphile-worker workers, so jobs held by a crashed process are released in seconds, not hours. */
+export const workerHeartbeats = pgTable('worker_heartbeats', {
+  workerId: text('worker_id').primaryKey(),
+  seenAt: at('seen_at').notNull().defaultNow(),
+});

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { Logger, run, type Runner } from 'graphile-worker';
+import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { createTaskList, type EngineDeps, type TaskOptions } from '@tandem/engine/tasks';
 
 export interface WorkerOptions {
@@ -10,6 +10,7 @@ export interface WorkerOptions {
   /** How often idle workers look for jobs scheduled in the future (new jobs arrive by LISTEN/NOTIFY). */
   pollInterval?: number;
   logger?: Logger;
+  events?: WorkerEvents;
 }
 
 const silentWorkerLogger = new Logger(() => () => {});
@@ -27,5 +28,6 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     taskList: createTaskList(o.deps, o.tasks),
     crontab: '* * * * * timer-sweep ?max=1',
     logger: o.logger ?? silentWorkerLogger,
+    ...(o.events ? { events: o.events } : {}),
   });
 }

@@ -17,16 +17,17 @@ const examplesDir = join(import.meta.dirname, '..', '..', '..', 'engine', 'examp
 export const example = (name: string) => JSON.parse(readFileSync(join(examplesDir, `${name}.json`), 'utf8')) as Record<string, unknown>;
 
 /** A real Postgres, a real graphile-worker with the engine's tasks, and the Cloud API stand-in. */
-export async function startEngineHarness(options: { concurrency?: number; workspace?: Partial<NewWorkspace> } = {}) {
+export async function startEngineHarness(options: { concurrency?: number; workspace?: Partial<NewWorkspace>; inProcessWorker?: boolean } = {}) {
   const db = await testDatabase();
   const standIn: CloudApiStandIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: ACCESS_TOKEN } });
-  const secrets = new SecretBox(generateKey());
+  const secretKey = generateKey();
+  const secrets = new SecretBox(secretKey);
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
   let runner: Runner | undefined;
   const start = async () => {
     runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: async () => true }, concurrency: options.concurrency ?? 4, pollInterval: 100 });
   };
-  await start();
+  if (options.inProcessWorker !== false) await start();
   const workspaceId = await createWorkspace(db.db, secrets, {
     name: 'Lucky Shrub',
     transport: 'cloud',
@@ -44,6 +45,7 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
     standIn,
     deps,
     secrets,
+    secretKey,
     workspaceId,
     q,
     async publish(document: Record<string, unknown>): Promise<string> {

@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { Runner } from 'graphile-worker';
+import type { Env } from '../config/env';
+import type { Booted } from './bootstrap';
+import { createEngineDeps } from '../engineDeps';
+import { startWorker } from '../worker/startWorker';
+import { watchLiveness } from '../worker/liveness';
+
+export interface RunningWorker {
+  runner: Runner;
+  stop(): Promise<void>;
+}
+
+/** Starts this process's graphile-worker runner with heartbeats; `stop` finishes in-flight jobs first. */
+export async function runWorker(env: Env, booted: Booted, logger: Logger): Promise<RunningWorker> {
+  const { pool } = booted.database;
+  const deps = createEngineDeps(pool, booted.secrets, {
+    whatsappApiBaseUrl: env.WHATSAPP_API_BASE_URL,
+    whatsappApiVersion: env.WHATSAPP_API_VERSION,
+    logger: logger.child({ component: 'engine' }),
+  });
+  const liveness = watchLiveness(pool, { heartbeatMs: env.TANDEM_WORKER_HEARTBEAT_MS, deadAfterMs: env.TANDEM_WORKER_DEAD_AFTER_MS });
+  const runner = await startWorker({
+    pool,
+    deps,
+    events: liveness.events,
+    concurrency: env.TANDEM_WORKER_CONCURRENCY,
+    tasks: {
+      allowPrivateNetworks: async (workspaceId) => {
+        const r = await pool.query<{ allow: boolean }>(`SELECT COALESCE((settings ->> 'allowPrivateNetworks')::boolean, false) AS allow FROM workspaces WHERE id = $1`, [workspaceId]);
+        return r.rows[0]?.allow ?? false;
+      },
+    },
+  });
+  logger.info({ concurrency: env.TANDEM_WORKER_CONCURRENCY }, 'worker started');
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      await liveness.stop();
+    },
+  };
+}
