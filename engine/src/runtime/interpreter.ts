@@ -188,7 +188,7 @@ export class Interpreter {
       await tx.patchContact(locked.contact.id, result.contactPatch, at);
       locked.contact = applyPatch(locked.contact, result.contactPatch);
     }
-    if (done || result.step !== run.step) await tx.clearTimers(run.id);
+    if ((done || result.step !== run.step) && mayHaveTimers(loaded.version, run.currentNode)) await tx.clearTimers(run.id);
     const after: RunRecord = { ...run, status: done ? 'completed' : 'active', currentNode: result.currentNode, step: result.step, waitingFor: result.waiting.for, waitingEvent: result.waiting.event ?? null, snapshot: result.snapshot };
     const followUps: RunEvent[] = [];
     for (const effect of result.effects) {
@@ -221,6 +221,12 @@ export class Interpreter {
     }
     for (const event of followUps) await this.deliver(tx, locked, after, event);
   }
+}
+
+/** Only questions, waits and handoffs arm timers; leaving any other step needs no cleanup. */
+function mayHaveTimers(version: CompiledVersion, node: string | null): boolean {
+  const type = node ? version.nodes.get(node)?.type : undefined;
+  return type === 'bot-question' || type === 'wait' || type === 'handoff';
 }
 
 /** Keyword and pattern triggers win over "any message"; ad triggers sit in between. */

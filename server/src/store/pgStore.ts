@@ -397,16 +397,16 @@ class PgTx implements EngineTx {
   }
 
   async finishOutbound(messageId: number, r: OutboundResult): Promise<void> {
-    const m = await this.c.query<{ contact_id: number }>(
-      `UPDATE messages SET status = $2, status_rank = CASE WHEN $2 = 'sent' THEN 1 ELSE status_rank END, wamid = COALESCE($3, wamid),
-         error = $4, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $5 ELSE sent_at END, updated_at = now()
-       WHERE id = $1 RETURNING contact_id`,
-      [messageId, r.status, r.wamid ?? null, r.error ?? null, r.at],
+    await this.c.query(
+      `WITH m AS (
+         UPDATE messages SET status = $2, status_rank = CASE WHEN $2 = 'sent' THEN 1 ELSE status_rank END, wamid = COALESCE($3, wamid),
+           error = $4, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $5::timestamptz ELSE sent_at END, updated_at = now()
+         WHERE id = $1 RETURNING contact_id
+       )
+       UPDATE contacts SET next_send_at = $6 FROM m
+       WHERE contacts.id = m.contact_id AND $6::timestamptz IS NOT NULL AND (next_send_at IS NULL OR next_send_at < $6::timestamptz)`,
+      [messageId, r.status, r.wamid ?? null, r.error ?? null, r.at, r.paceUntil && r.paceUntil > r.at ? r.paceUntil : null],
     );
-    const contactId = m.rows[0]?.contact_id;
-    if (r.paceUntil && contactId !== undefined) {
-      await this.c.query('UPDATE contacts SET next_send_at = GREATEST(next_send_at, $2) WHERE id = $1', [contactId, r.paceUntil]);
-    }
   }
 
   async pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void> {

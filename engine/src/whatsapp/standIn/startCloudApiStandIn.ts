@@ -28,6 +28,8 @@ export type FailNextOptions = {
 export type CloudApiStandIn = {
   url: string;
   received(): RecordedRequest[];
+  /** How many message sends were accepted so far (cheap: no copy of the records). */
+  acceptedCount(): number;
   failNext(code: number, options?: FailNextOptions): void;
   setLatency(ms: number): void;
   /** Messages per sliding second before answering 130429; null lifts the limit. */
@@ -52,6 +54,7 @@ export type CloudApiStandInOptions = {
 export async function startCloudApiStandIn(options: CloudApiStandInOptions = {}): Promise<CloudApiStandIn> {
   const tokens = options.tokens;
   let records: RecordedRequest[] = [];
+  let accepted = 0;
   let failures: Array<{ code: number; left: number; httpStatus?: number; to?: string }> = [];
   let latencyMs = 0;
   let maxPerSecond: number | null = null;
@@ -103,7 +106,9 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
     const phoneNumberId = /^\/v\d+\.\d+\/(\d+)\/messages\/?$/.exec(path)?.[1] ?? null;
     const reply = decide(request, phoneNumberId, path, text, receivedAt);
-    records.push({ method: request.method ?? 'GET', path, phoneNumberId, body: parseJson(text) ?? text, receivedAt, response: reply });
+    const body = parseJson(text);
+    records.push({ method: request.method ?? 'GET', path, phoneNumberId, body: body ?? text, receivedAt, response: reply });
+    if (reply.status === 200 && typeof body === 'object' && body !== null && 'type' in body) accepted += 1;
     const send = () => {
       response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
     };
@@ -128,6 +133,7 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
   return {
     url: `http://127.0.0.1:${address.port}`,
     received: () => structuredClone(records),
+    acceptedCount: () => accepted,
     failNext(code, { times = 1, httpStatus, to } = {}) {
       if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${times}`);
       failures.push({ code, left: times, ...(httpStatus !== undefined && { httpStatus }), ...(to !== undefined && { to }) });
@@ -140,6 +146,7 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     },
     reset() {
       records = [];
+      accepted = 0;
       failures = [];
       latencyMs = 0;
       maxPerSecond = null;

@@ -1,0 +1,118 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
+import { migrateDatabase, openDatabase } from '../src/db/database';
+import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { createEngineDeps } from '../src/engineDeps';
+import { SecretBox, generateKey } from '../src/security/secretBox';
+import { createFlow, publishFlow } from '../src/services/flows';
+import { createWorkspace } from '../src/services/workspaces';
+import { startWorker } from '../src/worker/startWorker';
+
+/**
+ * Durable contact-steps per second on the path "inbound reply → transition → send issued to the
+ * Cloud API stand-in", on a real (embedded) Postgres and graphile-worker, first with an empty
+ * database, then with 100,000 runs parked in waits.
+ *   npx -y pnpm@10 bench:steps [contacts=2000] [parked=100000] [concurrency=16]
+ */
+const [contacts = 2_000, parked = 100_000, concurrency = 16] = process.argv.slice(2).map(Number);
+const PNID = '106540352242922';
+const TOKEN = 'bench-token';
+
+const flow = {
+  schemaVersion: 1,
+  name: 'Name capture',
+  settings: { reentry: 'always' },
+  nodes: [
+    { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hi'] } },
+    { id: 'ask', type: 'bot-question', position: { x: 0, y: 0 }, data: { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' }, timeout: { amount: 1, unit: 'days' } } },
+    { id: 'thanks', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Thanks, {{vars.name}}!' } } },
+    { id: 'done', type: 'end', position: { x: 0, y: 0 }, data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'hi', sourceHandle: 'next', target: 'ask' },
+    { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'thanks' },
+    { id: 'e3', source: 'thanks', sourceHandle: 'next', target: 'done' },
+  ],
+};
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  chmodSync(dir, 0o755);
+  const pg = await startEmbeddedPostgres(dir, 54391);
+  const database = openDatabase(pg.url, concurrency + 10);
+  const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
+  try {
+    await migrateDatabase(database);
+    const secrets = new SecretBox(generateKey());
+    const workspaceId = await createWorkspace(database.db, secrets, {
+      name: 'Bench',
+      transport: 'cloud',
+      phoneNumberId: PNID,
+      accessToken: TOKEN,
+      coexistence: false,
+      throughputMps: 1_000,
+      settings: { pairGapMs: 0 },
+    });
+    const flowId = await createFlow(database.db, workspaceId, flow);
+    await publishFlow(database.db, workspaceId, flowId);
+    const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
+    const runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
+    const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
+    const inbound = (offset: number, count: number, text: string, kind: string) =>
+      q(
+        `SELECT graphile_worker.add_job('inbound', json_build_object('workspaceId', $1::text, 'messages', json_build_array(json_build_object(
+           'contact', json_build_object('waId', ($2::bigint + n)::text),
+           'message', json_build_object('wamid', 'wamid.' || $5 || '.' || n, 'kind', 'text', 'text', $3::text, 'at', now()),
+           'type', 'text', 'content', json_build_object('text', $3::text)))))
+         FROM generate_series(1, $4) n`,
+        [workspaceId, offset, text, count, kind],
+      );
+    const sentCount = () => standIn.acceptedCount();
+    const waitSends = async (target: number) => {
+      while (sentCount() < target) await new Promise((r) => setTimeout(r, 20));
+    };
+
+    const measure = async (label: string, offset: number) => {
+      const base = sentCount();
+      await inbound(offset, contacts, 'hi', `hi${offset}`);
+      await waitSends(base + contacts);
+      const t0 = performance.now();
+      await inbound(offset, contacts, 'Ada', `name${offset}`);
+      await waitSends(base + 2 * contacts);
+      const seconds = (performance.now() - t0) / 1000;
+      console.log(`${label.padEnd(34)} ${contacts} replies in ${seconds.toFixed(2)} s → ${(contacts / seconds).toFixed(0)} contact-steps/s`);
+    };
+
+    console.log(`steps benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17`);
+    await measure('empty database', 491_000_000_000);
+    if (parked > 0) {
+      const t0 = performance.now();
+      const [sample] = await q<{ snapshot: unknown; flow_version_id: number }>(`SELECT snapshot, flow_version_id FROM runs WHERE current_node = 'done' LIMIT 1`);
+      await q(
+        `WITH c AS (
+           INSERT INTO contacts (workspace_id, wa_id, phone) SELECT $1, (492000000000 + n)::text, '+' || (492000000000 + n)::text FROM generate_series(1, $2) n RETURNING id
+         ), r AS (
+           INSERT INTO runs (workspace_id, contact_id, flow_id, flow_version_id, status, current_node, waiting_for, step, snapshot, started_at)
+           SELECT $1, c.id, $3, $4, 'active', 'ask', 'reply', 2, $5::jsonb, now() FROM c RETURNING id, contact_id
+         )
+         INSERT INTO timers (run_id, kind, node_id, step, contact_id, workspace_id, fire_at)
+         SELECT r.id, 'timeout', 'ask', 2, r.contact_id, $1, now() + interval '7 days' FROM r`,
+        [workspaceId, parked, flowId, sample!.flow_version_id, JSON.stringify(sample!.snapshot)],
+      );
+      await q('ANALYZE');
+      console.log(`parked ${parked} runs waiting (with timers) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      await measure(`with ${parked} parked runs`, 493_000_000_000);
+    }
+    await runner.stop();
+  } finally {
+    await standIn.close();
+    await database.close();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
