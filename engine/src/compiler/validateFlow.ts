@@ -3,7 +3,7 @@ import { loadFlow, type LoadedFlow } from './loadFlow';
 import { buildGraph, type FlowGraph } from './graph';
 import { checkInstantLoops } from './checks/instantLoops';
 import { proveWindow, type WindowProof } from './checks/windowProof';
-import { checkReferences } from './checks/references';
+import { checkReferences, type NodeVariables } from './checks/references';
 import { checkPatterns } from './checks/patterns';
 import { checkPolicy, type PolicyOptions } from './checks/policy';
 
@@ -20,29 +20,34 @@ export interface ValidationResult {
   graph?: FlowGraph;
   /** One entry per message that needs the 24-hour window, for the canvas. */
   windowProofs: WindowProof[];
+  /** Variables expressions at a step can read (autocomplete in the editor). */
+  variablesAt(nodeId: string): NodeVariables;
 }
+
+const noVariables = (): NodeVariables => ({ contact: [], vars: [], trigger: [] });
 
 /** Runs every static check on a flow document (any JSON value) and explains what is wrong. */
 export function validateFlow(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const loaded = loadFlow(input);
-  if (!loaded.flow) return { ok: false, diagnostics: loaded.diagnostics, windowProofs: [] };
+  if (!loaded.flow) return { ok: false, diagnostics: loaded.diagnostics, windowProofs: [], variablesAt: noVariables };
   const flow = loaded.flow;
   const { graph, diagnostics: structural } = buildGraph(flow);
   const window = proveWindow(graph);
   const attributes = [...(options.attributes ?? []), ...flow.doc.settings.attributes];
+  const references = checkReferences(graph, attributes);
   const diagnostics = sortDiagnostics(
     [
       ...loaded.diagnostics,
       ...structural,
       ...checkInstantLoops(graph),
       ...window.diagnostics,
-      ...checkReferences(graph, attributes),
+      ...references.diagnostics,
       ...checkPatterns(graph),
       ...checkPolicy(graph, options),
     ],
     flow,
   );
-  return { ok: !hasErrors(diagnostics), diagnostics, flow, graph, windowProofs: window.proofs };
+  return { ok: !hasErrors(diagnostics), diagnostics, flow, graph, windowProofs: window.proofs, variablesAt: references.variablesAt };
 }
 
 const severityRank = { error: 0, warning: 1, info: 2 } as const;

@@ -70,3 +70,15 @@ describe('variable references', () => {
     ]);
   });
 });
+
+describe('variables available at a step (editor autocomplete)', () => {
+  it('lists contact fields, trigger fields and the journey variables set on every path', () => {
+    const q = question('q', { saveTo: { scope: 'vars', name: 'email' }, answerType: 'email', timeout: { amount: 1, unit: 'hours' } });
+    const doc = flow([inbound(), q, text('thanks', 'Thanks'), text('late', 'Late')], [edge('t', 'next', 'q'), edge('q', 'next', 'thanks'), edge('q', 'timeout', 'late')]);
+    const result = validateFlow(doc);
+    expect(result.variablesAt('thanks').vars).toEqual(['email']);
+    expect(result.variablesAt('late').vars).toEqual([]);
+    expect(result.variablesAt('thanks').trigger).toContain('text');
+    expect(result.variablesAt('thanks').contact).toEqual(expect.arrayContaining(['first_name', 'window_open']));
+  });
+});

@@ -11,12 +11,17 @@ const baseRoots = new Set(['contact', 'vars', 'trigger', 'now']);
  * Reads every expression and message text in the flow: syntax, types, and that each variable
  * exists (contact attributes anywhere; journey and trigger variables on every path to the step).
  */
-export function checkReferences(graph: FlowGraph, attributes: readonly AttributeDecl[]): Diagnostic[] {
+export function checkReferences(graph: FlowGraph, attributes: readonly AttributeDecl[]): { diagnostics: Diagnostic[]; variablesAt: (nodeId: string) => NodeVariables } {
   const { isAvailable, everywhere } = availableVariables(graph);
   const contactFields = new Set([...builtInContactFields, ...attributes].map((a) => a.name));
   for (const n of graph.nodes.values()) {
     for (const a of bestEffort(() => (n.def ? n.def.analysis.writesAttributes(n.config ?? n.node.data) : []))) contactFields.add(a.name);
   }
+  const variablesAt = (nodeId: string): NodeVariables => {
+    const set = (root: 'vars' | 'trigger') =>
+      [...everywhere].filter((k) => k.startsWith(`${root}.`) && isAvailable(nodeId, k)).map((k) => k.slice(root.length + 1)).sort();
+    return { contact: [...contactFields].sort(), vars: set('vars'), trigger: set('trigger') };
+  };
   const diagnostics: Diagnostic[] = [];
   for (const id of graph.reachable) {
     const n = graph.nodes.get(id)!;
@@ -26,7 +31,14 @@ export function checkReferences(graph: FlowGraph, attributes: readonly Attribute
       diagnostics.push(...checkField(n, f, scope));
     }
   }
-  return diagnostics;
+  return { diagnostics, variablesAt };
+}
+
+/** What expressions at a step can read, for autocomplete: every contact field, and the journey and trigger variables set on every path to it. */
+export interface NodeVariables {
+  contact: string[];
+  vars: string[];
+  trigger: string[];
 }
 
 interface Scope {
