@@ -5,6 +5,7 @@ import type { Booted } from './bootstrap';
 import { createEngineDeps } from '../engineDeps';
 import { startWorker } from '../worker/startWorker';
 import { watchLiveness } from '../worker/liveness';
+import { privateNetworksPolicy } from '../worker/privateNetworks';
 
 export interface RunningWorker {
   runner: Runner;
@@ -25,12 +26,7 @@ export async function runWorker(env: Env, booted: Booted, logger: Logger): Promi
     deps,
     events: liveness.events,
     concurrency: env.TANDEM_WORKER_CONCURRENCY,
-    tasks: {
-      allowPrivateNetworks: async (workspaceId) => {
-        const r = await pool.query<{ allow: boolean }>(`SELECT COALESCE((settings ->> 'allowPrivateNetworks')::boolean, false) AS allow FROM workspaces WHERE id = $1`, [workspaceId]);
-        return r.rows[0]?.allow ?? false;
-      },
-    },
+    tasks: { allowPrivateNetworks: privateNetworksPolicy(pool) },
   });
   logger.info({ concurrency: env.TANDEM_WORKER_CONCURRENCY }, 'worker started');
   return {

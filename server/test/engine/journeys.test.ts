@@ -12,7 +12,7 @@ describe('appointment booking with T-24 and T-2 reminders, on an injected clock'
   const requests: unknown[] = [];
 
   beforeAll(async () => {
-    h = await startEngineHarness();
+    h = await startEngineHarness({ workspace: { settings: { allowPrivateNetworks: true } } });
     booking = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));

@@ -8,6 +8,7 @@ import { SecretBox, generateKey } from '../../src/security/secretBox';
 import { createWorkspace, advanceClock, type NewWorkspace } from '../../src/services/workspaces';
 import { createFlow, publishFlow } from '../../src/services/flows';
 import { startWorker } from '../../src/worker/startWorker';
+import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
 import { testDatabase } from './testDatabase';
 
 export const PHONE_NUMBER_ID = '106540352242922';
@@ -25,7 +26,7 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
   let runner: Runner | undefined;
   const start = async () => {
-    runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: async () => true }, concurrency: options.concurrency ?? 4, pollInterval: 100 });
+    runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) }, concurrency: options.concurrency ?? 4, pollInterval: 100 });
   };
   if (options.inProcessWorker !== false) await start();
   const workspaceId = await createWorkspace(db.db, secrets, {
