@@ -1,3 +1,33 @@
+CREATE TABLE "api_keys" (
+	"id" text PRIMARY KEY NOT NULL,
+	"workspace_id" text NOT NULL,
+	"name" text NOT NULL,
+	"role" text NOT NULL,
+	"secret_hash" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"workspace_id" text NOT NULL,
+	"actor" text NOT NULL,
+	"action" text NOT NULL,
+	"target" text,
+	"detail" jsonb,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "business_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "business_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"workspace_id" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"name" text NOT NULL,
+	"body" jsonb NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "contacts" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "contacts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"workspace_id" text NOT NULL,
@@ -54,6 +84,13 @@ CREATE TABLE "handoffs" (
 	"opened_at" timestamp with time zone NOT NULL,
 	"taken_at" timestamp with time zone,
 	"released_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"user_id" text NOT NULL,
+	"workspace_id" text NOT NULL,
+	"role" text NOT NULL,
+	CONSTRAINT "memberships_user_id_workspace_id_pk" PRIMARY KEY("user_id","workspace_id")
 );
 --> statement-breakpoint
 CREATE TABLE "messages" (
@@ -117,6 +154,26 @@ CREATE TABLE "send_slots" (
 	CONSTRAINT "send_slots_workspace_id_slot_pk" PRIMARY KEY("workspace_id","slot")
 );
 --> statement-breakpoint
+CREATE TABLE "sessions" (
+	"token_hash" "bytea" PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"csrf_token" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "templates" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "templates_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"workspace_id" text NOT NULL,
+	"name" text NOT NULL,
+	"language" text NOT NULL,
+	"category" text NOT NULL,
+	"status" text NOT NULL,
+	"info" jsonb NOT NULL,
+	"source" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "timer_schedule" (
 	"id" integer PRIMARY KEY NOT NULL,
 	"next_at" timestamp with time zone NOT NULL
@@ -131,6 +188,16 @@ CREATE TABLE "timers" (
 	"workspace_id" text NOT NULL,
 	"fire_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "timers_run_id_kind_pk" PRIMARY KEY("run_id","kind")
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" text PRIMARY KEY NOT NULL,
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"instance_admin" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "users_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_events" (
@@ -161,15 +228,23 @@ CREATE TABLE "workspaces" (
 	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"sends_paused_reason" text,
 	"sends_paused_at" timestamp with time zone,
+	"hook_secret" "bytea",
 	"clock_offset_ms" bigint DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "workspaces_phone_number_id_unique" UNIQUE("phone_number_id")
 );
 --> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "flow_versions" ADD CONSTRAINT "flow_versions_flow_id_flows_id_fk" FOREIGN KEY ("flow_id") REFERENCES "public"."flows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "flow_versions" ADD CONSTRAINT "flow_versions_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "flows" ADD CONSTRAINT "flows_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "templates" ADD CONSTRAINT "templates_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_workspace" ON "audit_log" USING btree ("workspace_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "business_events_key" ON "business_events" USING btree ("workspace_id","idempotency_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "contacts_wa_id" ON "contacts" USING btree ("workspace_id","wa_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "contacts_user_id" ON "contacts" USING btree ("workspace_id","user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "flow_versions_flow_version" ON "flow_versions" USING btree ("flow_id","version");--> statement-breakpoint
@@ -182,4 +257,5 @@ CREATE INDEX "run_steps_version_node" ON "run_steps" USING btree ("flow_version_
 CREATE INDEX "runs_contact_active" ON "runs" USING btree ("contact_id") WHERE status = 'active';--> statement-breakpoint
 CREATE INDEX "runs_version_node_active" ON "runs" USING btree ("flow_version_id","current_node") WHERE status = 'active';--> statement-breakpoint
 CREATE INDEX "runs_flow_started" ON "runs" USING btree ("flow_id","started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "templates_name_language" ON "templates" USING btree ("workspace_id","name","language");--> statement-breakpoint
 CREATE INDEX "timers_fire_at" ON "timers" USING btree ("fire_at");

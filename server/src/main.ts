@@ -2,6 +2,8 @@ import { readEnv } from './config/env';
 import { createLogger } from './logger';
 import { bootstrap } from './processes/bootstrap';
 import { runWorker } from './processes/runWorker';
+import { runWeb } from './processes/runWeb';
+import { seedIfEmpty } from './services/seed';
 
 /**
  * Process entry points:
@@ -19,6 +21,17 @@ async function main(command: string | undefined): Promise<void> {
   }
   const booted = await bootstrap(env, (m) => logger.info(m));
   const stops: (() => Promise<void>)[] = [];
+  if (command === 'start') {
+    const seeded = await seedIfEmpty(booted.database.db, booted.secrets, { email: env.TANDEM_ADMIN_EMAIL, password: env.TANDEM_ADMIN_PASSWORD });
+    if (seeded) {
+      process.stdout.write(`\nFirst start: created the admin ${seeded.email} with password ${seeded.password}\n(change it, or set TANDEM_ADMIN_EMAIL / TANDEM_ADMIN_PASSWORD before the first start)\nand a sandbox workspace "Demo shop" with the example journeys.\n\n`);
+    }
+  }
+  if (command === 'start' || command === 'web') {
+    const web = await runWeb(env, booted, logger);
+    stops.push(() => web.stop());
+    if (command === 'start') process.stdout.write(`Tandem is running at ${web.url}  (health: ${web.url}/healthz, API: ${web.url}/api/openapi.json)\n`);
+  }
   if (command === 'start' || command === 'worker') {
     const worker = await runWorker(env, booted, logger);
     stops.push(() => worker.stop());

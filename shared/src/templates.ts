@@ -15,5 +15,7 @@ export const templateInfoSchema = z.object({
   buttons: z
     .array(z.object({ type: z.enum(['QUICK_REPLY', 'URL', 'COPY_CODE', 'PHONE_NUMBER', 'OTP', 'FLOW', 'OTHER']), text: z.string(), dynamic: z.boolean().default(false) }))
     .default([]),
+  /** The approved text, with {{1}} or {{name}} placeholders, to preview the message. */
+  text: z.object({ header: z.string().optional(), body: z.string(), footer: z.string().optional() }).optional(),
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;

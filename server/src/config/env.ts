@@ -20,6 +20,9 @@ export const envSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
   /** 32-byte key (hex or base64) that encrypts stored secrets such as access tokens. */
   TANDEM_SECRET_KEY: z.string().min(1).optional(),
+  /** Login of the admin created on the first start (a random password is printed when unset). */
+  TANDEM_ADMIN_EMAIL: z.string().email().optional(),
+  TANDEM_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Bootstrap admin API key. */
   TANDEM_ADMIN_KEY: z.string().min(16).optional(),
   /** Worker concurrency per process. */

@@ -37,6 +37,8 @@ export const workspaces = pgTable('workspaces', {
   /** Why sends on this number are paused (error 131048/368, account_update...), or null. */
   sendsPausedReason: text('sends_paused_reason'),
   sendsPausedAt: at('sends_paused_at'),
+  /** Secret that signs business events posted to /hooks/<id>/events, encrypted. */
+  hookSecret: bytea('hook_secret'),
   /** Virtual clock offset for sandbox workspaces (simulator fast-forward), in ms. */
   clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
@@ -254,3 +256,92 @@ export const workerHeartbeats = pgTable('worker_heartbeats', {
   workerId: text('worker_id').primaryKey(),
   seenAt: at('seen_at').notNull().defaultNow(),
 });
+
+/** People who log in to the editor. */
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** scrypt hash: `scrypt$N$r$p$salt$hash` (base64). */
+  passwordHash: text('password_hash').notNull(),
+  instanceAdmin: boolean('instance_admin').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** A person's role in a workspace; an agency user has several. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id').notNull().references(() => users.id),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    role: text('role', { enum: ['viewer', 'agent', 'editor', 'admin'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.workspaceId] })],
+);
+
+/** Editor sessions; only the SHA-256 of the cookie token is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: bytea('token_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: createdAt(),
+  expiresAt: at('expires_at').notNull(),
+});
+
+/** Workspace API keys; only the SHA-256 of the secret part is stored. */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['viewer', 'agent', 'editor', 'admin'] }).notNull(),
+  secretHash: bytea('secret_hash').notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: at('last_used_at'),
+  revokedAt: at('revoked_at'),
+});
+
+/** Who did what that matters later: publish, rollback, clone, consent and key changes. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    at: at('at').notNull().defaultNow(),
+  },
+  (t) => [index('audit_workspace').on(t.workspaceId, t.id)],
+);
+
+/** Message templates of a workspace: created for sandboxes, synced from Meta for real numbers. */
+export const templates = pgTable(
+  'templates',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    info: jsonb('info').$type<Record<string, unknown>>().notNull(),
+    source: text('source', { enum: ['sandbox', 'meta'] }).notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('templates_name_language').on(t.workspaceId, t.name, t.language)],
+);
+
+/** Business events received on /hooks, deduplicated by idempotency key. */
+export const businessEvents = pgTable(
+  'business_events',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    name: text('name').notNull(),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('business_events_key').on(t.workspaceId, t.idempotencyKey)],
+);

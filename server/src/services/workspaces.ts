@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { workspaces } from '../db/schema';
 import type { SecretBox } from '../security/secretBox';
 import { newId } from './ids';
+import { randomToken } from '../http/auth/tokens';
 
 export interface NewWorkspace {
   name: string;
@@ -31,6 +32,7 @@ export async function createWorkspace(db: Db, secrets: SecretBox, input: NewWork
     coexistence,
     throughputMps: input.throughputMps ?? (coexistence ? 20 : 80),
     settings: input.settings ?? {},
+    hookSecret: secrets.encrypt(randomToken(32)),
   });
   return id;
 }

@@ -1,0 +1,44 @@
+import type { Context } from 'hono';
+import { ZodError } from 'zod';
+import { TandemError, issuesFromZod, type ErrorIssue } from '@tandem/shared';
+
+/** HTTP-only failures: authentication, permissions, conflicts, transport limits. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export const unauthorized = () => new HttpError(401, 'unauthorized', 'Log in or send a valid API key (Authorization: Bearer …)');
+export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found`);
+
+const statusByKind = { validation: 400, 'not-found': 404, configuration: 422, transient: 503, 'provider-rejected': 502, invariant: 500 } as const;
+
+/**
+ * The one place errors become responses: `{ error: { code, message, issues? } }`. Unknown
+ * errors are logged with their request id and answered without details (no stack traces).
+ */
+export function errorResponse(c: Context, error: unknown, log: (fields: Record<string, unknown>, message: string) => void) {
+  if (error instanceof HttpError) return c.json({ error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } }, error.status);
+  if (error instanceof ZodError) return c.json({ error: { code: 'invalid_input', message: 'The request is invalid', issues: issuesFromZod(error.issues) } }, 400);
+  if (error instanceof TandemError) {
+    const issues = 'issues' in error ? (error as { issues: ErrorIssue[] }).issues : undefined;
+    const status = statusByKind[error.kind];
+    if (status === 500) log({ err: { message: error.message } }, 'invariant broken');
+    return c.json({ error: { code: error.code, message: status === 500 ? 'Internal error' : error.message, ...(issues?.length ? { issues } : {}) } }, status);
+  }
+  log({ err: describeUnknown(error) }, 'unhandled error');
+  return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+}
+
+/** Name and message of an unexpected error, without stack or query parameters (they may hold personal data). */
+function describeUnknown(error: unknown): Record<string, string> {
+  if (!(error instanceof Error)) return { message: String(error).slice(0, 200) };
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return { name: error.name, message: error.message.split('\nparams:')[0]!.slice(0, 500), ...(cause ? { cause: cause.slice(0, 300) } : {}) };
+}

@@ -1,0 +1,68 @@
+import type { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { eq, inArray } from 'drizzle-orm';
+import { endpoints } from '@tandem/shared/api';
+import type { AppContext } from '../appContext';
+import type { AppEnv } from '../app';
+import { mountRoute } from '../mountRoute';
+import { SESSION_COOKIE } from '../auth/caller';
+import { dummyHash, verifyPassword } from '../auth/passwords';
+import { randomToken, sha256 } from '../auth/tokens';
+import { HttpError } from '../errors';
+import { memberships, sessions, users, workspaces } from '../../db/schema';
+import { findUserByEmail } from '../../services/users';
+import { workspaceView } from '../../services/workspaceView';
+
+const SESSION_DAYS = 14;
+
+export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
+  const { db } = ctx.database;
+
+  mountRoute(app, ctx, endpoints.login, async ({ c, body }) => {
+    const user = await findUserByEmail(db, body.email);
+    const valid = await verifyPassword(body.password, user?.passwordHash ?? dummyHash);
+    if (!user || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+    const token = randomToken();
+    const csrfToken = randomToken(18);
+    await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: new URL(c.req.url).protocol === 'https:',
+      path: '/',
+      maxAge: SESSION_DAYS * 86_400,
+    });
+    return { user: { id: user.id, email: user.email, name: user.name, instanceAdmin: user.instanceAdmin }, csrfToken };
+  });
+
+  mountRoute(app, ctx, endpoints.logout, async ({ c }) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  mountRoute(app, ctx, endpoints.me, async ({ caller }) => {
+    const list = await visibleWorkspaces(ctx, caller);
+    if (caller.kind === 'user') {
+      const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
+      return { user: user ? { id: user.id, email: user.email, name: user.name, instanceAdmin: user.instanceAdmin } : null, apiKey: null, csrfToken: caller.csrfToken, workspaces: list };
+    }
+    return { user: null, apiKey: caller.kind === 'key' ? { id: caller.keyId, workspaceId: caller.workspaceId } : null, csrfToken: null, workspaces: list };
+  });
+}
+
+/** The workspaces a caller may use, with its role in each. */
+export async function visibleWorkspaces(ctx: AppContext, caller: import('../auth/caller').Caller) {
+  const { db } = ctx.database;
+  if (caller.kind === 'admin' || (caller.kind === 'user' && caller.instanceAdmin)) {
+    return (await db.select().from(workspaces).orderBy(workspaces.createdAt)).map((w) => workspaceView(w, 'admin'));
+  }
+  if (caller.kind === 'key') {
+    return (await db.select().from(workspaces).where(eq(workspaces.id, caller.workspaceId))).map((w) => workspaceView(w, caller.role));
+  }
+  const roles = await db.select().from(memberships).where(eq(memberships.userId, caller.userId));
+  if (roles.length === 0) return [];
+  const rows = await db.select().from(workspaces).where(inArray(workspaces.id, roles.map((r) => r.workspaceId))).orderBy(workspaces.createdAt);
+  return rows.map((w) => workspaceView(w, roles.find((r) => r.workspaceId === w.id)!.role));
+}

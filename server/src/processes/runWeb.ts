@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env';
+import type { Booted } from './bootstrap';
+import { createApp } from '../http/app';
+
+const editorDist = fileURLToPath(new URL('../../../editor/dist', import.meta.url));
+
+export interface RunningWeb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves webhooks, the API and the editor on one port. */
+export async function runWeb(env: Env, booted: Booted, logger: Logger): Promise<RunningWeb> {
+  const app = createApp({
+    database: booted.database,
+    secrets: booted.secrets,
+    env,
+    logger,
+    ...(existsSync(editorDist) ? { editorDir: editorDist } : {}),
+    ready: async () => {
+      const r = await booted.database.pool.query(`SELECT count(*)::int AS n FROM timer_schedule`);
+      return r.rows[0]?.n === 1;
+    },
+  });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+  logger.info({ url }, 'web server listening');
+  return {
+    url,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,18 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { templateInfoSchema, type AttributeDecl, type TemplateInfo } from '@tandem/shared';
+import type { ValidateOptions } from '@tandem/engine/compiler';
+import type { Db } from '../db/database';
+import { flows, templates, workspaces } from '../db/schema';
+
+/** What the checker should know about a workspace: its templates, flows and declared attributes. */
+export async function validationContext(db: Db, workspaceId: string): Promise<ValidateOptions> {
+  const [w] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  const flowIds = (await db.select({ id: flows.id }).from(flows).where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))).map((f) => f.id);
+  const rows = await db.select({ info: templates.info }).from(templates).where(eq(templates.workspaceId, workspaceId));
+  const known: TemplateInfo[] = rows.flatMap((r) => {
+    const parsed = templateInfoSchema.safeParse(r.info);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const attributes = (Array.isArray(w?.settings.attributes) ? w.settings.attributes : []) as AttributeDecl[];
+  return { flowIds, attributes, ...(known.length ? { templates: known } : {}) };
+}

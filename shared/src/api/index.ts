@@ -1,0 +1,4 @@
+export * from './route';
+export * from './resources';
+export * from './endpoints';
+export * from './client';

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { diagnosticSchema } from '../diagnostics';
+import { outboundContentSchema } from '../outboundContent';
+import { templateInfoSchema } from '../templates';
+
+const isoDate = z.string();
+const id = z.string().min(1).max(64);
+
+export const roleSchema = z.enum(['viewer', 'agent', 'editor', 'admin']);
+
+export const workspaceSchema = z.object({
+  id,
+  name: z.string(),
+  transport: z.enum(['cloud', 'sandbox']),
+  phoneNumberId: z.string().nullable(),
+  displayPhoneNumber: z.string().nullable(),
+  wabaId: z.string().nullable(),
+  coexistence: z.boolean(),
+  throughputMps: z.number().int(),
+  settings: z.record(z.string(), z.unknown()),
+  sendsPausedReason: z.string().nullable(),
+  hasAccessToken: z.boolean(),
+  createdAt: isoDate,
+  role: roleSchema,
+});
+export type WorkspaceView = z.infer<typeof workspaceSchema>;
+
+/** Workspace-wide settings; every field optional with a safe default. */
+export const workspaceSettingsSchema = z.object({
+  optOutKeywords: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  optInKeywords: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  marketingCap: z.object({ max: z.number().int().min(1).max(100), periodHours: z.number().int().min(1).max(24 * 90) }).nullable().optional(),
+  pairGapMs: z.number().int().min(0).max(60_000).optional(),
+  allowPrivateNetworks: z.boolean().optional(),
+  attributes: z.array(z.object({ name: z.string(), type: z.enum(['string', 'number', 'boolean', 'date', 'list']), description: z.string().optional() })).max(200).optional(),
+});
+
+export const workspaceInputSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  transport: z.enum(['cloud', 'sandbox']).optional(),
+  phoneNumberId: z.string().regex(/^\d{5,32}$/, 'Phone number ids are digits').optional(),
+  displayPhoneNumber: z.string().max(32).optional(),
+  wabaId: z.string().regex(/^\d{5,32}$/).optional(),
+  accessToken: z.string().min(10).max(1_000).optional(),
+  coexistence: z.boolean().optional(),
+  throughputMps: z.number().int().min(1).max(1_000).optional(),
+  settings: workspaceSettingsSchema.optional(),
+});
+
+export const flowSummarySchema = z.object({
+  id,
+  name: z.string(),
+  liveVersion: z.number().int().nullable(),
+  versionCount: z.number().int(),
+  updatedAt: isoDate,
+  createdAt: isoDate,
+});
+export type FlowSummary = z.infer<typeof flowSummarySchema>;
+
+export const flowVersionSchema = z.object({ id: z.number().int(), version: z.number().int(), note: z.string(), createdAt: isoDate, live: z.boolean() });
+export type FlowVersionView = z.infer<typeof flowVersionSchema>;
+
+/** A flow document as JSON; checked by the compiler, not by this schema, so drafts may be unfinished. */
+export const documentJsonSchema = z.record(z.string(), z.unknown());
+
+export const flowDetailSchema = flowSummarySchema.extend({ draft: documentJsonSchema, versions: z.array(flowVersionSchema) });
+export type FlowDetail = z.infer<typeof flowDetailSchema>;
+
+export const validationSchema = z.object({
+  ok: z.boolean(),
+  diagnostics: z.array(diagnosticSchema),
+  windowProofs: z.array(z.object({ nodeId: z.string(), status: z.enum(['safe', 'needs_fallback', 'unsafe']), worstMs: z.number().nullable(), reason: z.string() })),
+});
+
+export const versionDiffSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.string()),
+  connectionsAdded: z.number().int(),
+  connectionsRemoved: z.number().int(),
+  settingsChanged: z.boolean(),
+});
+
+export const templateSchema = templateInfoSchema.extend({ id: z.number().int(), source: z.enum(['sandbox', 'meta']), updatedAt: isoDate });
+
+export const contactSchema = z.object({
+  id: z.number().int(),
+  waId: z.string().nullable(),
+  userId: z.string().nullable(),
+  phone: z.string().nullable(),
+  profileName: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()),
+  timezone: z.string().nullable(),
+  marketingConsent: z.enum(['unknown', 'opted_in', 'opted_out']),
+  consentChangedAt: isoDate.nullable(),
+  consentSource: z.string().nullable(),
+  lastInboundAt: isoDate.nullable(),
+  windowOpen: z.boolean(),
+  windowExpiresAt: isoDate.nullable(),
+  freeEntryUntil: isoDate.nullable(),
+  lastAppReplyAt: isoDate.nullable(),
+  pausedUntil: isoDate.nullable(),
+  pauseReason: z.string().nullable(),
+  createdAt: isoDate,
+});
+export type ContactView = z.infer<typeof contactSchema>;
+
+export const contactPatchSchema = z.object({
+  attributes: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/), z.unknown()).optional(),
+  addTags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  removeTags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  timezone: z.string().max(64).nullable().optional(),
+  marketingConsent: z.enum(['opted_in', 'opted_out']).optional(),
+});
+
+export const messageSchema = z.object({
+  id: z.number().int(),
+  direction: z.enum(['in', 'out', 'echo', 'history']),
+  type: z.string(),
+  content: z.record(z.string(), z.unknown()),
+  status: z.string(),
+  error: z.record(z.string(), z.unknown()).nullable(),
+  wamid: z.string().nullable(),
+  runId: z.number().int().nullable(),
+  nodeId: z.string().nullable(),
+  at: isoDate,
+});
+export type MessageView = z.infer<typeof messageSchema>;
+
+export const runSchema = z.object({
+  id: z.number().int(),
+  flowId: z.string(),
+  flowVersionId: z.number().int(),
+  version: z.number().int(),
+  contactId: z.number().int(),
+  status: z.enum(['active', 'completed', 'failed', 'cancelled']),
+  currentNode: z.string().nullable(),
+  waitingFor: z.string().nullable(),
+  outcome: z.string().nullable(),
+  endReason: z.string().nullable(),
+  startedAt: isoDate,
+  endedAt: isoDate.nullable(),
+});
+export type RunView = z.infer<typeof runSchema>;
+
+export const runStepSchema = z.object({
+  id: z.number().int(),
+  step: z.number().int(),
+  kind: z.enum(['enter', 'port', 'event', 'effect', 'end']),
+  nodeId: z.string().nullable(),
+  port: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  at: isoDate,
+});
+
+export const handoffSchema = z.object({
+  id: z.number().int(),
+  contactId: z.number().int(),
+  contactName: z.string().nullable(),
+  contactWaId: z.string().nullable(),
+  runId: z.number().int().nullable(),
+  team: z.string(),
+  status: z.enum(['open', 'taken', 'released']),
+  assignee: z.string().nullable(),
+  openedAt: isoDate,
+  takenAt: isoDate.nullable(),
+  lastMessage: z.string().nullable(),
+});
+
+export const nodeStatsSchema = z.object({ entered: z.number().int(), waiting: z.number().int(), ports: z.record(z.string(), z.number().int()) });
+export const analyticsSchema = z.object({
+  flowId: z.string(),
+  version: z.number().int().nullable(),
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  runs: z.object({ started: z.number().int(), active: z.number().int(), completed: z.number().int(), outcomes: z.record(z.string(), z.number().int()) }),
+  nodes: z.record(z.string(), nodeStatsSchema),
+});
+
+export const funnelSchema = z.object({ from: z.string(), to: z.string(), enteredFrom: z.number().int(), reachedTo: z.number().int(), rate: z.number() });
+
+export const simulatorThreadSchema = z.object({
+  contact: contactSchema.nullable(),
+  messages: z.array(messageSchema),
+  run: runSchema.nullable(),
+  now: isoDate,
+});
+
+export const apiKeySchema = z.object({ id, name: z.string(), role: roleSchema, prefix: z.string(), createdAt: isoDate, lastUsedAt: isoDate.nullable() });
+
+export const auditEntrySchema = z.object({ id: z.number().int(), actor: z.string(), action: z.string(), target: z.string().nullable(), detail: z.record(z.string(), z.unknown()).nullable(), at: isoDate });
+
+export const userSchema = z.object({ id, email: z.string(), name: z.string(), instanceAdmin: z.boolean() });
+
+export const contactRefSchema = z
+  .object({ waId: z.string().regex(/^\d{6,20}$/, 'A WhatsApp id is the phone number in digits, without +').optional(), userId: z.string().min(3).max(128).optional() })
+  .refine((c) => c.waId || c.userId, 'Give the contact\'s waId or userId');
+
+export { outboundContentSchema };
