@@ -91,3 +91,11 @@ describe('quiet hours', () => {
     expect(quietHoursEnd(new Date('2026-11-24T12:30:00Z'), { start: '12:00', end: '14:00' }, 'UTC')?.toISOString()).toBe('2026-11-24T14:00:00.000Z');
   });
 });
+
+describe('send policy for a person replying from the inbox', () => {
+  it('is not held by the pause a handoff puts on the bot, nor by quiet hours', () => {
+    const paused = contact({ lastInboundAt: hoursAgo(1), pausedUntil: new Date(now.getTime() + 3_600_000), lastAppReplyAt: new Date(now.getTime() - 5_000) });
+    expect(decideSend(request({ purpose: 'agent', contact: paused, quietHours: { start: '00:00', end: '23:59' } }))).toEqual({ action: 'send' });
+    expect(decideSend(request({ purpose: 'agent', contact: contact({ lastInboundAt: hoursAgo(30) }) }))).toEqual({ action: 'window_closed' });
+  });
+});

@@ -4,6 +4,8 @@ import type { ContactState } from '../runtime/types';
 
 export interface SendRequest {
   content: OutboundContent;
+  /** `agent`: a person replying from Tandem's inbox; pauses for people do not apply to them. */
+  purpose?: string;
   contact: ContactState;
   now: Date;
   /** Why the number cannot send (error 131048/368, account_update…), or null. */
@@ -37,12 +39,13 @@ const NUMBER_PAUSE_RECHECK_MS = 10 * 60_000;
 export function decideSend(r: SendRequest): SendDecision {
   const now = r.now.getTime();
   if (r.numberPausedReason) return { action: 'hold', until: new Date(now + NUMBER_PAUSE_RECHECK_MS), reason: 'number_paused' };
-  if (r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now) return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
-  if (r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
+  const byPerson = r.purpose === 'agent';
+  if (!byPerson && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now) return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
+  if (!byPerson && r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
     const clear = r.contact.lastAppReplyAt.getTime() + r.collisionGuardSeconds * 1000;
     if (clear > now) return { action: 'hold', until: new Date(clear), reason: 'collision_guard' };
   }
-  if (r.quietHours) {
+  if (r.quietHours && !byPerson) {
     const end = quietHoursEnd(r.now, r.quietHours, r.timezone);
     if (end) return { action: 'hold', until: end, reason: 'quiet_hours' };
   }

@@ -10,6 +10,7 @@ import {
   fireTimersPayloadSchema,
   httpPayloadSchema,
   inboundPayloadSchema,
+  releaseHandoffPayloadSchema,
   sendPayloadSchema,
   startRunPayloadSchema,
 } from './payloads';
@@ -43,5 +44,12 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
     },
     'timer-sweep': async () => sweepTimers(deps),
     'fire-timers': async (payload) => fireTimers(fireTimersPayloadSchema.parse(payload), deps),
+    'release-handoff': async (payload) => {
+      const p = releaseHandoffPayloadSchema.parse(payload);
+      await deps.store.transaction(async (tx) => {
+        const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
+        if (locked) await deps.interpreter.onRunSignal(tx, locked, { type: 'release', runId: p.runId, ...(p.by ? { by: p.by } : {}) });
+      });
+    },
   };
 }

@@ -61,3 +61,5 @@ export const httpPayloadSchema = z.object({
     timeoutMs: z.number().int(),
   }),
 });
+
+export const releaseHandoffPayloadSchema = z.object({ runId: z.number().int(), contactId: z.number().int(), by: z.string().optional() });

@@ -21,6 +21,7 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
   const settings = job.flowVersionId ? (await deps.interpreter.load(job.flowVersionId)).version.settings : undefined;
   const decision = decideSend({
     content: job.content,
+    purpose: job.purpose,
     contact: job.contact,
     now: job.now,
     numberPausedReason: job.numberPausedReason,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
 import { createTaskList, type EngineDeps, type TaskOptions } from '@tandem/engine/tasks';
+import { serverTasks } from './serverTasks';
 
 export interface WorkerOptions {
   pool: pg.Pool;
@@ -25,7 +26,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     concurrency: o.concurrency,
     noHandleSignals: true,
     pollInterval: o.pollInterval ?? 1_000,
-    taskList: createTaskList(o.deps, o.tasks),
+    taskList: { ...createTaskList(o.deps, o.tasks), ...serverTasks(o.pool, o.deps) },
     crontab: '* * * * * timer-sweep ?max=1',
     // Fetch and complete jobs in batches: fewer round trips per job when the queue is busy.
     preset: { worker: { localQueue: { size: o.concurrency + 1 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
