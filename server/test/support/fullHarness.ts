@@ -1,0 +1,91 @@
+import pino from 'pino';
+import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
+import { readEnv } from '../../src/config/env';
+import { createApp } from '../../src/http/app';
+import { createEngineDeps } from '../../src/engineDeps';
+import { SecretBox, generateKey } from '../../src/security/secretBox';
+import { createWorkspace } from '../../src/services/workspaces';
+import { createFlow, publishFlow } from '../../src/services/flows';
+import { startWorker } from '../../src/worker/startWorker';
+import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
+import { signMetaBody } from '../../src/webhooks';
+import { testDatabase } from './testDatabase';
+import { waitFor } from './engineHarness';
+
+export const PHONE_NUMBER_ID = '106540352242922';
+const TOKEN = 'full-harness-token-1234';
+export const APP_SECRET = 'test-app-secret';
+
+/** The HTTP app, a real worker and the Cloud API stand-in on one database: webhooks in, messages out. */
+export async function startFullHarness() {
+  const db = await testDatabase();
+  const standIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: TOKEN } });
+  const secrets = new SecretBox(generateKey());
+  const env = readEnv({ DATABASE_URL: db.url, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', WHATSAPP_API_BASE_URL: standIn.url, LOG_LEVEL: 'silent' });
+  const logger = pino({ level: 'silent' });
+  const app = createApp({ database: db, secrets, env, logger, ready: async () => true });
+  const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
+  const runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) }, concurrency: 4, pollInterval: 100 });
+  const workspaceId = await createWorkspace(db.db, secrets, { name: 'Lucky Shrub', transport: 'cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: TOKEN, displayPhoneNumber: '15550783881', settings: { pairGapMs: 0 } });
+  const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.pool.query<T>(text, params)).rows;
+
+  return {
+    db,
+    app,
+    secrets,
+    standIn,
+    workspaceId,
+    q,
+    /** POSTs raw bytes to the webhook endpoint, signed (or with the given signature). */
+    async postWebhook(raw: Buffer | string, signature?: string) {
+      const body = typeof raw === 'string' ? Buffer.from(raw) : raw;
+      const res = await app.request('/webhooks/whatsapp', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature ?? signMetaBody(body, APP_SECRET) },
+        body,
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    },
+    async publish(document: Record<string, unknown>) {
+      const flowId = await createFlow(db.db, workspaceId, document);
+      await publishFlow(db.db, workspaceId, flowId);
+      return flowId;
+    },
+    async idle() {
+      await waitFor(async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`))[0]!.n === 0, 20_000, 'the worker');
+    },
+    async close() {
+      await runner.stop();
+      await standIn.close();
+      await db.drop();
+    },
+  };
+}
+
+export type FullHarness = Awaited<ReturnType<typeof startFullHarness>>;
+
+/** A `messages` webhook body from the test number, with current timestamps. */
+export function inboundBody(messages: Record<string, unknown>[], contacts: Record<string, unknown>[] = [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }]) {
+  const ts = String(Math.floor(Date.now() / 1000));
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, contacts, messages: messages.map((m) => ({ timestamp: ts, ...m })) },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function statusBody(statuses: Record<string, unknown>[]) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, statuses } }] }],
+  };
+}
