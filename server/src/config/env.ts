@@ -25,6 +25,8 @@ export const envSchema = z.object({
   TANDEM_ADMIN_PASSWORD: z.string().min(10).optional(),
   /** Bootstrap admin API key. */
   TANDEM_ADMIN_KEY: z.string().min(16).optional(),
+  /** Name of this worker process in logs (defaults to its pid). */
+  TANDEM_WORKER_NAME: z.string().max(60).optional(),
   /** Worker concurrency per process. */
   TANDEM_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   /** Heartbeat of worker processes, and how stale it may get before another process releases the dead one's jobs. */

@@ -18,7 +18,7 @@ export async function runWorker(env: Env, booted: Booted, logger: Logger): Promi
   const deps = createEngineDeps(pool, booted.secrets, {
     whatsappApiBaseUrl: env.WHATSAPP_API_BASE_URL,
     whatsappApiVersion: env.WHATSAPP_API_VERSION,
-    logger: logger.child({ component: 'engine' }),
+    logger: logger.child({ component: 'engine', worker: env.TANDEM_WORKER_NAME ?? `pid-${process.pid}` }),
   });
   const liveness = watchLiveness(pool, { heartbeatMs: env.TANDEM_WORKER_HEARTBEAT_MS, deadAfterMs: env.TANDEM_WORKER_DEAD_AFTER_MS });
   const runner = await startWorker({
