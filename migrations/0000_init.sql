@@ -46,6 +46,7 @@ CREATE TABLE "contacts" (
 	"last_app_reply_at" timestamp with time zone,
 	"paused_until" timestamp with time zone,
 	"pause_reason" text,
+	"resume_keyword" text,
 	"next_send_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -229,6 +230,8 @@ CREATE TABLE "workspaces" (
 	"sends_paused_reason" text,
 	"sends_paused_at" timestamp with time zone,
 	"hook_secret" "bytea",
+	"alerts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"sync_status" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"clock_offset_ms" bigint DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "workspaces_phone_number_id_unique" UNIQUE("phone_number_id")

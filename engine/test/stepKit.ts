@@ -21,6 +21,7 @@ export function contact(overrides: Partial<ContactState> = {}): ContactState {
     freeEntryUntil: null,
     lastAppReplyAt: null,
     pausedUntil: null,
+    pauseReason: null,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     ...overrides,
   };

@@ -46,7 +46,7 @@ export const guardNames = {
 export const timerKinds = ['wait', 'timeout', 'idle'] as const;
 export type TimerKind = (typeof timerKinds)[number];
 
-export const effectOutcomes = ['ok', 'error', 'window_closed', 'missed'] as const;
+export const effectOutcomes = ['ok', 'error', 'window_closed', 'missed', 'human_active'] as const;
 export type EffectOutcome = (typeof effectOutcomes)[number];
 
 /** Names of the states every compiled machine has besides one per node. */

@@ -45,7 +45,9 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
       ])
       .optional(),
     body: z.array(z.object({ name: z.string().optional(), text: z.string() })),
-    buttons: z.array(z.object({ index: z.number().int(), subType: z.enum(['quick_reply', 'url', 'copy_code']), value: z.string() })),
+    buttons: z.array(
+      z.object({ index: z.number().int(), subType: z.enum(['quick_reply', 'url', 'copy_code']), value: z.string(), optOut: z.boolean().optional() }),
+    ),
   }),
 ]);
 export type OutboundContent = z.infer<typeof outboundContentSchema>;

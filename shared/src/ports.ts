@@ -1,5 +1,5 @@
 /** What an output port means; the editor styles and the checks reason by kind. */
-export const portKinds = ['next', 'branch', 'timeout', 'error', 'window_closed', 'invalid', 'missed'] as const;
+export const portKinds = ['next', 'branch', 'timeout', 'error', 'window_closed', 'invalid', 'missed', 'human_active'] as const;
 export type PortKind = (typeof portKinds)[number];
 
 /** One output of a node. An edge leaves a port by its `id` (the edge's `sourceHandle`). */

@@ -40,7 +40,9 @@ export function decideSend(r: SendRequest): SendDecision {
   const now = r.now.getTime();
   if (r.numberPausedReason) return { action: 'hold', until: new Date(now + NUMBER_PAUSE_RECHECK_MS), reason: 'number_paused' };
   const byPerson = r.purpose === 'agent';
-  if (!byPerson && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now) return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
+  // The handoff's own note ("a teammate will reply") goes out although the handoff paused the bot.
+  const handoffNote = r.purpose === 'handoff' && r.contact.pauseReason === 'handoff';
+  if (!byPerson && !handoffNote && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now) return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
   if (!byPerson && r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
     const clear = r.contact.lastAppReplyAt.getTime() + r.collisionGuardSeconds * 1000;
     if (clear > now) return { action: 'hold', until: new Date(clear), reason: 'collision_guard' };

@@ -44,6 +44,7 @@ export class Interpreter {
   async onContactEvent(tx: EngineTx, locked: LockedContact, event: ContactEvent): Promise<Routed> {
     const contactId = locked.contact.id;
     if (event.type === 'message') {
+      if (isPaused(locked)) return { to: 'nobody', reason: 'a person is talking with the contact' };
       const waiting = (await tx.activeRuns(contactId)).find((r) => r.waitingFor === 'reply');
       if (waiting) {
         await this.deliver(tx, locked, waiting, { type: 'message.received', message: event.message });
@@ -128,6 +129,9 @@ export class Interpreter {
     const { version } = loaded;
     const reentry = version.settings.reentry;
     if (reentry !== 'always' && (await tx.hasRun(locked.contact.id, version.flowId, reentry === 'after_completion'))) return undefined;
+    const recentHours = version.settings.entry.skipIfAppConversationWithinHours;
+    const lastApp = locked.contact.lastAppReplyAt;
+    if (recentHours !== null && lastApp && locked.now.getTime() - lastApp.getTime() < recentHours * 3_600_000) return undefined;
     return this.start(tx, locked, loaded, node.id, values);
   }
 
@@ -188,7 +192,13 @@ export class Interpreter {
       await tx.patchContact(locked.contact.id, result.contactPatch, at);
       locked.contact = applyPatch(locked.contact, result.contactPatch);
     }
-    if ((done || result.step !== run.step) && mayHaveTimers(loaded.version, run.currentNode)) await tx.clearTimers(run.id);
+    const left = done || result.step !== run.step;
+    if (left && mayHaveTimers(loaded.version, run.currentNode)) await tx.clearTimers(run.id);
+    if (left && run.currentNode && loaded.version.nodes.get(run.currentNode)?.type === 'handoff') {
+      await tx.closeHandoff(run.id, at);
+      await tx.resumeContact(run.contactId, 'handoff');
+      if (locked.contact.pausedUntil?.getTime() === FOREVER.getTime()) locked.contact = { ...locked.contact, pausedUntil: null };
+    }
     const after: RunRecord = { ...run, status: done ? 'completed' : 'active', currentNode: result.currentNode, step: result.step, waitingFor: result.waiting.for, waitingEvent: result.waiting.event ?? null, snapshot: result.snapshot };
     const followUps: RunEvent[] = [];
     for (const effect of result.effects) {
@@ -208,6 +218,8 @@ export class Interpreter {
           break;
         case 'handoff':
           await tx.openHandoff({ ...base, team: effect.team, at });
+          await tx.pauseContact(run.contactId, 'infinity', 'handoff');
+          locked.contact = { ...locked.contact, pausedUntil: FOREVER };
           break;
         case 'startFlow': {
           const live = (await tx.liveVersions(run.workspaceId)).find((v) => v.flowId === effect.flowId);
@@ -221,6 +233,13 @@ export class Interpreter {
     }
     for (const event of followUps) await this.deliver(tx, locked, after, event);
   }
+}
+
+/** The date standing for "until someone resumes it". */
+export const FOREVER = new Date('9999-12-31T00:00:00Z');
+
+function isPaused(locked: LockedContact): boolean {
+  return locked.contact.pausedUntil !== null && locked.contact.pausedUntil.getTime() > locked.now.getTime();
 }
 
 /** Only questions, waits and handoffs arm timers; leaving any other step needs no cleanup. */

@@ -199,6 +199,12 @@ export interface EngineTx {
   finishOutbound(messageId: number, result: OutboundResult): Promise<void>;
   /** Stops all sends of a number (errors 131048, 368, account_update…) until someone resumes it. */
   pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void>;
+  /** A person is talking to the contact: automation waits until `until` (Infinity: until resumed). */
+  pauseContact(contactId: number, until: Date | 'infinity', reason: string): Promise<void>;
+  /** Lets the bot talk again (only when paused for `reason`, if given) and sends what was held. */
+  resumeContact(contactId: number, reason?: string): Promise<void>;
+  /** Closes a run's open handoff when the run leaves the handoff step. */
+  closeHandoff(runId: number, at: Date): Promise<void>;
   /** Records marketing consent with its source, for the audit trail. */
   setConsent(contactId: number, consent: 'opted_in' | 'opted_out', source: string, at: Date): Promise<void>;
 }
@@ -212,5 +218,5 @@ export type ContactEvent =
 /** Events addressed to one run at one step; ignored when the run has moved on. */
 export type RunSignal =
   | { type: 'timer'; runId: number; node: string; step: number; timer: TimerKind }
-  | { type: 'effect'; runId: number; node: string; step: number; outcome: 'ok' | 'error' | 'window_closed'; error?: { code: string; message: string }; data?: unknown }
+  | { type: 'effect'; runId: number; node: string; step: number; outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; error?: { code: string; message: string }; data?: unknown }
   | { type: 'release'; runId: number; by?: string };

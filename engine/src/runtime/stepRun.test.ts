@@ -30,7 +30,7 @@ describe('stepRun on the abandoned-cart journey', () => {
           buttons: [
             { index: 0, subType: 'quick_reply', value: 'complete' },
             { index: 1, subType: 'quick_reply', value: 'question' },
-            { index: 2, subType: 'quick_reply', value: 'stop' },
+            { index: 2, subType: 'quick_reply', value: 'stop', optOut: true },
           ],
         },
       },

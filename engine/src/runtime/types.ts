@@ -18,6 +18,8 @@ export interface ContactState {
   freeEntryUntil: Date | null;
   lastAppReplyAt: Date | null;
   pausedUntil: Date | null;
+  /** Why automation is paused: `app_reply` (a person wrote from the Business App), `handoff`. */
+  pauseReason: string | null;
   createdAt: Date;
 }
 

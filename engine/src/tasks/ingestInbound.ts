@@ -1,5 +1,6 @@
 import type { EngineDeps } from './deps';
-import type { InboundPayload } from './payloads';
+import type { z } from 'zod';
+import { inboundPayloadSchema, type InboundPayload } from './payloads';
 
 const FREE_ENTRY_MS = 72 * 3_600_000;
 /** Meta replays webhooks for up to 7 days after an outage: older messages are kept, not answered. */
@@ -10,7 +11,12 @@ export const STALE_AFTER_MS = 24 * 3_600_000;
  * window opened, and each routed to the waiting run or a matching trigger — all in one
  * transaction with the contacts locked, so one contact's messages apply one at a time.
  */
-export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): Promise<void> {
+export async function ingestInbound(payload: z.input<typeof inboundPayloadSchema>, deps: EngineDeps): Promise<void> {
+  const parsedPayload = inboundPayloadSchema.parse(payload);
+  return ingest(parsedPayload, deps);
+}
+
+async function ingest(payload: InboundPayload, deps: EngineDeps): Promise<void> {
   await deps.store.transaction(async (tx) => {
     const resolved: { contactId: number; firstContact: boolean; item: InboundPayload['messages'][number] }[] = [];
     for (const item of payload.messages) {
@@ -35,6 +41,7 @@ export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): 
         lastInboundAt: entry.contact.lastInboundAt && entry.contact.lastInboundAt > at ? entry.contact.lastInboundAt : at,
         ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
       };
+      if (!item.route) continue;
       if (entry.now.getTime() - at.getTime() > STALE_AFTER_MS) {
         deps.logger.warn({ workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid }, 'stale inbound message stored without routing');
         continue;

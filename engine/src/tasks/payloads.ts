@@ -15,6 +15,8 @@ export const inboundPayloadSchema = z.object({
         message: inboundMessageSchema,
         type: z.string(),
         content: z.record(z.string(), z.unknown()),
+        /** false: store it (and open the window) but do not hand it to any journey (e.g. an opt-out). */
+        route: z.boolean().default(true),
       }),
     )
     .min(1),

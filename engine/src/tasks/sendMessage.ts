@@ -5,10 +5,11 @@ import type { CloudApiFailure } from '../whatsapp';
 import type { EngineDeps } from './deps';
 
 const MAX_ATTEMPTS = 8;
+const RECHECK_HELD_MS = 6 * 3_600_000;
 /** How long a send may wait in the worker for a throughput slot before it is rescheduled instead. */
 const MAX_SLOT_WAIT_MS = 2_000;
 
-type Outcome = { outcome: 'ok' | 'error' | 'window_closed'; error?: { code: string; message: string } };
+type Outcome = { outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; error?: { code: string; message: string } };
 
 /**
  * The `send` job: policy gate, throughput governor, Cloud API (or sandbox), then the result
@@ -33,10 +34,17 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
     nextSendAt: job.nextSendAt,
   });
   const log = { messageId, workspaceId: job.workspaceId, runId: job.runId };
+  if (decision.action === 'hold' && decision.reason === 'human_active') {
+    const node = job.flowVersionId && job.nodeId ? (await deps.interpreter.load(job.flowVersionId)).version.nodes.get(job.nodeId) : undefined;
+    const mode = (node?.config as { whenHumanActive?: 'hold' | 'skip' | 'branch' } | undefined)?.whenHumanActive ?? 'hold';
+    if (mode === 'skip') return finish(deps, job, { status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'ok' });
+    if (mode === 'branch') return finish(deps, job, { status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'human_active' });
+  }
   switch (decision.action) {
     case 'hold':
       deps.logger.info({ ...log, reason: decision.reason, until: decision.until.toISOString() }, 'send held');
-      return deps.store.holdOutbound(messageId, decision.until, job.clockOffsetMs, decision.reason);
+      // A pause until someone resumes it wakes held messages itself; look again now and then anyway.
+      return deps.store.holdOutbound(messageId, new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)), job.clockOffsetMs, decision.reason);
     case 'window_closed':
       return finish(deps, job, { status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
     case 'block': {

@@ -21,6 +21,7 @@ describe('bot-question', () => {
       invalidMessage: "Sorry, that doesn't look right. Please try again.",
       maxRetries: 2,
       saveTo: { scope: 'contact', name: 'email' },
+      whenHumanActive: 'hold',
       timeout: { amount: 24, unit: 'hours' },
     });
   });

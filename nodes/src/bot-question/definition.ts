@@ -5,6 +5,7 @@ import { field } from '../form';
 import { refs } from '../compileContext';
 import { buttonsContentSchema, choicesOf, listContentSchema, templateText, textContentSchema } from '../common/messageContent';
 import type { TransitionJson } from '../machineJson';
+import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 
 export const answerTypes = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -70,6 +71,7 @@ export const botQuestionConfigSchema = z
     invalidMessage: templateText('When the answer is invalid', 1_024).default("Sorry, I didn't get that. Please try again."),
     maxRetries: field(z.number().int().min(0).max(5).default(2), { label: 'Re-ask at most', help: 'Then leave by "Invalid"' }),
     saveTo: saveTargetSchema.nullable().default(null),
+    whenHumanActive: whenHumanActiveSchema,
     timeout: field(durationSchema.nullable().default({ amount: 24, unit: 'hours' }), {
       label: 'Stop waiting after',
       widget: 'duration',
@@ -128,7 +130,7 @@ export const botQuestion = defineNode({
     ...answerPorts(c),
     port('invalid', 'Invalid', 'invalid'),
     ...(c.timeout ? [port('timeout', 'No reply', 'timeout')] : []),
-    ...(c.prompt.kind !== 'none' ? [port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error')] : []),
+    ...(c.prompt.kind !== 'none' ? [port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error'), ...humanActivePorts(c.whenHumanActive)] : []),
   ],
   compile: (c, ctx) => {
     const node = ctx.nodeId;
@@ -149,6 +151,7 @@ export const botQuestion = defineNode({
       on['effect.result'] = [
         ctx.via('window_closed', { guard: refs.outcome(node, 'window_closed'), actions: [refs.recordOutcome(node)] }),
         ctx.via('error', { guard: refs.outcome(node, 'error'), actions: [refs.recordOutcome(node)] }),
+        ...(c.whenHumanActive === 'branch' ? [ctx.via('human_active', { guard: refs.outcome(node, 'human_active'), actions: [refs.recordOutcome(node), refs.clearAttempts(node)] })] : []),
       ];
     }
     return {
@@ -160,7 +163,7 @@ export const botQuestion = defineNode({
     waits: () => true,
     window: (c, p) => {
       if (p === 'timeout') return c.timeout ? { kind: 'elapse', ms: durationToMs(c.timeout) } : { kind: 'unknown' };
-      if (p === 'window_closed') return { kind: 'unknown' };
+      if (p === 'window_closed' || p === 'human_active') return { kind: 'unknown' };
       if (p === 'error') return { kind: 'elapse', ms: 0 };
       return { kind: 'reset' };
     },

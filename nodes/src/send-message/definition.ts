@@ -4,8 +4,9 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { onOutcomes, refs } from '../compileContext';
 import { messageContentSchema } from '../common/messageContent';
+import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 
-export const sendMessageConfigSchema = z.object({ message: field(messageContentSchema, { label: 'Message' }) });
+export const sendMessageConfigSchema = z.object({ message: field(messageContentSchema, { label: 'Message' }), whenHumanActive: whenHumanActiveSchema });
 export type SendMessageConfig = z.infer<typeof sendMessageConfigSchema>;
 
 export const sendMessage = defineNode({
@@ -18,14 +19,14 @@ export const sendMessage = defineNode({
   icon: 'send',
   config: sendMessageConfigSchema,
   defaults: { message: { kind: 'text', text: 'Hi {{contact.profile_name | "there"}}!' } },
-  ports: () => [port('next', 'Sent', 'next'), port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error')],
-  compile: (_config, ctx) => ({
+  ports: (c) => [port('next', 'Sent', 'next'), port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error'), ...humanActivePorts(c.whenHumanActive)],
+  compile: (c, ctx) => ({
     entry: ctx.enter(refs.send(ctx.nodeId, 'message')),
-    on: onOutcomes(ctx, { ok: 'next', window_closed: 'window_closed', error: 'error' }),
+    on: onOutcomes(ctx, { ok: 'next', window_closed: 'window_closed', error: 'error', ...(c.whenHumanActive === 'branch' ? { human_active: 'human_active' } : {}) }),
   }),
   analysis: {
     // Leaving by "Window closed" means WhatsApp just said the window is closed.
-    window: (_c, p) => (p === 'window_closed' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
+    window: (_c, p) => (p === 'window_closed' || p === 'human_active' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
     freeFormSends: () => [{ what: 'This message', fallbackPort: 'window_closed' }],
   },
   summary: (c) => {

@@ -13,6 +13,7 @@ describe('send-message', () => {
   it('accepts its defaults: a greeting without link preview', () => {
     expect(configOf(sendMessage, sendMessage.defaults)).toEqual({
       message: { kind: 'text', text: 'Hi {{contact.profile_name | "there"}}!', previewUrl: false },
+      whenHumanActive: 'hold',
     });
   });
 
@@ -111,5 +112,15 @@ describe('send-message', () => {
     expect(sendMessage.analysis.freeFormSends(config)).toEqual([{ what: 'This message', fallbackPort: 'window_closed' }]);
     expect(sendMessage.analysis.window(config, 'next')).toEqual({ kind: 'elapse', ms: 0 });
     expect(sendMessage.analysis.window(config, 'window_closed')).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('send-message while a person is talking', () => {
+  it('has a "Person talking" output only when set to branch, compiled to the human_active outcome', () => {
+    expect(portIds(sendMessage, { message: { kind: 'text', text: 'Hi' } })).not.toContain('human_active');
+    const data = { message: { kind: 'text', text: 'Hi' }, whenHumanActive: 'branch' };
+    expect(portIds(sendMessage, data)).toContain('human_active');
+    const state = compileWith(sendMessage, data);
+    expect(state.on?.['effect.result']?.find((t) => t.guard?.params.outcome === 'human_active')?.target).toBe('human_active_target');
   });
 });

@@ -4,6 +4,7 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { onOutcomes, refs } from '../compileContext';
 import { templateText } from '../common/messageContent';
+import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 
 export const templateCategories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
 export type TemplateCategory = (typeof templateCategories)[number];
@@ -47,6 +48,7 @@ export const sendTemplateConfigSchema = z
       .default({ type: 'none' }),
     body: field(z.array(parameterSchema).max(60).default([]), { label: 'Body parameters', widget: 'list' }),
     buttons: field(z.array(buttonParameterSchema).max(10).default([]), { label: 'Button parameters', widget: 'list' }),
+    whenHumanActive: whenHumanActiveSchema,
     optOutButton: field(z.number().int().min(0).max(9).nullable().default(null), {
       label: 'Opt-out button',
       help: 'Position of the quick-reply button that means "stop promotions"; tapping it records the opt-out',
@@ -80,10 +82,13 @@ export const sendTemplate = defineNode({
   icon: 'file-text',
   config: sendTemplateConfigSchema,
   defaults: { template: { name: 'hello_world', language: 'en_US', category: 'UTILITY' } },
-  ports: () => [port('next', 'Sent', 'next'), port('error', 'Failed', 'error')],
-  compile: (_config, ctx) => ({
+  ports: (c) => [port('next', 'Sent', 'next'), port('error', 'Failed', 'error'), ...humanActivePorts(c.whenHumanActive)],
+  compile: (c, ctx) => ({
     entry: ctx.enter(refs.send(ctx.nodeId, 'message')),
-    on: onOutcomes(ctx, { ok: 'next', error: 'error' }),
+    on: onOutcomes(ctx, { ok: 'next', error: 'error', ...(c.whenHumanActive === 'branch' ? { human_active: 'human_active' } : {}) }),
   }),
+  analysis: {
+    window: (_c, p) => (p === 'human_active' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
+  },
   summary: (c) => `${c.template.name} (${c.template.language}) · ${c.template.category.toLowerCase()}`,
 });

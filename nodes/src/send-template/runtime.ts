@@ -20,6 +20,7 @@ export const sendTemplateRuntime = defineRuntime<SendTemplateConfig>({
         index: b.index,
         subType: b.type,
         value: caps.render(b.value, scope, b.type === 'url' ? encodeURIComponent : undefined),
+        ...(b.index === c.optOutButton ? { optOut: true } : {}),
       })),
     };
   },

@@ -14,6 +14,7 @@ describe('send-template', () => {
       body: [],
       buttons: [],
       optOutButton: null,
+      whenHumanActive: 'hold',
     });
   });
 

@@ -39,6 +39,10 @@ export const workspaces = pgTable('workspaces', {
   sendsPausedAt: at('sends_paused_at'),
   /** Secret that signs business events posted to /hooks/<id>/events, encrypted. */
   hookSecret: bytea('hook_secret'),
+  /** Things the workspace's people must see: number disconnected, quality drops, templates paused. */
+  alerts: jsonb('alerts').$type<{ kind: string; message: string; at: string }[]>().notNull().default([]),
+  /** Progress of the coexistence history and contact sync. */
+  syncStatus: jsonb('sync_status').$type<Record<string, unknown>>().notNull().default({}),
   /** Virtual clock offset for sandbox workspaces (simulator fast-forward), in ms. */
   clockOffsetMs: bigint('clock_offset_ms', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
@@ -100,6 +104,8 @@ export const contacts = pgTable(
     /** Automation is paused for this contact until then (a person is talking); null = not paused. */
     pausedUntil: at('paused_until'),
     pauseReason: text('pause_reason'),
+    /** Paused until the owner sends this keyword from the Business App (e.g. `#bot`). */
+    resumeKeyword: text('resume_keyword'),
     /** Earliest time the next message may go to this contact (pacing of consecutive bubbles). */
     nextSendAt: at('next_send_at'),
     createdAt: createdAt(),

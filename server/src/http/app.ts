@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth';
 import { workspaceRoutes } from './routes/workspaces';
 import { flowRoutes } from './routes/flows';
 import { apiRouteGroups } from './routes/groups';
+import { coexistenceRoutes } from './routes/coexistence';
 import { webhookRoutes } from './routes/webhooks';
 import { editorRoutes } from './routes/editor';
 
@@ -54,6 +55,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   authRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   flowRoutes(app, ctx);
+  coexistenceRoutes(app, ctx);
   for (const group of apiRouteGroups) group(app, ctx);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No endpoint ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
   editorRoutes(app, ctx);

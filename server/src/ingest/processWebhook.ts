@@ -1,15 +1,12 @@
 import type pg from 'pg';
 import type { EngineDeps } from '@tandem/engine/tasks';
-import { ingestInbound, type InboundPayload } from '@tandem/engine/tasks';
-import { parseWhatsAppWebhook, type WebhookEvent, type WebhookEventOf } from '../webhooks';
-import { applyStatuses } from './applyStatuses';
-import { applyCoexistenceEvents } from './applyCoexistenceEvents';
+import { parseWhatsAppWebhook, type WebhookEvent } from '../webhooks';
+import { applyEvents } from './applyEvents';
 
 /**
  * The `webhook` job: reads a stored webhook body, routes each change to its workspace by
- * phone number id, and applies the events (inbound messages through the engine, statuses,
- * echoes, history, contacts, account and template updates). A body Meta signed but that does
- * not parse is logged and skipped: retrying would not change it.
+ * phone number id, and applies its events. A body Meta signed but that does not parse is
+ * logged and skipped: retrying would not change it.
  */
 export async function processWebhook(eventId: number, pool: pg.Pool, deps: EngineDeps): Promise<void> {
   const row = (await pool.query<{ body: string; processed_at: Date | null }>('SELECT body, processed_at FROM webhook_events WHERE id = $1', [eventId])).rows[0];
@@ -31,35 +28,6 @@ export async function processWebhook(eventId: number, pool: pg.Pool, deps: Engin
     for (const [workspaceId, events] of byWorkspace) await applyEvents(workspaceId, events, pool, deps);
   }
   await pool.query('UPDATE webhook_events SET processed_at = now() WHERE id = $1', [eventId]);
-}
-
-/** Applies one workspace's events: statuses, then coexistence signals, then inbound messages (so an opt-out or App reply in the same body counts first). */
-export async function applyEvents(workspaceId: string, events: WebhookEvent[], pool: pg.Pool, deps: EngineDeps): Promise<void> {
-  const of = <T extends WebhookEvent['eventType']>(type: T) => events.filter((e): e is WebhookEventOf<T> => e.eventType === type);
-  await applyStatuses(workspaceId, of('status'), pool, deps);
-  await applyCoexistenceEvents(workspaceId, events, pool, deps);
-  const inbound = of('inbound');
-  if (inbound.length) await ingestInbound(inboundPayload(workspaceId, inbound), deps);
-}
-
-export function inboundPayload(workspaceId: string, inbound: WebhookEventOf<'inbound'>[]): InboundPayload {
-  return {
-    workspaceId,
-    messages: inbound.map((e) => ({
-      contact: { ...(e.from.waId ? { waId: e.from.waId } : {}), ...(e.from.userId ? { userId: e.from.userId } : {}), ...(e.from.profileName ? { profileName: e.from.profileName } : {}) },
-      message: {
-        wamid: e.wamid,
-        kind: e.kind,
-        text: e.text,
-        ...(e.replyId ? { replyId: e.replyId } : {}),
-        ...(e.contextWamid ? { contextWamid: e.contextWamid } : {}),
-        ...(e.referral ? { referral: e.referral } : {}),
-        at: e.at,
-      },
-      type: e.type,
-      content: e.content,
-    })),
-  };
 }
 
 async function workspaceOf(pool: pg.Pool, phoneNumberId: string): Promise<string | undefined> {

@@ -16,6 +16,9 @@ export function workspaceView(w: typeof workspaces.$inferSelect, role: Role): Wo
     settings: w.settings,
     sendsPausedReason: w.sendsPausedReason,
     hasAccessToken: w.accessToken !== null,
+    alerts: w.alerts,
+    syncStatus: w.syncStatus,
+    now: new Date(Date.now() + w.clockOffsetMs).toISOString(),
     createdAt: w.createdAt.toISOString(),
     role,
   };

@@ -47,5 +47,9 @@ export async function advanceClock(db: Db, workspaceId: string, ms: number): Pro
     await tx.execute(sql`UPDATE timers SET fire_at = fire_at - ${ms} * interval '1 millisecond' WHERE workspace_id = ${workspaceId}`);
     await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);
     await tx.execute(sql`SELECT graphile_worker.add_job('timer-sweep', '{}'::json, job_key := 'timer-sweep')`);
+    // Held messages were scheduled in wall-clock time: look at them again on the new clock.
+    await tx.execute(
+      sql`SELECT graphile_worker.add_job('send', json_build_object('messageId', id), job_key := 'send:' || id) FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held'`,
+    );
   });
 }

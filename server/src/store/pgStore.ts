@@ -19,6 +19,8 @@ import type {
 import type { OutboundContent } from '@tandem/shared';
 import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
 import type { SecretBox } from '../security/secretBox';
+import { FOREVER } from '@tandem/engine/runtime';
+import { resumeContact, type Queryable } from './contactPause';
 
 /** The engine's storage on Postgres: one pooled client per transaction, plain SQL on the hot path. */
 /** Sends start at most N per this window per number; the margin covers the gap between taking a slot and the request reaching Meta. */
@@ -418,5 +420,20 @@ class PgTx implements EngineTx {
       'UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1',
       [contactId, consent, at, source],
     );
+  }
+
+  async pauseContact(contactId: number, until: Date | 'infinity', reason: string): Promise<void> {
+    await this.c.query(
+      `UPDATE contacts SET paused_until = CASE WHEN paused_until > $2 THEN paused_until ELSE $2 END, pause_reason = $3, updated_at = now() WHERE id = $1`,
+      [contactId, until === 'infinity' ? FOREVER : until, reason],
+    );
+  }
+
+  async resumeContact(contactId: number, reason?: string): Promise<void> {
+    await resumeContact(this.c as unknown as Queryable, contactId, reason);
+  }
+
+  async closeHandoff(runId: number, at: Date): Promise<void> {
+    await this.c.query(`UPDATE handoffs SET status = 'released', released_at = $2 WHERE run_id = $1 AND status <> 'released'`, [runId, at]);
   }
 }

@@ -16,6 +16,7 @@ export interface ContactRow {
   free_entry_until: Date | null;
   last_app_reply_at: Date | null;
   paused_until: Date | null;
+  pause_reason: string | null;
   created_at: Date;
 }
 
@@ -35,6 +36,7 @@ export function contactFromRow(r: ContactRow): ContactState {
     freeEntryUntil: r.free_entry_until,
     lastAppReplyAt: r.last_app_reply_at,
     pausedUntil: r.paused_until,
+    pauseReason: r.pause_reason,
     createdAt: r.created_at,
   };
 }

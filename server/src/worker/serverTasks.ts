@@ -2,7 +2,8 @@ import type pg from 'pg';
 import type { TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import type { EngineDeps } from '@tandem/engine/tasks';
-import { applyEvents, processWebhook } from '../ingest/processWebhook';
+import { processWebhook } from '../ingest/processWebhook';
+import { applyEvents } from '../ingest/applyEvents';
 import { webhookEventSchema } from '../webhooks';
 
 /** Tasks that translate the outside world (Meta's webhooks) into engine events. */

@@ -4,7 +4,7 @@ import { readEnv } from '../../src/config/env';
 import { createApp } from '../../src/http/app';
 import { createEngineDeps } from '../../src/engineDeps';
 import { SecretBox, generateKey } from '../../src/security/secretBox';
-import { createWorkspace } from '../../src/services/workspaces';
+import { advanceClock, createWorkspace } from '../../src/services/workspaces';
 import { createFlow, publishFlow } from '../../src/services/flows';
 import { startWorker } from '../../src/worker/startWorker';
 import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
@@ -15,13 +15,14 @@ import { waitFor } from './engineHarness';
 export const PHONE_NUMBER_ID = '106540352242922';
 const TOKEN = 'full-harness-token-1234';
 export const APP_SECRET = 'test-app-secret';
+export const ADMIN_KEY = 'full-harness-admin-key-0123';
 
 /** The HTTP app, a real worker and the Cloud API stand-in on one database: webhooks in, messages out. */
 export async function startFullHarness() {
   const db = await testDatabase();
   const standIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: TOKEN } });
   const secrets = new SecretBox(generateKey());
-  const env = readEnv({ DATABASE_URL: db.url, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', WHATSAPP_API_BASE_URL: standIn.url, LOG_LEVEL: 'silent' });
+  const env = readEnv({ DATABASE_URL: db.url, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', WHATSAPP_API_BASE_URL: standIn.url, TANDEM_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'silent' });
   const logger = pino({ level: 'silent' });
   const app = createApp({ database: db, secrets, env, logger, ready: async () => true });
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
@@ -45,6 +46,23 @@ export async function startFullHarness() {
         body,
       });
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    },
+    /** The workspace clock (it runs ahead after `advance`). */
+    async now(): Promise<Date> {
+      return (await q<{ now: Date }>(`SELECT now() + clock_offset_ms * interval '1 millisecond' AS now FROM workspaces WHERE id = $1`, [workspaceId]))[0]!.now;
+    },
+    async advance(ms: number) {
+      await advanceClock(db.db, workspaceId, ms);
+    },
+    /** Accepted message sends, in order, as `to: text-or-template`. */
+    wire(): string[] {
+      return standIn
+        .received()
+        .filter((r) => r.response.status === 200 && (r.body as { type?: string }).type)
+        .map((r) => {
+          const b = r.body as { to: string; type: string; text?: { body: string }; template?: { name: string }; interactive?: { body: { text: string } } };
+          return `${b.to}: ${b.template ? `template ${b.template.name}` : (b.text?.body ?? b.interactive?.body.text ?? b.type)}`;
+        });
     },
     async publish(document: Record<string, unknown>) {
       const flowId = await createFlow(db.db, workspaceId, document);
@@ -87,5 +105,60 @@ export function statusBody(statuses: Record<string, unknown>[]) {
   return {
     object: 'whatsapp_business_account',
     entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, statuses } }] }],
+  };
+}
+
+const metadata = { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID };
+const seconds = (at: Date) => String(Math.floor(at.getTime() / 1000));
+
+/** A message a person sent from the WhatsApp Business App (an `smb_message_echoes` webhook). */
+export function echoBody(to: string, text: string, at: Date, id = `wamid.echo.${Math.random().toString(36).slice(2)}`) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: '102290129340398', changes: [{ field: 'smb_message_echoes', value: { messaging_product: 'whatsapp', metadata, message_echoes: [{ from: '15550783881', to, id, timestamp: seconds(at), type: 'text', text: { body: text } }] } }] }],
+  };
+}
+
+/** An inbound message at a given (workspace) time. */
+export function inboundAt(from: string, text: string, at: Date, extra: Record<string, unknown> = {}) {
+  const body = inboundBody([{ from, id: `wamid.in.${Math.random().toString(36).slice(2)}`, type: 'text', text: { body: text }, ...extra }], [{ profile: { name: 'Sheena Nelson' }, wa_id: from }]);
+  (body.entry[0]!.changes[0]!.value.messages as { timestamp: string }[])[0]!.timestamp = seconds(at);
+  return body;
+}
+
+/** A `history` chunk: threads of past messages (from the business when `fromBusiness`). */
+export function historyBody(phase: number, chunkOrder: number, progress: number, threads: { waId: string; messages: { id: string; at: Date; text?: string; fromBusiness: boolean; placeholder?: boolean }[] }[]) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'history',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata,
+              history: [
+                {
+                  metadata: { phase, chunk_order: chunkOrder, progress },
+                  threads: threads.map((t) => ({
+                    id: t.waId,
+                    messages: t.messages.map((m) => ({
+                      from: m.fromBusiness ? '15550783881' : t.waId,
+                      ...(m.fromBusiness ? { to: t.waId } : {}),
+                      id: m.id,
+                      timestamp: seconds(m.at),
+                      ...(m.placeholder ? { type: 'media_placeholder' } : { type: 'text', text: { body: m.text ?? '' } }),
+                      history_context: { status: 'READ' },
+                    })),
+                  })),
+                },
+              ],
+            },
+          },
+        ],
+      },
+    ],
   };
 }

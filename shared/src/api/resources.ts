@@ -20,6 +20,12 @@ export const workspaceSchema = z.object({
   settings: z.record(z.string(), z.unknown()),
   sendsPausedReason: z.string().nullable(),
   hasAccessToken: z.boolean(),
+  /** What people must see: the number disconnected, quality drops, templates paused… */
+  alerts: z.array(z.object({ kind: z.string(), message: z.string(), at: isoDate })),
+  /** Progress of the coexistence history and contact sync. */
+  syncStatus: z.record(z.string(), z.unknown()),
+  /** The sandbox clock (simulator time), or the real time. */
+  now: isoDate,
   createdAt: isoDate,
   role: roleSchema,
 });
@@ -29,6 +35,8 @@ export type WorkspaceView = z.infer<typeof workspaceSchema>;
 export const workspaceSettingsSchema = z.object({
   optOutKeywords: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
   optInKeywords: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  /** Sent when a contact opts out by keyword or button; empty turns it off. */
+  optOutReply: z.string().max(1_000).optional(),
   marketingCap: z.object({ max: z.number().int().min(1).max(100), periodHours: z.number().int().min(1).max(24 * 90) }).nullable().optional(),
   pairGapMs: z.number().int().min(0).max(60_000).optional(),
   allowPrivateNetworks: z.boolean().optional(),

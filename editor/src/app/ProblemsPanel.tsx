@@ -1,0 +1,42 @@
+import { useReactFlow } from '@xyflow/react';
+import { CircleX, Info, TriangleExclamationPoint } from 'lucide-react';
+import { diagnosticCatalog, type Diagnostic } from '@tandem/shared';
+import { useFlowStore } from '../store/useFlow';
+import { useValidation } from '../validation/useValidation';
+
+/** Every diagnostic of the live checks; clicking one selects its step and brings it into view. */
+export function ProblemsPanel() {
+  const store = useFlowStore();
+  const rf = useReactFlow();
+  const diagnostics = useValidation((s) => s.diagnostics);
+  const pending = useValidation((s) => s.pending);
+  const focus = (d: Diagnostic) => {
+    if (!d.nodeId) return;
+    const exists = store.getState().doc.nodes.some((n) => n.id === d.nodeId);
+    if (!exists) return;
+    store.getState().select({ nodes: new Set([d.nodeId]), edges: new Set(), notes: new Set() });
+    void rf.fitView({ nodes: [{ id: d.nodeId }], duration: 300, maxZoom: 1.2 });
+  };
+  return (
+    <section className="tn-problems" aria-label="Problems">
+      <h2>
+        Problems <span className="tn-muted">{pending ? 'checking…' : diagnostics.length === 0 ? 'none' : diagnostics.length}</span>
+      </h2>
+      <ul>
+        {diagnostics.map((d, i) => {
+          const Icon = d.severity === 'error' ? CircleX : d.severity === 'warning' ? TriangleExclamationPoint : Info;
+          return (
+            <li key={`${d.code}-${d.nodeId ?? ''}-${i}`} className={`tn-${d.severity}`}>
+              <button type="button" onClick={() => focus(d)} disabled={!d.nodeId} data-problem={d.code}>
+                <Icon size={14} aria-hidden />
+                <strong>{diagnosticCatalog[d.code]?.title ?? d.code}</strong>
+                {d.nodeId && <code>{d.nodeId}</code>}
+                <span>{d.message}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { useCallback, useMemo, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnect,
+} from '@xyflow/react';
+import { isNodeType } from '@tandem/nodes';
+import { connectionProblem } from '../store/connections';
+import type { Dimensions } from '../store/flowStore';
+import { useFlow, useFlowStore } from '../store/useFlow';
+import { canvasNodeTypes } from './nodeTypes';
+import { createElementDeriver, noteIdOf, type CanvasNode } from './toFlowElements';
+import { PALETTE_MIME } from './Palette';
+
+const GRID: [number, number] = [16, 16];
+
+/** The canvas: React Flow drawing the store's document; every edit goes back through the store. */
+export function FlowCanvas() {
+  const store = useFlowStore();
+  const doc = useFlow((s) => s.doc);
+  const selection = useFlow((s) => s.selection);
+  const sizes = useFlow((s) => s.sizes);
+  const rf = useReactFlow();
+  const derive = useMemo(createElementDeriver, []);
+  const nodes = useMemo(() => derive.nodes(doc, selection, sizes), [derive, doc, selection, sizes]);
+  const edges = useMemo(() => derive.edges(doc, selection), [derive, doc, selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const state = store.getState();
+      const moves: { id: string; position: { x: number; y: number } }[] = [];
+      let dragging: boolean | undefined;
+      let sizes: Map<string, Dimensions> | undefined;
+      let selected: { nodes: Set<string>; notes: Set<string> } | undefined;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          moves.push({ id: noteIdOf(c.id) ?? c.id, position: c.position });
+          if (c.dragging !== undefined) dragging = c.dragging;
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          sizes ??= new Map(state.sizes);
+          sizes.set(c.id, c.dimensions);
+          const noteId = noteIdOf(c.id);
+          if (noteId && c.resizing) state.updateNote(noteId, { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) }, `resize:${noteId}`);
+        } else if (c.type === 'select') {
+          selected ??= { nodes: new Set(state.selection.nodes), notes: new Set(state.selection.notes) };
+          const noteId = noteIdOf(c.id);
+          const set = noteId ? selected.notes : selected.nodes;
+          const id = noteId ?? c.id;
+          if (c.selected) set.add(id);
+          else set.delete(id);
+        }
+      }
+      if (moves.length) state.moveElements(moves, dragging !== undefined ? { dragging } : {});
+      if (sizes) state.setSizes(sizes);
+      if (selected) state.select(selected);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      const edges = new Set(state.selection.edges);
+      let changed = false;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        if (c.selected) edges.add(c.id);
+        else edges.delete(c.id);
+        changed = true;
+      }
+      if (changed) state.select({ edges });
+    },
+    [store],
+  );
+
+  const onConnect: OnConnect = useCallback(
+    (c: Connection) => {
+      if (c.sourceHandle) store.getState().connect({ source: c.source, sourceHandle: c.sourceHandle, target: c.target });
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | { source: string; target: string; sourceHandle?: string | null }) =>
+      Boolean(c.sourceHandle) && connectionProblem(store.getState().doc, { source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? '' }) === undefined,
+    [store],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const type = e.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      e.preventDefault();
+      const position = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: true });
+      if (type === 'note') store.getState().addNote(position);
+      else if (isNodeType(type)) store.getState().addNode(type, position);
+    },
+    [rf, store],
+  );
+
+  return (
+    <div className="tn-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<CanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={canvasNodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={() => store.getState().beginDrag()}
+        onSelectionDragStart={() => store.getState().beginDrag()}
+        onPaneClick={() => store.getState().select({ nodes: new Set(), edges: new Set(), notes: new Set() })}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        snapToGrid
+        onlyRenderVisibleElements
+        snapGrid={GRID}
+        fitView
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        onError={(code, message) => {
+          // Edges of a node whose settings are being edited may briefly point at an output it lost.
+          if (code !== '008') console.warn(message);
+        }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent } from '@testing-library/react';
+import { smallFlow } from '../../test/fixtures';
+import { renderWithStores } from '../../test/renderPanel';
+import { FlowSettingsPanel } from './FlowSettingsPanel';
+
+describe('flow settings panel', () => {
+  it('is generated from the flow schema and edits name and settings', () => {
+    const { container, flow } = renderWithStores(smallFlow(), <FlowSettingsPanel />);
+    const field = (path: string) => container.querySelector<HTMLInputElement>(`[data-path="${path}"]`)!;
+    expect(field('name').value).toBe('Small');
+    expect(field('settings.reentry').value).toBe('after_completion');
+    expect(field('settings.timezone').value).toBe('UTC');
+    expect(field('settings.humanReply.mode').value).toBe('pause_for');
+    fireEvent.change(field('name'), { target: { value: 'Coffee' } });
+    fireEvent.change(field('settings.humanReply.pauseMinutes'), { target: { value: '45' } });
+    expect(flow.getState().doc.name).toBe('Coffee');
+    expect(flow.getState().doc.settings.humanReply.pauseMinutes).toBe(45);
+  });
+
+  it('switches quiet hours on with a start and end time', () => {
+    const { container, flow } = renderWithStores(smallFlow(), <FlowSettingsPanel />);
+    fireEvent.click(container.querySelector('[data-path="settings.quietHours.enabled"]')!);
+    expect(flow.getState().doc.settings.quietHours).toEqual({ start: '09:00', end: '09:00' });
+    fireEvent.change(container.querySelector('[data-path="settings.quietHours.start"]')!, { target: { value: '21:00' } });
+    expect(flow.getState().doc.settings.quietHours).toEqual({ start: '21:00', end: '09:00' });
+    expect(container.querySelector<HTMLInputElement>('[data-path="settings.quietHours.start"]')!.type).toBe('time');
+  });
+
+  it('declares attributes as a list and shows schema errors under fields', () => {
+    const { container, flow } = renderWithStores(smallFlow(), <FlowSettingsPanel />);
+    fireEvent.click(container.querySelector('[data-group="settings.attributes"] .tn-add')!);
+    expect(flow.getState().doc.settings.attributes).toEqual([{ name: '', type: 'string' }]);
+    expect(container.querySelector('[data-errors-for="settings.attributes.0.name"]')?.textContent).toMatch(/lower-case/);
+    fireEvent.change(container.querySelector('[data-path="name"]')!, { target: { value: '' } });
+    expect(container.querySelector('[data-errors-for="name"]')?.textContent).toMatch(/Give the flow a name/);
+  });
+});

@@ -1,0 +1,28 @@
+import { useFlow } from '../store/useFlow';
+import { FlowSettingsPanel } from './FlowSettingsPanel';
+import { NodeConfigPanel } from './NodeConfigPanel';
+import { NotePanel } from './NotePanel';
+
+/** The side panel: the selected step's settings, a note, or (nothing selected) the flow's settings. */
+export function Inspector() {
+  const selection = useFlow((s) => s.selection);
+  const total = selection.nodes.size + selection.notes.size;
+  let body;
+  if (selection.nodes.size === 1 && total === 1) {
+    const [id] = selection.nodes;
+    body = <NodeConfigPanel key={id} nodeId={id!} />;
+  } else if (selection.notes.size === 1 && total === 1) {
+    const [id] = selection.notes;
+    body = <NotePanel key={id} noteId={id!} />;
+  } else if (total > 1) {
+    body = (
+      <section className="tn-panel">
+        <h2>{total} items selected</h2>
+        <p className="tn-help">Delete, copy (Ctrl+C) or duplicate (Ctrl+D) them together.</p>
+      </section>
+    );
+  } else {
+    body = <FlowSettingsPanel />;
+  }
+  return <aside className="tn-inspector">{body}</aside>;
+}

@@ -1,0 +1,60 @@
+import { useCallback, useMemo } from 'react';
+import { definitionOf, isNodeType } from '@tandem/nodes';
+import { diagnosticCatalog } from '@tandem/shared';
+import { iconFor } from '../canvas/icons';
+import { useFlow, useFlowStore } from '../store/useFlow';
+import { useValidation } from '../validation/useValidation';
+import { FormEnvContext, type FormEnv } from './formContext';
+import { nodeIssues } from './issues';
+import { SchemaField, type OnFieldChange } from './SchemaField';
+import { idsIn, pathKey } from './schemaInfo';
+
+/** The settings of one step, generated from its type's schema; problems show under their fields. */
+export function NodeConfigPanel({ nodeId }: { nodeId: string }) {
+  const store = useFlowStore();
+  const node = useFlow((s) => s.doc.nodes.find((n) => n.id === nodeId));
+  const status = useValidation((s) => s.byNode.get(nodeId));
+  const def = node && isNodeType(node.type) ? definitionOf(node.type) : undefined;
+  const data = node?.data;
+  const issues = useMemo(() => (def && data ? nodeIssues(def, data, status?.diagnostics ?? []) : new Map<string, string[]>()), [def, data, status]);
+  const env = useMemo<FormEnv>(() => ({ issues, nodeId, takenIds: () => idsIn(data) }), [issues, nodeId, data]);
+  const onChange: OnFieldChange = useCallback(
+    (next, at) => store.getState().updateNodeData(nodeId, next as Record<string, unknown>, `data:${nodeId}:${pathKey(at)}`),
+    [store, nodeId],
+  );
+  if (!node) return null;
+  if (!def) {
+    return (
+      <section className="tn-panel">
+        <h2>Unknown step “{node.type}”</h2>
+        <p className="tn-help">This editor cannot show its settings. Edit it in the JSON view, or delete it.</p>
+      </section>
+    );
+  }
+  const Icon = iconFor(def.icon);
+  const general = (status?.diagnostics ?? []).filter((d) => !d.path || d.code === 'invalid-config');
+  return (
+    <section className="tn-panel" aria-label={`${def.label} settings`}>
+      <header className="tn-panel-head">
+        <Icon size={18} aria-hidden />
+        <div>
+          <h2>{def.label}</h2>
+          <code className="tn-muted">{node.id}</code>
+        </div>
+      </header>
+      <p className="tn-help">{def.description}</p>
+      {general.length > 0 && (
+        <ul className="tn-diagnostics">
+          {general.map((d, i) => (
+            <li key={i} className={`tn-${d.severity}`}>
+              <strong>{diagnosticCatalog[d.code]?.title ?? d.code}</strong> {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormEnvContext.Provider value={env}>
+        <SchemaField schema={def.config} value={node.data} path={[]} onChange={onChange} />
+      </FormEnvContext.Provider>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { port, type PortDef } from '@tandem/shared';
+import { field } from '../form';
+
+/** What a message step does when it comes due while a person is talking to the contact from the Business App or the inbox. */
+export const whenHumanActiveSchema = field(z.enum(['hold', 'skip', 'branch']).default('hold'), {
+  label: 'If a person is talking to the contact',
+  widget: 'select',
+  help: 'hold: send it when the bot may talk again; skip: go on without sending it; branch: leave by "Person talking"',
+});
+
+export function humanActivePorts(mode: 'hold' | 'skip' | 'branch'): PortDef[] {
+  return mode === 'branch' ? [port('human_active', 'Person talking', 'human_active')] : [];
+}
