@@ -49,7 +49,7 @@ export function fieldInfo(schema: z.ZodType): FieldInfo {
 /** Shared primitives recognised by identity, so schemas without a widget hint still get the right input. */
 export function primitiveKind(s: z.ZodType): 'duration' | 'time' | 'timezone' | undefined {
   if (s === durationSchema) return 'duration';
-  if (s === clockTimeSchema) return 'time';
+  if (s === clockTimeSchema || fieldMeta(s)?.widget === 'time') return 'time';
   if (s === timeZoneSchema) return 'timezone';
   return undefined;
 }
