@@ -48,7 +48,11 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
       const p = releaseHandoffPayloadSchema.parse(payload);
       await deps.store.transaction(async (tx) => {
         const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
-        if (locked) await deps.interpreter.onRunSignal(tx, locked, { type: 'release', runId: p.runId, ...(p.by ? { by: p.by } : {}) });
+        if (!locked) return;
+        await deps.interpreter.onRunSignal(tx, locked, { type: 'release', runId: p.runId, ...(p.by ? { by: p.by } : {}) });
+        // Also when the journey already ended at the handoff ("never" resume): the person is done.
+        await tx.closeHandoff(p.runId, locked.now);
+        await tx.resumeContact(p.contactId, 'handoff');
       });
     },
   };

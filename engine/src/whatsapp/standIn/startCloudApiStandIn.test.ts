@@ -169,3 +169,43 @@ describe('startCloudApiStandIn', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);
   });
 });
+
+describe('the template list of a WhatsApp Business Account', () => {
+  const wabaId = '102290129340398';
+  const orderShipped = {
+    name: 'order_shipped',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    parameter_format: 'POSITIONAL',
+    components: [{ type: 'BODY', text: 'Order {{1}} is on its way.' }],
+    quality_score: { score: 'GREEN' },
+  };
+
+  async function list(query: string, auth = `Bearer ${token}`) {
+    const response = await fetch(`${standIn.url}/v24.0/${wabaId}/message_templates${query}`, { headers: { authorization: auth } });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it('answers the requested fields and the id, page by page, with paging.next until the last page', async () => {
+    standIn.setTemplates(wabaId, [orderShipped, ...Array.from({ length: 4 }, (_, i) => ({ ...orderShipped, name: `t${i}` }))]);
+    const first = await list('?fields=name,status,components&limit=3');
+    expect(first.status).toBe(200);
+    expect(first.body.data[0]).toEqual({ id: expect.any(String), name: 'order_shipped', status: 'APPROVED', components: orderShipped.components });
+    expect(first.body.data).toHaveLength(3);
+    const next = new URL(first.body.paging.next);
+    expect(`${next.protocol}//${next.host}`).toBe(standIn.url);
+    expect(next.searchParams.get('fields')).toBe('name,status,components');
+    const second = await fetch(first.body.paging.next, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<any>);
+    expect(second.data.map((t: { name: string }) => t.name)).toEqual(['t2', 't3']);
+    expect(second.paging.next).toBeUndefined();
+  });
+
+  it('refuses a wrong token with 190 and an unknown account with 100', async () => {
+    standIn.setTemplates(wabaId, [orderShipped]);
+    expect(await list('', 'Bearer nope')).toMatchObject({ status: 401, body: metaError(190) });
+    const unknown = await fetch(`${standIn.url}/v24.0/999999/message_templates`, { headers: { authorization: `Bearer ${token}` } });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as any).error).toMatchObject({ code: 100, message: expect.stringContaining("Object with ID '999999' does not exist") });
+  });
+});

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { checkRequestBody } from './checkRequestBody';
 import { makeWamid } from './makeWamid';
 import { metaError, type MetaErrorReply } from './metaError';
+import { listTemplates } from './listTemplates';
 
 export type RecordedRequest = {
   method: string;
@@ -34,7 +35,9 @@ export type CloudApiStandIn = {
   setLatency(ms: number): void;
   /** Messages per sliding second before answering 130429; null lifts the limit. */
   setRateLimit(maxPerSecond: number | null): void;
-  /** Forgets recorded requests, pending failures, latency and rate limit. */
+  /** The templates `GET /<version>/<waba-id>/message_templates` lists for a WhatsApp Business Account, in Meta's shape. */
+  setTemplates(wabaId: string, templates: Record<string, unknown>[]): void;
+  /** Forgets recorded requests, pending failures, latency and rate limit (templates stay). */
   reset(): void;
   close(): Promise<void>;
 };
@@ -44,6 +47,8 @@ export type CloudApiStandInOptions = {
   port?: number;
   /** phone number id → the only access token it accepts. Without it, any bearer token is accepted. */
   tokens?: Record<string, string>;
+  /** WABA id → its templates in Meta's shape, listed by `GET /<version>/<waba-id>/message_templates`. */
+  templates?: Record<string, Record<string, unknown>[]>;
 };
 
 /**
@@ -60,6 +65,7 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
   let maxPerSecond: number | null = null;
   let acceptedAt: number[] = [];
   const pending = new Set<NodeJS.Timeout>();
+  const templates = new Map(Object.entries(options.templates ?? {}));
 
   function decide(request: IncomingMessage, phoneNumberId: string | null, path: string, text: string, receivedAt: number): Reply {
     if (phoneNumberId === null) return metaError(2500, { httpStatus: 404, message: `Unknown path components: ${path}` });
@@ -105,7 +111,11 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const text = await readText(request);
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
     const phoneNumberId = /^\/v\d+\.\d+\/(\d+)\/messages\/?$/.exec(path)?.[1] ?? null;
-    const reply = decide(request, phoneNumberId, path, text, receivedAt);
+    const wabaId = /^\/v\d+\.\d+\/(\d+)\/message_templates\/?$/.exec(path)?.[1];
+    const reply =
+      wabaId === undefined
+        ? decide(request, phoneNumberId, path, text, receivedAt)
+        : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl: `http://${request.headers.host ?? '127.0.0.1'}` });
     const body = parseJson(text);
     records.push({ method: request.method ?? 'GET', path, phoneNumberId, body: body ?? text, receivedAt, response: reply });
     if (reply.status === 200 && typeof body === 'object' && body !== null && 'type' in body) accepted += 1;
@@ -143,6 +153,9 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     },
     setRateLimit(limit) {
       maxPerSecond = limit;
+    },
+    setTemplates(wabaId, list) {
+      templates.set(wabaId, structuredClone(list));
     },
     reset() {
       records = [];

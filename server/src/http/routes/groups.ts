@@ -1,6 +1,21 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../appContext';
 import type { AppEnv } from '../app';
+import { templateRoutes } from './templates';
+import { contactRoutes } from './contacts';
+import { runRoutes } from './runs';
+import { handoffRoutes } from './handoffs';
+import { analyticsRoutes } from './analytics';
+import { simulatorRoutes } from './simulator';
+import { adminRoutes } from './admin';
 
 /** Further route groups (contacts, runs, handoffs, analytics, templates, simulator, admin). */
-export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = [];
+export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = [
+  templateRoutes,
+  contactRoutes,
+  runRoutes,
+  handoffRoutes,
+  analyticsRoutes,
+  simulatorRoutes,
+  adminRoutes,
+];

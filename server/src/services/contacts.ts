@@ -1,0 +1,120 @@
+import { and, arrayContains, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { builtInContactFields, NotFoundError, ValidationError, writableContactFields } from '@tandem/shared';
+import type { z } from 'zod';
+import type { contactPatchSchema } from '@tandem/shared/api';
+import type { Db } from '../db/database';
+import { contacts } from '../db/schema';
+import { audit } from './audit';
+import { workspaceNow } from './workspaceClock';
+
+type ContactRow = typeof contacts.$inferSelect;
+type ContactPatch = z.infer<typeof contactPatchSchema>;
+
+/** A contact of the workspace, or 404. */
+export async function loadContact(db: Pick<Db, 'select'>, workspaceId: string, id: number): Promise<ContactRow> {
+  const [c] = await db.select().from(contacts).where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
+  if (!c) throw new NotFoundError('Contact');
+  return c;
+}
+
+/**
+ * Contacts, most recently updated first. `search` matches the profile name, WhatsApp id, phone
+ * and the first name, last name and email attributes (a search with digits also matches the
+ * WhatsApp id whatever the spacing, so "+49 151 234" finds 49151234…).
+ */
+export async function listContacts(
+  db: Db,
+  workspaceId: string,
+  q: { search?: string | undefined; tag?: string | undefined; consent?: ContactRow['marketingConsent'] | undefined; limit: number; offset: number },
+): Promise<{ rows: ContactRow[]; total: number }> {
+  const where = and(
+    eq(contacts.workspaceId, workspaceId),
+    q.search ? searchCondition(q.search) : undefined,
+    q.tag ? arrayContains(contacts.tags, [q.tag]) : undefined,
+    q.consent ? eq(contacts.marketingConsent, q.consent) : undefined,
+  );
+  const rows = await db.select().from(contacts).where(where).orderBy(desc(contacts.updatedAt), desc(contacts.id)).limit(q.limit).offset(q.offset);
+  const [{ total }] = (await db.select({ total: count() }).from(contacts).where(where)) as [{ total: number }];
+  return { rows, total };
+}
+
+function searchCondition(search: string): SQL | undefined {
+  const pattern = `%${search.trim().replace(/[%_\\]/g, '\\$&')}%`;
+  const digits = search.replace(/\D/g, '');
+  return or(
+    ilike(contacts.profileName, pattern),
+    ilike(contacts.waId, pattern),
+    ilike(contacts.phone, pattern),
+    ilike(sql`${contacts.attributes} ->> 'first_name'`, pattern),
+    ilike(sql`${contacts.attributes} ->> 'last_name'`, pattern),
+    ilike(sql`${contacts.attributes} ->> 'email'`, pattern),
+    digits.length >= 3 ? ilike(contacts.waId, `%${digits}%`) : undefined,
+  );
+}
+
+/** Built-in fields a person may set as attributes; the rest are kept by Tandem or have their own field. */
+const settableBuiltIns = new Set(writableContactFields.filter((f) => f !== 'timezone'));
+const reserved = new Set(builtInContactFields.map((f) => f.name).filter((f) => !settableBuiltIns.has(f)));
+
+/** Refuses attribute names that are built-in contact fields Tandem keeps itself. */
+export function checkAttributeNames(names: readonly string[], path: (name: string) => (string | number)[]): void {
+  const refused = names.filter((n) => reserved.has(n));
+  if (refused.length) {
+    throw new ValidationError(
+      `${refused.join(', ')} ${refused.length === 1 ? 'is a built-in contact field' : 'are built-in contact fields'} and cannot be set as attributes`,
+      refused.map((n) => ({ path: path(n), message: n === 'timezone' ? 'Set the time zone with the timezone field' : n === 'tags' ? 'Change tags with addTags and removeTags' : `"${n}" is kept by Tandem` })),
+      'reserved_attribute',
+    );
+  }
+}
+
+/** Whether the runtime knows this IANA time zone. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Changes a contact: attributes merge (null removes one), tags are added and removed, the time
+ * zone must be an IANA name, and a change of marketing consent records when, who (`api: <actor>`)
+ * and an audit entry — all in one transaction with the contact locked, as the engine locks it.
+ */
+export async function updateContact(db: Db, workspaceId: string, id: number, patch: ContactPatch, actor: string): Promise<ContactRow> {
+  const attributes = patch.attributes ?? {};
+  checkAttributeNames(Object.keys(attributes), (n) => ['attributes', n]);
+  if (typeof patch.timezone === 'string' && !isTimeZone(patch.timezone)) {
+    throw new ValidationError(`"${patch.timezone}" is not an IANA time zone such as Europe/Berlin`, [{ path: ['timezone'], message: 'Unknown time zone' }]);
+  }
+  const set = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
+  const unset = Object.entries(attributes).filter(([, v]) => v === null).map(([k]) => k);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(contacts).where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId))).for('update');
+    if (!current) throw new NotFoundError('Contact');
+    const now = await workspaceNow(tx, workspaceId);
+    const consentChanges = patch.marketingConsent !== undefined && patch.marketingConsent !== current.marketingConsent;
+    const [row] = await tx
+      .update(contacts)
+      .set({
+        attributes: sql`(${contacts.attributes} || ${JSON.stringify(set)}::jsonb) - ${toTextArray(unset)}`,
+        tags: sql`ARRAY(SELECT DISTINCT t FROM unnest(${contacts.tags} || ${toTextArray(patch.addTags ?? [])}) AS t WHERE t <> ALL(${toTextArray(patch.removeTags ?? [])}) ORDER BY t)`,
+        ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
+        ...(consentChanges ? { marketingConsent: patch.marketingConsent, consentChangedAt: now, consentSource: `api: ${actor}` } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(contacts.id, id))
+      .returning();
+    if (consentChanges) {
+      await audit(tx, { workspaceId, actor, action: 'contact.consent', target: String(id), detail: { from: current.marketingConsent, to: patch.marketingConsent } });
+    }
+    return row!;
+  });
+}
+
+/** A JS string array as one `text[]` parameter (drizzle would spread a plain array into a list). */
+function toTextArray(values: readonly string[]): SQL {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
+}

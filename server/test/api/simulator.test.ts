@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints } from '@tandem/shared/api';
+import { startApiHarness, ADMIN_KEY, type ApiHarness } from '../support/apiHarness';
+import { startApiWorker, type ApiWorker } from '../support/apiWorker';
+import { edge, flow, node, supportFlow, text } from '../support/apiFlows';
+import { waitFor } from '../support/engineHarness';
+
+const HOUR = 3_600_000;
+let h: ApiHarness;
+let w: ApiWorker;
+
+async function publish(document: Record<string, unknown>) {
+  const created = await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document } });
+  const published = await h.call(endpoints.publishFlow, { workspaceId: h.a, flowId: created.json.id }, { key: h.keys.a, body: {} });
+  expect(published.status).toBe(201);
+  return created.json.id as string;
+}
+
+const thread = async (waId: string) => (await h.call(endpoints.simulatorThread, { workspaceId: h.a }, { key: h.keys.aViewer, query: { waId } })).json;
+const say = (body: Record<string, unknown>) => h.call(endpoints.simulateMessage, { workspaceId: h.a }, { key: h.keys.a, body });
+const texts = (t: { messages: { direction: string; content: { text?: string; body?: string } }[] }) => t.messages.map((m) => `${m.direction}: ${m.content.text ?? m.content.body}`);
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  w = await startApiWorker(h);
+  await h.db.pool.query(`UPDATE workspaces SET settings = settings || '{"pairGapMs": 0}' WHERE id = $1`, [h.a]);
+  await publish(supportFlow);
+  await publish(
+    flow(
+      'Reminder',
+      [node('remind', 'trigger-message', { match: 'keywords', keywords: ['remind me'] }), node('later', 'wait', { mode: 'duration', duration: { amount: 2, unit: 'hours' } }), text('nudge', 'Here is your reminder.')],
+      [edge('remind', 'next', 'later'), edge('later', 'next', 'nudge')],
+    ),
+  );
+  await publish(
+    flow(
+      'Paid',
+      [
+        node('paid', 'trigger-event', { event: 'order.paid', fields: [{ name: 'total', path: 'total', type: 'number', required: true }] }),
+        node('tag', 'set-attribute', { addTags: ['paying'], operations: [{ target: 'contact', name: 'last_total', value: '{{trigger.total}}' }] }),
+        node('done', 'end', { outcome: 'tagged' }),
+      ],
+      [edge('paid', 'next', 'tag'), edge('tag', 'next', 'done')],
+    ),
+  );
+});
+afterAll(async () => {
+  await w?.stop();
+  await h?.close();
+});
+
+describe('simulator API', () => {
+  it('answers a message on a published flow: the bot\'s reply shows in the thread with the run', async () => {
+    const res = await say({ waId: '4915100000001', text: 'hi', profileName: 'Ana' });
+    expect(res.status).toBe(202);
+    expect(res.json.wamid).toMatch(/^wamid\.sim\./);
+    await w.idle();
+    const t = await thread('4915100000001');
+    expect(texts(t)).toEqual(['in: hi', 'out: Hello Ana!', 'out: A teammate will reply shortly.']);
+    expect(t.messages[0]).toMatchObject({ wamid: res.json.wamid, type: 'text', status: 'received' });
+    expect(t.messages.slice(1).map((m: { status: string; nodeId: string }) => `${m.nodeId}:${m.status}`)).toEqual(['hello:sent', 'support:sent']);
+    expect(t.contact).toMatchObject({ waId: '4915100000001', profileName: 'Ana', windowOpen: true });
+    expect(t.run).toMatchObject({ status: 'active', currentNode: 'support', waitingFor: 'handoff', version: 1, contactId: t.contact.id });
+    expect(Math.abs(Date.parse(t.now) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('sends a button reply as an interactive message, and an ad click as a referral that opens the free entry window', async () => {
+    await say({ waId: '4915100000002', text: 'Yes please', replyId: 'yes', adId: '120210000000000' });
+    await w.idle();
+    const t = await thread('4915100000002');
+    expect(t.messages).toEqual([expect.objectContaining({ direction: 'in', type: 'interactive', content: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } } })]);
+    const last = Date.parse(t.contact.lastInboundAt);
+    expect(Date.parse(t.contact.freeEntryUntil) - last).toBe(72 * HOUR);
+  });
+
+  it('refuses a message with neither text nor reply', async () => {
+    const res = await say({ waId: '4915100000003' });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues).toEqual([{ path: ['text'], message: 'Give a text or a replyId' }]);
+  });
+
+  it('records a Business App reply as an echo, which does not open the 24-hour window', async () => {
+    const res = await h.call(endpoints.simulateEcho, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915100000004', text: 'Hi from the shop' } });
+    expect(res.status).toBe(202);
+    await w.idle();
+    const t = await thread('4915100000004');
+    expect(t.messages).toEqual([expect.objectContaining({ direction: 'echo', wamid: res.json.wamid, content: expect.objectContaining({ text: 'Hi from the shop' }) })]);
+    expect(t.contact).toMatchObject({ windowOpen: false, lastInboundAt: null });
+    expect(t.contact.lastAppReplyAt).not.toBeNull();
+    expect(t.run).toBeNull();
+  });
+
+  it('fires a business event that starts the flow it triggers, with the payload mapped', async () => {
+    const res = await h.call(endpoints.simulateEvent, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915100000005', name: 'order.paid', payload: { total: 42.5 } } });
+    expect(res.status).toBe(202);
+    expect(res.json).toEqual({ accepted: true });
+    await w.idle();
+    const t = await thread('4915100000005');
+    expect(t.contact).toMatchObject({ tags: ['paying'], attributes: { last_total: 42.5 } });
+    expect(t.run).toMatchObject({ status: 'completed', outcome: 'tagged' });
+  });
+
+  it('refuses an event name no flow could listen to', async () => {
+    const res = await h.call(endpoints.simulateEvent, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915100000005', name: 'Order Paid' } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues[0].path).toEqual(['name']);
+  });
+
+  it('fast-forwards the clock through a wait, and answers the new workspace time', async () => {
+    await say({ waId: '4915100000006', text: 'remind me' });
+    await w.idle();
+    expect((await thread('4915100000006')).run).toMatchObject({ currentNode: 'later', waitingFor: 'timer' });
+    const before = Date.parse((await thread('4915100000006')).now);
+    const res = await h.call(endpoints.advanceClock, { workspaceId: h.a }, { key: h.keys.a, body: { advanceMs: 2 * HOUR } });
+    expect(res.status).toBe(200);
+    expect(Date.parse(res.json.now) - before).toBeGreaterThanOrEqual(2 * HOUR);
+    expect(Date.parse(res.json.now) - before).toBeLessThan(2 * HOUR + 60_000);
+    await waitFor(async () => texts(await thread('4915100000006')).includes('out: Here is your reminder.'), 20_000, 'the reminder');
+    expect((await thread('4915100000006')).run).toMatchObject({ status: 'completed' });
+  });
+
+  it('forgets the test contact on reset: thread, runs, their log and timers, and handoffs', async () => {
+    await say({ waId: '4915100000007', text: 'hi' });
+    await w.idle();
+    const before = await thread('4915100000007');
+    expect(before.run.waitingFor).toBe('handoff');
+    const res = await h.call(endpoints.resetSimulator, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915100000007' } });
+    expect(res.json).toEqual({ ok: true });
+    expect(await thread('4915100000007')).toMatchObject({ contact: null, messages: [], run: null });
+    const left = await h.db.pool.query(
+      `SELECT (SELECT count(*) FROM runs WHERE contact_id = $1)::int + (SELECT count(*) FROM run_steps WHERE run_id = $2)::int
+            + (SELECT count(*) FROM timers WHERE contact_id = $1)::int + (SELECT count(*) FROM handoffs WHERE contact_id = $1)::int
+            + (SELECT count(*) FROM messages WHERE contact_id = $1)::int AS n`,
+      [before.contact.id, before.run.id],
+    );
+    expect(left.rows[0].n).toBe(0);
+    expect((await thread('4915100000001')).contact).not.toBeNull();
+    await say({ waId: '4915100000007', text: 'hi' });
+    await w.idle();
+    expect(texts(await thread('4915100000007'))).toEqual(['in: hi', 'out: Hello there!', 'out: A teammate will reply shortly.']);
+  });
+
+  it('works only in sandbox workspaces', async () => {
+    const cloud = await h.call(endpoints.createWorkspace, {}, { key: ADMIN_KEY, body: { name: 'Real number', transport: 'cloud', phoneNumberId: '1065403522', accessToken: 'a-real-token-123' } });
+    for (const [route, body] of [
+      [endpoints.simulateMessage, { waId: '4915100000008', text: 'hi' }],
+      [endpoints.simulateEcho, { waId: '4915100000008', text: 'hi' }],
+      [endpoints.simulateEvent, { waId: '4915100000008', name: 'order.paid' }],
+      [endpoints.advanceClock, { advanceMs: 1000 }],
+      [endpoints.resetSimulator, { waId: '4915100000008' }],
+    ] as const) {
+      const res = await h.call(route, { workspaceId: cloud.json.id }, { key: ADMIN_KEY, body });
+      expect(res.status).toBe(409);
+      expect(res.json.error).toEqual({ code: 'not_sandbox', message: 'The simulator works in sandbox workspaces only' });
+    }
+    const read = await h.call(endpoints.simulatorThread, { workspaceId: cloud.json.id }, { key: ADMIN_KEY, query: { waId: '4915100000008' } });
+    expect(read.status).toBe(409);
+    const [{ n }] = (await h.db.pool.query(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE payload::text LIKE $1`, [`%${cloud.json.id}%`])).rows;
+    expect(n).toBe(0);
+  });
+});
