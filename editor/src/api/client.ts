@@ -1,39 +1,64 @@
+import { createContext, useContext } from 'react';
 import type { FlowDocument } from '@tandem/shared';
+import { ApiCallError, createApiClient, endpoints, type ApiClient } from '@tandem/shared/api';
 
-/** Where autosave writes the draft. Phase 1 keeps it in the browser; the API target comes with the server. */
+/** Where autosave writes the draft: the server (`serverDraft`) or, in the playground, the browser. */
 export interface DraftTarget {
   save(doc: FlowDocument): Promise<void>;
 }
 
 /**
- * Base URL of Tandem's API, relative to the page so the editor works under any path the server
- * serves it from (`VITE_TANDEM_API` overrides it in development).
+ * Origin (and base path) of Tandem's API. The server serves the editor and `/api` on one origin,
+ * so this is the page's own base; `VITE_TANDEM_API` overrides it in development.
  */
 export function apiBaseUrl(): string {
   const configured: unknown = import.meta.env.VITE_TANDEM_API;
-  return typeof configured === 'string' && configured !== '' ? configured.replace(/\/$/, '') : new URL('./api', document.baseURI).href.replace(/\/$/, '');
+  if (typeof configured === 'string' && configured !== '') return configured.replace(/\/$/, '');
+  return new URL('.', document.baseURI).href.replace(/\/$/, '');
 }
 
-/** A JSON call to the API; every request of the editor goes through here. */
-export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, baseUrl = apiBaseUrl()): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    credentials: 'include',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+/**
+ * The editor's typed API client: every call goes through the shared contract, with the session's
+ * CSRF token on mutating requests (the server ignores it on reads).
+ */
+export function createEditorApi(csrfToken: () => string | null, baseUrl = apiBaseUrl()): ApiClient {
+  return createApiClient({
+    baseUrl,
+    headers: (): Record<string, string> => {
+      const token = csrfToken();
+      return token ? { 'X-CSRF-Token': token } : {};
+    },
   });
-  const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : null;
-  if (!response.ok) {
-    const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
-    throw new Error(message);
-  }
-  return json as T;
+}
+
+export const ApiContext = createContext<ApiClient | null>(null);
+
+/** The API client of the signed-in session (from the nearest provider). */
+export function useApi(): ApiClient {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi needs an ApiContext provider');
+  return api;
+}
+
+/** A readable sentence for a failed call (the API's message, or the network error). */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiCallError) return error.body.error.message;
+  if (error instanceof Error) return error.message === 'Failed to fetch' ? 'The server cannot be reached' : error.message;
+  return String(error);
+}
+
+/** Autosave into a flow's draft on the server. */
+export function serverDraft(api: ApiClient, workspaceId: string, flowId: string): DraftTarget {
+  return {
+    save: async (doc) => {
+      await api(endpoints.saveDraft, { params: { workspaceId, flowId }, body: { document: doc } });
+    },
+  };
 }
 
 const DRAFT_KEY = 'tandem.editor.draft';
 
-/** Phase 1 draft storage: the browser's localStorage. */
+/** The playground's draft storage (`?example=`, no server): the browser's localStorage. */
 export const localDraft = {
   target: {
     save: async (doc: FlowDocument) => {

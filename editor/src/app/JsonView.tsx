@@ -26,7 +26,7 @@ export function JsonView({ onClose }: { onClose: () => void }) {
   };
   const plain = <textarea className="tn-json-text tn-mono" aria-label="Flow JSON" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />;
   return (
-    <div className="tn-json-view" role="dialog" aria-label="Flow JSON">
+    <div className="tn-json-view nokey" role="dialog" aria-label="Flow JSON">
       <header>
         <h2>Flow JSON</h2>
         <span className="tn-spacer" />

@@ -16,6 +16,7 @@ export function ProblemsPanel() {
     if (!exists) return;
     store.getState().select({ nodes: new Set([d.nodeId]), edges: new Set(), notes: new Set() });
     void rf.fitView({ nodes: [{ id: d.nodeId }], duration: 300, maxZoom: 1.2 });
+    requestAnimationFrame(() => revealInSettings(d.path));
   };
   return (
     <section className="tn-problems" aria-label="Problems">
@@ -39,4 +40,13 @@ export function ProblemsPanel() {
       </ul>
     </section>
   );
+}
+
+/** Scrolls the settings panel to the field a problem is about, or to its top (where step-wide problems are listed). */
+function revealInSettings(path: Diagnostic['path']) {
+  const panel = document.querySelector('.tn-inspector');
+  const key = path?.join('.');
+  const field = key && typeof CSS !== 'undefined' ? panel?.querySelector(`[data-path="${CSS.escape(key)}"]`) : null;
+  if (field) void field.scrollIntoView?.({ block: 'center' });
+  else panel?.scrollTo?.({ top: 0 });
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -18,8 +18,13 @@ import { useFlow, useFlowStore } from '../store/useFlow';
 import { canvasNodeTypes } from './nodeTypes';
 import { createElementDeriver, noteIdOf, type CanvasNode } from './toFlowElements';
 import { PALETTE_MIME } from './Palette';
+import { useEditorEnv } from '../form/editorEnv';
+import { labelEdges } from '../analytics/counts';
+import { useOverlay } from './overlayStore';
 
 const GRID: [number, number] = [16, 16];
+/** A new flow's first step is shown at its real size, not blown up to fill the canvas. */
+const fitOptions = { maxZoom: 1 };
 
 /** The canvas: React Flow drawing the store's document; every edit goes back through the store. */
 export function FlowCanvas() {
@@ -30,7 +35,13 @@ export function FlowCanvas() {
   const rf = useReactFlow();
   const derive = useMemo(createElementDeriver, []);
   const nodes = useMemo(() => derive.nodes(doc, selection, sizes), [derive, doc, selection, sizes]);
-  const edges = useMemo(() => derive.edges(doc, selection), [derive, doc, selection]);
+  const derived = useMemo(() => derive.edges(doc, selection), [derive, doc, selection]);
+  const analytics = useOverlay((s) => s.analytics);
+  const readOnly = useEditorEnv().readOnly === true;
+  // An empty flow keeps the viewport still, so steps land where they are dropped.
+  const [fitOnOpen] = useState(() => doc.nodes.length + doc.notes.length > 0);
+  // With analytics shown, each connection carries how many runs went along it.
+  const edges = useMemo(() => (analytics ? labelEdges(derived, analytics) : derived), [derived, analytics]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -57,11 +68,11 @@ export function FlowCanvas() {
           else set.delete(id);
         }
       }
-      if (moves.length) state.moveElements(moves, dragging !== undefined ? { dragging } : {});
+      if (moves.length && !readOnly) state.moveElements(moves, dragging !== undefined ? { dragging } : {});
       if (sizes) state.setSizes(sizes);
       if (selected) state.select(selected);
     },
-    [store],
+    [store, readOnly],
   );
 
   const onEdgesChange = useCallback(
@@ -82,9 +93,9 @@ export function FlowCanvas() {
 
   const onConnect: OnConnect = useCallback(
     (c: Connection) => {
-      if (c.sourceHandle) store.getState().connect({ source: c.source, sourceHandle: c.sourceHandle, target: c.target });
+      if (c.sourceHandle && !readOnly) store.getState().connect({ source: c.source, sourceHandle: c.sourceHandle, target: c.target });
     },
-    [store],
+    [store, readOnly],
   );
 
   const isValidConnection = useCallback(
@@ -94,21 +105,21 @@ export function FlowCanvas() {
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'move';
-  }, []);
+  }, [readOnly]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
       const type = e.dataTransfer.getData(PALETTE_MIME);
-      if (!type) return;
+      if (!type || readOnly) return;
       e.preventDefault();
       const position = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: true });
       if (type === 'note') store.getState().addNote(position);
       else if (isNodeType(type)) store.getState().addNode(type, position);
     },
-    [rf, store],
+    [rf, store, readOnly],
   );
 
   return (
@@ -121,6 +132,8 @@ export function FlowCanvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         onNodeDragStart={() => store.getState().beginDrag()}
         onSelectionDragStart={() => store.getState().beginDrag()}
         onPaneClick={() => store.getState().select({ nodes: new Set(), edges: new Set(), notes: new Set() })}
@@ -130,7 +143,8 @@ export function FlowCanvas() {
         snapToGrid
         onlyRenderVisibleElements
         snapGrid={GRID}
-        fitView
+        fitView={fitOnOpen}
+        fitViewOptions={fitOptions}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
@@ -141,7 +155,7 @@ export function FlowCanvas() {
         }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} />
+        {doc.nodes.length > 8 && <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 150, height: 100 }} />}
         <Controls />
       </ReactFlow>
     </div>

@@ -1,10 +1,12 @@
-import { memo, useRef, type ComponentType } from 'react';
+import { memo, useMemo, useRef, type ComponentType } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { ShieldCheck, ShieldX, TriangleExclamationPoint } from 'lucide-react';
+import { MapPin, ShieldCheck, ShieldX, TriangleExclamationPoint } from 'lucide-react';
 import type { PortDef } from '@tandem/shared';
 import { definitionOf, type NodeType } from '@tandem/nodes';
 import { editorOf } from '@tandem/nodes/editor';
 import { useValidation } from '../validation/useValidation';
+import { formatCount, nodeCounts, type NodeCounts } from '../analytics/counts';
+import { useOverlay } from './overlayStore';
 import { iconFor } from './icons';
 import { nodeView } from './nodeView';
 
@@ -24,12 +26,20 @@ export function makeNodeComponent(type: NodeType): ComponentType<NodeProps<StepN
   function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
     const view = nodeView(def, data);
     const status = useValidation((s) => s.byNode.get(id));
+    const analytics = useOverlay((s) => s.analytics);
+    const counts = useMemo(() => (analytics ? nodeCounts(analytics, id) : undefined), [analytics, id]);
+    const current = useOverlay((s) => (s.current?.nodeId === id ? s.current : undefined));
     // Keep the outputs of the last valid settings while a field is half-typed, so connections stay drawn.
     const lastPorts = useRef<PortDef[]>([]);
     if (view.ports) lastPorts.current = view.ports;
     const ports = view.ports ?? lastPorts.current;
+    const portProblems = useMemo(() => new Set((status?.diagnostics ?? []).flatMap((d) => (d.path?.[0] === 'ports' && d.severity === 'error' ? [String(d.path[1])] : []))), [status]);
     return (
-      <div className={`tn-node tn-cat-${def.category}${selected ? ' tn-selected' : ''}${status?.errors ? ' tn-has-errors' : ''}`} data-node-type={type}>
+      <div
+        className={`tn-node tn-cat-${def.category}${selected ? ' tn-selected' : ''}${status?.errors ? ' tn-has-errors' : ''}${current ? ' tn-current' : ''}`}
+        data-node-type={type}
+        {...(current ? { 'data-current': current.active ? 'active' : 'ended' } : {})}
+      >
         {!isTrigger && <Handle type="target" position={Position.Left} className="tn-target" />}
         <header className="tn-node-head">
           <Icon size={16} aria-hidden />
@@ -39,12 +49,19 @@ export function makeNodeComponent(type: NodeType): ComponentType<NodeProps<StepN
         <div className="tn-node-body">
           {view.config !== undefined ? <Body config={view.config} summary={view.summary} /> : <p className="tn-invalid">Settings need attention</p>}
         </div>
+        {current && <CurrentBadge active={current.active} waitingFor={current.waitingFor} />}
+        {counts && <CountsBar counts={counts} />}
         {status?.proof && <WindowBadge status={status.proof} reason={status.proofReason ?? ''} />}
         {ports.length > 0 && (
           <ul className="tn-ports">
             {ports.map((p) => (
-              <li key={p.id} className={`tn-port tn-port-${p.kind}`} data-port={p.id}>
+              <li key={p.id} className={`tn-port tn-port-${p.kind}${portProblems.has(p.id) ? ' tn-port-problem' : ''}`} data-port={p.id}>
                 <span>{p.label}</span>
+                {counts && (
+                  <span className="tn-port-count" data-port-count={p.id}>
+                    {formatCount(counts.ports[p.id] ?? 0)}
+                  </span>
+                )}
                 <Handle type="source" id={p.id} position={Position.Right} className={`tn-source tn-handle-${p.kind}`} />
               </li>
             ))}
@@ -82,6 +99,35 @@ function WindowBadge({ status, reason }: { status: keyof typeof proofText; reaso
   return (
     <div className={`tn-window tn-window-${status}`} title={reason || proofText[status]} data-window={status}>
       <Icon size={12} aria-hidden /> {proofText[status]}
+    </div>
+  );
+}
+
+const waitingText: Record<string, string> = { reply: 'waiting for a reply', timer: 'waiting for time to pass', event: 'waiting for an event', handoff: 'waiting for a person', send: 'sending', http: 'calling a web service' };
+
+/** Where the simulator's test contact is. */
+function CurrentBadge({ active, waitingFor }: { active: boolean; waitingFor: string | null }) {
+  const text = active ? `Test contact here${waitingFor ? `, ${waitingText[waitingFor] ?? `waiting (${waitingFor})`}` : ''}` : 'Journey ended here';
+  return (
+    <div className="tn-current-badge" data-testid="current-node">
+      <MapPin size={12} aria-hidden /> {text}
+    </div>
+  );
+}
+
+/** Analytics of this step: how many entered, are waiting in it now, and left it. */
+function CountsBar({ counts }: { counts: NodeCounts }) {
+  return (
+    <div className="tn-counts" data-testid="node-analytics" data-entered={counts.entered} data-waiting={counts.waiting}>
+      <span title="Runs that entered this step">
+        <strong>{formatCount(counts.entered)}</strong> entered
+      </span>
+      <span title="Runs in this step right now">
+        <strong>{formatCount(counts.waiting)}</strong> here now
+      </span>
+      <span title="Runs that left this step by any output">
+        <strong>{formatCount(counts.left)}</strong> left
+      </span>
     </div>
   );
 }

@@ -13,10 +13,10 @@ function isEditing(target: EventTarget | null): boolean {
  * copy/paste through the system clipboard (copy and paste events, so other tabs and flows work),
  * with localStorage as a fallback.
  */
-export function useShortcuts(store: FlowStore): void {
+export function useShortcuts(store: FlowStore, readOnly = false): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (isEditing(e.target)) return;
+      if (isEditing(e.target) || readOnly) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const s = store.getState();
@@ -46,7 +46,7 @@ export function useShortcuts(store: FlowStore): void {
       clipboardFallback.write(text);
     };
     const onPaste = (e: ClipboardEvent) => {
-      if (isEditing(e.target)) return;
+      if (isEditing(e.target) || readOnly) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (store.getState().paste(text)) e.preventDefault();
       else if (!text) {
@@ -62,5 +62,5 @@ export function useShortcuts(store: FlowStore): void {
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [store]);
+  }, [store, readOnly]);
 }

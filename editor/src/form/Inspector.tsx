@@ -1,10 +1,12 @@
 import { useFlow } from '../store/useFlow';
+import { useEditorEnv } from './editorEnv';
 import { FlowSettingsPanel } from './FlowSettingsPanel';
 import { NodeConfigPanel } from './NodeConfigPanel';
 import { NotePanel } from './NotePanel';
 
-/** The side panel: the selected step's settings, a note, or (nothing selected) the flow's settings. */
+/** The settings column: the selected step's settings, a note, or (nothing selected) the flow's settings. */
 export function Inspector() {
+  const readOnly = useEditorEnv().readOnly === true;
   const selection = useFlow((s) => s.selection);
   const total = selection.nodes.size + selection.notes.size;
   let body;
@@ -24,5 +26,12 @@ export function Inspector() {
   } else {
     body = <FlowSettingsPanel />;
   }
-  return <aside className="tn-inspector">{body}</aside>;
+  // A shown version's settings can be read, not changed: the browser disables every control in the fieldset.
+  return readOnly ? (
+    <fieldset disabled className="tn-readonly-fields" aria-label="Read-only settings">
+      {body}
+    </fieldset>
+  ) : (
+    body
+  );
 }

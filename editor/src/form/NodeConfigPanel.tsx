@@ -17,7 +17,15 @@ export function NodeConfigPanel({ nodeId }: { nodeId: string }) {
   const def = node && isNodeType(node.type) ? definitionOf(node.type) : undefined;
   const data = node?.data;
   const issues = useMemo(() => (def && data ? nodeIssues(def, data, status?.diagnostics ?? []) : new Map<string, string[]>()), [def, data, status]);
-  const env = useMemo<FormEnv>(() => ({ issues, nodeId, takenIds: () => idsIn(data) }), [issues, nodeId, data]);
+  const env = useMemo<FormEnv>(
+    () => ({
+      issues,
+      nodeId,
+      takenIds: () => idsIn(data),
+      ...(data ? { node: { data, replace: (next: Record<string, unknown>) => store.getState().updateNodeData(nodeId, next) } } : {}),
+    }),
+    [issues, nodeId, data, store],
+  );
   const onChange: OnFieldChange = useCallback(
     (next, at) => store.getState().updateNodeData(nodeId, next as Record<string, unknown>, `data:${nodeId}:${pathKey(at)}`),
     [store, nodeId],
@@ -32,7 +40,8 @@ export function NodeConfigPanel({ nodeId }: { nodeId: string }) {
     );
   }
   const Icon = iconFor(def.icon);
-  const general = (status?.diagnostics ?? []).filter((d) => !d.path || d.code === 'invalid-config');
+  // Problems not about one setting: the step's outputs and connections, or its settings as a whole.
+  const general = (status?.diagnostics ?? []).filter((d) => !d.path || d.code === 'invalid-config' || d.path[0] === 'ports');
   return (
     <section className="tn-panel" aria-label={`${def.label} settings`}>
       <header className="tn-panel-head">

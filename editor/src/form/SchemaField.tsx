@@ -5,6 +5,9 @@ import { CodeInput } from './CodeInput';
 import { FieldErrors, FieldRow } from './FieldRow';
 import { hasIssuesUnder, useFormEnv } from './formContext';
 import { ListField } from './ListField';
+import { FlowPicker } from './FlowPicker';
+import { TemplatePicker } from './TemplatePicker';
+import { useWorkspaceData } from '../workspace/workspaceData';
 import {
   discriminatorOf,
   emptyOf,
@@ -62,6 +65,7 @@ function NullableField({ info, title, value, path, onChange }: { info: FieldInfo
 function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; title: string; value: unknown; path: Path; onChange: OnFieldChange }) {
   const id = useId();
   const env = useFormEnv();
+  const workspace = useWorkspaceData();
   const s = info.inner;
   const meta = info.meta;
   const key = pathKey(path);
@@ -115,6 +119,11 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
         />,
         counter,
       );
+    }
+    // In a workspace, templates and flows are picked from what exists there; elsewhere they are typed.
+    if (widget === 'template-picker' && workspace && env.node) return row(<TemplatePicker id={id} path={key} templates={workspace.templates} />);
+    if (widget === 'flow-picker' && workspace) {
+      return row(<FlowPicker id={id} path={key} value={text} flows={workspace.flows} currentFlowId={workspace.flowId} onChange={setText} />);
     }
     if (widget === 'textarea') return row(<TextArea id={id} path={key} value={text} onChange={setText} {...placeholder} />, counter);
     if (widget === 'time' || primitiveKind(s) === 'time') return row(<TimeInput id={id} path={key} value={text} onChange={setText} />);

@@ -6,6 +6,8 @@ import { createContext, useContext } from 'react';
  */
 export interface EditorEnv {
   codeEditor: 'monaco' | 'plain';
+  /** A published version is shown: nothing can be changed. */
+  readOnly?: boolean;
 }
 
 export const EditorEnvContext = createContext<EditorEnv>({ codeEditor: 'monaco' });

@@ -7,6 +7,8 @@ export interface FormEnv {
   nodeId?: string;
   /** Ids already used in the settings (new list items get fresh ones). */
   takenIds: () => Set<string>;
+  /** The whole settings of the step, for widgets that change several fields at once (the template picker). */
+  node?: { data: Record<string, unknown>; replace(next: Record<string, unknown>): void };
 }
 
 export const FormEnvContext = createContext<FormEnv>({ issues: new Map(), takenIds: () => new Set() });

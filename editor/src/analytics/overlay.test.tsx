@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { act, render } from '@testing-library/react';
+import { smallFlow } from '../../test/fixtures';
+import { settle } from '../../test/renderEditor';
+import { EditorApp } from '../app/EditorApp';
+import { createOverlayStore } from '../canvas/overlayStore';
+import { createFlowStore } from '../store/flowStore';
+import { createValidationStore } from '../validation/validationStore';
+import type { AnalyticsView } from '../workspace/types';
+import { edgeCount, formatCount, labelEdges, nodeCounts, portShare } from './counts';
+
+// smallFlow: start → ask (yes/no) → yes: thanks, no: done.
+const analytics: AnalyticsView = {
+  flowId: 'fl_1',
+  version: 2,
+  from: null,
+  to: null,
+  runs: { started: 40, active: 7, completed: 33, outcomes: {} },
+  nodes: {
+    start: { entered: 40, waiting: 0, ports: { next: 40 } },
+    ask: { entered: 40, waiting: 7, ports: { yes: 25, no: 6, invalid: 2, timeout: 0, window_closed: 0, error: 0 } },
+    thanks: { entered: 25, waiting: 0, ports: { next: 25, window_closed: 0, error: 0 } },
+    done: { entered: 6, waiting: 0, ports: {} },
+  },
+};
+
+describe('analytics counts', () => {
+  it('sums what left a step and reads connections from their source output', () => {
+    expect(nodeCounts(analytics, 'ask')).toEqual({ entered: 40, waiting: 7, left: 33, ports: analytics.nodes.ask!.ports });
+    expect(edgeCount(analytics, { source: 'ask', sourceHandle: 'yes' })).toBe(25);
+    expect(edgeCount(analytics, { source: 'ask', sourceHandle: 'maybe' })).toBe(0);
+    expect(portShare(nodeCounts(analytics, 'ask'), 'yes')).toBe('63%');
+  });
+
+  it('gives a step the version never had zeros', () => {
+    expect(nodeCounts(analytics, 'new_step')).toEqual({ entered: 0, waiting: 0, left: 0, ports: {} });
+    expect(portShare(nodeCounts(analytics, 'new_step'), 'next')).toBe('');
+  });
+
+  it('labels connections with the count of their source output', () => {
+    const edges = [
+      { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ask', className: 'tn-edge' },
+      { id: 'e2', source: 'ask', sourceHandle: 'no', target: 'done' },
+    ];
+    expect(labelEdges(edges, analytics).map((e) => [e.id, e.label, e.className])).toEqual([
+      ['e1', '40', 'tn-edge tn-edge-counted'],
+      ['e2', '6', 'tn-edge-counted'],
+    ]);
+  });
+
+  it('formats large counts for badges', () => {
+    expect([formatCount(7), formatCount(1234), formatCount(12_345), formatCount(250_000), formatCount(3_400_000)]).toEqual(['7', '1,234', '12.3k', '250k', '3.4M']);
+  });
+});
+
+describe('the analytics overlay on the canvas', () => {
+  async function renderWithOverlay() {
+    const flow = createFlowStore();
+    flow.getState().load(smallFlow());
+    const overlay = createOverlayStore();
+    const { container } = render(
+      <div style={{ width: 1400, height: 900 }}>
+        <EditorApp flow={flow} validation={createValidationStore()} env={{ codeEditor: 'plain' }} overlay={overlay} />
+      </div>,
+    );
+    await settle(50);
+    return { overlay, node: (id: string) => container.querySelector(`.react-flow__node[data-id="${id}"]`)! };
+  }
+
+  it('shows entered / here now / left on each step and the count of every output', async () => {
+    const { overlay, node } = await renderWithOverlay();
+    expect(node('ask').querySelector('[data-testid=node-analytics]')).toBeNull();
+    act(() => overlay.setState({ analytics }));
+    const bar = node('ask').querySelector('[data-testid=node-analytics]')!;
+    expect(bar.getAttribute('data-entered')).toBe('40');
+    expect(bar.textContent).toBe('40 entered7 here now33 left');
+    expect(node('ask').querySelector('[data-port-count="yes"]')!.textContent).toBe('25');
+    expect(node('ask').querySelector('[data-port-count="invalid"]')!.textContent).toBe('2');
+    expect(node('done').querySelector('[data-testid=node-analytics]')!.getAttribute('data-entered')).toBe('6');
+  });
+
+  it('disappears when analytics are closed', async () => {
+    const { overlay, node } = await renderWithOverlay();
+    act(() => overlay.setState({ analytics }));
+    act(() => overlay.setState({ analytics: undefined }));
+    expect(node('ask').querySelector('[data-testid=node-analytics]')).toBeNull();
+    expect(node('ask').querySelector('[data-port-count]')).toBeNull();
+  });
+
+  it('marks the step the simulator\'s test contact is at', async () => {
+    const { overlay, node } = await renderWithOverlay();
+    act(() => overlay.setState({ current: { nodeId: 'ask', active: true, waitingFor: 'reply' } }));
+    expect(node('ask').querySelector('.tn-node')!.getAttribute('data-current')).toBe('active');
+    expect(node('ask').querySelector('[data-testid=current-node]')!.textContent).toContain('waiting for a reply');
+    expect(node('start').querySelector('[data-testid=current-node]')).toBeNull();
+  });
+});

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { ExternalLink, FileText, Image, List, Smartphone, Copy } from 'lucide-react';
+import type { MessageView } from '@tandem/shared/api';
+import type { RenderedMessage, ReplyChoice } from './describeMessage';
+
+export interface MessageBubbleProps {
+  message: Pick<MessageView, 'id' | 'direction' | 'status' | 'error' | 'at' | 'nodeId'>;
+  rendered: RenderedMessage;
+  /** Whose side of the chat this message is on (the simulator is the contact's phone; the inbox the business's). */
+  side: 'left' | 'right';
+  /** Set on the bot's latest interactive message: tapping a button or row answers it. */
+  onReply?: ((choice: ReplyChoice) => void) | undefined;
+}
+
+const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact', out: 'Bot', echo: 'From the Business App', history: 'History' };
+
+/** One message drawn like WhatsApp: text, media, reply buttons, a list, a template with its buttons. */
+export function MessageBubble({ message, rendered, side, onReply }: MessageBubbleProps) {
+  const failed = message.status === 'failed';
+  return (
+    <div className={`tn-msg tn-msg-${side} tn-msg-${message.direction}${failed ? ' tn-msg-failed' : ''}`} data-direction={message.direction} data-kind={rendered.kind} data-testid="message">
+      {message.direction === 'echo' && (
+        <div className="tn-msg-app" data-testid="app-echo">
+          <Smartphone size={12} aria-hidden /> {directionLabel.echo}
+        </div>
+      )}
+      <Body rendered={rendered} onReply={onReply} />
+      <div className="tn-msg-meta">
+        {message.direction === 'out' && message.nodeId && <code title="The step that sent it">{message.nodeId}</code>}
+        <time dateTime={message.at}>{new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+        {message.direction === 'out' && <span className="tn-msg-status">{message.status}</span>}
+      </div>
+      {failed && message.error && <div className="tn-msg-error">{errorLine(message.error)}</div>}
+    </div>
+  );
+}
+
+function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((choice: ReplyChoice) => void) | undefined }) {
+  const [listOpen, setListOpen] = useState(false);
+  switch (rendered.kind) {
+    case 'text':
+      return <div className="tn-msg-text">{rendered.text}</div>;
+    case 'other':
+      return <div className="tn-msg-text tn-muted">{rendered.text}</div>;
+    case 'reply':
+      return (
+        <div className="tn-msg-text">
+          <span className="tn-msg-reply-mark">↩</span> {rendered.title}
+        </div>
+      );
+    case 'media':
+      return (
+        <div className="tn-msg-media">
+          {rendered.mediaType === 'image' && rendered.url ? <img src={rendered.url} alt={rendered.caption ?? 'Image'} loading="lazy" /> : <MediaIcon type={rendered.mediaType} />}
+          <span className="tn-muted">{rendered.filename ?? rendered.mediaType}</span>
+          {rendered.caption && <div className="tn-msg-text">{rendered.caption}</div>}
+        </div>
+      );
+    case 'buttons':
+      return (
+        <>
+          {rendered.header && <strong className="tn-msg-header">{rendered.header}</strong>}
+          <div className="tn-msg-text">{rendered.body}</div>
+          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          <div className="tn-msg-buttons">
+            {rendered.choices.map((c) => (
+              <ChoiceButton key={c.id} choice={c} onReply={onReply} />
+            ))}
+          </div>
+        </>
+      );
+    case 'list':
+      return (
+        <>
+          {rendered.header && <strong className="tn-msg-header">{rendered.header}</strong>}
+          <div className="tn-msg-text">{rendered.body}</div>
+          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          <div className="tn-msg-buttons">
+            <button type="button" className="tn-msg-button" onClick={() => setListOpen((v) => !v)} aria-expanded={listOpen}>
+              <List size={14} aria-hidden /> {rendered.buttonLabel}
+            </button>
+          </div>
+          {listOpen && (
+            <div className="tn-msg-list">
+              {rendered.sections.map((s, i) => (
+                <div key={i} className="tn-msg-section">
+                  {s.title && <div className="tn-msg-section-title">{s.title}</div>}
+                  {s.choices.map((c) => (
+                    <button
+                      key={c.id}
+                      type="button"
+                      className="tn-msg-row"
+                      disabled={!onReply}
+                      data-reply={c.id}
+                      onClick={() => {
+                        setListOpen(false);
+                        onReply?.(c);
+                      }}
+                    >
+                      <span>{c.title}</span>
+                      {c.description && <span className="tn-muted">{c.description}</span>}
+                    </button>
+                  ))}
+                </div>
+              ))}
+            </div>
+          )}
+        </>
+      );
+    case 'template':
+      return (
+        <>
+          <div className="tn-msg-template-name">
+            <FileText size={12} aria-hidden /> {rendered.name} · {rendered.category.toLowerCase()}
+            {!rendered.known && ' · not in this workspace'}
+          </div>
+          {rendered.header && ('text' in rendered.header ? <strong className="tn-msg-header">{rendered.header.text}</strong> : <MediaIcon type={rendered.header.mediaType} />)}
+          <div className="tn-msg-text">{rendered.body}</div>
+          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          {rendered.buttons.length > 0 && (
+            <div className="tn-msg-buttons">
+              {rendered.buttons.map((b, i) =>
+                b.kind === 'quick_reply' ? (
+                  <ChoiceButton key={i} choice={{ id: b.value ?? b.text, title: b.text }} onReply={onReply} />
+                ) : (
+                  <span key={i} className="tn-msg-button tn-msg-button-static" title={b.value}>
+                    {b.kind === 'url' ? <ExternalLink size={14} aria-hidden /> : b.kind === 'copy_code' ? <Copy size={14} aria-hidden /> : null} {b.text}
+                  </span>
+                ),
+              )}
+            </div>
+          )}
+        </>
+      );
+  }
+}
+
+function ChoiceButton({ choice, onReply }: { choice: ReplyChoice; onReply?: ((choice: ReplyChoice) => void) | undefined }) {
+  return (
+    <button type="button" className="tn-msg-button" disabled={!onReply} data-reply={choice.id} onClick={() => onReply?.(choice)}>
+      {choice.title}
+    </button>
+  );
+}
+
+function MediaIcon({ type }: { type: string }) {
+  return type === 'image' ? <Image size={28} aria-hidden /> : <FileText size={28} aria-hidden />;
+}
+
+function errorLine(error: Record<string, unknown>): string {
+  const code = error.code !== undefined ? `${String(error.code)}: ` : '';
+  return `${code}${typeof error.message === 'string' ? error.message : typeof error.title === 'string' ? error.title : 'Not delivered'}`;
+}

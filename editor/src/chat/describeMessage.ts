@@ -1,0 +1,142 @@
+import { outboundContentSchema, type OutboundContent, type TemplateInfo } from '@tandem/shared';
+import type { MessageView } from '@tandem/shared/api';
+
+/** A choice the contact can tap: a reply button, a list row, a template's quick reply. */
+export interface ReplyChoice {
+  /** What the reply carries back (`replyId`): the button or row id, or the quick reply's payload. */
+  id: string;
+  title: string;
+  description?: string;
+}
+
+export interface TemplateButtonView {
+  text: string;
+  kind: 'quick_reply' | 'url' | 'copy_code' | 'other';
+  /** Quick replies: the payload the tap sends. URL / copy code: the filled-in value, if any. */
+  value?: string;
+}
+
+/** A message as the chat shows it, whichever direction and form it came in. */
+export type RenderedMessage =
+  | { kind: 'text'; text: string }
+  | { kind: 'media'; mediaType: string; url?: string; caption?: string; filename?: string }
+  | { kind: 'buttons'; header?: string; body: string; footer?: string; choices: ReplyChoice[] }
+  | { kind: 'list'; header?: string; body: string; footer?: string; buttonLabel: string; sections: { title?: string; choices: ReplyChoice[] }[] }
+  | {
+      kind: 'template';
+      name: string;
+      language: string;
+      category: string;
+      /** False when the workspace does not know the template: only its values can be shown. */
+      known: boolean;
+      header?: { text: string } | { mediaType: string; url: string };
+      body: string;
+      footer?: string;
+      buttons: TemplateButtonView[];
+    }
+  | { kind: 'reply'; title: string; id?: string }
+  | { kind: 'other'; text: string };
+
+/** How a message is rendered: the bot's messages from their stored content, the contact's and App replies from WhatsApp's payload. */
+export function describeMessage(message: Pick<MessageView, 'direction' | 'type' | 'content'>, templates: readonly TemplateInfo[] = []): RenderedMessage {
+  if (message.direction === 'out') {
+    const parsed = outboundContentSchema.safeParse(message.content);
+    if (parsed.success) return describeOutbound(parsed.data, templates);
+  }
+  return describeInbound(message.type, message.content);
+}
+
+function describeOutbound(c: OutboundContent, templates: readonly TemplateInfo[]): RenderedMessage {
+  switch (c.kind) {
+    case 'text':
+      return { kind: 'text', text: c.text };
+    case 'media':
+      return { kind: 'media', mediaType: c.mediaType, url: c.url, ...opt('caption', c.caption), ...opt('filename', c.filename) };
+    case 'buttons':
+      return { kind: 'buttons', ...opt('header', c.header), body: c.body, ...opt('footer', c.footer), choices: c.buttons.map((b) => ({ id: b.id, title: b.title })) };
+    case 'list':
+      return {
+        kind: 'list',
+        ...opt('header', c.header),
+        body: c.body,
+        ...opt('footer', c.footer),
+        buttonLabel: c.buttonLabel,
+        sections: c.sections.map((s) => ({ ...opt('title', s.title), choices: s.rows.map((r) => ({ id: r.id, title: r.title, ...opt('description', r.description) })) })),
+      };
+    case 'template':
+      return renderTemplate(c, templates);
+  }
+}
+
+type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
+
+/**
+ * A sent template as the contact sees it: the approved text with the values filled in
+ * (`{{1}}` by position, `{{name}}` by name), its header, footer and buttons; the quick replies
+ * carry the payload the step set (else the button text, as WhatsApp does).
+ */
+export function renderTemplate(c: TemplateContent, templates: readonly TemplateInfo[]): Extract<RenderedMessage, { kind: 'template' }> {
+  const t = templates.find((x) => x.name === c.name && x.language === c.language);
+  const base = { kind: 'template' as const, name: c.name, language: c.language, category: c.category };
+  const headerValue = c.header?.type === 'text' ? c.header.text : undefined;
+  const mediaHeader = c.header && c.header.type !== 'text' ? { mediaType: c.header.type, url: c.header.url } : undefined;
+  if (!t?.text) {
+    return {
+      ...base,
+      known: t !== undefined,
+      ...(headerValue !== undefined ? { header: { text: headerValue } } : mediaHeader ? { header: mediaHeader } : {}),
+      body: c.body.map((p) => p.text).join(' · '),
+      buttons: c.buttons.map((b) => ({ text: b.value, kind: b.subType, value: b.value })),
+    };
+  }
+  const fill = (text: string, values: readonly { name?: string | undefined; text: string }[]) =>
+    text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => {
+      const byName = values.find((v) => v.name === key);
+      const byPosition = /^\d+$/.test(key) ? values[Number(key) - 1] : undefined;
+      return (byName ?? byPosition)?.text ?? whole;
+    });
+  const header = t.text.header !== undefined ? { text: fill(t.text.header, headerValue !== undefined ? [{ text: headerValue }] : []) } : mediaHeader;
+  return {
+    ...base,
+    known: true,
+    ...(header ? { header } : {}),
+    body: fill(t.text.body, c.body),
+    ...opt('footer', t.text.footer),
+    buttons: t.buttons.map((b, index) => {
+      const param = c.buttons.find((p) => p.index === index);
+      const kind = b.type === 'QUICK_REPLY' ? 'quick_reply' : b.type === 'URL' ? 'url' : b.type === 'COPY_CODE' ? 'copy_code' : 'other';
+      const value = kind === 'quick_reply' ? (param?.value ?? b.text) : param?.value;
+      return { text: b.text, kind, ...opt('value', value) };
+    }),
+  };
+}
+
+/** WhatsApp's payload of a message the contact (or the App) sent, as stored in the thread. */
+function describeInbound(type: string, content: Record<string, unknown>): RenderedMessage {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const rec = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  if (type === 'text') return { kind: 'text', text: str(content.body) ?? str(content.text) ?? '' };
+  if (type === 'interactive') {
+    const reply = rec(content.button_reply) ?? rec(content.list_reply);
+    if (reply) return { kind: 'reply', title: str(reply.title) ?? '', ...opt('id', str(reply.id)) };
+  }
+  if (type === 'button') return { kind: 'reply', title: str(content.text) ?? '', ...opt('id', str(content.payload)) };
+  if (['image', 'video', 'audio', 'document', 'sticker'].includes(type)) {
+    return { kind: 'media', mediaType: type, ...opt('caption', str(content.caption)), ...opt('filename', str(content.filename)) };
+  }
+  if (type === 'location') return { kind: 'other', text: `📍 ${[str(content.name), str(content.address)].filter(Boolean).join(', ') || 'Location'}` };
+  if (type === 'reaction') return { kind: 'other', text: str(content.emoji) ? `Reacted ${str(content.emoji)}` : 'Removed a reaction' };
+  return { kind: 'other', text: str(content.body) ?? str(content.text) ?? `(${type} message)` };
+}
+
+/** Choices the contact can tap in a rendered message (none for messages without any). */
+export function choicesOf(m: RenderedMessage): ReplyChoice[] {
+  if (m.kind === 'buttons') return m.choices;
+  if (m.kind === 'list') return m.sections.flatMap((s) => s.choices);
+  if (m.kind === 'template') return m.buttons.filter((b) => b.kind === 'quick_reply').map((b) => ({ id: b.value ?? b.text, title: b.text }));
+  return [];
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

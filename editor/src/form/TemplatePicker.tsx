@@ -1,0 +1,80 @@
+import type { TemplateInfo } from '@tandem/shared';
+import type { TemplateView } from '../workspace/types';
+import { applyTemplate, templateVariableCount } from './applyTemplate';
+import { useFormEnv } from './formContext';
+import { isRecord } from './schemaInfo';
+import { TemplateText } from './TemplateText';
+
+export interface TemplatePickerProps {
+  id: string;
+  path: string;
+  templates: readonly TemplateView[];
+}
+
+const keyOf = (t: { name: string; language: string }) => `${t.name}|${t.language}`;
+
+/**
+ * Chooses the template of a "Send template" step from the workspace's templates: picking one fills
+ * name, language, category, body parameters, header and button values (see `applyTemplate`).
+ * Shows the chosen template's text with its variables, its category and buttons.
+ */
+export function TemplatePicker({ id, path, templates }: TemplatePickerProps) {
+  const env = useFormEnv();
+  const data = env.node?.data ?? {};
+  const current = isRecord(data.template) ? { name: String(data.template.name ?? ''), language: String(data.template.language ?? '') } : { name: '', language: '' };
+  const chosen = templates.find((t) => keyOf(t) === keyOf(current));
+  const sorted = [...templates].sort((a, b) => a.name.localeCompare(b.name) || a.language.localeCompare(b.language));
+  const pick = (key: string) => {
+    const t = templates.find((x) => keyOf(x) === key);
+    if (t && env.node) env.node.replace(applyTemplate(env.node.data, t));
+  };
+  return (
+    <div className="tn-template-picker" data-testid="template-picker">
+      <select id={id} data-path={path} value={chosen ? keyOf(chosen) : ''} onChange={(e) => pick(e.target.value)} aria-label="Template">
+        {!chosen && <option value="">{current.name ? `${current.name} (${current.language}) — not in this workspace` : 'Pick a template…'}</option>}
+        {sorted.map((t) => (
+          <option key={keyOf(t)} value={keyOf(t)} disabled={t.status !== 'APPROVED'}>
+            {`${t.name} (${t.language}) · ${t.category.toLowerCase()}${t.status !== 'APPROVED' ? ` · ${t.status.toLowerCase()}` : ''}`}
+          </option>
+        ))}
+      </select>
+      {templates.length === 0 && <p className="tn-help">This workspace has no templates yet. Sync them from WhatsApp, or add sandbox templates.</p>}
+      {chosen && <TemplateCard template={chosen} />}
+    </div>
+  );
+}
+
+/** The approved text of a template with its variables marked, its category and buttons. */
+export function TemplateCard({ template }: { template: TemplateInfo }) {
+  const count = templateVariableCount(template);
+  return (
+    <div className="tn-template-card" data-testid="template-card">
+      <div className="tn-chips">
+        <span className={`tn-chip tn-chip-${template.category.toLowerCase()}`}>{template.category.toLowerCase()}</span>
+        <span className="tn-chip">{template.language}</span>
+        <span className="tn-chip" data-testid="template-variable-count">{`${count} variable${count === 1 ? '' : 's'}`}</span>
+      </div>
+      {template.text ? (
+        <div className="tn-bubble">
+          {template.text.header && <strong className="tn-bubble-header">{<TemplateText text={template.text.header} />}</strong>}
+          <div className="tn-bubble-text">
+            <TemplateText text={template.text.body} />
+          </div>
+          {template.text.footer && <div className="tn-bubble-footer">{template.text.footer}</div>}
+          {template.buttons.length > 0 && (
+            <div className="tn-bubble-buttons">
+              {template.buttons.map((b, i) => (
+                <span key={i} className="tn-bubble-button">
+                  {b.text}
+                  {b.dynamic && ' {{…}}'}
+                </span>
+              ))}
+            </div>
+          )}
+        </div>
+      ) : (
+        template.bodyParameters.length > 0 && <p className="tn-help">Variables: {template.bodyParameters.map((p) => `{{${p}}}`).join(', ')}</p>
+      )}
+    </div>
+  );
+}

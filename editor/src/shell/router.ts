@@ -1,0 +1,58 @@
+import { useSyncExternalStore } from 'react';
+
+/** The screens of the app, addressed by the URL's hash (works under any path the server uses). */
+export type Route =
+  | { name: 'home' }
+  | { name: 'flows'; workspaceId: string }
+  | { name: 'flow'; workspaceId: string; flowId: string; version?: number }
+  | { name: 'inbox'; workspaceId: string; handoffId?: number };
+
+/** Reads a hash such as `#/w/ws_1/flows/fl_2/v/3`. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== 'w' || !parts[1]) return { name: 'home' };
+  const workspaceId = parts[1];
+  if (parts[2] === 'inbox') {
+    const id = Number(parts[3]);
+    return Number.isInteger(id) && id > 0 ? { name: 'inbox', workspaceId, handoffId: id } : { name: 'inbox', workspaceId };
+  }
+  if (parts[2] === 'flows' && parts[3]) {
+    const version = parts[4] === 'v' ? Number(parts[5]) : NaN;
+    return Number.isInteger(version) && version > 0 ? { name: 'flow', workspaceId, flowId: parts[3], version } : { name: 'flow', workspaceId, flowId: parts[3] };
+  }
+  return { name: 'flows', workspaceId };
+}
+
+export function routeHash(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'flows':
+      return `#/w/${e(route.workspaceId)}/flows`;
+    case 'flow':
+      return `#/w/${e(route.workspaceId)}/flows/${e(route.flowId)}${route.version ? `/v/${route.version}` : ''}`;
+    case 'inbox':
+      return `#/w/${e(route.workspaceId)}/inbox${route.handoffId ? `/${route.handoffId}` : ''}`;
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const hash = routeHash(route);
+  if (location.hash === hash) return;
+  if (options.replace) history.replaceState(null, '', hash);
+  else history.pushState(null, '', hash);
+  // pushState does not fire hashchange; tell the subscribers ourselves.
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+/** The current route; re-renders on navigation. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => location.hash);
+  return parseRoute(hash);
+}

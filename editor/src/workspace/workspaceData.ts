@@ -1,0 +1,35 @@
+import { createContext, useContext } from 'react';
+import type { FlowSummary, WorkspaceView } from '@tandem/shared/api';
+import type { TemplateView } from './types';
+
+/** A published version shown read-only on the canvas. */
+export interface ViewedVersion {
+  version: number;
+  note: string;
+  live: boolean;
+  createdAt: string;
+}
+
+/**
+ * What the editor knows about the workspace a flow lives in: its templates (for the template
+ * picker and the simulator's rendering), its flows (for "Go to flow") and the flow's published
+ * state. Absent in the playground (no server).
+ */
+export interface WorkspaceData {
+  workspace: WorkspaceView;
+  flowId: string;
+  templates: readonly TemplateView[];
+  flows: readonly FlowSummary[];
+  /** The version new contacts start on; null before the first publish. */
+  liveVersion: number | null;
+  /** Set when a published version is shown instead of the draft. */
+  viewing?: ViewedVersion;
+  /** Loads the flow's published state, templates and flows again (after a publish or rollback). */
+  refresh(): void;
+}
+
+export const WorkspaceDataContext = createContext<WorkspaceData | null>(null);
+
+export function useWorkspaceData(): WorkspaceData | null {
+  return useContext(WorkspaceDataContext);
+}

@@ -1,0 +1,89 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const screenshotDir = join(import.meta.dirname, '..', '..', 'screenshots');
+
+/** Debian's Chromium, headless. A missing browser is a failure, not a skip. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: install Debian's chromium package or set CHROMIUM`);
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** What a person does on the canvas, by the elements they see. */
+export function canvasDriver(page: Page) {
+  const canvas = page.getByTestId('canvas');
+  const node = (id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
+  return {
+    canvas,
+    node,
+    /** Drags a step from the palette to a point of the canvas; resolves when it is drawn. */
+    async drop(type: string, x: number, y: number): Promise<string> {
+      const id = `${type.replace(/-/g, '_')}_1`;
+      await page.locator(`[data-palette="${type}"]`).dragTo(canvas, { targetPosition: { x, y } });
+      await node(id).waitFor();
+      return id;
+    },
+    /** Drags from an output handle of one step to the input of another. */
+    async connect(from: string, port: string, to: string): Promise<void> {
+      const s = await settledBox(page, node(from).locator(`.react-flow__handle.source[data-handleid="${port}"]`));
+      const t = await settledBox(page, node(to).locator('.react-flow__handle.target'));
+      if (!s || !t) throw new Error(`Cannot see the handles of ${from}.${port} → ${to}`);
+      const before = await page.locator('.react-flow__edge').count();
+      await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 8 });
+      await page.mouse.up();
+      await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, before);
+    },
+    /** Types into a code field (Monaco) of the settings panel, once Monaco has replaced the plain box. */
+    async typeCode(path: string, text: string): Promise<void> {
+      const editor = page.locator(`.tn-inspector [data-path="${path}"] .monaco-editor`);
+      await editor.waitFor();
+      await editor.click();
+      await page.keyboard.type(text);
+    },
+    /** Waits until the local checks ran and the server's answer for this version is in. */
+    async checksSettled(): Promise<string> {
+      const summary = page.getByTestId('check-summary');
+      await page.waitForFunction(() => {
+        const text = document.querySelector('[data-testid=check-summary]')?.textContent ?? '';
+        return text !== '' && !text.includes('Checking') && !text.includes('asking the server');
+      });
+      return summary.innerText();
+    },
+  };
+}
+
+export async function login(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('flow-list').waitFor();
+}
+
+/** The workspace id in the page's address (`#/w/<id>/...`). */
+export function workspaceIdOf(page: Page): string {
+  const match = /#\/w\/([^/]+)/.exec(page.url());
+  if (!match) throw new Error(`No workspace in ${page.url()}`);
+  return decodeURIComponent(match[1]!);
+}
+
+/** An element's box once it stopped moving (the viewport may still be animating to a step). */
+async function settledBox(page: Page, locator: Locator) {
+  let previous = await locator.boundingBox();
+  for (let frame = 0; frame < 120; frame++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const box = await locator.boundingBox();
+    if (box && previous && box.x === previous.x && box.y === previous.y && box.width === previous.width) return box;
+    previous = box;
+  }
+  return previous;
+}

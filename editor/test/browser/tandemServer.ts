@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createApiClient, endpoints, type ApiClient } from '@tandem/shared/api';
+
+const editorDir = join(import.meta.dirname, '..', '..');
+const serverDir = join(editorDir, '..', 'server');
+
+export interface RunningTandem {
+  url: string;
+  email: string;
+  password: string;
+  /** What the server printed (shown when a test fails). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Builds the editor into `editor/dist`, which the server serves at `/`. */
+export async function buildEditor(): Promise<void> {
+  const vite = join(dirname(createRequire(join(editorDir, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  const { code, output } = await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], editorDir);
+  if (code !== 0) throw new Error(`The editor build failed:\n${output}`);
+}
+
+/**
+ * Starts the real product as `npx pnpm start` would (web + worker + embedded Postgres), on free
+ * ports with a temporary data directory and a known admin login; resolves once it is ready.
+ */
+export async function startTandem(): Promise<RunningTandem> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tandem-browser-'));
+  // Run as root, the embedded Postgres initialises its data as another user, who must reach it.
+  await chmod(dataDir, 0o755);
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const email = 'admin@tandem.test';
+  const password = 'browser-test-password';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      TANDEM_DATA_DIR: dataDir,
+      TANDEM_PG_PORT: String(pgPort),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TANDEM_ADMIN_EMAIL: email,
+      TANDEM_ADMIN_PASSWORD: password,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (lines.length > 400) lines.splice(0, lines.length - 400);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcess(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(url, child, () => lines.join('\n'));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, email, password, output: () => lines.join('\n'), stop };
+}
+
+/** A typed API client logged in as `email` (the session cookie and CSRF token kept), for test set-up. */
+export async function apiAs(url: string, email: string, password: string): Promise<ApiClient> {
+  let cookie = '';
+  let csrf = '';
+  const call = createApiClient({
+    baseUrl: url,
+    headers: (): Record<string, string> => ({ ...(cookie ? { Cookie: cookie } : {}), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) }),
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      const set = response.headers.getSetCookie();
+      if (set.length) cookie = set.map((c) => c.split(';')[0]).join('; ');
+      return response;
+    },
+  });
+  csrf = (await call(endpoints.login, { body: { email, password } })).csrfToken;
+  return call;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const r = await fetch(`${url}/readyz`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not become ready in 120 s:\n${output()}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
