@@ -1,9 +1,11 @@
 import { WINDOW_MS } from '@tandem/shared';
+import { FOREVER } from '@tandem/engine/runtime';
 import type { ContactView } from '@tandem/shared/api';
 import type { contacts } from '../db/schema';
 
-/** Postgres' 'infinity' (a pause until someone resumes the contact) reads as an invalid Date; the API says "infinity". */
-const iso = (d: Date | null) => (d === null ? null : Number.isNaN(d.getTime()) ? 'infinity' : d.toISOString());
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+/** A pause until someone resumes the contact is stored as a far-future date (or Postgres' infinity, an invalid Date). */
+const indefinite = (d: Date | null) => d !== null && (Number.isNaN(d.getTime()) || d.getTime() >= FOREVER.getTime());
 
 /** A contact as the API shows it; the 24-hour window is judged on the workspace's clock. */
 export function contactView(c: typeof contacts.$inferSelect, now: Date): ContactView {
@@ -25,7 +27,8 @@ export function contactView(c: typeof contacts.$inferSelect, now: Date): Contact
     windowExpiresAt: iso(expires),
     freeEntryUntil: iso(c.freeEntryUntil),
     lastAppReplyAt: iso(c.lastAppReplyAt),
-    pausedUntil: iso(c.pausedUntil),
+    pausedUntil: indefinite(c.pausedUntil) ? null : iso(c.pausedUntil),
+    pausedIndefinitely: indefinite(c.pausedUntil),
     pauseReason: c.pauseReason,
     createdAt: c.createdAt.toISOString(),
   };

@@ -186,10 +186,10 @@ describe('contacts API', () => {
   it('gives a paused contact back to the bot (resumeContact, from the coexistence group)', async () => {
     const ben = await byWaId('447700900002');
     await h.db.pool.query(`UPDATE contacts SET paused_until = 'infinity', pause_reason = 'app_reply' WHERE id = $1`, [ben.id]);
-    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({ pausedUntil: 'infinity', pauseReason: 'app_reply' });
+    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({ pausedUntil: null, pausedIndefinitely: true, pauseReason: 'app_reply' });
     const res = await h.call(endpoints.resumeContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a });
     expect(res.json).toEqual({ ok: true });
-    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({ pausedUntil: null, pauseReason: null });
+    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({ pausedUntil: null, pausedIndefinitely: false, pauseReason: null });
     expect((await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin })).json.entries[0]).toMatchObject({ action: 'contact.resume', target: String(ben.id) });
   });
 

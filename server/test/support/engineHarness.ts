@@ -37,6 +37,7 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
     displayPhoneNumber: '15550783881',
     ...options.workspace,
   });
+  await startInTheMorning(db.db, workspaceId);
   const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.pool.query<T>(text, params)).rows;
   const addJob = (task: string, payload: unknown) => db.pool.query('SELECT graphile_worker.add_job($1, $2::json)', [task, JSON.stringify(payload)]);
   let seq = 0;
@@ -55,8 +56,12 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
       return flowId;
     },
     /** The contact writes to us (as the webhook parser would hand it over). */
+    /** The workspace clock (it starts at 09:00 UTC and runs ahead after `advance`). */
+    async now(): Promise<Date> {
+      return (await q<{ now: Date }>(`SELECT now() + clock_offset_ms * interval '1 millisecond' AS now FROM workspaces WHERE id = $1`, [workspaceId]))[0]!.now;
+    },
     async inbound(waId: string, text: string, extra: Partial<InboundMessage> = {}) {
-      const [{ now }] = (await q<{ now: Date }>(`SELECT now() + clock_offset_ms * interval '1 millisecond' AS now FROM workspaces WHERE id = $1`, [workspaceId])) as [{ now: Date }];
+      const now = await h.now();
       const message: InboundMessage = { wamid: `wamid.test.${++seq}.${Date.now()}`, kind: 'text', text, at: now.toISOString(), ...extra };
       await addJob('inbound', { workspaceId, messages: [{ contact: { waId, profileName: 'Sheena Nelson' }, message, type: message.kind, content: { text } }] });
       return message.wamid;
@@ -119,6 +124,17 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
 export type EngineHarness = Awaited<ReturnType<typeof startEngineHarness>>;
 
 /** Polls a condition (every 25 ms) until it holds. Waiting for a state, not for a duration. */
+/**
+ * Moves the workspace clock forward to the next 09:00 UTC, so a test's journey starts at the same
+ * time of day whenever the suite runs (flows with quiet hours would otherwise depend on the hour).
+ */
+export async function startInTheMorning(db: Parameters<typeof advanceClock>[0], workspaceId: string): Promise<void> {
+  const now = new Date();
+  const morning = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9));
+  if (morning.getTime() <= now.getTime()) morning.setUTCDate(morning.getUTCDate() + 1);
+  await advanceClock(db, workspaceId, morning.getTime() - now.getTime());
+}
+
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = 'a condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -10,7 +10,7 @@ import { startWorker } from '../../src/worker/startWorker';
 import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
 import { signMetaBody } from '../../src/webhooks';
 import { testDatabase } from './testDatabase';
-import { waitFor } from './engineHarness';
+import { startInTheMorning, waitFor } from './engineHarness';
 
 export const PHONE_NUMBER_ID = '106540352242922';
 const TOKEN = 'full-harness-token-1234';
@@ -28,6 +28,7 @@ export async function startFullHarness() {
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
   const runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) }, concurrency: 4, pollInterval: 100 });
   const workspaceId = await createWorkspace(db.db, secrets, { name: 'Lucky Shrub', transport: 'cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: TOKEN, displayPhoneNumber: '15550783881', settings: { pairGapMs: 0 } });
+  await startInTheMorning(db.db, workspaceId);
   const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.pool.query<T>(text, params)).rows;
 
   return {

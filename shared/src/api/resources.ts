@@ -108,7 +108,10 @@ export const contactSchema = z.object({
   windowExpiresAt: isoDate.nullable(),
   freeEntryUntil: isoDate.nullable(),
   lastAppReplyAt: isoDate.nullable(),
+  /** Until when the bot stays quiet for this contact; null when not paused or paused until someone resumes it. */
   pausedUntil: isoDate.nullable(),
+  /** Paused until a person resumes the contact (a handoff, or a rule "until a keyword / release"). */
+  pausedIndefinitely: z.boolean(),
   pauseReason: z.string().nullable(),
   createdAt: isoDate,
 });
