@@ -1,0 +1,260 @@
+import type pg from 'pg';
+import type {
+  ContactIdentity,
+  EngineTx,
+  HandoffRecord,
+  HttpCall,
+  InboundRecord,
+  LockedContact,
+  LogRow,
+  OutboundRecord,
+  RunRecord,
+  RunUpdate,
+  TimerRecord,
+  ContactPatch,
+  OutboundResult,
+} from '@tandem/engine/runtime';
+import { FOREVER } from '@tandem/engine/runtime';
+import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
+import { resumeContact, type Queryable } from './contactPause';
+
+/** One engine transaction on a pooled client: the statements of a step, committed together by PgStore. */
+const runColumns = 'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
+
+export class PgTx implements EngineTx {
+  constructor(private readonly c: pg.PoolClient) {}
+
+  async upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }> {
+    const key = identity.waId ? 'wa_id' : 'user_id';
+    const value = identity.waId ?? identity.userId;
+    if (!value) throw new Error('a contact needs a WhatsApp id or a user id');
+    const found = await this.c.query<{ id: number }>(`SELECT id FROM contacts WHERE workspace_id = $1 AND ${key} = $2`, [workspaceId, value]);
+    if (found.rows[0]) return { id: found.rows[0].id, created: false };
+    const inserted = await this.c.query<{ id: number; created: boolean }>(
+      `INSERT INTO contacts (workspace_id, wa_id, user_id, phone, profile_name, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)
+       ON CONFLICT (workspace_id, ${key}) DO UPDATE SET updated_at = contacts.updated_at
+       RETURNING id, (xmax = 0) AS created`,
+      [workspaceId, identity.waId ?? null, identity.userId ?? null, identity.waId ? `+${identity.waId}` : null, identity.profileName ?? null, at],
+    );
+    return inserted.rows[0]!;
+  }
+
+  async recordInbound(m: InboundRecord): Promise<boolean> {
+    const r = await this.c.query(
+      `INSERT INTO messages (workspace_id, contact_id, direction, wamid, type, content, status, status_rank, at, updated_at)
+       VALUES ($1, $2, 'in', $3, $4, $5, 'received', 0, $6, $6) ON CONFLICT (wamid) DO NOTHING`,
+      [m.workspaceId, m.contactId, m.wamid, m.type, m.content, m.at],
+    );
+    return r.rowCount === 1;
+  }
+
+  async touchInbound(contactId: number, at: Date, update: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<void> {
+    await this.c.query(
+      `UPDATE contacts SET last_inbound_at = GREATEST(last_inbound_at, $2), free_entry_until = GREATEST(free_entry_until, $3),
+         profile_name = COALESCE($4, profile_name), user_id = COALESCE(user_id, $5), updated_at = now() WHERE id = $1`,
+      [contactId, at, update.freeEntryUntil ?? null, update.profileName ?? null, update.userId ?? null],
+    );
+  }
+
+  async lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>> {
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    const r = await this.c.query<ContactRow & { clock_offset_ms: number; ws_now: Date }>(
+      `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now
+       FROM contacts c JOIN workspaces w ON w.id = c.workspace_id
+       WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`,
+      [sorted],
+    );
+    return new Map(r.rows.map((row) => [row.id, { contact: contactFromRow(row), now: row.ws_now, clockOffsetMs: row.clock_offset_ms }]));
+  }
+
+  async activeRuns(contactId: number): Promise<RunRecord[]> {
+    const r = await this.c.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE contact_id = $1 AND status = 'active' ORDER BY id DESC`, [contactId]);
+    return r.rows.map(runFromRow);
+  }
+
+  async getRun(runId: number): Promise<RunRecord | undefined> {
+    const r = await this.c.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE id = $1`, [runId]);
+    return r.rows[0] ? runFromRow(r.rows[0]) : undefined;
+  }
+
+  async liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]> {
+    const r = await this.c.query<{ id: string; live_version_id: number }>(
+      'SELECT id, live_version_id FROM flows WHERE workspace_id = $1 AND live_version_id IS NOT NULL AND archived_at IS NULL ORDER BY created_at, id',
+      [workspaceId],
+    );
+    return r.rows.map((row) => ({ flowId: row.id, versionId: row.live_version_id }));
+  }
+
+  async hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean> {
+    const r = await this.c.query(`SELECT 1 FROM runs WHERE contact_id = $1 AND flow_id = $2 ${activeOnly ? "AND status = 'active'" : ''} LIMIT 1`, [contactId, flowId]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
+  async newRunId(): Promise<number> {
+    const r = await this.c.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('runs', 'id')) AS id`);
+    return r.rows[0]!.id;
+  }
+
+  async insertRun(run: { id: number; workspaceId: string; contactId: number; flowId: string; flowVersionId: number } & RunUpdate): Promise<void> {
+    await this.c.query(
+      `INSERT INTO runs (id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, outcome, end_reason, started_at, updated_at, ended_at)
+       OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)`,
+      [
+        run.id,
+        run.workspaceId,
+        run.contactId,
+        run.flowId,
+        run.flowVersionId,
+        run.status,
+        run.currentNode,
+        run.step,
+        run.waitingFor,
+        run.waitingEvent,
+        run.snapshot,
+        run.outcome ?? null,
+        run.endReason ?? null,
+        run.now,
+        run.status === 'active' ? null : run.now,
+      ],
+    );
+  }
+
+  async updateRun(runId: number, u: RunUpdate): Promise<void> {
+    await this.c.query(
+      `UPDATE runs SET status = $2, current_node = $3, step = $4, waiting_for = $5, waiting_event = $6, snapshot = $7,
+         outcome = COALESCE($8, outcome), end_reason = COALESCE($9, end_reason), updated_at = $10::timestamptz,
+         ended_at = CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END
+       WHERE id = $1`,
+      [runId, u.status, u.currentNode, u.step, u.waitingFor, u.waitingEvent, u.snapshot, u.outcome ?? null, u.endReason ?? null, u.now],
+    );
+  }
+
+  async appendLog(rows: readonly LogRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.c.query(
+      `INSERT INTO run_steps (run_id, flow_version_id, step, kind, node_id, port, detail, at)
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::timestamptz[])`,
+      [
+        rows.map((r) => r.runId),
+        rows.map((r) => r.flowVersionId),
+        rows.map((r) => r.step),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.nodeId),
+        rows.map((r) => r.port ?? null),
+        rows.map((r) => (r.detail ? JSON.stringify(r.detail) : null)),
+        rows.map((r) => r.at),
+      ],
+    );
+  }
+
+  async patchContact(contactId: number, p: ContactPatch, at: Date): Promise<void> {
+    const { timezone, ...attributes } = p.attributes;
+    const set = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
+    const unset = Object.entries(attributes).filter(([, v]) => v === null).map(([k]) => k);
+    await this.c.query(
+      `UPDATE contacts SET
+         attributes = (attributes || $2::jsonb) - $3::text[],
+         tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || $4::text[]) AS t WHERE t <> ALL($5::text[]) ORDER BY t),
+         timezone = CASE WHEN $6::boolean THEN $7 ELSE timezone END,
+         marketing_consent = COALESCE($8, marketing_consent),
+         consent_changed_at = CASE WHEN $8 IS NULL THEN consent_changed_at ELSE $9 END,
+         consent_source = CASE WHEN $8 IS NULL THEN consent_source ELSE 'flow' END,
+         updated_at = $9
+       WHERE id = $1`,
+      [
+        contactId,
+        set,
+        unset,
+        p.addTags,
+        p.removeTags,
+        timezone !== undefined,
+        typeof timezone === 'string' ? timezone : null,
+        p.consent ? (p.consent === 'opt_in' ? 'opted_in' : 'opted_out') : null,
+        at,
+      ],
+    );
+  }
+
+  async queueSend(m: OutboundRecord): Promise<number> {
+    const category = m.content.kind === 'template' ? m.content.category : null;
+    const r = await this.c.query<{ id: number }>(
+      `WITH m AS (
+         INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at)
+         VALUES ($1, $2, 'out', $3, $4, 'pending', 0, $5, $6, $7, $8, $9, $10, $10) RETURNING id
+       )
+       SELECT m.id, graphile_worker.add_job('send', json_build_object('messageId', m.id)) FROM m`,
+      [m.workspaceId, m.contactId, m.content.kind, m.content, m.runId, m.nodeId, m.step, m.purpose, category, m.at],
+    );
+    return r.rows[0]!.id;
+  }
+
+  async setTimer(t: TimerRecord, clockOffsetMs: number): Promise<void> {
+    const fireAt = new Date(t.at.getTime() - clockOffsetMs);
+    await this.c.query(
+      `WITH t AS (
+         INSERT INTO timers (run_id, kind, node_id, step, contact_id, workspace_id, fire_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (run_id, kind) DO UPDATE SET node_id = EXCLUDED.node_id, step = EXCLUDED.step, fire_at = EXCLUDED.fire_at
+         RETURNING fire_at
+       ), s AS (
+         UPDATE timer_schedule SET next_at = t.fire_at FROM t WHERE timer_schedule.id = 1 AND timer_schedule.next_at > t.fire_at RETURNING timer_schedule.next_at
+       )
+       SELECT graphile_worker.add_job('timer-sweep', '{}'::json, run_at := s.next_at, job_key := 'timer-sweep') FROM s`,
+      [t.runId, t.kind, t.nodeId, t.step, t.contactId, t.workspaceId, fireAt],
+    );
+  }
+
+  async clearTimers(runId: number): Promise<void> {
+    await this.c.query('DELETE FROM timers WHERE run_id = $1', [runId]);
+  }
+
+  async queueHttp(call: HttpCall): Promise<void> {
+    await this.c.query(`SELECT graphile_worker.add_job('http-request', $1::json, max_attempts := 1)`, [JSON.stringify(call)]);
+  }
+
+  async openHandoff(h: HandoffRecord): Promise<void> {
+    await this.c.query(
+      `INSERT INTO handoffs (workspace_id, contact_id, run_id, node_id, team, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'open', $6)`,
+      [h.workspaceId, h.contactId, h.runId, h.nodeId, h.team, h.at],
+    );
+  }
+
+  async finishOutbound(messageId: number, r: OutboundResult): Promise<void> {
+    await this.c.query(
+      `WITH m AS (
+         UPDATE messages SET status = $2, status_rank = CASE WHEN $2 = 'sent' THEN 1 ELSE status_rank END, wamid = COALESCE($3, wamid),
+           error = $4, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $5::timestamptz ELSE sent_at END, updated_at = now()
+         WHERE id = $1 RETURNING contact_id
+       )
+       UPDATE contacts SET next_send_at = $6 FROM m
+       WHERE contacts.id = m.contact_id AND $6::timestamptz IS NOT NULL AND (next_send_at IS NULL OR next_send_at < $6::timestamptz)`,
+      [messageId, r.status, r.wamid ?? null, r.error ?? null, r.at, r.paceUntil && r.paceUntil > r.at ? r.paceUntil : null],
+    );
+  }
+
+  async pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void> {
+    await this.c.query('UPDATE workspaces SET sends_paused_reason = $2, sends_paused_at = $3 WHERE id = $1 AND sends_paused_reason IS NULL', [workspaceId, reason, at]);
+  }
+
+  async setConsent(contactId: number, consent: 'opted_in' | 'opted_out', source: string, at: Date): Promise<void> {
+    await this.c.query(
+      'UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1',
+      [contactId, consent, at, source],
+    );
+  }
+
+  async pauseContact(contactId: number, until: Date | 'infinity', reason: string): Promise<void> {
+    await this.c.query(
+      `UPDATE contacts SET paused_until = CASE WHEN paused_until > $2 THEN paused_until ELSE $2 END, pause_reason = $3, updated_at = now() WHERE id = $1`,
+      [contactId, until === 'infinity' ? FOREVER : until, reason],
+    );
+  }
+
+  async resumeContact(contactId: number, reason?: string): Promise<void> {
+    await resumeContact(this.c as unknown as Queryable, contactId, reason);
+  }
+
+  async closeHandoff(runId: number, at: Date): Promise<void> {
+    await this.c.query(`UPDATE handoffs SET status = 'released', released_at = $2 WHERE run_id = $1 AND status <> 'released'`, [runId, at]);
+  }
+}
