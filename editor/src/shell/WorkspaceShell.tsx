@@ -8,6 +8,7 @@ import { FlowList } from '../flows/FlowList';
 import { FlowPage } from '../flows/FlowPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { NameDialog } from './NameDialog';
+import { SyncProgress } from './SyncProgress';
 import { navigate, useRoute } from './router';
 
 const LAST_KEY = 'tandem.lastWorkspace';
@@ -84,6 +85,7 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
         </button>
       </header>
       {workspace && <WorkspaceAlerts workspace={workspace} onChanged={() => void session.getState().refresh()} />}
+      {workspace && <SyncProgress workspace={workspace} />}
       <div className="tn-shell-main">
         {workspaces.length === 0 && (
           <div className="tn-page-message">

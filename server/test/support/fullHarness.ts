@@ -1,4 +1,6 @@
 import pino from 'pino';
+import type { z } from 'zod';
+import type { RouteDef } from '@tandem/shared/api';
 import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 import { readEnv } from '../../src/config/env';
 import { createApp } from '../../src/http/app';
@@ -13,6 +15,7 @@ import { testDatabase } from './testDatabase';
 import { startInTheMorning, waitFor } from './engineHarness';
 
 export const PHONE_NUMBER_ID = '106540352242922';
+export const WABA_ID = '102290129340398';
 const TOKEN = 'full-harness-token-1234';
 export const APP_SECRET = 'test-app-secret';
 export const ADMIN_KEY = 'full-harness-admin-key-0123';
@@ -69,6 +72,23 @@ export async function startFullHarness() {
       const flowId = await createFlow(db.db, workspaceId, document);
       await publishFlow(db.db, workspaceId, flowId);
       return flowId;
+    },
+    /**
+     * Calls an endpoint with the admin key (in this workspace unless `params` say otherwise),
+     * fails on any status but the endpoint's success, and parses the answer by its schema.
+     */
+    async api<R extends RouteDef>(route: R, params: Record<string, string | number> = {}, options: { body?: unknown; query?: Record<string, string> } = {}): Promise<z.output<R['response']>> {
+      const values: Record<string, string | number> = { workspaceId, ...params };
+      const path = route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(values[k])));
+      const hasBody = route.method !== 'get' && route.method !== 'delete';
+      const res = await app.request(`${path}${options.query ? `?${new URLSearchParams(options.query)}` : ''}`, {
+        method: route.method.toUpperCase(),
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+        ...(hasBody ? { body: JSON.stringify(options.body ?? {}) } : {}),
+      });
+      const text = await res.text();
+      if (res.status !== (route.status ?? 200)) throw new Error(`${route.method.toUpperCase()} ${path} answered ${res.status}: ${text}`);
+      return route.response.parse(JSON.parse(text));
     },
     async idle() {
       await waitFor(async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`))[0]!.n === 0, 20_000, 'the worker');
@@ -162,4 +182,74 @@ export function historyBody(phase: number, chunkOrder: number, progress: number,
       },
     ],
   };
+}
+
+/** A webhook body with one change of `field`, for the test WABA. */
+export function changeBody(field: string, value: Record<string, unknown>) {
+  return { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, changes: [{ field, value }] }] };
+}
+
+/** `user_preferences`: the person stopped or resumed marketing messages in WhatsApp itself. */
+export function preferencesBody(waId: string, value: 'stop' | 'resume', at: Date) {
+  return changeBody('user_preferences', {
+    messaging_product: 'whatsapp',
+    metadata,
+    contacts: [{ profile: { name: 'Sheena Nelson' }, wa_id: waId }],
+    user_preferences: [{ wa_id: waId, detail: `User requested to ${value} marketing messages`, category: 'marketing_messages', value, timestamp: seconds(at) }],
+  });
+}
+
+/** `smb_app_state_sync`: contacts added, edited (`add` again) or removed in the Business App's address book. */
+export function contactSyncBody(items: { waId: string; action: 'add' | 'remove'; fullName?: string; firstName?: string; at: Date }[]) {
+  return changeBody('smb_app_state_sync', {
+    messaging_product: 'whatsapp',
+    metadata,
+    state_sync: items.map((i) => ({
+      type: 'contact',
+      contact: { ...(i.fullName ? { full_name: i.fullName } : {}), ...(i.firstName ? { first_name: i.firstName } : {}), phone_number: i.waId },
+      action: i.action,
+      metadata: { timestamp: seconds(i.at) },
+    })),
+  });
+}
+
+/** `history` when the business turned history sharing off in the App (error 2593109). */
+export function historyDeclinedBody() {
+  return changeBody('history', {
+    messaging_product: 'whatsapp',
+    metadata,
+    history: [{ errors: [{ code: 2593109, title: 'History sync is turned off by the business from the WhatsApp Business App' }] }],
+  });
+}
+
+/** The `history` follow-up carrying the content of a `media_placeholder` (same wamid). */
+export function historyMediaBody(wamid: string, from: string, at: Date, image: { id: string; caption: string }) {
+  return changeBody('history', {
+    messaging_product: 'whatsapp',
+    metadata,
+    messages: [{ from, id: wamid, timestamp: seconds(at), type: 'image', image: { ...image, mime_type: 'image/jpeg', sha256: '3f9d94d399fa61c191bc1d4ca71375a035cd9b9f5b1128e1f0963a415c16b0cc' } }],
+  });
+}
+
+/** `account_update` (WABA level, no metadata): PARTNER_REMOVED with its reason, ACCOUNT_RECONNECTED, … */
+export function accountUpdateBody(event: string, disconnection?: { reason: string; initiated_by: 'USER' | 'SYSTEM' }) {
+  return changeBody('account_update', { phone_number: '15550783881', event, ...(disconnection ? { disconnection_info: disconnection } : {}) });
+}
+
+/** `message_template_status_update` (WABA level); the id arrives as a JSON number. */
+export function templateStatusBody(t: { event: string; name: string; language: string; category: string; reason?: string | null; otherInfo?: { title: string; description: string } }) {
+  return changeBody('message_template_status_update', {
+    event: t.event,
+    message_template_id: 1689556908129835,
+    message_template_name: t.name,
+    message_template_language: t.language,
+    reason: t.reason ?? null,
+    message_template_category: t.category,
+    ...(t.otherInfo ? { other_info: t.otherInfo } : {}),
+  });
+}
+
+/** `phone_number_quality_update` (WABA level): FLAGGED, UNFLAGGED, a messaging limit change, … */
+export function qualityUpdateBody(event: string, currentLimit: string) {
+  return changeBody('phone_number_quality_update', { display_phone_number: '15550783881', event, current_limit: currentLimit });
 }
