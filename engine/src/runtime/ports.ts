@@ -14,8 +14,14 @@ export interface EngineStore {
   loadVersion(versionId: number): Promise<{ flowId: string; document: unknown }>;
   /** Everything the send job needs about a queued message; undefined when it does not exist. */
   loadOutbound(messageId: number): Promise<OutboundJob | undefined>;
-  /** Takes one of the number's N send slots if one was last used over a second ago. */
-  acquireSendSlot(workspaceId: string, mps: number): Promise<{ ok: true } | { ok: false; retryInMs: number }>;
+  /** Takes one of the number's N send slots if its last request finished over a second ago. */
+  acquireSendSlot(workspaceId: string, mps: number): Promise<{ ok: true; slot: number } | { ok: false; retryInMs: number }>;
+  /**
+   * The request sent on `slot` is finished: the slot's second starts now. A request reaches
+   * WhatsApp before its answer comes back, so two requests on one slot arrive at least a second
+   * apart and WhatsApp never sees more than N in any second, however slow the network or worker.
+   */
+  releaseSendSlot(workspaceId: string, slot: number): Promise<void>;
   /** Keeps a message queued and tries again at `until` (workspace time). */
   holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void>;
   /** Counts a failed attempt and tries again after `afterMs`. */

@@ -64,9 +64,14 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
     const error = { code: 'invalid_message', message: `The message cannot be sent as rendered: ${body.problem}` };
     return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
-  if (!(await waitForSlot(deps, job))) return;
-
-  const sent = await deps.transport.send(body.message, job.sender);
+  const slot = await waitForSlot(deps, job);
+  if (slot === undefined) return;
+  let sent;
+  try {
+    sent = await deps.transport.send(body.message, job.sender);
+  } finally {
+    await deps.store.releaseSendSlot(job.workspaceId, slot);
+  }
   if (sent.ok) {
     const paceUntil = new Date(job.now.getTime() + job.pairGapMs);
     deps.logger.info({ ...log, attempt: job.attempts + 1 }, 'message sent');
@@ -95,15 +100,15 @@ async function handleFailure(deps: EngineDeps, job: OutboundJob, f: CloudApiFail
   }
 }
 
-/** Waits briefly for a throughput slot; reschedules the send when the wait would be long. */
-async function waitForSlot(deps: EngineDeps, job: OutboundJob): Promise<boolean> {
+/** Waits briefly for a throughput slot; reschedules the send (and answers undefined) when the wait would be long. */
+async function waitForSlot(deps: EngineDeps, job: OutboundJob): Promise<number | undefined> {
   let waited = 0;
   for (;;) {
     const slot = await deps.store.acquireSendSlot(job.workspaceId, job.throughputMps);
-    if (slot.ok) return true;
+    if (slot.ok) return slot.slot;
     if (waited + slot.retryInMs > MAX_SLOT_WAIT_MS) {
       await deps.store.holdOutbound(job.messageId, new Date(job.now.getTime() + waited + slot.retryInMs), job.clockOffsetMs, 'throughput');
-      return false;
+      return undefined;
     }
     await new Promise((resolve) => setTimeout(resolve, slot.retryInMs));
     waited += slot.retryInMs;

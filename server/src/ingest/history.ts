@@ -74,7 +74,9 @@ export async function applyContactSync(pool: pg.Pool, workspaceId: string, e: We
     await pool.query(
       `UPDATE contacts SET attributes = attributes || jsonb_strip_nulls(jsonb_build_object('app_contact_name', $2::text, 'in_app_contacts', true))
          || CASE WHEN attributes ? 'first_name' OR $3::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('first_name', $3::text) END,
-         profile_name = COALESCE(profile_name, $2), updated_at = now()
+         -- A name taken from the App's address book follows its edits; a WhatsApp profile name stays.
+         profile_name = CASE WHEN profile_name IS NULL OR profile_name = attributes ->> 'app_contact_name' THEN COALESCE($2, profile_name) ELSE profile_name END,
+         updated_at = now()
        WHERE id = $1`,
       [contactId, e.fullName ?? null, e.firstName ?? null],
     );

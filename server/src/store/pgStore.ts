@@ -6,8 +6,8 @@ import { contactFromRow, type ContactRow } from './rows';
 import { PgTx } from './pgTx';
 
 /** The engine's storage on Postgres: one pooled client per transaction, plain SQL on the hot path. */
-/** Sends start at most N per this window per number; the margin covers the gap between taking a slot and the request reaching Meta. */
-export const SLOT_WINDOW_MS = 1_050;
+/** A send slot is free again this long after its last request finished. */
+export const SLOT_WINDOW_MS = 1_000;
 
 export class PgStore implements EngineStore {
   constructor(
@@ -98,7 +98,7 @@ export class PgStore implements EngineStore {
     };
   }
 
-  async acquireSendSlot(workspaceId: string, mps: number): Promise<{ ok: true } | { ok: false; retryInMs: number }> {
+  async acquireSendSlot(workspaceId: string, mps: number): Promise<{ ok: true; slot: number } | { ok: false; retryInMs: number }> {
     const window = SLOT_WINDOW_MS;
     const taken = await this.pool.query(
       `UPDATE send_slots SET used_at = clock_timestamp()
@@ -109,7 +109,7 @@ export class PgStore implements EngineStore {
        RETURNING slot`,
       [workspaceId, mps, window],
     );
-    if (taken.rowCount) return { ok: true };
+    if (taken.rowCount) return { ok: true, slot: (taken.rows[0] as { slot: number }).slot };
     const missing = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM send_slots WHERE workspace_id = $1', [workspaceId]);
     if ((missing.rows[0]?.n ?? 0) < mps) {
       await this.pool.query(
@@ -124,6 +124,10 @@ export class PgStore implements EngineStore {
       [workspaceId, mps, window],
     );
     return { ok: false, retryInMs: next.rows[0]?.wait_ms ?? 50 };
+  }
+
+  async releaseSendSlot(workspaceId: string, slot: number): Promise<void> {
+    await this.pool.query('UPDATE send_slots SET used_at = clock_timestamp() WHERE workspace_id = $1 AND slot = $2', [workspaceId, slot]);
   }
 
   async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void> {

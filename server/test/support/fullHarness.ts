@@ -77,7 +77,7 @@ export async function startFullHarness() {
      * Calls an endpoint with the admin key (in this workspace unless `params` say otherwise),
      * fails on any status but the endpoint's success, and parses the answer by its schema.
      */
-    async api<R extends RouteDef>(route: R, params: Record<string, string | number> = {}, options: { body?: unknown; query?: Record<string, string> } = {}): Promise<z.output<R['response']>> {
+    async api<R extends z.ZodType>(route: RouteDef<z.ZodType, z.ZodType, z.ZodType, R>, params: Record<string, string | number> = {}, options: { body?: unknown; query?: Record<string, string> } = {}): Promise<z.output<R>> {
       const values: Record<string, string | number> = { workspaceId, ...params };
       const path = route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(values[k])));
       const hasBody = route.method !== 'get' && route.method !== 'delete';
