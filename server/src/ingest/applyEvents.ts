@@ -84,11 +84,12 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
     }
     case 'template_status': {
       const status = e.event === 'REINSTATED' || e.event === 'UNARCHIVED' ? 'APPROVED' : e.event;
-      await pool.query(
+      const updated = await pool.query(
         `UPDATE templates SET status = $4, info = jsonb_set(info, '{status}', to_jsonb($4::text)), updated_at = now() WHERE workspace_id = $1 AND name = $2 AND language = $3`,
         [workspaceId, e.name, e.language, status],
       );
-      if (['REJECTED', 'PAUSED', 'DISABLED', 'FLAGGED'].includes(e.event)) {
+      // Every workspace of the account hears about its templates; only those that have this one are told.
+      if (updated.rowCount && ['REJECTED', 'PAUSED', 'DISABLED', 'FLAGGED'].includes(e.event)) {
         await raiseAlert(pool, workspaceId, 'template', `Template ${e.name} (${e.language}) is ${e.event.toLowerCase()}${e.reason && e.reason !== 'NONE' ? `: ${e.reason}` : ''}`, new Date().toISOString());
       }
       return;

@@ -53,3 +53,10 @@ export async function advanceClock(db: Db, workspaceId: string, ms: number): Pro
     );
   });
 }
+
+/** Sending resumed: messages held because the number was paused go now (their scheduled retry is moved up). */
+export async function releaseHeldSends(db: Pick<Db, 'execute'>, workspaceId: string): Promise<void> {
+  await db.execute(sql`
+    SELECT graphile_worker.add_job('send', json_build_object('messageId', id), job_key := 'send:' || id)
+    FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'number_paused'`);
+}

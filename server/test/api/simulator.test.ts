@@ -116,6 +116,7 @@ describe('simulator API', () => {
     expect(Date.parse(res.json.now) - before).toBeGreaterThanOrEqual(2 * HOUR);
     expect(Date.parse(res.json.now) - before).toBeLessThan(2 * HOUR + 60_000);
     await waitFor(async () => texts(await thread('4915100000006')).includes('out: Here is your reminder.'), 20_000, 'the reminder');
+    await w.idle();
     expect((await thread('4915100000006')).run).toMatchObject({ status: 'completed' });
   });
 

@@ -55,6 +55,7 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     expect(h.wire()).toEqual([]);
     await advance(2 * MIN);
     await waitFor(() => h.wire().length === 1, 20_000, 'the reminder after the quiet period');
+    await h.idle();
     expect(h.wire()).toEqual([`${TO}: template cart_reminder`]);
     expect((await contactRow()).last_inbound_at).toBeNull();
     expect(await thread()).toEqual(['echo: Hi Sheena, it is Maria from the shop. Did you have trouble paying?', 'out: template cart_reminder']);

@@ -147,8 +147,7 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     expect(await alerts()).toEqual([{ kind: 'reconnected', message: 'The number is connected again; resume sends in the workspace settings.' }, disconnected]);
     expect((await workspace()).sendsPausedReason).not.toBeNull();
     expect((await h.api(endpoints.updateWorkspace, {}, { body: { resumeSends: true } })).sendsPausedReason).toBeNull();
-    // Held messages are looked at again every 10 minutes.
-    await advance(10 * MIN);
+    // Held messages go as soon as sending resumes, without waiting for their next look.
     await waitFor(() => h.wire().length === 1, 20_000, 'the held template');
     expect(h.wire()).toEqual([`${TO}: template order_ready`]);
     await h.idle();

@@ -102,6 +102,7 @@ describe('go to flow', () => {
     );
     await h.event('491700000005', 'journey.next', {});
     await waitFor(() => sentTo('491700000005').length === 1, 20_000, 'the template of the other flow');
+    await h.idle();
     expect(h.sent().filter((s) => s.to === '+491700000005')[0]).toMatchObject({ template: 'coupon', params: ['SAVE10'] });
     const runs = await runsOf('491700000005');
     expect(runs.map((r) => [r.flow_id === targetId ? 'target' : 'source', r.status])).toEqual([['source', 'completed'], ['target', 'completed']]);

@@ -6,7 +6,7 @@ import type { AppEnv } from '../app';
 import { mountRoute } from '../mountRoute';
 import { HttpError, notFound } from '../errors';
 import { memberships, users, workspaces } from '../../db/schema';
-import { createWorkspace } from '../../services/workspaces';
+import { createWorkspace, releaseHeldSends } from '../../services/workspaces';
 import { workspaceView } from '../../services/workspaceView';
 import { addMembership, createUser, findUserByEmail } from '../../services/users';
 import { audit } from '../../services/audit';
@@ -36,19 +36,21 @@ export function workspaceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   mountRoute(app, ctx, endpoints.updateWorkspace, async ({ params, body, caller, role }) => {
     const current = await load(params.workspaceId);
     const { accessToken, resumeSends, settings, ...rest } = body;
-    await db
-      .update(workspaces)
-      .set({
-        ...rest,
-        ...(accessToken ? { accessToken: ctx.secrets.encrypt(accessToken), transport: rest.transport ?? 'cloud' } : {}),
-        ...(settings ? { settings: { ...current.settings, ...settings } } : {}),
-        ...(resumeSends ? { sendsPausedReason: null, sendsPausedAt: null } : {}),
-      })
-      .where(eq(workspaces.id, params.workspaceId));
-    const changed = Object.keys(body);
-    if (accessToken || resumeSends) {
-      await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: accessToken ? 'workspace.credentials' : 'workspace.resume_sends', detail: { changed } });
-    }
+    await db.transaction(async (tx) => {
+      await tx
+        .update(workspaces)
+        .set({
+          ...rest,
+          ...(accessToken ? { accessToken: ctx.secrets.encrypt(accessToken), transport: rest.transport ?? 'cloud' } : {}),
+          ...(settings ? { settings: { ...current.settings, ...settings } } : {}),
+          ...(resumeSends ? { sendsPausedReason: null, sendsPausedAt: null } : {}),
+        })
+        .where(eq(workspaces.id, params.workspaceId));
+      if (resumeSends) await releaseHeldSends(tx, params.workspaceId);
+      if (accessToken || resumeSends) {
+        await audit(tx, { workspaceId: params.workspaceId, actor: caller.label, action: accessToken ? 'workspace.credentials' : 'workspace.resume_sends', detail: { changed: Object.keys(body) } });
+      }
+    });
     return workspaceView(await load(params.workspaceId), role!);
   });
 
