@@ -26,6 +26,19 @@ function request(overrides: Partial<SendRequest> = {}): SendRequest {
 }
 
 describe('send policy', () => {
+  it('holds a template WhatsApp paused or has not approved yet, and blocks one it will refuse', () => {
+    expect(decideSend(request({ content: utility, templateStatus: 'APPROVED' }))).toEqual({ action: 'send' });
+    expect(decideSend(request({ content: utility, templateStatus: null }))).toEqual({ action: 'send' });
+    for (const status of ['PAUSED', 'PENDING']) {
+      expect(decideSend(request({ content: utility, templateStatus: status }))).toEqual({ action: 'hold', until: new Date(now.getTime() + 3_600_000), reason: 'template_paused' });
+    }
+    for (const status of ['DISABLED', 'REJECTED', 'DELETED']) {
+      expect(decideSend(request({ content: utility, templateStatus: status }))).toEqual({ action: 'block', reason: 'template_unavailable' });
+    }
+    // A free-form message is not a template, whatever the field says.
+    expect(decideSend(request({ templateStatus: 'DISABLED' }))).toEqual({ action: 'send' });
+  });
+
   it('sends a free-form message inside the 24-hour window', () => {
     expect(decideSend(request())).toEqual({ action: 'send' });
   });

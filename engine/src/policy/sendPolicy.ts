@@ -19,21 +19,28 @@ export interface SendRequest {
   marketingCap: number | null;
   /** Earliest time the next message may go to this contact (pacing of consecutive bubbles). */
   nextSendAt: Date | null;
+  /** A template's status in the workspace's synced list (APPROVED, PAUSED, DISABLED…); null when unknown. */
+  templateStatus?: string | null;
 }
 
 export type SendDecision =
   | { action: 'send' }
-  | { action: 'hold'; until: Date; reason: 'number_paused' | 'human_active' | 'collision_guard' | 'quiet_hours' | 'pacing' }
+  | { action: 'hold'; until: Date; reason: 'number_paused' | 'human_active' | 'collision_guard' | 'quiet_hours' | 'template_paused' | 'pacing' }
   | { action: 'window_closed' }
-  | { action: 'block'; reason: 'opted_out' | 'frequency_cap' };
+  | { action: 'block'; reason: 'opted_out' | 'frequency_cap' | 'template_unavailable' };
 
 const NUMBER_PAUSE_RECHECK_MS = 10 * 60_000;
+/** Meta pauses a low-quality template for 3 or 6 hours; its reinstatement releases held sends at once. */
+const TEMPLATE_PAUSE_RECHECK_MS = 60 * 60_000;
+/** Template states WhatsApp refuses to send: the step takes its error output instead of a doomed request. */
+const UNSENDABLE_TEMPLATE = new Set(['DISABLED', 'REJECTED', 'DELETED', 'PENDING_DELETION', 'ARCHIVED', 'LOCKED']);
 
 /**
  * The policy gate every outbound message passes, in order: the number may send; no person is
  * talking to the contact from the Business App; it is not quiet hours for the contact; a
- * free-form message is inside the 24-hour window (App echoes never open it); marketing
- * respects the opt-out and the frequency cap; consecutive messages are paced.
+ * free-form message is inside the 24-hour window (App echoes never open it); a template is
+ * approved and not paused by Meta; marketing respects the opt-out and the frequency cap;
+ * consecutive messages are paced.
  * A held message is sent later, never dropped; the others follow the step's outputs.
  */
 export function decideSend(r: SendRequest): SendDecision {
@@ -55,6 +62,10 @@ export function decideSend(r: SendRequest): SendDecision {
   if (!isTemplate) {
     const open = r.contact.lastInboundAt !== null && r.contact.lastInboundAt.getTime() + WINDOW_MS > now;
     if (!open) return { action: 'window_closed' };
+  }
+  if (isTemplate && r.templateStatus) {
+    if (UNSENDABLE_TEMPLATE.has(r.templateStatus)) return { action: 'block', reason: 'template_unavailable' };
+    if (r.templateStatus === 'PAUSED' || r.templateStatus === 'PENDING') return { action: 'hold', until: new Date(now + TEMPLATE_PAUSE_RECHECK_MS), reason: 'template_paused' };
   }
   if (r.content.kind === 'template' && r.content.category === 'MARKETING') {
     if (r.contact.marketingConsent === 'opted_out') return { action: 'block', reason: 'opted_out' };

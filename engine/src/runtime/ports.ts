@@ -57,6 +57,8 @@ export interface OutboundJob {
   marketingSentRecently: number;
   contact: ContactState;
   nextSendAt: Date | null;
+  /** For a template: its status in the workspace's template list (null when it is not listed). */
+  templateStatus: string | null;
   now: Date;
   clockOffsetMs: number;
 }

@@ -32,6 +32,7 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
     marketingSentRecently: job.marketingSentRecently,
     marketingCap: job.marketingCap,
     nextSendAt: job.nextSendAt,
+    templateStatus: job.templateStatus,
   });
   const log = { messageId, workspaceId: job.workspaceId, runId: job.runId };
   if (decision.action === 'hold' && decision.reason === 'human_active') {
@@ -48,7 +49,12 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
     case 'window_closed':
       return finish(deps, job, { status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
     case 'block': {
-      const message = decision.reason === 'opted_out' ? 'The contact opted out of marketing messages' : 'The marketing frequency cap is reached';
+      const message =
+        decision.reason === 'opted_out'
+          ? 'The contact opted out of marketing messages'
+          : decision.reason === 'frequency_cap'
+            ? 'The marketing frequency cap is reached'
+            : `The template cannot be sent: WhatsApp lists it as ${job.templateStatus}`;
       return finish(deps, job, { status: 'blocked', error: { code: decision.reason, message }, at: job.now }, { outcome: 'error', error: { code: decision.reason, message } });
     }
     case 'send':

@@ -88,6 +88,15 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
         `UPDATE templates SET status = $4, info = jsonb_set(info, '{status}', to_jsonb($4::text)), updated_at = now() WHERE workspace_id = $1 AND name = $2 AND language = $3`,
         [workspaceId, e.name, e.language, status],
       );
+      if (status === 'APPROVED') {
+        // Sends held while the template was paused or pending go now.
+        await pool.query(
+          `SELECT graphile_worker.add_job('send', json_build_object('messageId', id), job_key := 'send:' || id) FROM messages
+           WHERE workspace_id = $1 AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'template_paused'
+             AND content ->> 'name' = $2 AND content ->> 'language' = $3`,
+          [workspaceId, e.name, e.language],
+        );
+      }
       // Every workspace of the account hears about its templates; only those that have this one are told.
       if (updated.rowCount && ['REJECTED', 'PAUSED', 'DISABLED', 'FLAGGED'].includes(e.event)) {
         await raiseAlert(pool, workspaceId, 'template', `Template ${e.name} (${e.language}) is ${e.event.toLowerCase()}${e.reason && e.reason !== 'NONE' ? `: ${e.reason}` : ''}`, new Date().toISOString());

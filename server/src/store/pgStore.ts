@@ -54,6 +54,7 @@ export class PgStore implements EngineStore {
         clock_offset_ms: number;
         ws_now: Date;
         marketing_recent: number;
+        template_status: string | null;
       }
     >(
       `SELECT c.*, m.id AS message_id, m.workspace_id AS m_workspace_id, m.contact_id, m.run_id, m.node_id, m.step AS m_step, r.flow_version_id,
@@ -63,7 +64,9 @@ export class PgStore implements EngineStore {
                 SELECT count(*)::int FROM messages x WHERE x.contact_id = m.contact_id AND x.direction = 'out' AND x.category = 'MARKETING'
                   AND x.status NOT IN ('pending', 'held', 'failed', 'blocked', 'skipped')
                   AND x.at > now() + w.clock_offset_ms * interval '1 millisecond' - ((w.settings -> 'marketingCap' ->> 'periodHours')::int * interval '1 hour'))
-              ELSE 0 END AS marketing_recent
+              ELSE 0 END AS marketing_recent,
+              (SELECT t.status FROM templates t WHERE m.content ->> 'kind' = 'template' AND t.workspace_id = m.workspace_id
+                 AND t.name = m.content ->> 'name' AND t.language = m.content ->> 'language') AS template_status
        FROM messages m JOIN contacts c ON c.id = m.contact_id JOIN workspaces w ON w.id = m.workspace_id
        LEFT JOIN runs r ON r.id = m.run_id
        WHERE m.id = $1`,
@@ -93,6 +96,7 @@ export class PgStore implements EngineStore {
       marketingSentRecently: row.marketing_recent,
       contact: contactFromRow(row),
       nextSendAt: row.next_send_at,
+      templateStatus: row.template_status,
       now: row.ws_now,
       clockOffsetMs: row.clock_offset_ms,
     };

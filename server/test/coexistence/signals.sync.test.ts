@@ -194,4 +194,41 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     expect(await statuses()).toEqual({ spring_sale: 'APPROVED', order_ready: 'APPROVED' });
     expect(await alerts()).toHaveLength(3);
   });
+
+  it('a paused template holds its sends until WhatsApp reinstates it; a disabled one takes the error output without a request', async () => {
+    await setWaba();
+    h.standIn.setTemplates(WABA_ID, [
+      { name: 'order_ready', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order is ready.' }] },
+      { name: 'review_request', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'How was your order?' }] },
+    ]);
+    await h.api(endpoints.syncTemplates);
+    const send = (name: string) => ({
+      schemaVersion: 1,
+      name: `Send ${name}`,
+      settings: { reentry: 'always' },
+      nodes: [node('start', 'trigger-api', {}), node('send', 'send-template', { template: { name, language: 'en', category: 'UTILITY' } }), node('failed', 'end', { outcome: 'failed' })],
+      edges: [edge('start', 'next', 'send'), edge('send', 'error', 'failed')],
+    });
+    const ready = await h.publish(send('order_ready'));
+    const review = await h.publish(send('review_request'));
+    await post(templateStatusBody({ event: 'PAUSED', name: 'order_ready', language: 'en', category: 'UTILITY', otherInfo: { title: 'FIRST_PAUSE', description: 'Paused for 3 hours.' } }));
+    await post(templateStatusBody({ event: 'DISABLED', name: 'review_request', language: 'en', category: 'UTILITY', reason: 'INCORRECT_CATEGORY' }));
+
+    await h.api(endpoints.startRun, { flowId: ready }, { body: { contact: { waId: CUSTOMER } } });
+    await h.api(endpoints.startRun, { flowId: review }, { body: { contact: { waId: CUSTOMER } } });
+    await h.idle();
+    await advance(2 * 60 * MIN);
+    expect(h.standIn.received().filter((r) => r.path.endsWith('/messages'))).toEqual([]);
+    const runs = await allRuns();
+    const byFlow = Object.fromEntries(await Promise.all(runs.map(async (r) => [r.flowId, await h.api(endpoints.getRun, { id: r.id })] as const)));
+    expect(byFlow[ready]!.messages.map((m) => ({ status: m.status, error: m.error }))).toEqual([{ status: 'held', error: { held: 'template_paused' } }]);
+    expect(byFlow[review]).toMatchObject({ status: 'completed', outcome: 'failed' });
+    expect(byFlow[review]!.messages.map((m) => ({ status: m.status, error: m.error }))).toEqual([
+      { status: 'blocked', error: { code: 'template_unavailable', message: 'The template cannot be sent: WhatsApp lists it as DISABLED' } },
+    ]);
+
+    await post(templateStatusBody({ event: 'REINSTATED', name: 'order_ready', language: 'en', category: 'UTILITY' }));
+    await waitFor(() => h.wire().length === 1, 20_000, 'the reinstated template');
+    expect(h.wire()).toEqual([`${TO}: template order_ready`]);
+  });
 });
