@@ -5,7 +5,7 @@ import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { Dialog } from '../shell/Dialog';
 import { navigate } from '../shell/router';
-import { cloneBody, defaultChoices, missingTemplates, templateKey, type CloneChoices } from './cloneMapping';
+import { cloneBody, defaultChoices, missingTemplates, showNumber, templateKey, type CloneChoices } from './cloneMapping';
 
 /**
  * Copies a flow into another of the caller's workspaces: shows which templates, contact
@@ -51,7 +51,7 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
       setBusy(false);
     }
   };
-  const set = (part: keyof CloneChoices, key: string, value: string) => setChoices((c) => (c ? { ...c, [part]: { ...c[part], [key]: value } } : c));
+  const set = (part: 'templates' | 'attributes' | 'flows', key: string, value: string) => setChoices((c) => (c ? { ...c, [part]: { ...c[part], [key]: value } } : c));
   const missing = p && choices ? missingTemplates(p, choices) : [];
 
   return (
@@ -177,6 +177,25 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
                     </tbody>
                   </table>
                 </>
+              )}
+              <h3>WhatsApp number</h3>
+              <p className="tn-help" data-testid="clone-number">
+                The copy sends from the target's number ({showNumber(p.number.target)}).
+                {p.number.mentions === 0 && ` The flow's texts and links do not mention this workspace's number (${showNumber(p.number.source)}).`}
+              </p>
+              {p.number.mentions > 0 && (
+                <label className="tn-field">
+                  <span className="tn-field-label">
+                    The flow mentions {showNumber(p.number.source)} {p.number.mentions === 1 ? 'once' : `${p.number.mentions} times`} (texts, wa.me links); in the copy write instead
+                  </span>
+                  <input
+                    value={choices.number}
+                    inputMode="tel"
+                    placeholder="leave empty to keep it"
+                    onChange={(e) => setChoices((c) => (c ? { ...c, number: e.target.value } : c))}
+                    data-testid="clone-number-to"
+                  />
+                </label>
               )}
               {missing.length > 0 && (
                 <p className="tn-banner tn-banner-warning">

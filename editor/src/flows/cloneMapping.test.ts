@@ -19,6 +19,7 @@ const preview: ClonePreview = {
     { name: 'welcome', language: 'en', category: 'UTILITY' },
     { name: 'bloom_cart', language: 'en', category: 'MARKETING' },
   ],
+  number: { source: '15550783881', target: '4915100000000', mentions: 2 },
 };
 const targetFlows = [{ id: 'fl_dst_menu', name: 'Main menu' }] as FlowSummary[];
 
@@ -28,6 +29,7 @@ describe('clone mapping', () => {
       templates: { 'cart_reminder|en': '', 'order_shipped|en': 'order_shipped|en', 'welcome|de': 'welcome|en' },
       attributes: { first_name: 'first_name', loyalty_tier: 'loyalty_tier' },
       flows: { fl_src_menu: 'fl_dst_menu' },
+      number: '4915100000000',
     });
   });
 
@@ -44,7 +46,17 @@ describe('clone mapping', () => {
       ],
       attributes: { loyalty_tier: 'tier' },
       flows: { fl_src_menu: 'fl_dst_menu' },
+      number: { from: '15550783881', to: '4915100000000' },
     });
+  });
+
+  it('maps the number only when the flow mentions it and a different one is given', () => {
+    const choices = defaultChoices(preview, targetFlows);
+    expect(cloneBody(preview, { ...choices, number: '+49 151 0000 0001' }, 'ws_bloom', '').number).toEqual({ from: '15550783881', to: '4915100000001' });
+    expect(cloneBody(preview, { ...choices, number: '' }, 'ws_bloom', '').number).toBeUndefined();
+    const silent = { ...preview, number: { ...preview.number, mentions: 0 } };
+    expect(defaultChoices(silent, targetFlows).number).toBe('');
+    expect(cloneBody(silent, { ...choices, number: '4915100000001' }, 'ws_bloom', '').number).toBeUndefined();
   });
 
   it('lists templates the copy would miss', () => {

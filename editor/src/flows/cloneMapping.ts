@@ -6,6 +6,8 @@ export interface CloneChoices {
   templates: Record<string, string>;
   attributes: Record<string, string>;
   flows: Record<string, string>;
+  /** What mentions of the source's WhatsApp number become (digits; '' = leave them). */
+  number: string;
 }
 
 export const templateKey = (t: { name: string; language: string }) => `${t.name}|${t.language}`;
@@ -13,7 +15,7 @@ export const templateKey = (t: { name: string; language: string }) => `${t.name}
 /**
  * Sensible first choices: a template the target has under the same name and language (else the
  * same name in another language), every attribute under its own name, a flow the target has with
- * the same name.
+ * the same name, and the target's own number for mentions of the source's.
  */
 export function defaultChoices(preview: ClonePreview, targetFlows: readonly FlowSummary[]): CloneChoices {
   const templates: Record<string, string> = {};
@@ -25,7 +27,7 @@ export function defaultChoices(preview: ClonePreview, targetFlows: readonly Flow
   }
   const attributes = Object.fromEntries(preview.attributes.map((a) => [a.name, a.name]));
   const flows = Object.fromEntries(preview.flows.map((f) => [f.flowId, targetFlows.find((x) => x.name === f.name)?.id ?? '']));
-  return { templates, attributes, flows };
+  return { templates, attributes, flows, number: preview.number.mentions > 0 ? (preview.number.target ?? '') : '' };
 }
 
 /** The clone request for these choices; unmapped templates and flows are left as they are (the copy's checks will flag them). */
@@ -38,10 +40,15 @@ export function cloneBody(preview: ClonePreview, choices: CloneChoices, targetWo
   });
   const attributes = Object.fromEntries(Object.entries(choices.attributes).filter(([from, to]) => to.trim() !== '' && to.trim() !== from).map(([from, to]) => [from, to.trim()]));
   const flows = Object.fromEntries(Object.entries(choices.flows).filter(([, to]) => to !== ''));
-  return { targetWorkspaceId, ...(name.trim() ? { name: name.trim() } : {}), templates, attributes, flows };
+  const to = choices.number.replace(/\D/g, '');
+  const number = preview.number.source && preview.number.mentions > 0 && to.length >= 5 && to !== preview.number.source ? { number: { from: preview.number.source, to } } : {};
+  return { targetWorkspaceId, ...(name.trim() ? { name: name.trim() } : {}), templates, attributes, flows, ...number };
 }
 
 /** Templates the copy would use that the target does not have. */
+/** How a number of digits reads: `+15550783881`. */
+export const showNumber = (digits: string | null) => (digits ? `+${digits}` : 'none set');
+
 export function missingTemplates(preview: ClonePreview, choices: CloneChoices): ClonePreview['templates'] {
   return preview.templates.filter((t) => {
     const to = choices.templates[templateKey(t)];

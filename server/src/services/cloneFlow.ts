@@ -5,6 +5,26 @@ export interface CloneMapping {
   attributes: Record<string, string>;
   /** flow id → flow id in the target workspace (for "Go to flow") */
   flows: Record<string, string>;
+  /** The source's WhatsApp number (digits) → the target's, wherever texts and links mention it. */
+  number?: { from: string; to: string };
+}
+
+/** Matches a phone number however it is written: `+1 555-078 3881`, `15550783881`, `wa.me/15550783881`. */
+export function phonePattern(digits: string): RegExp {
+  return new RegExp(`(?<![\\d+])(\\+?)${[...digits].join('[\\s\\-.()]*')}(?!\\d)`, 'g');
+}
+
+/** How many strings of a flow document mention the number. */
+export function countMentions(document: Record<string, unknown>, digits: string): number {
+  const pattern = phonePattern(digits);
+  let n = 0;
+  const scan = (value: unknown) => {
+    if (typeof value === 'string') n += [...value.matchAll(pattern)].length;
+    else if (Array.isArray(value)) value.forEach(scan);
+    else if (value && typeof value === 'object') Object.values(value).forEach(scan);
+  };
+  scan(document.nodes);
+  return n;
 }
 
 interface NodeLike {
@@ -15,12 +35,16 @@ interface NodeLike {
 
 /**
  * Rewrites a flow document for another workspace: template names and languages in template
- * steps, `contact.<attribute>` references in every text and expression, and "Go to flow" targets.
+ * steps, `contact.<attribute>` references in every text and expression, "Go to flow" targets,
+ * and mentions of the source's WhatsApp number.
  */
 export function applyCloneMapping(document: Record<string, unknown>, mapping: CloneMapping): Record<string, unknown> {
   const renames = Object.entries(mapping.attributes).filter(([from, to]) => from !== to);
-  const renameText = (text: string) =>
-    renames.reduce((t, [from, to]) => t.replace(new RegExp(`\\bcontact\\.(\\??)${from}\\b`, 'g'), `contact.$1${to}`), text);
+  const number = mapping.number && mapping.number.from !== mapping.number.to ? { pattern: phonePattern(mapping.number.from), to: mapping.number.to } : undefined;
+  const renameText = (text: string) => {
+    const renamed = renames.reduce((t, [from, to]) => t.replace(new RegExp(`\\bcontact\\.(\\??)${from}\\b`, 'g'), `contact.$1${to}`), text);
+    return number ? renamed.replace(number.pattern, (_, plus: string) => `${plus}${number.to}`) : renamed;
+  };
   const deep = (value: unknown): unknown => {
     if (typeof value === 'string') return renameText(value);
     if (Array.isArray(value)) return value.map(deep);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
-import { startApiHarness, type ApiHarness } from '../support/apiHarness';
+import { ADMIN_KEY, startApiHarness, type ApiHarness } from '../support/apiHarness';
 
 const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
 let h: ApiHarness;
@@ -133,6 +133,34 @@ describe('flows API', () => {
     expect(cloned.json.validation.ok).toBe(true);
     const inB = await h.call(endpoints.listFlows, { workspaceId: h.b }, { key: h.keys.b });
     expect(inB.json.flows.map((f: { name: string }) => f.name)).toEqual(['Leads (brand B)']);
+  });
+
+  it('clones with the WhatsApp number mapped: mentions of the source number, however written, become the target number', async () => {
+    for (const [workspaceId, displayPhoneNumber] of [[h.a, '+1 555-078-3881'], [h.b, '4915100000000']] as const) {
+      expect((await h.call(endpoints.updateWorkspace, { workspaceId }, { key: ADMIN_KEY, body: { displayPhoneNumber } })).status).toBe(200);
+    }
+    const document = {
+      schemaVersion: 1,
+      name: 'Contact us',
+      nodes: [
+        { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['contact'] } },
+        { id: 'info', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Call +1 (555) 078-3881 or chat at https://wa.me/15550783881. Order line: 15550783882.' } } },
+      ],
+      edges: [{ id: 'e1', source: 'hi', sourceHandle: 'next', target: 'info' }],
+    };
+    const flow = (await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: ADMIN_KEY, body: { document } })).json as { id: string };
+    const preview = await h.call(endpoints.clonePreview, { workspaceId: h.a, flowId: flow.id }, { key: ADMIN_KEY, body: { targetWorkspaceId: h.b } });
+    expect(preview.json.number).toEqual({ source: '15550783881', target: '4915100000000', mentions: 2 });
+    const cloned = await h.call(endpoints.cloneFlow, { workspaceId: h.a, flowId: flow.id }, {
+      key: ADMIN_KEY,
+      body: { targetWorkspaceId: h.b, number: { from: '15550783881', to: '4915100000000' } },
+    });
+    expect(cloned.status).toBe(201);
+    const info = (cloned.json.flow.draft.nodes as { id: string; data: { message: { text: string } } }[]).find((n) => n.id === 'info')!;
+    expect(info.data.message.text).toBe('Call +4915100000000 or chat at https://wa.me/4915100000000. Order line: 15550783882.');
+    const bad = await h.call(endpoints.cloneFlow, { workspaceId: h.a, flowId: flow.id }, { key: ADMIN_KEY, body: { targetWorkspaceId: h.b, number: { from: '+1 555', to: 'x' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(['number.from', 'number.to']);
   });
 
   it('refuses a clone into a workspace the caller cannot edit, without revealing it', async () => {

@@ -67,7 +67,7 @@ export const endpoints = {
   clonePreview: route({
     method: 'post',
     path: '/api/workspaces/{workspaceId}/flows/{flowId}/clone-preview',
-    summary: 'What a clone into another workspace needs: templates, attributes and flows missing there',
+    summary: 'What a clone into another workspace needs: templates, attributes, flows and the WhatsApp number',
     tag: 'flows',
     role: 'viewer',
     params: wsFlow,
@@ -77,12 +77,14 @@ export const endpoints = {
       attributes: z.array(z.object({ name: z.string(), existsInTarget: z.boolean() })),
       flows: z.array(z.object({ flowId: z.string(), name: z.string() })),
       targetTemplates: z.array(templateInfoSchema.pick({ name: true, language: true, category: true })),
+      /** The source workspace's number as the flow's texts and links may mention it, and the target's. */
+      number: z.object({ source: z.string().nullable(), target: z.string().nullable(), mentions: z.number().int() }),
     }),
   }),
   cloneFlow: route({
     method: 'post',
     path: '/api/workspaces/{workspaceId}/flows/{flowId}/clone',
-    summary: 'Copy the flow into another workspace, mapping templates, attributes and flows',
+    summary: 'Copy the flow into another workspace, mapping templates, attributes, flows and the WhatsApp number',
     tag: 'flows',
     role: 'viewer',
     params: wsFlow,
@@ -92,6 +94,8 @@ export const endpoints = {
       templates: z.array(z.object({ from: z.object({ name: z.string(), language: z.string() }), to: z.object({ name: z.string(), language: z.string() }) })).default([]),
       attributes: z.record(z.string(), z.string()).default({}),
       flows: z.record(z.string(), z.string()).default({}),
+      /** Mentions of the source's number in texts and links (any formatting, wa.me links) become `to`. */
+      number: z.object({ from: z.string().regex(/^\d{5,20}$/, 'Digits only'), to: z.string().regex(/^\d{5,20}$/, 'Digits only') }).optional(),
     }),
     response: z.object({ flow: flowDetailSchema, validation: validationSchema }),
     status: 201,

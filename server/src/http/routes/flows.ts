@@ -13,7 +13,7 @@ import { audit } from '../../services/audit';
 import { assertFlowShaped, createFlow, emptyDocument, flowDetail, listFlows, loadFlowRow, publishFlow, saveDraft } from '../../services/flows';
 import { validationContext } from '../../services/flowContext';
 import { versionDiff } from '../../services/versionDiff';
-import { applyCloneMapping, referencesOf } from '../../services/cloneFlow';
+import { applyCloneMapping, countMentions, referencesOf } from '../../services/cloneFlow';
 
 export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { db } = ctx.database;
@@ -112,7 +112,10 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
     const refs = referencesOf(flow.draft);
     const targetTemplates = await db.select({ name: templates.name, language: templates.language, category: templates.category }).from(templates).where(eq(templates.workspaceId, body.targetWorkspaceId));
-    const [target] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, body.targetWorkspaceId));
+    const [target] = await db.select({ settings: workspaces.settings, number: workspaces.displayPhoneNumber }).from(workspaces).where(eq(workspaces.id, body.targetWorkspaceId));
+    const [source] = await db.select({ number: workspaces.displayPhoneNumber }).from(workspaces).where(eq(workspaces.id, params.workspaceId));
+    const digits = (n: string | null | undefined) => (n ? n.replace(/\D/g, '') || null : null);
+    const sourceNumber = digits(source?.number);
     const known = new Set([...builtInContactFields.map((f) => f.name), ...((target?.settings.attributes as { name: string }[] | undefined) ?? []).map((a) => a.name)]);
     const flowNames = refs.flows.length ? await db.select({ id: flows.id, name: flows.name }).from(flows).where(eq(flows.workspaceId, params.workspaceId)) : [];
     return {
@@ -120,13 +123,14 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       attributes: refs.attributes.map((a) => ({ name: a, existsInTarget: known.has(a) })),
       flows: refs.flows.map((id) => ({ flowId: id, name: flowNames.find((f) => f.id === id)?.name ?? id })),
       targetTemplates: targetTemplates.map((t) => ({ name: t.name, language: t.language, category: t.category as 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' })),
+      number: { source: sourceNumber, target: digits(target?.number), mentions: sourceNumber && sourceNumber.length >= 5 ? countMentions(flow.draft, sourceNumber) : 0 },
     };
   });
 
   mountRoute(app, ctx, endpoints.cloneFlow, async ({ params, body, caller }) => {
     await cloneTarget(caller, body.targetWorkspaceId, 'editor');
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
-    const mapped = applyCloneMapping(flow.draft, { templates: body.templates, attributes: body.attributes, flows: body.flows });
+    const mapped = applyCloneMapping(flow.draft, { templates: body.templates, attributes: body.attributes, flows: body.flows, ...(body.number ? { number: body.number } : {}) });
     const id = await createFlow(db, body.targetWorkspaceId, { ...mapped, name: body.name ?? flow.name });
     const detail = await flowDetail(db, body.targetWorkspaceId, id);
     const result = validateFlow(detail.draft, await validationContext(db, body.targetWorkspaceId));
