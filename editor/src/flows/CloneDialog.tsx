@@ -180,13 +180,13 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
               )}
               <h3>WhatsApp number</h3>
               <p className="tn-help" data-testid="clone-number">
-                The copy sends from the target's number ({showNumber(p.number.target)}).
-                {p.number.mentions === 0 && ` The flow's texts and links do not mention this workspace's number (${showNumber(p.number.source)}).`}
+                {p.number.target ? `The copy sends from the target's number, ${showNumber(p.number.target)}.` : 'The target has no WhatsApp number yet: until one is connected, its simulator plays it.'}
+                {p.number.mentions === 0 && (p.number.source ? ` The flow's texts and links do not mention this workspace's number (${showNumber(p.number.source)}).` : '')}
               </p>
               {p.number.mentions > 0 && (
                 <label className="tn-field">
                   <span className="tn-field-label">
-                    The flow mentions {showNumber(p.number.source)} {p.number.mentions === 1 ? 'once' : `${p.number.mentions} times`} (texts, wa.me links); in the copy write instead
+                    The flow mentions {showNumber(p.number.source ?? '')} {p.number.mentions === 1 ? 'once' : `${p.number.mentions} times`} (texts, wa.me links); in the copy write instead
                   </span>
                   <input
                     value={choices.number}

@@ -47,7 +47,7 @@ export function cloneBody(preview: ClonePreview, choices: CloneChoices, targetWo
 
 /** Templates the copy would use that the target does not have. */
 /** How a number of digits reads: `+15550783881`. */
-export const showNumber = (digits: string | null) => (digits ? `+${digits}` : 'none set');
+export const showNumber = (digits: string) => `+${digits}`;
 
 export function missingTemplates(preview: ClonePreview, choices: CloneChoices): ClonePreview['templates'] {
   return preview.templates.filter((t) => {
