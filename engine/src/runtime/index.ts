@@ -5,3 +5,4 @@ export * from './interpreter';
 export * from './compiledVersion';
 export { createFlowMachine, bucket, type FlowMachine } from './flowMachine';
 export { contactView } from './contactView';
+export { runtimeCaps } from './caps';

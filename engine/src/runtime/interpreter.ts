@@ -79,7 +79,9 @@ export class Interpreter {
     const live = (await tx.liveVersions(locked.contact.workspaceId)).find((v) => v.flowId === event.flowId);
     if (!live) return { to: 'nobody', reason: 'the flow is not published' };
     const loaded = await this.load(live.versionId);
-    const node = loaded.version.triggers.find((t) => t.type === 'trigger-api') ?? loaded.version.triggers[0];
+    const node = event.triggerNode
+      ? loaded.version.triggers.find((t) => t.id === event.triggerNode)
+      : (loaded.version.triggers.find((t) => t.type === 'trigger-api') ?? loaded.version.triggers[0]);
     if (!node) return { to: 'nobody', reason: 'the flow has no trigger' };
     const mapped = runtimeOf(node.type).mapPayload?.(node.config, event.payload, { receivedAt: locked.now }) ?? { ok: true as const, values: event.payload };
     if (!mapped.ok) return { to: 'nobody', reason: `missing fields: ${mapped.missing.join(', ')}` };

@@ -221,7 +221,7 @@ export interface EngineTx {
 export type ContactEvent =
   | { type: 'message'; message: InboundMessage; firstContact: boolean }
   | { type: 'event'; name: string; payload: Record<string, unknown> }
-  | { type: 'start'; flowId: string; payload: Record<string, unknown> };
+  | { type: 'start'; flowId: string; payload: Record<string, unknown>; /** A broadcast names its schedule trigger. */ triggerNode?: string };
 
 /** Events addressed to one run at one step; ignored when the run has moved on. */
 export type RunSignal =

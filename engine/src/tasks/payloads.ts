@@ -36,6 +36,8 @@ export const startRunPayloadSchema = z.object({
   contactId: z.number().int(),
   flowId: z.string(),
   payload: z.record(z.string(), z.unknown()),
+  /** The trigger to start at (a broadcast's schedule); default: the API trigger, else the first. */
+  triggerNode: z.string().optional(),
 });
 
 export const sendPayloadSchema = z.object({ messageId: z.number().int() });

@@ -2,5 +2,6 @@ import { defineRuntime } from '../defineRuntime';
 import type { TriggerScheduleConfig } from './definition';
 
 export const triggerScheduleRuntime = defineRuntime<TriggerScheduleConfig>({
-  mapPayload: (_c, _payload, meta) => ({ ok: true, values: { scheduled_at: meta.receivedAt.toISOString() } }),
+  // The broadcast passes the time it was due; the journey sees that, not when the job ran.
+  mapPayload: (_c, payload, meta) => ({ ok: true, values: { scheduled_at: typeof payload.scheduled_at === 'string' ? payload.scheduled_at : meta.receivedAt.toISOString() } }),
 });

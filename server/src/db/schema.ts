@@ -208,6 +208,29 @@ export const timers = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.kind] }), index('timers_fire_at').on(t.fireAt)],
 );
 
+/**
+ * Broadcasts: one row per schedule trigger of a live flow version, with the next time it fires.
+ * Written when a version goes live (publish, rollback), removed when the flow is archived; the
+ * `broadcast` job it schedules starts the audience's journeys page by page (`cursor`).
+ */
+export const broadcasts = pgTable(
+  'broadcasts',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    flowId: text('flow_id').notNull().references(() => flows.id),
+    flowVersionId: ref('flow_version_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    /** Real (wall-clock) time it fires; sandbox clock offsets are applied when writing. */
+    fireAt: at('fire_at').notNull(),
+    /** The last contact id whose journey this firing has queued (pages resume after it). */
+    cursor: bigint('cursor', { mode: 'number' }).notNull().default(0),
+    firings: integer('firings').notNull().default(0),
+    lastFiredAt: at('last_fired_at'),
+  },
+  (t) => [uniqueIndex('broadcasts_flow_node').on(t.flowId, t.nodeId)],
+);
+
 /** Raw webhook bodies, exactly as received, deduplicated by hash. */
 export const webhookEvents = pgTable('webhook_events', {
   id: id(),

@@ -5,6 +5,7 @@ import { loadFlow, validateFlow } from '@tandem/engine/compiler';
 import type { Db } from '../db/database';
 import { flowVersions, flows } from '../db/schema';
 import { newId } from './ids';
+import { scheduleBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { validationContext } from './flowContext';
 
 type FlowRow = typeof flows.$inferSelect;
@@ -96,6 +97,7 @@ export async function publishFlow(db: Db, workspaceId: string, flowId: string, n
     const version = (last?.version ?? 0) + 1;
     const [row] = await tx.insert(flowVersions).values({ flowId, workspaceId, version, document: flow.draft, note }).returning({ id: flowVersions.id, createdAt: flowVersions.createdAt });
     await tx.update(flows).set({ liveVersionId: row!.id }).where(eq(flows.id, flowId));
+    await scheduleBroadcasts(tx, flowId);
     return { versionId: row!.id, version, diagnostics: result.diagnostics, createdAt: row!.createdAt };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { workspaces } from '../db/schema';
 import type { SecretBox } from '../security/secretBox';
 import { newId } from './ids';
+import { shiftBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { randomToken } from '../http/auth/tokens';
 
 export interface NewWorkspace {
@@ -38,13 +39,14 @@ export async function createWorkspace(db: Db, secrets: SecretBox, input: NewWork
 }
 
 /**
- * Moves a sandbox workspace's clock forward (simulator fast-forward, tests): waits and timeouts
- * that fall within the jump fire at once, in order.
+ * Moves a sandbox workspace's clock forward (simulator fast-forward, tests): waits, timeouts and
+ * broadcasts that fall within the jump fire at once, in order.
  */
 export async function advanceClock(db: Db, workspaceId: string, ms: number): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(workspaces).set({ clockOffsetMs: sql`${workspaces.clockOffsetMs} + ${ms}` }).where(eq(workspaces.id, workspaceId));
     await tx.execute(sql`UPDATE timers SET fire_at = fire_at - ${ms} * interval '1 millisecond' WHERE workspace_id = ${workspaceId}`);
+    await shiftBroadcasts(tx, workspaceId, ms);
     await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);
     await tx.execute(sql`SELECT graphile_worker.add_job('timer-sweep', '{}'::json, job_key := 'timer-sweep')`);
     // Held messages were scheduled in wall-clock time: look at them again on the new clock.

@@ -14,6 +14,7 @@ import { assertFlowShaped, createFlow, emptyDocument, flowDetail, listFlows, loa
 import { validationContext } from '../../services/flowContext';
 import { versionDiff } from '../../services/versionDiff';
 import { applyCloneMapping, countMentions, referencesOf } from '../../services/cloneFlow';
+import { scheduleBroadcasts } from '../../broadcasts/scheduleBroadcasts';
 
 export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { db } = ctx.database;
@@ -37,8 +38,11 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   mountRoute(app, ctx, endpoints.deleteFlow, async ({ params, caller }) => {
     await loadFlowRow(db, params.workspaceId, params.flowId);
-    await db.update(flows).set({ archivedAt: sql`now()`, liveVersionId: null }).where(eq(flows.id, params.flowId));
-    await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.archive', target: params.flowId });
+    await db.transaction(async (tx) => {
+      await tx.update(flows).set({ archivedAt: sql`now()`, liveVersionId: null }).where(eq(flows.id, params.flowId));
+      await scheduleBroadcasts(tx, params.flowId);
+      await audit(tx, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.archive', target: params.flowId });
+    });
     return { ok: true as const };
   });
 
@@ -78,8 +82,11 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
     const [v] = await db.select().from(flowVersions).where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, body.version)));
     if (!v) throw notFound('Version');
-    await db.update(flows).set({ liveVersionId: v.id, draft: v.document, updatedAt: sql`now()` }).where(eq(flows.id, flow.id));
-    await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.rollback', target: flow.id, detail: { version: v.version } });
+    await db.transaction(async (tx) => {
+      await tx.update(flows).set({ liveVersionId: v.id, draft: v.document, updatedAt: sql`now()` }).where(eq(flows.id, flow.id));
+      await scheduleBroadcasts(tx, flow.id);
+      await audit(tx, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.rollback', target: flow.id, detail: { version: v.version } });
+    });
     return { id: v.id, version: v.version, note: v.note, createdAt: v.createdAt.toISOString(), live: true };
   });
 
