@@ -142,6 +142,18 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
               <button key={s.text} type="button" className="tn-chip-button" onClick={() => void say(s.text)} disabled={busy}>
                 Say “{s.text}”
               </button>
+            ) : s.kind === 'start' ? (
+              <button
+                key={s.node}
+                type="button"
+                className="tn-chip-button"
+                disabled={busy || liveVersion === null}
+                title={liveVersion === null ? 'Publish the flow first' : undefined}
+                data-start={s.node}
+                onClick={() => void act(() => api(endpoints.startRun, { params: { workspaceId, flowId }, body: { contact: { waId }, trigger: s.node } }))}
+              >
+                {s.label}
+              </button>
             ) : (
               <span key={s.event} className="tn-chip">
                 event {s.event}

@@ -3,7 +3,7 @@ import { loadDocument } from '../store/loadDocument';
 import { flowStarters } from './flowStarters';
 
 describe('flowStarters', () => {
-  it('offers the keywords and events that start the flow, once each', () => {
+  it('offers the keywords, events and broadcasts that start the flow, once each', () => {
     const loaded = loadDocument({
       schemaVersion: 1,
       name: 'Starts',
@@ -12,6 +12,7 @@ describe('flowStarters', () => {
         { id: 'b', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['book'] } },
         { id: 'c', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'any' } },
         { id: 'd', type: 'trigger-event', position: { x: 0, y: 0 }, data: { event: 'cart.abandoned' } },
+        { id: 'e', type: 'trigger-schedule', position: { x: 0, y: 0 }, data: { schedule: { kind: 'cron', cron: '0 9 * * 1', timezone: 'UTC' } } },
       ],
       edges: [],
     });
@@ -20,6 +21,7 @@ describe('flowStarters', () => {
       { kind: 'say', text: 'Book' },
       { kind: 'say', text: 'appointment' },
       { kind: 'event', event: 'cart.abandoned' },
+      { kind: 'start', node: 'e', label: 'Broadcast to the test contact now' },
     ]);
   });
 });

@@ -101,12 +101,14 @@ export async function requestRunStart(
   flowId: string,
   contact: { waId?: string | undefined; userId?: string | undefined },
   payload: Record<string, unknown>,
+  triggerNode?: string,
 ): Promise<void> {
   const flow = await loadFlowRow(db, workspaceId, flowId);
   if (flow.liveVersionId === null) throw new HttpError(409, 'not_published', 'The flow has no live version: publish it first');
   const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, flow.liveVersionId));
   const compiled = compileVersion(version!.id, flow.id, version!.document);
-  const trigger = compiled.triggers.find((t) => t.type === 'trigger-api') ?? compiled.triggers[0];
+  const trigger = triggerNode ? compiled.triggers.find((t) => t.id === triggerNode) : (compiled.triggers.find((t) => t.type === 'trigger-api') ?? compiled.triggers[0]);
+  if (!trigger && triggerNode) throw new HttpError(400, 'unknown_trigger', `The live version has no trigger step "${triggerNode}"`, [{ path: ['trigger'], message: 'Not a trigger step of the live version' }]);
   if (!trigger) throw new ConfigurationError('The flow has no trigger to start from', [], 'no_trigger');
   const mapped = runtimeOf(trigger.type).mapPayload?.(trigger.config, payload, { receivedAt: new Date() });
   if (mapped && !mapped.ok) {
@@ -115,7 +117,7 @@ export async function requestRunStart(
   }
   await db.transaction(async (tx) => {
     const contactId = await findOrCreateContact(tx, workspaceId, contact);
-    await tx.execute(sql`SELECT graphile_worker.add_job('start-run', ${JSON.stringify({ workspaceId, contactId, flowId: flow.id, payload })}::json)`);
+    await tx.execute(sql`SELECT graphile_worker.add_job('start-run', ${JSON.stringify({ workspaceId, contactId, flowId: flow.id, payload, ...(triggerNode ? { triggerNode: trigger.id } : {}) })}::json)`);
   });
 }
 

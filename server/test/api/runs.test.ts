@@ -133,4 +133,26 @@ describe('runs API', () => {
     const contact = await contactOf('4915300000004');
     expect(await runs({ contactId: String(contact.id), status: 'completed' })).toEqual([expect.objectContaining({ outcome: 'shipped', endReason: 'end', currentNode: 'shipped', waitingFor: null })]);
   });
+
+  it('starts a broadcast flow at its schedule trigger for one contact (a test send), and refuses a trigger the flow lacks', async () => {
+    const doc = {
+      schemaVersion: 1,
+      name: 'Weekly tips',
+      nodes: [
+        { id: 'monday', type: 'trigger-schedule', position: { x: 0, y: 0 }, data: { schedule: { kind: 'cron', cron: '0 9 * * 1', timezone: 'UTC' } } },
+        { id: 'tag', type: 'set-attribute', position: { x: 0, y: 0 }, data: { addTags: ['tips'] } },
+      ],
+      edges: [{ id: 'e1', source: 'monday', sourceHandle: 'next', target: 'tag' }],
+    };
+    const weekly = (await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document: doc } })).json.id as string;
+    await h.call(endpoints.publishFlow, { workspaceId: h.a, flowId: weekly }, { key: h.keys.a, body: {} });
+    expect((await start({ contact: { waId: '4915300000009' }, trigger: 'monday' }, weekly)).status).toBe(202);
+    await w.idle();
+    const contact = await contactOf('4915300000009');
+    expect(contact.tags).toEqual(['tips']);
+    expect(await runs({ contactId: String(contact.id) })).toEqual([expect.objectContaining({ flowId: weekly, status: 'completed' })]);
+    const unknown = await start({ contact: { waId: '4915300000009' }, trigger: 'tuesday' }, weekly);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error).toMatchObject({ code: 'unknown_trigger', issues: [{ path: ['trigger'], message: 'Not a trigger step of the live version' }] });
+  });
 });

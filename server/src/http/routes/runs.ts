@@ -24,7 +24,7 @@ export function runRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   mountRoute(app, ctx, endpoints.cancelRun, async ({ params, caller }) => runView(await cancelRun(db, params.workspaceId, params.id, caller.label)));
 
   mountRoute(app, ctx, endpoints.startRun, async ({ params, body }) => {
-    await requestRunStart(db, params.workspaceId, params.flowId, body.contact, body.payload);
+    await requestRunStart(db, params.workspaceId, params.flowId, body.contact, body.payload, body.trigger);
     return { accepted: true as const };
   });
 }
