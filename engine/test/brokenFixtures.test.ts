@@ -10,6 +10,7 @@ function optionsOf(raw: Record<string, unknown> | undefined): ValidateOptions {
   return {
     ...(raw.templates ? { templates: templateInfoSchema.array().parse(raw.templates) } : {}),
     ...(raw.flowIds ? { flowIds: raw.flowIds as string[] } : {}),
+    ...(raw.now ? { now: new Date(raw.now as string) } : {}),
   };
 }
 

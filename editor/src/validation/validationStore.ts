@@ -53,8 +53,8 @@ export function createValidationStore(): ValidationStore {
   }));
 }
 
-/** Checks that need the workspace (its approved templates, its flows): the server's answer counts. */
-export const workspaceCheckCodes: ReadonlySet<string> = new Set(['unknown-template', 'template-parameters', 'unknown-flow']);
+/** Checks that need the workspace (its approved templates, its flows, its clock): the server's answer counts. */
+export const workspaceCheckCodes: ReadonlySet<string> = new Set(['unknown-template', 'template-parameters', 'unknown-flow', 'broadcast-in-past']);
 
 export interface LocalCheckOptions {
   /** Contact attributes the workspace declares (so expressions reading them are not flagged). */

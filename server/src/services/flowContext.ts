@@ -3,8 +3,9 @@ import { templateInfoSchema, type AttributeDecl, type TemplateInfo } from '@tand
 import type { ValidateOptions } from '@tandem/engine/compiler';
 import type { Db } from '../db/database';
 import { flows, templates, workspaces } from '../db/schema';
+import { workspaceNow } from './workspaceClock';
 
-/** What the checker should know about a workspace: its templates, flows and declared attributes. */
+/** What the checker should know about a workspace: its templates, flows, declared attributes and clock. */
 export async function validationContext(db: Db, workspaceId: string): Promise<ValidateOptions> {
   const [w] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
   const flowIds = (await db.select({ id: flows.id }).from(flows).where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))).map((f) => f.id);
@@ -14,5 +15,5 @@ export async function validationContext(db: Db, workspaceId: string): Promise<Va
     return parsed.success ? [parsed.data] : [];
   });
   const attributes = (Array.isArray(w?.settings.attributes) ? w.settings.attributes : []) as AttributeDecl[];
-  return { flowIds, attributes, ...(known.length ? { templates: known } : {}) };
+  return { flowIds, attributes, now: await workspaceNow(db, workspaceId), ...(known.length ? { templates: known } : {}) };
 }

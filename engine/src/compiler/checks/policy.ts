@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type TemplateInfo } from '@tandem/shared';
-import type { BotQuestionConfig, GoToFlowConfig, SendTemplateConfig, SetAttributeConfig } from '@tandem/nodes';
+import { nextFireAt, type BotQuestionConfig, type GoToFlowConfig, type SendTemplateConfig, type SetAttributeConfig, type TriggerScheduleConfig } from '@tandem/nodes';
 import { nodeLabel, type FlowGraph } from '../graph';
 import type { LoadedNode } from '../loadFlow';
 
@@ -8,6 +8,8 @@ export interface PolicyOptions {
   templates?: readonly TemplateInfo[];
   /** Flows a "Go to flow" may start; not checked when absent. */
   flowIds?: readonly string[];
+  /** The workspace's time, for one-off broadcasts; not checked when absent. */
+  now?: Date;
 }
 
 /** WhatsApp policy and journey hygiene that depends on particular step types. */
@@ -37,6 +39,17 @@ export function checkPolicy(graph: FlowGraph, options: PolicyOptions): Diagnosti
           path: ['timeout'],
         }),
       );
+    }
+    if (n.type === 'trigger-schedule' && options.now) {
+      const { schedule } = n.config as TriggerScheduleConfig;
+      if (schedule.kind === 'once' && nextFireAt(schedule, options.now) === null) {
+        diagnostics.push(
+          diagnostic('broadcast-in-past', `This one-off broadcast was due ${schedule.at.replace('T', ' ')} (${schedule.timezone}); that time has passed, so it will not be sent. Pick a later time or a repeating schedule.`, {
+            nodeId: id,
+            path: ['schedule', 'at'],
+          }),
+        );
+      }
     }
     if (n.type === 'go-to-flow' && options.flowIds) {
       const c = n.config as GoToFlowConfig;
