@@ -19,22 +19,12 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function post(body: unknown) {
-  expect((await h.postWebhook(JSON.stringify(body))).status).toBe(200);
-  await h.idle();
-}
-
 async function businessEvent(event: string, payload: Record<string, unknown>) {
   const [w] = await h.db.db.select({ hookSecret: workspaces.hookSecret }).from(workspaces).where(eq(workspaces.id, h.workspaceId));
   const raw = JSON.stringify({ event, contact: { waId: CUSTOMER }, payload });
   const signature = createHmac('sha256', h.secrets.decrypt(w!.hookSecret!)).update(raw).digest('hex');
   const res = await h.app.request(`/hooks/${h.workspaceId}/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tandem-signature': `sha256=${signature}`, 'idempotency-key': `${event}-${Math.random()}` }, body: raw });
   expect(res.status).toBe(202);
-  await h.idle();
-}
-
-async function advance(ms: number) {
-  await h.advance(ms);
   await h.idle();
 }
 
@@ -45,15 +35,15 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
   it('(a) an App reply in the middle of an abandoned-cart journey: no bot message for the quiet period, then the journey resumes where it paused', async () => {
     await h.publish(example('abandoned-cart'));
     await businessEvent('cart.abandoned', { cart: { url: 'https://shop.example/c/42', items: [{ name: 'Echeveria' }] } });
-    await advance(55 * MIN);
-    await post(echoBody(CUSTOMER, 'Hi Sheena, it is Maria from the shop. Did you have trouble paying?', await h.now()));
+    await h.elapse(55 * MIN);
+    await h.deliver(echoBody(CUSTOMER, 'Hi Sheena, it is Maria from the shop. Did you have trouble paying?', await h.now()));
     expect(h.wire()).toEqual([]);
-    await advance(5 * MIN);
+    await h.elapse(5 * MIN);
     expect(h.wire()).toEqual([]);
     expect((await h.q<{ status: string }>(`SELECT status FROM messages WHERE direction = 'out'`)).map((m) => m.status)).toEqual(['held']);
-    await advance(24 * MIN);
+    await h.elapse(24 * MIN);
     expect(h.wire()).toEqual([]);
-    await advance(2 * MIN);
+    await h.elapse(2 * MIN);
     await waitFor(() => h.wire().length === 1, 20_000, 'the reminder after the quiet period');
     await h.idle();
     expect(h.wire()).toEqual([`${TO}: template cart_reminder`]);
@@ -82,10 +72,10 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
         { id: 'e4', source: 'offer', sourceHandle: 'window_closed', target: 'template' },
       ],
     });
-    await post(inboundAt(CUSTOMER, 'Any discount?', await h.now()));
-    await post(inboundAt(CUSTOMER, 'M', await h.now()));
-    await post(echoBody(CUSTOMER, 'Let me check that for you', await h.now()));
-    await advance(25 * HOUR);
+    await h.deliver(inboundAt(CUSTOMER, 'Any discount?', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'M', await h.now()));
+    await h.deliver(echoBody(CUSTOMER, 'Let me check that for you', await h.now()));
+    await h.elapse(25 * HOUR);
     expect(h.wire()).toEqual([`${TO}: Which size do you wear?`]);
     const { id } = await contactRow();
     const resumed = await h.app.request(`/api/workspaces/${h.workspaceId}/contacts/${id}/resume`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}` } });
@@ -116,7 +106,7 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     await h.publish(flow);
     await businessEvent('item.restocked', {});
     expect(h.wire()).toEqual([`${TO}: template back_in_stock`, `${TO}: template order_ready`]);
-    await post(inboundAt(CUSTOMER, 'STOP', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'STOP', await h.now()));
     await waitFor(() => h.wire().length === 3, 20_000, 'the confirmation');
     expect((await contactRow())).toMatchObject({ marketing_consent: 'opted_out', consent_source: 'keyword STOP' });
     await businessEvent('item.restocked', {});
@@ -143,9 +133,9 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
       { waId: CUSTOMER, messages: [{ id: 'wamid.h1.a', at: at(30), text: 'Thanks for the flowers!', fromBusiness: false }] },
       { waId: '447700900123', messages: [{ id: 'wamid.h1.b', at: at(40), text: 'Open on Sunday?', fromBusiness: false }, { id: 'wamid.h1.c', at: at(40, 3), text: 'Only Saturdays.', fromBusiness: true }] },
     ]);
-    await post(phase2);
-    await post(phase0);
-    await post(phase1);
+    await h.deliver(phase2);
+    await h.deliver(phase0);
+    await h.deliver(phase1);
     expect((await h.postWebhook(JSON.stringify(phase1))).json.duplicate).toBe(true);
     expect(await thread()).toEqual([
       'history: Do you ship to Lisbon?',
@@ -165,12 +155,12 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
 
   it('(e) an App reply during a bot question: the question does not re-prompt over the person', async () => {
     await h.publish(example('ctwa-lead-qualification'));
-    await post(inboundAt(CUSTOMER, 'Hi, I saw your ad', await h.now(), { referral: { source_url: 'https://fb.me/x', source_id: '120226305854810726', source_type: 'ad', headline: 'Lakeside villas' } }));
-    await post(inboundAt(CUSTOMER, 'Buy', await h.now(), { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'buy', title: 'Buy' } } }));
+    await h.deliver(inboundAt(CUSTOMER, 'Hi, I saw your ad', await h.now(), { referral: { source_url: 'https://fb.me/x', source_id: '120226305854810726', source_type: 'ad', headline: 'Lakeside villas' } }));
+    await h.deliver(inboundAt(CUSTOMER, 'Buy', await h.now(), { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'buy', title: 'Buy' } } }));
     expect(h.wire()).toHaveLength(3);
-    await post(echoBody(CUSTOMER, 'Hi! I am Paulo, happy to help with the budget part.', await h.now()));
-    await post(inboundAt(CUSTOMER, 'great, call me tomorrow', await h.now()));
-    await post(inboundAt(CUSTOMER, 'after 5pm please', await h.now()));
+    await h.deliver(echoBody(CUSTOMER, 'Hi! I am Paulo, happy to help with the budget part.', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'great, call me tomorrow', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'after 5pm please', await h.now()));
     expect(h.wire()).toEqual([
       `${TO}: Hi Sheena Nelson, thanks for your interest in "Lakeside villas"! Two quick questions so we can help.`,
       `${TO}: What are you looking for?`,
@@ -178,8 +168,8 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     ]);
     const [run] = await h.q<{ current_node: string; waiting_for: string }>(`SELECT current_node, waiting_for FROM runs`);
     expect(run).toEqual({ current_node: 'budget', waiting_for: 'reply' });
-    await advance(31 * MIN);
-    await post(inboundAt(CUSTOMER, '600000', await h.now()));
+    await h.elapse(31 * MIN);
+    await h.deliver(inboundAt(CUSTOMER, '600000', await h.now()));
     await waitFor(() => h.wire().length === 4, 20_000, 'the handoff to senior sales');
     expect(h.wire()[3]).toBe(`${TO}: Great, a senior advisor will send you a voice note shortly.`);
   });

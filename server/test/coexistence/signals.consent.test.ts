@@ -16,14 +16,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function post(body: unknown) {
-  expect((await h.postWebhook(JSON.stringify(body))).status).toBe(200);
-  await h.idle();
-}
-async function advance(ms: number) {
-  await h.advance(ms);
-  await h.idle();
-}
 async function startRun(flowId: string, waId = CUSTOMER) {
   await h.api(endpoints.startRun, { flowId }, { body: { contact: { waId } } });
   await h.idle();
@@ -51,7 +43,7 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
       ]),
     );
     const stoppedAt = await h.now();
-    await post(preferencesBody(CUSTOMER, 'stop', stoppedAt));
+    await h.deliver(preferencesBody(CUSTOMER, 'stop', stoppedAt));
     expect(await contact()).toMatchObject({ marketingConsent: 'opted_out', consentSource: 'whatsapp preferences', consentChangedAt: iso(stoppedAt) });
     expect(h.wire()).toEqual([]);
 
@@ -64,9 +56,9 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     ]);
     expect(blocked.messages.map((m) => `${m.nodeId}: ${m.status}`).sort()).toEqual(['notice: sent', 'promo: blocked']);
 
-    await advance(5 * MIN);
+    await h.elapse(5 * MIN);
     const resumedAt = await h.now();
-    await post(preferencesBody(CUSTOMER, 'resume', resumedAt));
+    await h.deliver(preferencesBody(CUSTOMER, 'resume', resumedAt));
     expect(await contact()).toMatchObject({ marketingConsent: 'opted_in', consentSource: 'whatsapp preferences', consentChangedAt: iso(resumedAt) });
     await startRun(flowId);
     await wireReaches(3, 'both templates');
@@ -84,9 +76,9 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     const sent = (await h.api(endpoints.contactMessages, { id: (await contact()).id })).messages.find((m) => m.direction === 'out')!;
     expect(sent.wamid).toMatch(/^wamid\./);
 
-    await advance(3 * MIN);
+    await h.elapse(3 * MIN);
     const tappedAt = await h.now();
-    await post(inboundAt(CUSTOMER, '', tappedAt, { type: 'button', text: undefined, context: { from: '15550783881', id: sent.wamid }, button: { payload: 'no_more_promos', text: 'Stop promotions' } }));
+    await h.deliver(inboundAt(CUSTOMER, '', tappedAt, { type: 'button', text: undefined, context: { from: '15550783881', id: sent.wamid }, button: { payload: 'no_more_promos', text: 'Stop promotions' } }));
     expect(await contact()).toMatchObject({ marketingConsent: 'opted_out', consentSource: 'opt-out button', consentChangedAt: iso(tappedAt) });
     await wireReaches(2, 'the confirmation');
     expect(h.wire()).toEqual([`${TO}: template spring_sale`, `${TO}: ${OPT_OUT_REPLY}`]);
@@ -94,18 +86,18 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
 
   it('opting back in: START is recorded with its time; an opt-in through the API records who and when, with an audit entry', async () => {
     const welcomeId = await h.publish(welcome());
-    await post(inboundAt(CUSTOMER, 'STOP', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'STOP', await h.now()));
     await wireReaches(1, 'the opt-out confirmation');
-    await advance(2 * MIN);
+    await h.elapse(2 * MIN);
     const startAt = await h.now();
-    await post(inboundAt(CUSTOMER, 'START', startAt));
+    await h.deliver(inboundAt(CUSTOMER, 'START', startAt));
     expect(await contact()).toMatchObject({ marketingConsent: 'opted_in', consentSource: 'keyword START', consentChangedAt: iso(startAt) });
     // Both keywords are consumed: the "any message" journey answered neither.
     expect(h.wire()).toEqual([`${TO}: ${OPT_OUT_REPLY}`]);
     expect(await runsOf(welcomeId)).toEqual([]);
 
-    await advance(DAY);
-    await post(preferencesBody(CUSTOMER, 'stop', await h.now()));
+    await h.elapse(DAY);
+    await h.deliver(preferencesBody(CUSTOMER, 'stop', await h.now()));
     const { id } = await contact();
     const before = await h.now();
     const patched = await h.api(endpoints.updateContact, { id }, { body: { marketingConsent: 'opted_in' } });
@@ -130,19 +122,19 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
         node('followup', 'send-message', text('Your order ships tomorrow. Anything else?')),
       ], [edge('hi', 'next', 'ack'), edge('ack', 'next', 'later'), edge('later', 'next', 'followup')]),
     );
-    await post(inboundAt(CUSTOMER, 'Where is my order?', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'Where is my order?', await h.now()));
     await wireReaches(1, 'the acknowledgement');
-    await advance(10 * MIN);
-    await post(echoBody(CUSTOMER, 'Hi Sheena, Maria here, checking with the warehouse.', await h.now()));
+    await h.elapse(10 * MIN);
+    await h.deliver(echoBody(CUSTOMER, 'Hi Sheena, Maria here, checking with the warehouse.', await h.now()));
     expect(await contact()).toMatchObject({ pausedIndefinitely: true, pausedUntil: null, pauseReason: 'app_reply' });
 
-    await advance(55 * MIN);
-    await advance(3 * HOUR);
+    await h.elapse(55 * MIN);
+    await h.elapse(3 * HOUR);
     expect(h.wire()).toEqual([`${TO}: Thanks! Let me look up your order.`]);
     const followup = async () => (await h.api(endpoints.contactMessages, { id: (await contact()).id })).messages.find((m) => m.nodeId === 'followup');
     expect(await followup()).toMatchObject({ status: 'held', error: { held: 'human_active' } });
 
-    await post(echoBody(CUSTOMER, '#bot', await h.now()));
+    await h.deliver(echoBody(CUSTOMER, '#bot', await h.now()));
     await wireReaches(2, 'the held follow-up');
     expect(h.wire()).toEqual([`${TO}: Thanks! Let me look up your order.`, `${TO}: Your order ships tomorrow. Anything else?`]);
     expect(await contact()).toMatchObject({ pausedIndefinitely: false, pausedUntil: null, pauseReason: null });
@@ -159,12 +151,12 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
         node('back_later', 'send-template', template('conversation_resumed', 'UTILITY')),
       ], [edge('ask', 'next', 'human'), edge('human', 'resolved', 'back'), edge('back', 'window_closed', 'back_later')]),
     );
-    await post(inboundAt(CUSTOMER, 'agent', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
     await wireReaches(1, 'the handoff message');
     expect(await contact()).toMatchObject({ pausedIndefinitely: true, pauseReason: 'handoff' });
     const [open] = (await h.api(endpoints.listHandoffs)).handoffs;
     expect(open).toMatchObject({ status: 'open', team: 'support', contactWaId: CUSTOMER, contactName: 'Sheena Nelson' });
-    await post(inboundAt(CUSTOMER, 'hello? anyone?', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'hello? anyone?', await h.now()));
     expect(h.wire()).toHaveLength(1);
 
     expect(await h.api(endpoints.releaseHandoff, { id: open!.id })).toMatchObject({ status: 'released' });
@@ -185,18 +177,18 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
       ]),
     );
     await h.publish(flow('Menu', {}, [node('menu', 'trigger-message', { match: 'keywords', keywords: ['menu'] }), node('options', 'send-message', text('1) Orders 2) Returns'))], [edge('menu', 'next', 'options')]));
-    await post(inboundAt(CUSTOMER, 'agent', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
     await wireReaches(1, 'the handoff message');
     expect((await runsOf(talkId)).map((r) => [r.status, r.currentNode])).toEqual([['completed', 'human']]);
     expect(await contact()).toMatchObject({ pausedIndefinitely: true, pauseReason: 'handoff' });
-    await post(inboundAt(CUSTOMER, 'menu', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'menu', await h.now()));
     expect(h.wire()).toHaveLength(1);
 
     const [open] = (await h.api(endpoints.listHandoffs)).handoffs;
     expect(await h.api(endpoints.releaseHandoff, { id: open!.id })).toMatchObject({ status: 'released' });
     await h.idle();
     expect(await contact()).toMatchObject({ pausedIndefinitely: false, pausedUntil: null, pauseReason: null });
-    await post(inboundAt(CUSTOMER, 'menu', await h.now()));
+    await h.deliver(inboundAt(CUSTOMER, 'menu', await h.now()));
     await wireReaches(2, 'the menu');
     expect(h.wire()).toEqual([`${TO}: A teammate will reply shortly.`, `${TO}: 1) Orders 2) Returns`]);
   });
@@ -209,8 +201,8 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     );
     const [echoed, historyRecent, historyOld, customerOnly] = ['4915112345671', '4915112345672', '4915112345673', '4915112345674'];
     const now = (await h.now()).getTime();
-    await post(echoBody(echoed, 'See you Saturday!', new Date(now - 2 * DAY)));
-    await post(
+    await h.deliver(echoBody(echoed, 'See you Saturday!', new Date(now - 2 * DAY)));
+    await h.deliver(
       historyBody(1, 1, 100, [
         { waId: historyRecent, messages: [{ id: 'wamid.hist.recent', at: new Date(now - DAY), text: 'Your pot is ready.', fromBusiness: true }] },
         { waId: historyOld, messages: [{ id: 'wamid.hist.old', at: new Date(now - 10 * DAY), text: 'Thanks for visiting!', fromBusiness: true }] },

@@ -26,14 +26,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function post(body: unknown) {
-  expect((await h.postWebhook(JSON.stringify(body))).status).toBe(200);
-  await h.idle();
-}
-async function advance(ms: number) {
-  await h.advance(ms);
-  await h.idle();
-}
 const contact = async (waId = CUSTOMER) => (await h.api(endpoints.listContacts, {}, { query: { search: waId } })).contacts.find((c) => c.waId === waId)!;
 const workspace = () => h.api(endpoints.getWorkspace);
 const alerts = async () => (await workspace()).alerts.map(({ kind, message }) => ({ kind, message }));
@@ -56,7 +48,7 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
   it('history: a media placeholder lands in the thread and is filled by its follow-up; a 2593109 shows as "declined"; no journey starts', async () => {
     await h.publish(welcome);
     const now = (await h.now()).getTime();
-    await post(
+    await h.deliver(
       historyBody(0, 1, 100, [
         {
           waId: CUSTOMER,
@@ -75,10 +67,10 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
       { direction: 'history', type: 'text', text: 'This one, 12 EUR.', caption: undefined },
     ]);
 
-    await post(historyMediaBody('wamid.hist.photo', '15550783881', new Date(now - 2 * HOUR), { id: '24230790383178626', caption: 'Black Prince echeveria' }));
+    await h.deliver(historyMediaBody('wamid.hist.photo', '15550783881', new Date(now - 2 * HOUR), { id: '24230790383178626', caption: 'Black Prince echeveria' }));
     expect((await thread())[1]).toEqual({ direction: 'history', type: 'image', text: 'Black Prince echeveria', caption: 'Black Prince echeveria' });
 
-    await post(historyDeclinedBody());
+    await h.deliver(historyDeclinedBody());
     const { syncStatus } = await workspace();
     expect(syncStatus.history).toMatchObject({
       status: 'declined',
@@ -94,10 +86,10 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
   it("contact sync: an App contact added, renamed and removed changes the contact's names, never a WhatsApp profile name; no journey starts", async () => {
     await h.publish(welcome);
     const SHEENA = '447700900123';
-    await post(inboundAt(SHEENA, 'hi', await h.now()));
+    await h.deliver(inboundAt(SHEENA, 'hi', await h.now()));
     await waitFor(() => h.wire().length === 1, 20_000, 'the welcome');
     const at = await h.now();
-    await post(
+    await h.deliver(
       contactSyncBody([
         { waId: CUSTOMER, action: 'add', fullName: 'Pablo Morales', firstName: 'Pablo', at },
         { waId: SHEENA, action: 'add', fullName: 'Sheena (florist)', firstName: 'Sheena', at },
@@ -106,10 +98,10 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     expect(await contact()).toMatchObject({ profileName: 'Pablo Morales', attributes: { app_contact_name: 'Pablo Morales', first_name: 'Pablo', in_app_contacts: true } });
     expect(await contact(SHEENA)).toMatchObject({ profileName: 'Sheena Nelson', attributes: { app_contact_name: 'Sheena (florist)', first_name: 'Sheena', in_app_contacts: true } });
 
-    await post(contactSyncBody([{ waId: CUSTOMER, action: 'add', fullName: 'Pablo Morales (Lisbon)', firstName: 'Pablo', at: new Date(at.getTime() + MIN) }]));
+    await h.deliver(contactSyncBody([{ waId: CUSTOMER, action: 'add', fullName: 'Pablo Morales (Lisbon)', firstName: 'Pablo', at: new Date(at.getTime() + MIN) }]));
     expect(await contact()).toMatchObject({ profileName: 'Pablo Morales (Lisbon)', attributes: { app_contact_name: 'Pablo Morales (Lisbon)', first_name: 'Pablo', in_app_contacts: true } });
 
-    await post(contactSyncBody([{ waId: CUSTOMER, action: 'remove', at: new Date(at.getTime() + 2 * MIN) }]));
+    await h.deliver(contactSyncBody([{ waId: CUSTOMER, action: 'remove', at: new Date(at.getTime() + 2 * MIN) }]));
     expect(await contact()).toMatchObject({ profileName: 'Pablo Morales (Lisbon)', attributes: { app_contact_name: 'Pablo Morales (Lisbon)', in_app_contacts: false } });
     expect((await workspace()).syncStatus.contacts).toMatchObject({ added: 3, removed: 1 });
     expect((await allRuns()).map((r) => r.contactId)).toEqual([(await contact(SHEENA)).id]);
@@ -126,7 +118,7 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
       nodes: [node('start', 'trigger-api', {}), node('notice', 'send-template', { template: { name: 'order_ready', language: 'en', category: 'UTILITY' } })],
       edges: [edge('start', 'next', 'notice')],
     });
-    await post(accountUpdateBody('PARTNER_REMOVED', { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }));
+    await h.deliver(accountUpdateBody('PARTNER_REMOVED', { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }));
     expect((await workspace()).sendsPausedReason).toBe('WhatsApp PARTNER_REMOVED (PRIMARY_INACTIVITY)');
     const disconnected = {
       kind: 'disconnected',
@@ -136,14 +128,14 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
 
     await h.api(endpoints.startRun, { flowId }, { body: { contact: { waId: CUSTOMER } } });
     await h.idle();
-    await advance(30 * MIN);
+    await h.elapse(30 * MIN);
     expect(h.wire()).toEqual([]);
     const [run] = await allRuns();
     const held = await h.api(endpoints.getRun, { id: run!.id });
     expect(held).toMatchObject({ status: 'active', currentNode: 'notice' });
     expect(held.messages.map((m) => ({ node: m.nodeId, status: m.status, error: m.error }))).toEqual([{ node: 'notice', status: 'held', error: { held: 'number_paused' } }]);
 
-    await post(accountUpdateBody('ACCOUNT_RECONNECTED'));
+    await h.deliver(accountUpdateBody('ACCOUNT_RECONNECTED'));
     expect(await alerts()).toEqual([{ kind: 'reconnected', message: 'The number is connected again; resume sends in the workspace settings.' }, disconnected]);
     expect((await workspace()).sendsPausedReason).not.toBeNull();
     expect((await h.api(endpoints.updateWorkspace, {}, { body: { resumeSends: true } })).sendsPausedReason).toBeNull();
@@ -164,7 +156,7 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     expect(await h.api(endpoints.syncTemplates)).toEqual({ synced: 2 });
     const statuses = async () => Object.fromEntries((await h.api(endpoints.listTemplates)).templates.map((t) => [t.name, t.status]));
 
-    await post(
+    await h.deliver(
       templateStatusBody({
         event: 'PAUSED',
         name: 'spring_sale',
@@ -181,8 +173,8 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     });
     expect((await h.api(endpoints.validateFlow, { flowId: draft.id })).diagnostics.map((d) => d.message)).toContain('Template "spring_sale" (en) is paused, not approved; WhatsApp will refuse it.');
 
-    await post(templateStatusBody({ event: 'DISABLED', name: 'spring_sale', language: 'en', category: 'MARKETING', reason: 'INCORRECT_CATEGORY' }));
-    await post(qualityUpdateBody('FLAGGED', 'TIER_2K'));
+    await h.deliver(templateStatusBody({ event: 'DISABLED', name: 'spring_sale', language: 'en', category: 'MARKETING', reason: 'INCORRECT_CATEGORY' }));
+    await h.deliver(qualityUpdateBody('FLAGGED', 'TIER_2K'));
     expect(await statuses()).toEqual({ spring_sale: 'DISABLED', order_ready: 'APPROVED' });
     expect(await alerts()).toEqual([
       { kind: 'quality', message: 'Phone number quality update: FLAGGED (limit TIER_2K)' },
@@ -190,7 +182,7 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
       paused,
     ]);
 
-    await post(templateStatusBody({ event: 'REINSTATED', name: 'spring_sale', language: 'en', category: 'MARKETING' }));
+    await h.deliver(templateStatusBody({ event: 'REINSTATED', name: 'spring_sale', language: 'en', category: 'MARKETING' }));
     expect(await statuses()).toEqual({ spring_sale: 'APPROVED', order_ready: 'APPROVED' });
     expect(await alerts()).toHaveLength(3);
   });
@@ -211,13 +203,13 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     });
     const ready = await h.publish(send('order_ready'));
     const review = await h.publish(send('review_request'));
-    await post(templateStatusBody({ event: 'PAUSED', name: 'order_ready', language: 'en', category: 'UTILITY', otherInfo: { title: 'FIRST_PAUSE', description: 'Paused for 3 hours.' } }));
-    await post(templateStatusBody({ event: 'DISABLED', name: 'review_request', language: 'en', category: 'UTILITY', reason: 'INCORRECT_CATEGORY' }));
+    await h.deliver(templateStatusBody({ event: 'PAUSED', name: 'order_ready', language: 'en', category: 'UTILITY', otherInfo: { title: 'FIRST_PAUSE', description: 'Paused for 3 hours.' } }));
+    await h.deliver(templateStatusBody({ event: 'DISABLED', name: 'review_request', language: 'en', category: 'UTILITY', reason: 'INCORRECT_CATEGORY' }));
 
     await h.api(endpoints.startRun, { flowId: ready }, { body: { contact: { waId: CUSTOMER } } });
     await h.api(endpoints.startRun, { flowId: review }, { body: { contact: { waId: CUSTOMER } } });
     await h.idle();
-    await advance(2 * 60 * MIN);
+    await h.elapse(2 * 60 * MIN);
     expect(h.standIn.received().filter((r) => r.path.endsWith('/messages'))).toEqual([]);
     const runs = await allRuns();
     const byFlow = Object.fromEntries(await Promise.all(runs.map(async (r) => [r.flowId, await h.api(endpoints.getRun, { id: r.id })] as const)));
@@ -227,7 +219,7 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
       { status: 'blocked', error: { code: 'template_unavailable', message: 'The template cannot be sent: WhatsApp lists it as DISABLED' } },
     ]);
 
-    await post(templateStatusBody({ event: 'REINSTATED', name: 'order_ready', language: 'en', category: 'UTILITY' }));
+    await h.deliver(templateStatusBody({ event: 'REINSTATED', name: 'order_ready', language: 'en', category: 'UTILITY' }));
     await waitFor(() => h.wire().length === 1, 20_000, 'the reinstated template');
     expect(h.wire()).toEqual([`${TO}: template order_ready`]);
   });

@@ -24,10 +24,6 @@ const winterSale = (schedule: Record<string, unknown>, audience: Record<string, 
   edges: [edge('weekly', 'next', 'promo')],
 });
 
-async function advance(ms: number) {
-  await h.advance(ms);
-  await h.idle();
-}
 const sentTo = () => h.wire().map((w) => w.split(':')[0]).sort();
 
 describe('broadcasts', () => {
@@ -49,9 +45,9 @@ describe('broadcasts', () => {
     expect(imported).toMatchObject({ created: 7, errors: [] });
     const flowId = await h.publish(winterSale({ kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, { tagsAny: ['vip'], tagsNone: ['complained'], filter: 'contact.city == "Berlin"' }));
 
-    await advance(59 * MIN);
+    await h.elapse(59 * MIN);
     expect(h.wire()).toEqual([]);
-    await advance(2 * MIN);
+    await h.elapse(2 * MIN);
     await waitFor(() => h.wire().length === 2, 20_000, 'the first broadcast');
     await h.idle();
     expect(sentTo()).toEqual(['+4915100000001', '+4915100000007']);
@@ -66,7 +62,7 @@ describe('broadcasts', () => {
     ]);
 
     // The next day at 10:00 it fires again for the same audience.
-    await advance(24 * HOUR);
+    await h.elapse(24 * HOUR);
     await waitFor(() => h.wire().length === 4, 20_000, 'the second broadcast');
     expect(sentTo()).toEqual(['+4915100000001', '+4915100000001', '+4915100000007', '+4915100000007']);
 
@@ -76,13 +72,13 @@ describe('broadcasts', () => {
     const doc = winterSale({ kind: 'once', at: `${inTwoDays}T12:00`, timezone: 'Europe/Berlin' }, { tagsAny: ['newsletter'] });
     await h.api(endpoints.saveDraft, { flowId }, { body: { document: doc } });
     await h.api(endpoints.publishFlow, { flowId }, { body: { note: 'One-off for newsletter readers' } });
-    await advance(24 * HOUR);
+    await h.elapse(24 * HOUR);
     expect(h.wire()).toHaveLength(4);
-    await advance(24 * HOUR + 57 * MIN);
+    await h.elapse(24 * HOUR + 57 * MIN);
     expect(h.wire()).toHaveLength(4);
-    await advance(4 * MIN);
+    await h.elapse(4 * MIN);
     await waitFor(() => h.wire().length === 5, 20_000, 'the one-off broadcast');
-    await advance(3 * 24 * HOUR);
+    await h.elapse(3 * 24 * HOUR);
     expect(h.wire().slice(4)).toEqual(['+4915100000007: template winter_sale']);
     expect(await h.q(`SELECT count(*)::int AS n FROM broadcasts`)).toEqual([{ n: 0 }]);
 
@@ -91,7 +87,7 @@ describe('broadcasts', () => {
     expect(await h.q(`SELECT node_id, firings FROM broadcasts`)).toEqual([{ node_id: 'weekly', firings: 0 }]);
     await h.api(endpoints.deleteFlow, { flowId });
     expect(await h.q(`SELECT count(*)::int AS n FROM broadcasts`)).toEqual([{ n: 0 }]);
-    await advance(2 * 24 * HOUR);
+    await h.elapse(2 * 24 * HOUR);
     expect(h.wire()).toHaveLength(5);
   });
 
@@ -111,7 +107,7 @@ describe('broadcasts', () => {
     });
     const [b] = await h.q<{ fire_at: Date }>(`SELECT fire_at FROM broadcasts`);
     const started = Date.now();
-    await advance(b!.fire_at.getTime() - Date.now() + MIN);
+    await h.elapse(b!.fire_at.getTime() - Date.now() + MIN);
     await waitFor(async () => (await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`))[0]!.n === CONTACTS, 120_000, 'every journey');
     console.log(`broadcast: ${CONTACTS} journeys started and completed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const perContact = await h.q<{ runs: number; contacts: number; reached: number }>(

@@ -58,6 +58,17 @@ export async function startFullHarness() {
     async advance(ms: number) {
       await advanceClock(db.db, workspaceId, ms);
     },
+    /** POSTs a signed webhook body, expects Meta's 200, and waits until the worker has applied it. */
+    async deliver(body: unknown) {
+      const res = await this.postWebhook(JSON.stringify(body));
+      if (res.status !== 200) throw new Error(`the webhook answered ${res.status}: ${JSON.stringify(res.json)}`);
+      await this.idle();
+    },
+    /** Moves the workspace clock forward and waits until what came due has run. */
+    async elapse(ms: number) {
+      await advanceClock(db.db, workspaceId, ms);
+      await this.idle();
+    },
     /** Accepted message sends, in order, as `to: text-or-template`. */
     wire(): string[] {
       return standIn

@@ -22,11 +22,6 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function post(body: unknown) {
-  expect((await h.postWebhook(JSON.stringify(body))).status).toBe(200);
-  await h.idle();
-}
-
 const view = (workspaceId: string) => h.api(endpoints.getWorkspace, { workspaceId });
 const withBody = (body: ReturnType<typeof changeBody>, change: (value: Record<string, unknown>) => void) => {
   change(body.entry[0]!.changes[0]!.value as Record<string, unknown>);
@@ -36,7 +31,7 @@ const withBody = (body: ReturnType<typeof changeBody>, change: (value: Record<st
 describe('account-level webhooks reach the right workspace', () => {
   it('a disconnection of the second number of an account pauses that number only', async () => {
     await h.api(endpoints.updateWorkspace, {}, { body: { wabaId: WABA_ID } });
-    await post(withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }), (v) => (v.phone_number = '15550783999')));
+    await h.deliver(withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }), (v) => (v.phone_number = '15550783999')));
     expect(await view(second)).toMatchObject({ sendsPausedReason: 'WhatsApp PARTNER_REMOVED (PRIMARY_INACTIVITY)', alerts: [expect.objectContaining({ kind: 'disconnected' })] });
     expect(await view(h.workspaceId)).toMatchObject({ sendsPausedReason: null, alerts: [] });
   });
@@ -48,7 +43,7 @@ describe('account-level webhooks reach the right workspace', () => {
        SELECT w, 'spring_sale', 'en', 'MARKETING', 'APPROVED', 'meta', '{"name": "spring_sale", "language": "en", "category": "MARKETING", "status": "APPROVED"}'::jsonb FROM unnest($1::text[]) w`,
       [[h.workspaceId, second]],
     );
-    await post(templateStatusBody({ event: 'PAUSED', name: 'spring_sale', language: 'en', category: 'MARKETING' }));
+    await h.deliver(templateStatusBody({ event: 'PAUSED', name: 'spring_sale', language: 'en', category: 'MARKETING' }));
     for (const id of [h.workspaceId, second]) {
       expect((await view(id)).alerts).toEqual([expect.objectContaining({ kind: 'template', message: 'Template spring_sale (en) is paused' })]);
       const templates = (await h.api(endpoints.listTemplates, { workspaceId: id })).templates;
@@ -57,7 +52,7 @@ describe('account-level webhooks reach the right workspace', () => {
   });
 
   it('a workspace without an account id is found by its number', async () => {
-    await post(withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'ACCOUNT_DISCONNECTED', initiated_by: 'USER' }), (v) => (v.phone_number = '15550783881')));
+    await h.deliver(withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'ACCOUNT_DISCONNECTED', initiated_by: 'USER' }), (v) => (v.phone_number = '15550783881')));
     expect((await view(h.workspaceId)).sendsPausedReason).toBe('WhatsApp PARTNER_REMOVED (ACCOUNT_DISCONNECTED)');
     expect((await view(second)).sendsPausedReason).toBeNull();
   });
