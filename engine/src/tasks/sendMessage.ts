@@ -61,11 +61,13 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
       break;
   }
 
-  if (!job.to) {
-    const error = { code: 'no_phone_number', message: 'Only a business-scoped user id is known for this contact' };
+  // A phone number when we have one; a user known only by a username gets their business-scoped id.
+  const addressee = job.to ? { to: job.to } : job.contact.userId ? { recipient: job.contact.userId } : undefined;
+  if (!addressee) {
+    const error = { code: 'no_address', message: 'The contact has neither a phone number nor a WhatsApp user id' };
     return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
-  const body = toCloudMessage(job.to, job.content, String(messageId));
+  const body = toCloudMessage(addressee, job.content, String(messageId));
   if (!body.ok) {
     const error = { code: 'invalid_message', message: `The message cannot be sent as rendered: ${body.problem}` };
     return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });

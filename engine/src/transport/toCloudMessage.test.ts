@@ -4,27 +4,32 @@ import { toCloudMessage } from './toCloudMessage';
 const to = '+16505551234';
 
 describe('toCloudMessage', () => {
+  it('addresses a user known only by a username through their business-scoped id', () => {
+    const r = toCloudMessage({ recipient: 'US.13491208655302741918' }, { kind: 'text', text: 'Hi', previewUrl: false });
+    expect(r).toEqual({ ok: true, message: { messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'US.13491208655302741918', type: 'text', text: { body: 'Hi', preview_url: false } } });
+  });
+
   it('builds a text message with Meta\'s envelope', () => {
-    expect(toCloudMessage(to, { kind: 'text', text: 'Hi Ana', previewUrl: true }, '42')).toEqual({
+    expect(toCloudMessage({ to }, { kind: 'text', text: 'Hi Ana', previewUrl: true }, '42')).toEqual({
       ok: true,
       message: { messaging_product: 'whatsapp', recipient_type: 'individual', to, biz_opaque_callback_data: '42', type: 'text', text: { body: 'Hi Ana', preview_url: true } },
     });
   });
 
   it('builds reply buttons and lists', () => {
-    const buttons = toCloudMessage(to, { kind: 'buttons', header: 'Order', body: 'Pick one', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] });
+    const buttons = toCloudMessage({ to }, { kind: 'buttons', header: 'Order', body: 'Pick one', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] });
     expect(buttons.ok && buttons.message).toMatchObject({
       type: 'interactive',
       interactive: { type: 'button', header: { type: 'text', text: 'Order' }, body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] } },
     });
-    const list = toCloudMessage(to, { kind: 'list', body: 'When?', buttonLabel: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] });
+    const list = toCloudMessage({ to }, { kind: 'list', body: 'When?', buttonLabel: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] });
     expect(list.ok && list.message).toMatchObject({
       interactive: { type: 'list', action: { button: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] } },
     });
   });
 
   it('builds a template with header, named body parameters and buttons', () => {
-    const r = toCloudMessage(to, {
+    const r = toCloudMessage({ to }, {
       kind: 'template',
       name: 'order_update',
       language: 'en_US',
@@ -50,8 +55,8 @@ describe('toCloudMessage', () => {
   });
 
   it('refuses a message whose placeholders rendered too long or empty, naming the field', () => {
-    expect(toCloudMessage(to, { kind: 'text', text: 'x'.repeat(4097), previewUrl: false })).toEqual({ ok: false, problem: expect.stringMatching(/^text\.body: /) });
-    const empty = toCloudMessage(to, { kind: 'template', name: 't', language: 'en', category: 'UTILITY', body: [{ text: '' }], buttons: [] });
+    expect(toCloudMessage({ to }, { kind: 'text', text: 'x'.repeat(4097), previewUrl: false })).toEqual({ ok: false, problem: expect.stringMatching(/^text\.body: /) });
+    const empty = toCloudMessage({ to }, { kind: 'template', name: 't', language: 'en', category: 'UTILITY', body: [{ text: '' }], buttons: [] });
     expect(empty.ok).toBe(false);
   });
 });

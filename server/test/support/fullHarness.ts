@@ -75,8 +75,8 @@ export async function startFullHarness() {
         .received()
         .filter((r) => r.response.status === 200 && (r.body as { type?: string }).type)
         .map((r) => {
-          const b = r.body as { to: string; type: string; text?: { body: string }; template?: { name: string }; interactive?: { body: { text: string } } };
-          return `${b.to}: ${b.template ? `template ${b.template.name}` : (b.text?.body ?? b.interactive?.body.text ?? b.type)}`;
+          const b = r.body as { to?: string; recipient?: string; type: string; text?: { body: string }; template?: { name: string }; interactive?: { body: { text: string } } };
+          return `${b.to ?? b.recipient}: ${b.template ? `template ${b.template.name}` : (b.text?.body ?? b.interactive?.body.text ?? b.type)}`;
         });
     },
     async publish(document: Record<string, unknown>) {

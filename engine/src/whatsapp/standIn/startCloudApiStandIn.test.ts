@@ -92,6 +92,15 @@ describe('startCloudApiStandIn', () => {
     expect(codeOf(await post({ ...text, messaging_product: 'instagram' }))).toBe(100);
   });
 
+  it('sends to a business-scoped user id with `recipient`, and wants exactly one of to and recipient', async () => {
+    const { to: _to, ...noTo } = text;
+    const byUserId = await post({ ...noTo, recipient: 'US.13491208655302741918' });
+    expect(byUserId).toMatchObject({ status: 200, body: { contacts: [{ input: 'US.13491208655302741918', user_id: 'US.13491208655302741918' }] } });
+    expect(await post(noTo)).toMatchObject({ status: 400, body: metaError(100, { message: '(#100) The parameter to is required.' }) });
+    expect(codeOf(await post({ ...text, recipient: 'US.13491208655302741918' }))).toBe(131009);
+    expect(codeOf(await post({ ...noTo, recipient: '16505551234' }))).toBe(131009);
+  });
+
   it('names a missing field in error 100', async () => {
     const answer = await post({ ...text, text: {} });
     expect(answer).toMatchObject({ status: 400, body: metaError(100, { message: '(#100) The parameter text.body is required.' }) });

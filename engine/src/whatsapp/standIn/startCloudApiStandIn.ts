@@ -22,7 +22,7 @@ export type FailNextOptions = {
   times?: number;
   /** Overrides the HTTP status Meta uses for the code. */
   httpStatus?: number;
-  /** Fail only sends to this recipient (E.164). */
+  /** Fail only sends to this recipient (E.164, or the BSUID of a `recipient` send). */
   to?: string;
 };
 
@@ -84,7 +84,7 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const check = checkRequestBody(body);
     if (!check.ok) return check.reply;
     if (check.kind === 'read') return injectedFailure(undefined) ?? { status: 200, body: { success: true } };
-    const to = check.message.to;
+    const to = check.message.to ?? check.message.recipient!;
     const injected = injectedFailure(to);
     if (injected) return injected;
     if (maxPerSecond !== null) {
@@ -94,7 +94,11 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     acceptedAt.push(receivedAt);
     return {
       status: 200,
-      body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to.replace(/^\+/, '') }], messages: [{ id: makeWamid(to) }] },
+      body: {
+        messaging_product: 'whatsapp',
+        contacts: [check.message.recipient ? { input: to, user_id: to } : { input: to, wa_id: to.replace(/^\+/, '') }],
+        messages: [{ id: makeWamid(to) }],
+      },
     };
   }
 
