@@ -133,7 +133,8 @@ function Conversation({ workspaceId, handoff, onChanged }: { workspaceId: string
             <Bot size={14} /> Back to the bot
           </button>
         )}
-        {c && isPaused(c, new Date().toISOString()) && (
+        {/* A handoff's own pause ends with "Back to the bot"; an App reply's pause can be lifted here. */}
+        {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === 'handoff' && handoff.status !== 'released') && (
           <button type="button" disabled={busy} onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: contactId } }))} data-testid="resume">
             <Play size={14} /> Resume automation
           </button>
@@ -168,7 +169,8 @@ function PausedContacts({ workspaceId, now }: { workspaceId: string; now: string
   const api = useApi();
   const [error, setError] = useState<string>();
   const contacts = useLoad(() => api(endpoints.listContacts, { params: { workspaceId }, query: { limit: 200 } }), workspaceId, { pollMs: 10_000 });
-  const paused = (contacts.data?.contacts ?? []).filter((c) => isPaused(c, now));
+  // Handed-over conversations are listed above; these are the ones a Business App reply paused.
+  const paused = (contacts.data?.contacts ?? []).filter((c) => isPaused(c, now) && c.pauseReason !== 'handoff');
   if (paused.length === 0) return null;
   return (
     <div className="tn-paused" data-testid="paused-contacts">
