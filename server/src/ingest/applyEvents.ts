@@ -99,7 +99,7 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
       }
       // Every workspace of the account hears about its templates; only those that have this one are told.
       if (updated.rowCount && ['REJECTED', 'PAUSED', 'DISABLED', 'FLAGGED'].includes(e.event)) {
-        await raiseAlert(pool, workspaceId, 'template', `Template ${e.name} (${e.language}) is ${e.event.toLowerCase()}${e.reason && e.reason !== 'NONE' ? `: ${e.reason}` : ''}`, new Date().toISOString());
+        await raiseAlert(pool, workspaceId, 'template', `Template ${e.name} (${e.language}) is ${e.event.toLowerCase()}${e.reason && e.reason !== 'NONE' ? `: ${e.reason}` : ''}`);
       }
       return;
     }
@@ -108,14 +108,14 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
         const why = `WhatsApp ${e.event}${e.reason ? ` (${e.reason})` : ''}`;
         await pool.query('UPDATE workspaces SET sends_paused_reason = $2, sends_paused_at = now() WHERE id = $1', [workspaceId, why]);
         const hint = e.reason === 'PRIMARY_INACTIVITY' ? ': open the WhatsApp Business App on the phone, then reconnect the number' : '';
-        await raiseAlert(pool, workspaceId, 'disconnected', `The number was disconnected from Tandem (${e.reason ?? e.event})${hint}. Sends are paused.`, new Date().toISOString());
+        await raiseAlert(pool, workspaceId, 'disconnected', `The number was disconnected from Tandem (${e.reason ?? e.event})${hint}. Sends are paused.`);
         deps.logger.warn({ workspaceId, event: e.event, reason: e.reason }, 'number disconnected: sends paused');
       } else if (e.event === 'ACCOUNT_RECONNECTED') {
-        await raiseAlert(pool, workspaceId, 'reconnected', 'The number is connected again; resume sends in the workspace settings.', new Date().toISOString());
+        await raiseAlert(pool, workspaceId, 'reconnected', 'The number is connected again; resume sends in the workspace settings.');
       }
       return;
     case 'quality_update':
-      await raiseAlert(pool, workspaceId, 'quality', `Phone number quality update: ${e.event}${e.currentLimit ? ` (limit ${e.currentLimit})` : ''}`, new Date().toISOString());
+      await raiseAlert(pool, workspaceId, 'quality', `Phone number quality update: ${e.event}${e.currentLimit ? ` (limit ${e.currentLimit})` : ''}`);
       return;
     default:
       return;

@@ -62,7 +62,7 @@ export async function applyHistoryError(pool: pg.Pool, workspaceId: string, e: W
     `UPDATE workspaces SET sync_status = jsonb_set(sync_status, '{history}', COALESCE(sync_status -> 'history', '{}'::jsonb) || jsonb_build_object('status', 'declined', 'error', $2::text)) WHERE id = $1`,
     [workspaceId, `${e.code}: ${e.title}`],
   );
-  await raiseAlert(pool, workspaceId, 'history_declined', `Chat history was not shared (${e.code}: ${e.title})`, new Date().toISOString());
+  await raiseAlert(pool, workspaceId, 'history_declined', `Chat history was not shared (${e.code}: ${e.title})`);
 }
 
 /** Contacts from the Business App's address book: names added or updated, removals recorded. */
