@@ -58,6 +58,21 @@ describe('tandem validate', () => {
     expect(out.diagnostics.map((d) => [d.code, d.nodeId])).toEqual([['window-closed-send', 'm']]);
   });
 
+  it('warns about a one-off broadcast in the past, and exits 0 (a warning does not block)', async () => {
+    const doc = {
+      schemaVersion: 1,
+      name: 'Black Friday',
+      nodes: [
+        { id: 'friday', type: 'trigger-schedule', position: { x: 0, y: 0 }, data: { schedule: { kind: 'once', at: '2020-11-27T09:00', timezone: 'Europe/Berlin' } } },
+        { id: 'mark', type: 'set-attribute', position: { x: 0, y: 0 }, data: { addTags: ['black_friday'] } },
+      ],
+      edges: [{ id: 'e1', source: 'friday', sourceHandle: 'next', target: 'mark' }],
+    };
+    const r = await tandem('validate', file('past.json', JSON.stringify(doc)), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['broadcast-in-past']);
+  });
+
   it('accepts a clean example and exits 0', async () => {
     const r = await tandem('validate', join(engineDir, 'examples', 'abandoned-cart.json'));
     expect(r.code).toBe(0);

@@ -31,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'validate') {
-    return report(file, validateFlow(read.value).diagnostics, json);
+    // Judged now: a one-off broadcast whose time has passed is flagged.
+    return report(file, validateFlow(read.value, { now: new Date() }).diagnostics, json);
   }
   const compiled = compileFlow(read.value);
   if (!compiled.ok) return report(file, compiled.diagnostics, json);
