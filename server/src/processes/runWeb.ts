@@ -26,8 +26,11 @@ export async function runWeb(env: Env, booted: Booted, logger: Logger): Promise<
       return r.rows[0]?.n === 1;
     },
   });
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${env.PORT} on ${env.HOST} is already in use (set PORT)` : `cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;

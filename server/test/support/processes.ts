@@ -8,6 +8,10 @@ export interface Spawned {
   child: ChildProcess;
   /** JSON log lines the process printed so far. */
   logs: Record<string, unknown>[];
+  /** What the process wrote to stderr so far. */
+  stderr: string[];
+  /** Resolves with the exit code once the process has ended (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -28,10 +32,14 @@ export function spawnServer(command: 'web' | 'worker' | 'start', env: Record<str
       }
     }
   });
-  child.stderr!.on('data', () => {});
+  const stderr: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
     logs,
+    stderr,
+    exited,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

