@@ -15,7 +15,7 @@ export const httpRequestRuntime = defineRuntime<HttpRequestConfig>({
   mapResponse(c, response) {
     const merged: ValueChanges = {};
     for (const m of c.responseMapping) {
-      const value = m.path === 'status' ? response.status : m.path === 'body' ? response.body : valueAtPath(response.body, m.path.slice('body.'.length));
+      const value = m.path === 'status' ? response.status : m.path === 'body' ? response.body : valueAtPath(response.body, m.path.slice('body'.length));
       const change = saveTo(m.saveTo, value === undefined ? null : value);
       merged.vars = { ...merged.vars, ...change.vars };
       merged.contact = { ...merged.contact, ...change.contact };

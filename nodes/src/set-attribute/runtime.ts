@@ -22,10 +22,10 @@ export const setAttributeRuntime = defineRuntime<SetAttributeConfig>({
   },
 });
 
-/** "42" → 42, "true" → true; other text stays text. */
+/** "42" → 42, "true" → true; other text stays text, also "01067" and ids too long for a number. */
 function typed(text: string): unknown {
   const t = text.trim();
   if (t === 'true' || t === 'false') return t === 'true';
-  if (t !== '' && /^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(t) && (t.includes('.') || Number.isSafeInteger(Number(t)))) return Number(t);
   return text;
 }

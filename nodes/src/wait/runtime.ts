@@ -17,7 +17,7 @@ export const waitRuntime = defineRuntime<WaitConfig>({
         return { at: nextLocalTime(now, c.time, tz, c.days.map((d) => weekdays.indexOf(d))) };
       }
       case 'until_date': {
-        const base = toDate(caps.evaluate(c.date, scope));
+        const base = toDate(tryEvaluate(() => caps.evaluate(c.date, scope)));
         if (!base) return c.ifPast === 'branch' ? { missed: true } : { at: now };
         const shift = c.offset.amount * unitMs[c.offset.unit] * (c.offset.direction === 'before' ? -1 : 1);
         const at = new Date(base.getTime() + shift);
@@ -31,6 +31,15 @@ export const waitRuntime = defineRuntime<WaitConfig>({
     return c.saveTo ? { vars: { [c.saveTo]: payload } } : {};
   },
 });
+
+/** A failing date expression (e.g. a trigger without the field) counts as no date, like an unreadable one. */
+function tryEvaluate(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
 
 /** A date from an expression result: a timestamp, an ISO string or epoch milliseconds. */
 function toDate(value: unknown): Date | undefined {

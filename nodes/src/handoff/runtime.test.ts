@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Scope } from '../defineRuntime';
+import { handoff } from './definition';
+import { handoffRuntime } from './runtime';
+import { configOf } from '../../test/nodeTestKit';
+import { fakeCaps } from '../../test/fakeCaps';
+
+const now = new Date('2026-03-02T09:00:00.000Z');
+const scope: Scope = { contact: { first_name: 'Ada' }, vars: {}, trigger: {}, now };
+
+const caps = fakeCaps();
+const timerAt = (data: Record<string, unknown>, kind: 'timeout' | 'idle') => {
+  const result = handoffRuntime.timer!(configOf(handoff, data), kind, { now, timezone: 'UTC', scope, caps });
+  return 'at' in result ? result.at.toISOString() : 'missed';
+};
+
+describe('handoff runtime', () => {
+  it('hands the conversation to the configured team and resumes when a teammate releases it by default', () => {
+    expect(handoffRuntime.handoff!(configOf(handoff, { team: 'billing' }))).toEqual({ team: 'billing', resume: 'on_release' });
+  });
+
+  it('passes on how the bot resumes: after a quiet period, or never', () => {
+    expect(handoffRuntime.handoff!(configOf(handoff, { resume: { mode: 'after_idle' } }))).toEqual({ team: 'support', resume: 'after_idle' });
+    expect(handoffRuntime.handoff!(configOf(handoff, { resume: { mode: 'never' } }))).toEqual({ team: 'support', resume: 'never' });
+  });
+
+  it('tells the contact a person will reply, with their name filled in', () => {
+    const c = configOf(handoff, { message: 'Thanks {{contact.first_name}}, a teammate will reply shortly.' });
+    expect(handoffRuntime.message!(c, 'handoff', scope, caps)).toEqual({
+      kind: 'text',
+      text: 'Thanks Ada, a teammate will reply shortly.',
+      previewUrl: false,
+    });
+  });
+
+  it('sends nothing when the message is empty or only spaces', () => {
+    expect(handoffRuntime.message!(configOf(handoff, {}), 'handoff', scope, caps)).toBeUndefined();
+    expect(handoffRuntime.message!(configOf(handoff, { message: '  \n ' }), 'handoff', scope, caps)).toBeUndefined();
+  });
+
+  it('gives up on the handoff when nobody takes it within the timeout', () => {
+    expect(timerAt({ timeout: { amount: 4, unit: 'hours' } }, 'timeout')).toBe('2026-03-02T13:00:00.000Z');
+  });
+
+  it('gives the conversation back after the quiet period in hours, which may be fractional', () => {
+    expect(timerAt({ resume: { mode: 'after_idle', idleHours: 1.5 } }, 'idle')).toBe('2026-03-02T10:30:00.000Z');
+    expect(timerAt({ resume: { mode: 'after_idle' }, timeout: { amount: 10, unit: 'minutes' } }, 'idle')).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('keeps the idle and the timeout timer apart when both are set', () => {
+    const both = { resume: { mode: 'after_idle', idleHours: 2 }, timeout: { amount: 30, unit: 'minutes' } };
+    expect(timerAt(both, 'timeout')).toBe('2026-03-02T09:30:00.000Z');
+    expect(timerAt(both, 'idle')).toBe('2026-03-02T11:00:00.000Z');
+  });
+});
