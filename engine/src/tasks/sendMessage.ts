@@ -76,7 +76,8 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
   if (slot === undefined) return;
   let sent;
   try {
-    sent = await deps.transport.send(body.message, job.sender);
+    // `attempts` counts this message's earlier failures: it grows the retry delay (131056: 4^n s).
+    sent = await deps.transport.send(body.message, job.sender, { attempt: job.attempts });
   } finally {
     await deps.store.releaseSendSlot(job.workspaceId, slot);
   }

@@ -1,2 +1,2 @@
-export { WorkspaceTransport, sandboxWamid, type SenderInfo, type Transport } from './transport';
+export { WorkspaceTransport, sandboxWamid, type SenderInfo, type SendOptions, type Transport } from './transport';
 export { toCloudMessage, type CloudMessageResult } from './toCloudMessage';

@@ -3,7 +3,12 @@ import type { CloudApiClient, OutboundMessage, SendOutcome } from '../whatsapp';
 
 /** Where a workspace's messages go: Meta's Cloud API, or nowhere (sandbox: the simulator shows them). */
 export interface Transport {
-  send(message: OutboundMessage, sender: SenderInfo): Promise<SendOutcome>;
+  send(message: OutboundMessage, sender: SenderInfo, options?: SendOptions): Promise<SendOutcome>;
+}
+
+export interface SendOptions {
+  /** Earlier failed attempts of this same message, from 0; it grows the suggested retry delay. */
+  attempt?: number;
 }
 
 export interface SenderInfo {
@@ -16,7 +21,7 @@ export interface SenderInfo {
 export class WorkspaceTransport implements Transport {
   constructor(private readonly cloud: CloudApiClient) {}
 
-  async send(message: OutboundMessage, sender: SenderInfo): Promise<SendOutcome> {
+  async send(message: OutboundMessage, sender: SenderInfo, options: SendOptions = {}): Promise<SendOutcome> {
     if (sender.transport === 'sandbox') return { ok: true, wamid: sandboxWamid() };
     if (!sender.phoneNumberId || !sender.accessToken) {
       return {
@@ -25,7 +30,7 @@ export class WorkspaceTransport implements Transport {
         handling: 'reauth',
       };
     }
-    return this.cloud.send({ phoneNumberId: sender.phoneNumberId, accessToken: sender.accessToken }, message);
+    return this.cloud.send({ phoneNumberId: sender.phoneNumberId, accessToken: sender.accessToken }, message, { attempt: options.attempt ?? 0 });
   }
 }
 

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEngineHarness, waitFor, type EngineHarness } from '../support/engineHarness';
+
+const flow = {
+  schemaVersion: 1,
+  name: 'Order confirmation',
+  settings: { reentry: 'always' },
+  nodes: [
+    { id: 'placed', type: 'trigger-event', position: { x: 0, y: 0 }, data: { event: 'order.placed' } },
+    { id: 'confirm', type: 'send-template', position: { x: 0, y: 0 }, data: { template: { name: 'order_confirmation', language: 'en', category: 'UTILITY' } } },
+    { id: 'done', type: 'end', position: { x: 0, y: 0 }, data: { outcome: 'confirmed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'placed', sourceHandle: 'next', target: 'confirm' },
+    { id: 'e2', source: 'confirm', sourceHandle: 'next', target: 'done' },
+  ],
+};
+
+let h: EngineHarness;
+beforeAll(async () => {
+  h = await startEngineHarness({ workspace: { settings: { pairGapMs: 0 } } });
+  await h.publish(flow);
+});
+afterAll(async () => h?.close());
+
+type Row = { id: number; status: string; attempts: number; delay_ms: number | null };
+
+/** The outbound message and how far after its last failure its send job is due (both in database time). */
+async function message(): Promise<Row | undefined> {
+  const [row] = await h.q<Row>(
+    `SELECT m.id, m.status, m.attempts,
+            (extract(epoch FROM j.run_at - m.updated_at) * 1000)::int AS delay_ms
+     FROM messages m LEFT JOIN graphile_worker.jobs j ON j.key = 'send:' || m.id
+     WHERE m.direction = 'out' ORDER BY m.id DESC LIMIT 1`,
+  );
+  return row;
+}
+
+describe('retrying a send', () => {
+  it('waits 4^n seconds between retries of the pair rate limit (131056), counting the message’s attempts', async () => {
+    h.standIn.failNext(131056, { times: 3 });
+    await h.event('447700900555', 'order.placed', {});
+    const delays: Array<number | null> = [];
+    for (const attempts of [1, 2, 3]) {
+      await waitFor(async () => (await message())?.attempts === attempts, 20_000, `failed attempt ${attempts}`);
+      const row = (await message())!;
+      delays.push(row.delay_ms);
+      // Run the retry now instead of waiting for it: same job key, so the queued send is replaced.
+      await h.q(`SELECT graphile_worker.add_job('send', json_build_object('messageId', $1::int), run_at := now(), job_key := 'send:' || $1)`, [row.id]);
+    }
+    await waitFor(async () => (await message())?.status === 'sent', 20_000, 'the send to succeed');
+    expect(delays).toEqual([1_000, 4_000, 16_000]);
+    const codes = h.standIn.received().map((r) => (r.response.body as { error?: { code: number } }).error?.code ?? null);
+    expect(codes).toEqual([131056, 131056, 131056, null]);
+  });
+});
