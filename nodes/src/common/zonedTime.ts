@@ -43,23 +43,54 @@ export function wallTime(instant: Date, timeZone: string): WallTime {
 }
 
 /**
- * The instant when the clock in `timeZone` shows the given wall time. In a DST gap the clock
- * jumps past, so the result is the first instant after the gap.
+ * The instant when the clock in `timeZone` reaches the given wall time for good: the first instant
+ * from which on it shows that time or later.
+ * - An ordinary wall time: the one instant the clock shows it.
+ * - A spring-forward gap (the clock never shows it, e.g. Europe/Berlin 2026-03-29 02:30, when the
+ *   clock jumps from 02:00 to 03:00): the first instant after the gap, when the clock jumps
+ *   (01:00Z, shown as 03:00). Every wall time in the gap gives that same instant.
+ * - A fall-back overlap (the clock shows the time twice, e.g. Europe/Berlin 2026-10-25 02:30 at
+ *   00:30Z in summer time and again at 01:30Z in winter time): the later instant, 01:30Z. Between
+ *   the two the clock goes back to earlier times, so only from the second showing on does it stay
+ *   at or past this time: quiet hours ending at 02:30 are over then, and while the clock shows an
+ *   earlier time of that day the answer is still ahead.
+ * Minute precision; assumes the zone changes its offset at most once within 15 hours either side.
  */
 export function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = asUtc;
-  for (let i = 0; i < 3; i++) {
-    const w = wallTime(new Date(guess), timeZone);
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-    const diff = asUtc - shown;
-    if (diff === 0) break;
-    guess += diff;
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Offsets lie within −12 h…+14 h, so the instant lies between these two samples.
+  const before = offsetAt(wall - SPAN_MS, timeZone);
+  const after = offsetAt(wall + SPAN_MS, timeZone);
+  const shown = [wall - before, wall - after].filter((t) => offsetAt(t, timeZone) === wall - t);
+  if (shown.length > 0) return new Date(Math.max(...shown));
+  if (after <= before) return new Date(wall - before); // not reachable with at most one offset change
+  // A gap: just before the jump the clock shows less than `wall`, from the jump on more.
+  let lo = wall - after;
+  let hi = wall - before;
+  while (hi - lo > MINUTE_MS) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (mid + offsetAt(mid, timeZone) >= wall) hi = mid;
+    else lo = mid;
   }
-  return new Date(guess);
+  return new Date(hi);
 }
 
-/** The next instant strictly after `after` when the local clock shows `hh:mm`, on one of `weekdays` (all when empty). */
+const MINUTE_MS = 60_000;
+const SPAN_MS = 15 * 60 * MINUTE_MS;
+
+/** How far the clock in `timeZone` is ahead of UTC at `t`, in ms (whole minutes). */
+function offsetAt(t: number, timeZone: string): number {
+  const at = Math.floor(t / MINUTE_MS) * MINUTE_MS;
+  const w = wallTime(new Date(at), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - at;
+}
+
+/**
+ * The next instant strictly after `after` when the local clock shows `hh:mm`, on one of `weekdays`
+ * (all when empty). Each local day counts once, at `zonedInstant`'s instant: on the night of a
+ * spring-forward gap that swallows `hh:mm`, the end of the gap; on the night of a fall-back overlap
+ * that shows it twice, the second showing only.
+ */
 export function nextLocalTime(after: Date, time: string, timeZone: string, weekdays: readonly number[] = []): Date {
   const [hh, mm] = time.split(':').map(Number) as [number, number];
   const start = wallTime(after, timeZone);
