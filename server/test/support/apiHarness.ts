@@ -16,6 +16,14 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
 export const APP_SECRET = 'test-app-secret';
 export const VERIFY_TOKEN = 'test-verify-token';
 
+/** An answer of the app: status, parsed JSON (or the text when it is not JSON), headers. */
+export interface HarnessResponse {
+  status: number;
+  json: any;
+  headers: Headers;
+  text: string;
+}
+
 /**
  * The real Hono app on a real database, driven with `app.request()`. Two workspaces (A and B),
  * people with each role in A, an agency user in both, and an editor API key per workspace.
@@ -52,7 +60,7 @@ export async function startApiHarness() {
   };
   const keys = { a: await makeKey(a, 'editor'), aAdmin: await makeKey(a, 'admin'), aViewer: await makeKey(a, 'viewer'), b: await makeKey(b, 'editor') };
 
-  async function request(method: string, path: string, options: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string>; cookie?: string } = {}) {
+  async function request(method: string, path: string, options: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string>; cookie?: string } = {}): Promise<HarnessResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.cookie) headers.cookie = options.cookie;
