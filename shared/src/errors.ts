@@ -3,6 +3,7 @@
  * - validation: bad input from a person or system (400, a badge on the canvas)
  * - not-found: an id that does not exist for this caller (404)
  * - configuration: a flow or setting that cannot be published or run as is
+ * - conflict: the request clashes with the current state (already taken, not published…) (409)
  * - transient: try again later with backoff
  * - provider-rejected: WhatsApp refused for good; the flow's `error` port handles it
  * - invariant: a bug in Tandem
@@ -11,6 +12,7 @@ export type ErrorKind =
   | 'validation'
   | 'not-found'
   | 'configuration'
+  | 'conflict'
   | 'transient'
   | 'provider-rejected'
   | 'invariant';
@@ -60,6 +62,11 @@ export class ConfigurationError extends TandemError {
   ) {
     super(code, message);
   }
+}
+
+/** The request is fine but the state it acts on does not allow it now (409). */
+export class ConflictError extends TandemError {
+  readonly kind = 'conflict';
 }
 
 export class TransientError extends TandemError {

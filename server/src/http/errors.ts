@@ -17,7 +17,7 @@ export class HttpError extends Error {
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Log in or send a valid API key (Authorization: Bearer …)');
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found`);
 
-const statusByKind = { validation: 400, 'not-found': 404, configuration: 422, transient: 503, 'provider-rejected': 502, invariant: 500 } as const;
+const statusByKind = { validation: 400, 'not-found': 404, configuration: 422, conflict: 409, transient: 503, 'provider-rejected': 502, invariant: 500 } as const;
 
 /**
  * The one place errors become responses: `{ error: { code, message, issues? } }`. Unknown

@@ -3,7 +3,7 @@ import { NotFoundError } from '@tandem/shared';
 import type { Role } from '@tandem/shared/api';
 import type { Db } from '../db/database';
 import { apiKeys } from '../db/schema';
-import { randomToken, sha256 } from '../http/auth/tokens';
+import { randomToken, sha256 } from '../security/tokens';
 import { audit } from './audit';
 import { newId } from './ids';
 

@@ -1,10 +1,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { NotFoundError, WINDOW_MS } from '@tandem/shared';
+import { ConflictError, NotFoundError, WINDOW_MS } from '@tandem/shared';
 import type { z } from 'zod';
 import type { handoffSchema } from '@tandem/shared/api';
 import type { Db } from '../db/database';
 import { contacts, handoffs, messages, timers } from '../db/schema';
-import { HttpError } from '../http/errors';
 import { messagePreview } from './messageView';
 import { workspaceNow } from './workspaceClock';
 
@@ -72,7 +71,7 @@ async function handoffViews(db: Pick<Db, 'execute'>, where: SQL, order: SQL): Pr
 export async function takeHandoff(db: Db, workspaceId: string, id: number, actor: string): Promise<void> {
   await db.transaction(async (tx) => {
     const h = await lockHandoff(tx, workspaceId, id);
-    if (h.status !== 'open') throw h.status === 'taken' ? new HttpError(409, 'already_taken', `${h.assignee ?? 'Someone'} has taken this conversation`) : released();
+    if (h.status !== 'open') throw h.status === 'taken' ? new ConflictError('already_taken', `${h.assignee ?? 'Someone'} has taken this conversation`) : released();
     await take(tx, h, actor, await workspaceNow(tx, workspaceId));
   });
 }
@@ -89,7 +88,7 @@ export async function replyHandoff(db: Db, workspaceId: string, id: number, text
     const now = await workspaceNow(tx, workspaceId);
     const [contact] = await tx.select({ lastInboundAt: contacts.lastInboundAt }).from(contacts).where(eq(contacts.id, h.contactId));
     if (!contact?.lastInboundAt || contact.lastInboundAt.getTime() + WINDOW_MS <= now.getTime()) {
-      throw new HttpError(409, 'window_closed', 'The contact has not written in the last 24 hours: WhatsApp only allows templates now');
+      throw new ConflictError('window_closed', 'The contact has not written in the last 24 hours: WhatsApp only allows templates now');
     }
     if (h.status === 'open') await take(tx, h, actor, now);
     const content = { kind: 'text', text, previewUrl: false };
@@ -130,4 +129,4 @@ async function take(tx: Tx, h: HandoffRow, actor: string, now: Date): Promise<vo
   }
 }
 
-const released = () => new HttpError(409, 'released', 'This conversation was given back to the bot');
+const released = () => new ConflictError('released', 'This conversation was given back to the bot');

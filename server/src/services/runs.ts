@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { ConfigurationError, NotFoundError, type ErrorIssue } from '@tandem/shared';
+import { ConfigurationError, ConflictError, type ErrorIssue, NotFoundError, ValidationError } from '@tandem/shared';
 import { compileVersion } from '@tandem/engine/runtime';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import type { Db } from '../db/database';
 import { contacts, flowVersions, messages, runSteps, runs, timers } from '../db/schema';
-import { HttpError } from '../http/errors';
 import { loadFlowRow } from './flows';
 import { runColumns, type RunRow } from './runView';
 import { workspaceNow } from './workspaceClock';
@@ -76,7 +75,7 @@ export async function cancelRun(db: Db, workspaceId: string, runId: number, acto
     if (!found) throw new NotFoundError('Run');
     await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, found.contactId)).for('update');
     const [run] = await tx.select().from(runs).where(eq(runs.id, runId));
-    if (run!.status !== 'active') throw new HttpError(409, 'not_active', `The run is not active (it is ${run!.status})`);
+    if (run!.status !== 'active') throw new ConflictError('not_active', `The run is not active (it is ${run!.status})`);
     const now = await workspaceNow(tx, workspaceId);
     const reason = `cancelled by ${actor}`;
     await tx.update(runs).set({ status: 'cancelled', endedAt: now, endReason: reason, waitingFor: null, waitingEvent: null, updatedAt: now }).where(eq(runs.id, runId));
@@ -104,16 +103,16 @@ export async function requestRunStart(
   triggerNode?: string,
 ): Promise<void> {
   const flow = await loadFlowRow(db, workspaceId, flowId);
-  if (flow.liveVersionId === null) throw new HttpError(409, 'not_published', 'The flow has no live version: publish it first');
+  if (flow.liveVersionId === null) throw new ConflictError('not_published', 'The flow has no live version: publish it first');
   const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, flow.liveVersionId));
   const compiled = compileVersion(version!.id, flow.id, version!.document);
   const trigger = triggerNode ? compiled.triggers.find((t) => t.id === triggerNode) : (compiled.triggers.find((t) => t.type === 'trigger-api') ?? compiled.triggers[0]);
-  if (!trigger && triggerNode) throw new HttpError(400, 'unknown_trigger', `The live version has no trigger step "${triggerNode}"`, [{ path: ['trigger'], message: 'Not a trigger step of the live version' }]);
+  if (!trigger && triggerNode) throw new ValidationError(`The live version has no trigger step "${triggerNode}"`, [{ path: ['trigger'], message: 'Not a trigger step of the live version' }], 'unknown_trigger');
   if (!trigger) throw new ConfigurationError('The flow has no trigger to start from', [], 'no_trigger');
   const mapped = runtimeOf(trigger.type).mapPayload?.(trigger.config, payload, { receivedAt: new Date() });
   if (mapped && !mapped.ok) {
     const issues: ErrorIssue[] = mapped.missing.map((path) => ({ path: ['payload', ...path.split('.')], message: 'Required by the flow\'s start step' }));
-    throw new HttpError(422, 'missing_fields', `The payload lacks required fields: ${mapped.missing.join(', ')}`, issues);
+    throw new ConfigurationError(`The payload lacks required fields: ${mapped.missing.join(', ')}`, issues, 'missing_fields');
   }
   await db.transaction(async (tx) => {
     const contactId = await findOrCreateContact(tx, workspaceId, contact);

@@ -5,7 +5,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { users } from '../db/schema';
 import type { SecretBox } from '../security/secretBox';
-import { randomToken } from '../http/auth/tokens';
+import { randomToken } from '../security/tokens';
 import { createWorkspace } from './workspaces';
 import { addMembership, createUser } from './users';
 import { createFlow, publishFlow } from './flows';

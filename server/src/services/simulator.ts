@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { ValidationError } from '@tandem/shared';
+import { ConflictError, ValidationError } from '@tandem/shared';
 import { eventNameSchema } from '@tandem/nodes';
 import type { Db } from '../db/database';
 import { contacts, flowVersions, handoffs, messages, runSteps, runs, timers, workspaces } from '../db/schema';
-import { HttpError } from '../http/errors';
 import { describeMessage } from '../webhooks/describeMessage';
 import { messagePayloadSchema } from '../webhooks/messageSchemas';
 import { webhookEventSchema, type WebhookEvent } from '../webhooks';
@@ -14,7 +13,7 @@ import { workspaceNow } from './workspaceClock';
 /** Refuses workspaces on the real Cloud API: the simulator would write to real people's threads. */
 export async function assertSandbox(db: Pick<Db, 'select'>, workspaceId: string): Promise<void> {
   const [w] = await db.select({ transport: workspaces.transport }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  if (w?.transport !== 'sandbox') throw new HttpError(409, 'not_sandbox', 'The simulator works in sandbox workspaces only');
+  if (w?.transport !== 'sandbox') throw new ConflictError('not_sandbox', 'The simulator works in sandbox workspaces only');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { memberships, users } from '../db/schema';
-import { hashPassword } from '../http/auth/passwords';
+import { hashPassword } from '../security/passwords';
 import { newId } from './ids';
 
 export async function createUser(db: Db, input: { email: string; name: string; password: string; instanceAdmin?: boolean }): Promise<string> {

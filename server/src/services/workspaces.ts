@@ -4,7 +4,7 @@ import { workspaces } from '../db/schema';
 import type { SecretBox } from '../security/secretBox';
 import { newId } from './ids';
 import { shiftBroadcasts } from '../broadcasts/scheduleBroadcasts';
-import { randomToken } from '../http/auth/tokens';
+import { randomToken } from '../security/tokens';
 
 export interface NewWorkspace {
   name: string;

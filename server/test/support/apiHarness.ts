@@ -8,7 +8,7 @@ import { addMembership, createUser } from '../../src/services/users';
 import { upsertTemplate } from '../../src/services/templates';
 import { demoTemplates } from '../../src/services/demo/demoTemplates';
 import { apiKeys } from '../../src/db/schema';
-import { randomToken, sha256 } from '../../src/http/auth/tokens';
+import { randomToken, sha256 } from '../../src/security/tokens';
 import { newId } from '../../src/services/ids';
 import { testDatabase } from './testDatabase';
 

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Role } from '@tandem/shared/api';
 import type { Db } from '../../db/database';
 import { apiKeys, memberships, sessions, users } from '../../db/schema';
-import { parseApiKey, safeEqual, sha256 } from './tokens';
+import { parseApiKey, safeEqual, sha256 } from '../../security/tokens';
 
 /** Who is calling: a logged-in person, a workspace API key, or the bootstrap admin key. */
 export type Caller =

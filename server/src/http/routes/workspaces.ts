@@ -10,7 +10,7 @@ import { createWorkspace, releaseHeldSends } from '../../services/workspaces';
 import { workspaceView } from '../../services/workspaceView';
 import { addMembership, createUser, findUserByEmail } from '../../services/users';
 import { audit } from '../../services/audit';
-import { randomToken } from '../auth/tokens';
+import { randomToken } from '../../security/tokens';
 import { visibleWorkspaces } from './auth';
 
 export function workspaceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
