@@ -61,12 +61,13 @@ async function main() {
     const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
     const runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
     const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
+    // Inbound replies enter where parsed webhooks do: one `apply-events` job per message.
     const inbound = (offset: number, count: number, text: string, kind: string) =>
       q(
-        `SELECT graphile_worker.add_job('inbound', json_build_object('workspaceId', $1::text, 'messages', json_build_array(json_build_object(
-           'contact', json_build_object('waId', ($2::bigint + n)::text),
-           'message', json_build_object('wamid', 'wamid.' || $5 || '.' || n, 'kind', 'text', 'text', $3::text, 'at', now()),
-           'type', 'text', 'content', json_build_object('text', $3::text)))))
+        `SELECT graphile_worker.add_job('apply-events', json_build_object('workspaceId', $1::text, 'events', json_build_array(json_build_object(
+           'eventType', 'inbound', 'wamid', 'wamid.' || $5 || '.' || n, 'from', json_build_object('waId', ($2::bigint + n)::text),
+           'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'type', 'text', 'kind', 'text', 'text', $3::text, 'content', json_build_object('body', $3::text)))))
          FROM generate_series(1, $4) n`,
         [workspaceId, offset, text, count, kind],
       );

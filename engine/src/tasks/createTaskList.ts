@@ -1,6 +1,5 @@
 import type { TaskList } from 'graphile-worker';
 import type { EngineDeps } from './deps';
-import { ingestInbound } from './ingestInbound';
 import { applyBusinessEvent } from './businessEvent';
 import { sendMessage } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
@@ -9,7 +8,6 @@ import {
   businessEventPayloadSchema,
   fireTimersPayloadSchema,
   httpPayloadSchema,
-  inboundPayloadSchema,
   releaseHandoffPayloadSchema,
   sendPayloadSchema,
   startRunPayloadSchema,
@@ -26,7 +24,6 @@ export interface TaskOptions {
  */
 export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList {
   return {
-    inbound: async (payload) => ingestInbound(inboundPayloadSchema.parse(payload), deps),
     'business-event': async (payload) => {
       await applyBusinessEvent(businessEventPayloadSchema.parse(payload), deps);
     },

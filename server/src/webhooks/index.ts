@@ -1,7 +1,6 @@
 export { verifyMetaSignature, signMetaBody } from './verifySignature';
 export { verifyHandshake, type HandshakeParams, type HandshakeResult } from './verifyHandshake';
 export { parseWhatsAppWebhook, type ParsedChange, type IgnoredChange, type ParseWebhookResult } from './parseWhatsAppWebhook';
-export { dedupKey } from './dedupKey';
 export {
   webhookEventSchema,
   webhookErrorSchema,

@@ -55,16 +55,18 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
       await publishFlow(db.db, workspaceId, flowId, 'test');
       return flowId;
     },
-    /** The contact writes to us (as the webhook parser would hand it over). */
     /** The workspace clock (it starts at 09:00 UTC and runs ahead after `advance`). */
     async now(): Promise<Date> {
       return (await q<{ now: Date }>(`SELECT now() + clock_offset_ms * interval '1 millisecond' AS now FROM workspaces WHERE id = $1`, [workspaceId]))[0]!.now;
     },
+    /** The contact writes to us: the event as the webhook parser hands it to the `apply-events` job. */
     async inbound(waId: string, text: string, extra: Partial<InboundMessage> = {}) {
       const now = await h.now();
       const message: InboundMessage = { wamid: `wamid.test.${++seq}.${Date.now()}`, kind: 'text', text, at: now.toISOString(), ...extra };
-      await addJob('inbound', { workspaceId, messages: [{ contact: { waId, profileName: 'Sheena Nelson' }, message, type: message.kind, content: { text } }] });
-      return message.wamid;
+      const { wamid, at, kind, ...rest } = message;
+      const event = { eventType: 'inbound', wamid, at, from: { waId, profileName: 'Sheena Nelson' }, type: kind, kind, ...rest, content: { text } };
+      await addJob('apply-events', { workspaceId, events: [event] });
+      return wamid;
     },
     async event(waId: string, name: string, payload: Record<string, unknown>) {
       await addJob('business-event', { workspaceId, contact: { waId }, name, payload });
