@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const examplesDir = join(import.meta.dirname, '..', 'examples');
-export const brokenDir = join(import.meta.dirname, 'fixtures', 'broken');
+const examplesDir = join(import.meta.dirname, '..', 'examples');
+const brokenDir = join(import.meta.dirname, 'fixtures', 'broken');
 
 export function exampleNames(): string[] {
   return readdirSync(examplesDir)

@@ -9,7 +9,7 @@ export interface FakeCapsOptions {
 }
 
 /** Fills `{{ path }}` or `{{ path | "fallback" }}` from the scope, encoding only the filled-in value like the engine does. */
-export function fakeRender(template: string, scope: Scope, encode: (value: string) => string = (t) => t): string {
+function fakeRender(template: string, scope: Scope, encode: (value: string) => string = (t) => t): string {
   return template.replace(/\{\{\s*([\w.]+)\s*(?:\|\s*"([^"]*)"\s*)?\}\}/g, (_, path: string, fallback?: string) => {
     const value = String(valueAtPath(scope, path) ?? '');
     return encode(value === '' && fallback !== undefined ? fallback : value);

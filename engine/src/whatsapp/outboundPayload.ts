@@ -10,7 +10,7 @@ import { templateSchema } from './templatePayload';
 export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number with a leading + (like +16505551234)');
 
 /** A business-scoped user id (BSUID, facts §1.9), e.g. `US.13491208655302741918`. */
-export const bsuidSchema = z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{4,100}$/, 'must be a business-scoped user id (like US.13491208655302741918)');
+const bsuidSchema = z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{4,100}$/, 'must be a business-scoped user id (like US.13491208655302741918)');
 
 /**
  * A Cloud API send body (`POST /<version>/<phone-number-id>/messages`, facts §3), discriminated on

@@ -40,7 +40,7 @@ export const saveTargetSchema = field(
 );
 export type SaveTarget = z.infer<typeof saveTargetSchema>;
 
-export const botQuestionConfigSchema = z
+const botQuestionConfigSchema = z
   .object({
     prompt: field(z.discriminatedUnion('kind', [z.object({ kind: z.literal('none') }), textContentSchema, buttonsContentSchema, listContentSchema]), {
       label: 'Question',

@@ -15,7 +15,7 @@ const branchSchema = z.object({
   }),
 });
 
-export const conditionConfigSchema = z.object({
+const conditionConfigSchema = z.object({
   branches: field(
     z
       .array(branchSchema)

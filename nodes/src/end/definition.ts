@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 
-export const endConfigSchema = z.object({
+const endConfigSchema = z.object({
   outcome: field(z.string().trim().max(60).regex(/^[a-z0-9_]*$/, 'Lower-case letters, digits and _').default(''), {
     label: 'Outcome',
     placeholder: 'converted',

@@ -3,7 +3,7 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
 
-export const goToFlowConfigSchema = z.object({
+const goToFlowConfigSchema = z.object({
   flowId: field(z.string().trim().min(1, 'Pick the flow to go to').max(64), { label: 'Flow', widget: 'flow-picker' }),
   passVariables: field(z.boolean().default(true), { label: 'Pass this journey\'s variables', widget: 'toggle' }),
 });

@@ -6,7 +6,7 @@ import { refs } from '../compileContext';
 import { templateText } from '../common/messageContent';
 import type { ActionRef, TransitionJson } from '../machineJson';
 
-export const handoffConfigSchema = z.object({
+const handoffConfigSchema = z.object({
   team: field(z.string().trim().min(1, 'Name the team').max(60).default('support'), { label: 'Team / queue' }),
   message: templateText('Message to the contact', 4_096, { help: 'Optional; e.g. "A teammate will reply shortly"' }).default(''),
   resume: z

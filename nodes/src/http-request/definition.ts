@@ -19,7 +19,7 @@ const mappingSchema = z.object({
   saveTo: saveTargetSchema,
 });
 
-export const httpRequestConfigSchema = z
+const httpRequestConfigSchema = z
   .object({
     method: field(z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'), { label: 'Method', widget: 'select' }),
     url: field(

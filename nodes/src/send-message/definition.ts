@@ -6,7 +6,7 @@ import { onOutcomes, refs } from '../compileContext';
 import { messageContentSchema } from '../common/messageContent';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 
-export const sendMessageConfigSchema = z.object({ message: field(messageContentSchema, { label: 'Message' }), whenHumanActive: whenHumanActiveSchema });
+const sendMessageConfigSchema = z.object({ message: field(messageContentSchema, { label: 'Message' }), whenHumanActive: whenHumanActiveSchema });
 export type SendMessageConfig = z.infer<typeof sendMessageConfigSchema>;
 
 export const sendMessage = defineNode({

@@ -26,7 +26,7 @@ const buttonParameterSchema = z.object({
   }),
 });
 
-export const sendTemplateConfigSchema = z
+const sendTemplateConfigSchema = z
   .object({
     template: z.object({
       name: field(z.string().regex(/^[a-z0-9_]{1,512}$/, 'Template names use lower-case letters, digits and _'), {

@@ -15,7 +15,7 @@ const operationSchema = z.object({
 
 const builtIn = new Set(builtInContactFields.map((f) => f.name));
 
-export const setAttributeConfigSchema = z
+const setAttributeConfigSchema = z
   .object({
     operations: field(z.array(operationSchema).max(50).default([]), { label: 'Set', widget: 'list' }),
     addTags: field(z.array(z.string().trim().min(1).max(60)).max(50).default([]), { label: 'Add tags', widget: 'tags' }),

@@ -10,7 +10,7 @@ const variantSchema = z.object({
   weight: field(z.number().int().min(0).max(100), { label: 'Weight (%)' }),
 });
 
-export const splitConfigSchema = z.object({
+const splitConfigSchema = z.object({
   variants: field(
     z
       .array(variantSchema)

@@ -4,7 +4,7 @@ import { defineNode } from '../defineNode';
 import { compileTrigger } from '../common/triggerState';
 import { payloadFieldsSchema } from '../common/payloadFields';
 
-export const triggerApiConfigSchema = z.object({ fields: payloadFieldsSchema });
+const triggerApiConfigSchema = z.object({ fields: payloadFieldsSchema });
 export type TriggerApiConfig = z.infer<typeof triggerApiConfigSchema>;
 
 export const triggerApi = defineNode({

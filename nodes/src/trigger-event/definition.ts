@@ -10,7 +10,7 @@ export const eventNameSchema = z
   .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'Use a dotted lower-case name such as cart.abandoned')
   .max(100);
 
-export const triggerEventConfigSchema = z.object({
+const triggerEventConfigSchema = z.object({
   event: field(eventNameSchema, { label: 'Event name', placeholder: 'cart.abandoned', help: 'Sent by your systems to /hooks/<workspace>/events' }),
   fields: payloadFieldsSchema,
 });

@@ -4,7 +4,7 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { compileTrigger } from '../common/triggerState';
 
-export const triggerMessageConfigSchema = z
+const triggerMessageConfigSchema = z
   .object({
     match: field(z.enum(['any', 'keywords', 'regex']).default('any'), {
       label: 'Start when the message',

@@ -56,7 +56,7 @@ const eventMode = z.object({
   saveTo: field(variableNameSchema.optional(), { label: 'Save event data to vars.' }),
 });
 
-export const waitConfigSchema = z.discriminatedUnion('mode', [durationMode, untilTimeMode, untilDateMode, eventMode]);
+const waitConfigSchema = z.discriminatedUnion('mode', [durationMode, untilTimeMode, untilDateMode, eventMode]);
 export type WaitConfig = z.infer<typeof waitConfigSchema>;
 
 const DAY_MS = 86_400_000;

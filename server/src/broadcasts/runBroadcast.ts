@@ -6,7 +6,7 @@ import type { EngineDeps } from '@tandem/engine/tasks';
 import { contactFromRow, type ContactRow } from '../store/rows';
 
 /** Contacts looked at per job; a longer audience continues in the next job. */
-export const BROADCAST_PAGE = 1_000;
+const BROADCAST_PAGE = 1_000;
 
 type BroadcastRow = { id: number; workspace_id: string; flow_id: string; flow_version_id: number; node_id: string; fire_at: Date; cursor: number; live: boolean; clock_offset_ms: number; ws_now: Date };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65_535);
 
 /** Every setting Tandem reads from the environment, parsed once at start. */
-export const envSchema = z.object({
+const envSchema = z.object({
   /** Any Postgres; when absent Tandem starts an embedded one under TANDEM_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   TANDEM_DATA_DIR: z.string().default('.data'),

@@ -6,7 +6,7 @@ import { roleIn, type Caller } from './auth/caller';
 import { HttpError, notFound, unauthorized } from './errors';
 import type { AppEnv } from './app';
 
-export interface HandlerInput<R extends RouteDef> {
+interface HandlerInput<R extends RouteDef> {
   c: Context<AppEnv>;
   ctx: AppContext;
   caller: Caller;

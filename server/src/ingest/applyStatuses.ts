@@ -3,7 +3,7 @@ import type { EngineDeps } from '@tandem/engine/tasks';
 import type { WebhookEventOf } from '../webhooks';
 
 /** Order of delivery statuses; a status never moves backwards (a late `delivered` never overwrites `read`). */
-export const statusRank: Record<string, number> = { pending: 0, held: 0, sending: 0, sent: 10, failed: 15, delivered: 20, read: 30, played: 40 };
+const statusRank: Record<string, number> = { pending: 0, held: 0, sending: 0, sent: 10, failed: 15, delivered: 20, read: 30, played: 40 };
 
 /**
  * Status webhooks update outbound messages monotonically. A failure arriving after the send was

@@ -2,8 +2,8 @@ import type pg from 'pg';
 import { workspaceSettingsSchema } from '@tandem/shared/api';
 import type { WebhookEventOf } from '../webhooks';
 
-export const defaultOptOutKeywords = ['STOP', 'UNSUBSCRIBE', 'STOP ALL', 'STOPP', 'ARRET', 'ARRÊT', 'BAJA', 'PARAR', 'CANCELAR', 'ABMELDEN', 'DISDICI', 'ANNULLA'];
-export const defaultOptInKeywords = ['START', 'SUBSCRIBE', 'UNSTOP'];
+const defaultOptOutKeywords = ['STOP', 'UNSUBSCRIBE', 'STOP ALL', 'STOPP', 'ARRET', 'ARRÊT', 'BAJA', 'PARAR', 'CANCELAR', 'ABMELDEN', 'DISDICI', 'ANNULLA'];
+const defaultOptInKeywords = ['START', 'SUBSCRIBE', 'UNSTOP'];
 const defaultOptOutReply = "You won't receive promotional messages from us anymore. Reply START to subscribe again.";
 
 export type ConsentChange = { consent: 'opted_in' | 'opted_out'; source: string };

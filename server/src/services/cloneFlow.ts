@@ -10,7 +10,7 @@ export interface CloneMapping {
 }
 
 /** Matches a phone number however it is written: `+1 555-078 3881`, `15550783881`, `wa.me/15550783881`. */
-export function phonePattern(digits: string): RegExp {
+function phonePattern(digits: string): RegExp {
   return new RegExp(`(?<![\\d+])(\\+?)${[...digits].join('[\\s\\-.()]*')}(?!\\d)`, 'g');
 }
 

@@ -42,7 +42,7 @@ export async function listRuns(db: Pick<Db, 'select'>, workspaceId: string, f: R
 }
 
 /** One run of the workspace, or 404. */
-export async function loadRun(db: Pick<Db, 'select'>, workspaceId: string, runId: number): Promise<RunRow> {
+async function loadRun(db: Pick<Db, 'select'>, workspaceId: string, runId: number): Promise<RunRow> {
   const [row] = await db
     .select(runColumns)
     .from(runs)

@@ -7,7 +7,7 @@ import { PgTx } from './pgTx';
 
 /** The engine's storage on Postgres: one pooled client per transaction, plain SQL on the hot path. */
 /** A send slot is free again this long after its last request finished. */
-export const SLOT_WINDOW_MS = 1_000;
+const SLOT_WINDOW_MS = 1_000;
 
 export class PgStore implements EngineStore {
   constructor(

@@ -84,7 +84,7 @@ export const messageContextSchema = z.object({
 });
 
 /** Click-to-WhatsApp ad that started the conversation. */
-export const referralSchema = z.object({
+const referralSchema = z.object({
   source_url: optionalString,
   source_id: optionalString,
   source_type: optionalString,

@@ -6,7 +6,7 @@ import { webhookMessageSchema } from './messageSchemas';
 const optionalString = z.string().optional();
 
 /** `value.statuses[]`: delivery progress of a message we sent. */
-export const webhookStatusSchema = z.object({
+const webhookStatusSchema = z.object({
   id: z.string().min(1),
   // Kept open so a status Tandem does not know is reported as ignored instead of failing the body.
   status: z.string().min(1),

@@ -8,7 +8,7 @@ import type { WebhookEvent } from './webhookEvents';
 import { type WebhookField, webhookEnvelopeSchema, webhookValueSchemas as s } from './webhookSchemas';
 
 /** One change of one entry: the events it carries and where they belong. */
-export type ParsedChange = {
+type ParsedChange = {
   /** `value.metadata.phone_number_id`; null for WABA-level fields (account_update, templates, …). */
   phoneNumberId: string | null;
   /** `entry[].id` */
@@ -17,7 +17,7 @@ export type ParsedChange = {
   events: WebhookEvent[];
 };
 
-export type IgnoredChange = { field: string; reason: string };
+type IgnoredChange = { field: string; reason: string };
 
 export type ParseWebhookResult = { ok: true; changes: ParsedChange[]; ignored: IgnoredChange[] } | { ok: false; issues: ErrorIssue[] };
 

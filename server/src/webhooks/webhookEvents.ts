@@ -6,15 +6,15 @@ const isoTime = z.iso.datetime();
 /** A message payload as stored in a thread: Meta's object for the type, minus media URLs. */
 const contentSchema = z.record(z.string(), z.unknown());
 
-export const webhookErrorSchema = z.object({ code: z.number().int(), title: z.string(), message: optionalString, details: optionalString });
+const webhookErrorSchema = z.object({ code: z.number().int(), title: z.string(), message: optionalString, details: optionalString });
 export type WebhookError = z.infer<typeof webhookErrorSchema>;
 
 /** A WhatsApp user. `userId` is the BSUID (user_id, else parent_user_id); `waId` the phone number. */
-export const webhookPartySchema = z.object({ waId: optionalString, userId: optionalString, parentUserId: optionalString, profileName: optionalString });
+const webhookPartySchema = z.object({ waId: optionalString, userId: optionalString, parentUserId: optionalString, profileName: optionalString });
 export type WebhookParty = z.infer<typeof webhookPartySchema>;
 
 /** What any message-like object says, whatever its type (see describeMessage for the mapping). */
-export const messageDescriptionSchema = z.object({
+const messageDescriptionSchema = z.object({
   type: z.string(),
   kind: inboundMessageSchema.shape.kind,
   text: z.string(),
@@ -171,6 +171,6 @@ export const webhookEventSchema = z.discriminatedUnion('eventType', [
   valueErrorEventSchema,
 ]);
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
-export type WebhookEventType = WebhookEvent['eventType'];
+type WebhookEventType = WebhookEvent['eventType'];
 export type WebhookEventOf<T extends WebhookEventType> = Extract<WebhookEvent, { eventType: T }>;
 export type HistoryMessage = z.infer<typeof historyMessageSchema>;

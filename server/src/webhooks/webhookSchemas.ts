@@ -18,7 +18,7 @@ export const webhookEnvelopeSchema = z.object({
     }),
   ),
 });
-export type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
+type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
 
 /** The `value` schema of each field Tandem handles; other fields are reported as ignored. */
 export const webhookValueSchemas = {

@@ -13,8 +13,8 @@ import { newId } from '../../src/services/ids';
 import { testDatabase } from './testDatabase';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
-export const APP_SECRET = 'test-app-secret';
-export const VERIFY_TOKEN = 'test-verify-token';
+const APP_SECRET = 'test-app-secret';
+const VERIFY_TOKEN = 'test-verify-token';
 
 /** An answer of the app: status, parsed JSON (or the text when it is not JSON), headers. */
 export interface HarnessResponse {

@@ -11,8 +11,8 @@ import { startWorker } from '../../src/worker/startWorker';
 import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
 import { testDatabase } from './testDatabase';
 
-export const PHONE_NUMBER_ID = '106540352242922';
-export const ACCESS_TOKEN = 'test-access-token-123';
+const PHONE_NUMBER_ID = '106540352242922';
+const ACCESS_TOKEN = 'test-access-token-123';
 
 const examplesDir = join(import.meta.dirname, '..', '..', '..', 'engine', 'examples');
 export const example = (name: string) => JSON.parse(readFileSync(join(examplesDir, `${name}.json`), 'utf8')) as Record<string, unknown>;

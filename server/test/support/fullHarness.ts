@@ -17,7 +17,7 @@ import { startInTheMorning, waitFor } from './engineHarness';
 export const PHONE_NUMBER_ID = '106540352242922';
 export const WABA_ID = '102290129340398';
 const TOKEN = 'full-harness-token-1234';
-export const APP_SECRET = 'test-app-secret';
+const APP_SECRET = 'test-app-secret';
 export const ADMIN_KEY = 'full-harness-admin-key-0123';
 
 /** The HTTP app, a real worker and the Cloud API stand-in on one database: webhooks in, messages out. */

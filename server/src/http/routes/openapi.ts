@@ -4,7 +4,7 @@ import { apiErrorSchema, endpoints, type RouteDef } from '@tandem/shared/api';
 import type { AppEnv } from '../app';
 
 /** OpenAPI 3.1, generated from the same zod schemas the server validates with. */
-export function buildOpenApi(): Record<string, unknown> {
+function buildOpenApi(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const schema = (s: z.ZodType, io: 'input' | 'output') => {
     const { $schema: _s, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
