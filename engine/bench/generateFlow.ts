@@ -21,7 +21,7 @@ export function generateFlow(size: number): Record<string, unknown> {
     link(previous.node, previous.port, q);
     add(`m${i}`, 'send-message', { message: { kind: 'text', text: `You said {{vars.answer_${i}}}, {{contact.first_name | "friend"}}` } });
     add(`c${i}`, 'condition', { branches: [{ id: 'many', label: 'Many orders', expression: `contact.orders_count > ${i} && "vip" in contact.tags` }] });
-    add(`s${i}`, 'set-attribute', { operations: [{ target: 'vars', name: `seen_${i}`, value: '{{vars.answer_' + i + '}}' }], addTags: [`block_${i}`] });
+    add(`s${i}`, 'set-attribute', { operations: [{ target: 'vars', name: `seen_${i}`, value: `{{vars.answer_${i}}}` }], addTags: [`block_${i}`] });
     add(`w${i}`, 'wait', { mode: 'duration', duration: { amount: 2, unit: 'hours' } });
     add(`t${i}`, 'send-template', { template: { name: 'nudge', language: 'en', category: 'UTILITY' }, body: [{ value: '{{contact.first_name | "there"}}' }] });
     add(`h${i}`, 'http-request', { method: 'POST', url: 'https://crm.example.com/events', body: `{"answer": "{{vars.answer_${i}}}", "phone": "{{contact.phone}}"}` });

@@ -45,7 +45,7 @@ function walk(
   }
   if (schema instanceof z.ZodArray) {
     if (!Array.isArray(data)) return;
-    data.forEach((item, i) => walk(schema.element as z.ZodType, item, [...path, i], meta, widgets, out));
+    for (const [i, item] of data.entries()) walk(schema.element as z.ZodType, item, [...path, i], meta, widgets, out);
     return;
   }
   if (schema instanceof z.ZodUnion) {

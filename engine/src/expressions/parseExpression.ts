@@ -111,7 +111,7 @@ function collect(node: AstNode, walk: Walk, out: Reference[]): void {
       collect(condition!, walk, out);
       const checked = out.slice(before).filter((r) => r.guarded && r.path.length > 0).map((r) => `${r.root}.${r.path[0]}`);
       const present = new Set([...walk.present, ...checked]);
-      rest.forEach((branch, i) => collect(branch, i === 0 ? { ...walk, present } : walk, out));
+      for (const [i, branch] of rest.entries()) collect(branch, i === 0 ? { ...walk, present } : walk, out);
       return;
     }
     case 'call': {

@@ -92,7 +92,7 @@ export class Interpreter {
   /** A timer, an effect's result or a handoff release for one run; stale signals are ignored. */
   async onRunSignal(tx: EngineTx, locked: LockedContact, signal: RunSignal): Promise<boolean> {
     const run = await tx.getRun(signal.runId);
-    if (!run || run.status !== 'active' || run.contactId !== locked.contact.id) return false;
+    if (run?.status !== 'active' || run.contactId !== locked.contact.id) return false;
     if (signal.type === 'release') {
       if (run.waitingFor !== 'handoff') return false;
       return this.deliver(tx, locked, run, { type: 'handoff.released', node: run.currentNode ?? '', ...(signal.by ? { by: signal.by } : {}) });

@@ -1,7 +1,7 @@
 import { decideSend } from '../policy/sendPolicy';
 import { toCloudMessage } from '../transport/toCloudMessage';
 import type { OutboundJob, OutboundResult } from '../runtime/ports';
-import type { CloudApiFailure } from '../whatsapp';
+import type { CloudApiFailure, SendOutcome } from '../whatsapp';
 import type { EngineDeps } from './deps';
 
 const MAX_ATTEMPTS = 8;
@@ -74,7 +74,7 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
   }
   const slot = await waitForSlot(deps, job);
   if (slot === undefined) return;
-  let sent;
+  let sent: SendOutcome;
   try {
     // `attempts` counts this message's earlier failures: it grows the retry delay (131056: 4^n s).
     sent = await deps.transport.send(body.message, job.sender, { attempt: job.attempts });

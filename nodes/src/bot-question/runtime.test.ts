@@ -32,7 +32,7 @@ const question = (data: Record<string, unknown>) => configOf(botQuestion, data);
 const reply = (text: string, replyId?: string): InboundMessage => ({ wamid: 'wamid.1', kind: replyId ? 'interactive' : 'text', text, at: now.toISOString(), ...(replyId ? { replyId } : {}) });
 const answer = (c: BotQuestionConfig, text: string, opts: { replyId?: string; contact?: Record<string, unknown> } = {}) =>
   botQuestionRuntime.answer!(c, reply(text, opts.replyId), scopeOf(opts.contact), caps);
-const valueOf = (c: BotQuestionConfig, text: string, contact?: Record<string, unknown>) => {
+const answerValue = (c: BotQuestionConfig, text: string, contact?: Record<string, unknown>) => {
   const a = answer(c, text, { contact });
   return a.ok ? a.value : `rejected: ${a.reason}`;
 };
@@ -63,7 +63,7 @@ describe('bot-question runtime', () => {
   });
 
   it('reads numbers the way people write them', () => {
-    expect(['350000', '350.000', '350,000', '1,5', '€ 2.5k', '350.000,50'].map((t) => valueOf(askNumber(), t))).toEqual([350_000, 350_000, 350_000, 1.5, 2_500, 350_000.5]);
+    expect(['350000', '350.000', '350,000', '1,5', '€ 2.5k', '350.000,50'].map((t) => answerValue(askNumber(), t))).toEqual([350_000, 350_000, 350_000, 1.5, 2_500, 350_000.5]);
   });
 
   it('rejects a number answer that is not a number', () => {
@@ -72,39 +72,39 @@ describe('bot-question runtime', () => {
 
   it('holds a number to the minimum and maximum, limits included', () => {
     const budget = askNumber({ min: 100, max: 1_000 });
-    expect(valueOf(budget, '100')).toBe(100);
-    expect(valueOf(budget, '1.000')).toBe(1_000);
-    expect(valueOf(budget, '99')).toBe('rejected: below the minimum 100');
-    expect(valueOf(budget, '1001')).toBe('rejected: above the maximum 1000');
+    expect(answerValue(budget, '100')).toBe(100);
+    expect(answerValue(budget, '1.000')).toBe(1_000);
+    expect(answerValue(budget, '99')).toBe('rejected: below the minimum 100');
+    expect(answerValue(budget, '1001')).toBe('rejected: above the maximum 1000');
   });
 
   it('holds a text answer to the minimum and maximum number of characters', () => {
     const name = askText({ validation: { min: 2, max: 5 } });
-    expect(valueOf(name, 'Jo')).toBe('Jo');
-    expect(valueOf(name, ' J ')).toBe('rejected: below the minimum 2');
-    expect(valueOf(name, 'Johanna')).toBe('rejected: above the maximum 5');
+    expect(answerValue(name, 'Jo')).toBe('Jo');
+    expect(answerValue(name, ' J ')).toBe('rejected: below the minimum 2');
+    expect(answerValue(name, 'Johanna')).toBe('rejected: above the maximum 5');
   });
 
   it('takes an email address in lower case and rejects one without a domain', () => {
-    expect(valueOf(askEmail(), ' Ada@Example.COM ')).toBe('ada@example.com');
-    expect(valueOf(askEmail(), 'ada@example')).toBe('rejected: not an email address');
+    expect(answerValue(askEmail(), ' Ada@Example.COM ')).toBe('ada@example.com');
+    expect(answerValue(askEmail(), 'ada@example')).toBe('rejected: not an email address');
   });
 
   it('keeps only the digits of a phone number, with its leading +', () => {
     const phone = question({ prompt: { kind: 'text', text: 'Phone?' }, answerType: 'phone' });
-    expect(valueOf(phone, '+49 (151) 234-567')).toBe('+49151234567');
-    expect(valueOf(phone, '12345')).toBe('rejected: not a phone number');
+    expect(answerValue(phone, '+49 (151) 234-567')).toBe('+49151234567');
+    expect(answerValue(phone, '12345')).toBe('rejected: not a phone number');
   });
 
   it("reads 'tomorrow' in the contact's own time zone", () => {
     // 23:30 UTC on 1 March is already 2 March in Tokyo.
-    expect(valueOf(askDate, 'tomorrow', { timezone: 'Asia/Tokyo' })).toBe('2026-03-03');
-    expect(valueOf(askDate, 'Tomorrow', {})).toBe('2026-03-02');
+    expect(answerValue(askDate, 'tomorrow', { timezone: 'Asia/Tokyo' })).toBe('2026-03-03');
+    expect(answerValue(askDate, 'Tomorrow', {})).toBe('2026-03-02');
   });
 
   it('reads a date written day first and rejects a day that does not exist', () => {
-    expect(valueOf(askDate, '5.3.2026')).toBe('2026-03-05');
-    expect(valueOf(askDate, '31/02/2026')).toBe('rejected: not a date');
+    expect(answerValue(askDate, '5.3.2026')).toBe('2026-03-05');
+    expect(answerValue(askDate, '31/02/2026')).toBe('rejected: not a date');
   });
 
   it('takes the tapped button by its id, whatever its title says', () => {
@@ -134,8 +134,8 @@ describe('bot-question runtime', () => {
 
   it('rejects an answer that does not match the pattern', () => {
     const postcode = askText({ validation: { pattern: '^\\d{5}$' } });
-    expect(valueOf(postcode, '10115')).toBe('10115');
-    expect(valueOf(postcode, '1011')).toBe('rejected: does not match the pattern');
+    expect(answerValue(postcode, '10115')).toBe('10115');
+    expect(answerValue(postcode, '1011')).toBe('rejected: does not match the pattern');
   });
 
   it('rejects every answer, without throwing, when the pattern is invalid', () => {
@@ -144,23 +144,23 @@ describe('bot-question runtime', () => {
 
   it('accepts an answer only when the condition on it is true', () => {
     const work = askEmail({ expression: 'answer.endsWith("@example.com")' });
-    expect(valueOf(work, 'ada@example.com')).toBe('ada@example.com');
-    expect(valueOf(work, 'ada@gmail.com')).toBe('rejected: does not satisfy the condition');
+    expect(answerValue(work, 'ada@example.com')).toBe('ada@example.com');
+    expect(answerValue(work, 'ada@gmail.com')).toBe('rejected: does not satisfy the condition');
   });
 
   it('lets the condition compare the answer with contact attributes', () => {
     const bid = askNumber({ expression: 'answer > contact.last_bid' });
-    expect(valueOf(bid, '120', { last_bid: 100 })).toBe(120);
-    expect(valueOf(bid, '90', { last_bid: 100 })).toBe('rejected: does not satisfy the condition');
+    expect(answerValue(bid, '120', { last_bid: 100 })).toBe(120);
+    expect(answerValue(bid, '90', { last_bid: 100 })).toBe('rejected: does not satisfy the condition');
   });
 
   it('rejects the answer when the condition fails or gives something other than true', () => {
-    expect(valueOf(askText({ validation: { expression: 'answer % 2 == 0' } }), 'four')).toBe('rejected: does not satisfy the condition');
-    expect(valueOf(askText({ validation: { expression: 'answer' } }), 'yes')).toBe('rejected: does not satisfy the condition');
+    expect(answerValue(askText({ validation: { expression: 'answer % 2 == 0' } }), 'four')).toBe('rejected: does not satisfy the condition');
+    expect(answerValue(askText({ validation: { expression: 'answer' } }), 'yes')).toBe('rejected: does not satisfy the condition');
   });
 
   it('ignores a condition that is only spaces', () => {
-    expect(valueOf(askText({ validation: { expression: '  ' } }), 'Ada')).toBe('Ada');
+    expect(answerValue(askText({ validation: { expression: '  ' } }), 'Ada')).toBe('Ada');
   });
 
   it('re-asks as many times as configured', () => {

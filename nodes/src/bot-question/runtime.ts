@@ -78,7 +78,7 @@ function validate(c: BotQuestionConfig, read: { ok: true; value: unknown; choice
       return { ok: false, reason: 'the pattern is invalid' };
     }
   }
-  if (expression && expression.trim()) {
+  if (expression?.trim()) {
     let holds: unknown;
     try {
       holds = caps.evaluate(expression, { ...scope, answer: v });

@@ -5,7 +5,7 @@ import type { MessageContent } from './messageContent';
 /** A configured message with its placeholders filled in. */
 export function renderContent(m: MessageContent, scope: Scope, caps: RuntimeCaps): OutboundContent {
   const r = (s: string) => caps.render(s, scope);
-  const opt = (s: string | undefined) => (s && s.trim() ? { value: r(s) } : undefined);
+  const opt = (s: string | undefined) => (s?.trim() ? { value: r(s) } : undefined);
   const lines = (c: { header?: string | undefined; footer?: string | undefined }) => {
     const header = opt(c.header);
     const footer = opt(c.footer);

@@ -94,7 +94,7 @@ export function referencesOf(document: Record<string, unknown>): { templates: { 
     else if (Array.isArray(value)) value.forEach(scan);
     else if (value && typeof value === 'object') Object.values(value).forEach(scan);
   };
-  nodes.forEach((n) => scan(n.data));
+  for (const n of nodes) scan(n.data);
   for (const n of nodes) {
     const ops = n.type === 'set-attribute' && Array.isArray(n.data.operations) ? (n.data.operations as { target: string; name: string }[]) : [];
     for (const op of ops) if (op.target === 'contact') attributes.add(op.name);

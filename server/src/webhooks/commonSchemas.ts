@@ -13,7 +13,6 @@ export const phoneMetadataSchema = z.object({
   display_phone_number: z.string().optional(),
   phone_number_id: z.string().min(1),
 });
-type PhoneMetadata = z.infer<typeof phoneMetadataSchema>;
 
 /** An error as Meta reports it in webhooks (`statuses[].errors[]`, `value.errors[]`, history chunks). */
 export const graphErrorSchema = z.object({

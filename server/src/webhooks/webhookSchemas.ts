@@ -18,7 +18,6 @@ export const webhookEnvelopeSchema = z.object({
     }),
   ),
 });
-type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
 
 /** The `value` schema of each field Tandem handles; other fields are reported as ignored. */
 export const webhookValueSchemas = {

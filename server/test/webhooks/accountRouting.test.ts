@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
-import { accountUpdateBody, changeBody, startFullHarness, templateStatusBody, WABA_ID, type FullHarness } from '../support/fullHarness';
+import { accountUpdateBody, type changeBody, startFullHarness, templateStatusBody, WABA_ID, type FullHarness } from '../support/fullHarness';
 import { createWorkspace } from '../../src/services/workspaces';
 
 // Account-level webhooks (account_update, quality, template status) carry no phone number id:

@@ -13,7 +13,7 @@ export type BodyCheck =
  * 100 naming it; a value out of range (length, count, format) is 131009 with the field in `details`.
  */
 export function checkRequestBody(body: unknown): BodyCheck {
-  const product = isRecord(body) ? body['messaging_product'] : undefined;
+  const product = isRecord(body) ? body.messaging_product : undefined;
   if (product === undefined) return { ok: false, reply: metaError(100, { message: '(#100) The parameter messaging_product is required.' }) };
   if (product !== 'whatsapp') {
     return { ok: false, reply: metaError(100, { message: `(#100) Param messaging_product must be "whatsapp", got ${JSON.stringify(product)}` }) };
@@ -22,7 +22,7 @@ export function checkRequestBody(body: unknown): BodyCheck {
     const read = markReadSchema.safeParse(body);
     return read.success ? { ok: true, kind: 'read', read: read.data } : { ok: false, reply: replyFor(read.error, body) };
   }
-  if (isRecord(body) && body['to'] === undefined && body['recipient'] === undefined) return { ok: false, reply: metaError(100, { message: '(#100) The parameter to is required.' }) };
+  if (isRecord(body) && body.to === undefined && body.recipient === undefined) return { ok: false, reply: metaError(100, { message: '(#100) The parameter to is required.' }) };
   const message = outboundMessageSchema.safeParse(body);
   return message.success ? { ok: true, kind: 'message', message: message.data } : { ok: false, reply: replyFor(message.error, body) };
 }

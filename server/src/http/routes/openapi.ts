@@ -54,5 +54,8 @@ function buildOpenApi(): Record<string, unknown> {
 
 export function openApiRoute(app: Hono<AppEnv>): void {
   let cached: Record<string, unknown> | undefined;
-  app.get('/api/openapi.json', (c) => c.json((cached ??= buildOpenApi())));
+  app.get('/api/openapi.json', (c) => {
+    cached ??= buildOpenApi();
+    return c.json(cached);
+  });
 }
