@@ -1,21 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderConfirmationFlow as flow } from '../support/apiFlows';
 import { startEngineHarness, waitFor, type EngineHarness } from '../support/engineHarness';
 
 const CONTACTS = 150;
-const flow = {
-  schemaVersion: 1,
-  name: 'Order confirmation',
-  settings: { reentry: 'always' },
-  nodes: [
-    { id: 'placed', type: 'trigger-event', position: { x: 0, y: 0 }, data: { event: 'order.placed' } },
-    { id: 'confirm', type: 'send-template', position: { x: 0, y: 0 }, data: { template: { name: 'order_confirmation', language: 'en', category: 'UTILITY' } } },
-    { id: 'done', type: 'end', position: { x: 0, y: 0 }, data: { outcome: 'confirmed' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'placed', sourceHandle: 'next', target: 'confirm' },
-    { id: 'e2', source: 'confirm', sourceHandle: 'next', target: 'done' },
-  ],
-};
 
 let h: EngineHarness;
 beforeAll(async () => {

@@ -34,3 +34,14 @@ export const orderFlow = flow(
   ],
   [edge('start', 'next', 'remember'), edge('remember', 'next', 'wait_ship'), edge('wait_ship', 'next', 'shipped'), edge('wait_ship', 'timeout', 'gave_up')],
 );
+
+/** `order.placed` → the utility template `order_confirmation` → end ("confirmed"): one send per event. */
+export const orderConfirmationFlow = flow(
+  'Order confirmation',
+  [
+    node('placed', 'trigger-event', { event: 'order.placed' }),
+    node('confirm', 'send-template', { template: { name: 'order_confirmation', language: 'en', category: 'UTILITY' } }),
+    node('done', 'end', { outcome: 'confirmed' }),
+  ],
+  [edge('placed', 'next', 'confirm'), edge('confirm', 'next', 'done')],
+);

@@ -8,7 +8,7 @@ import { migrateDatabase, openDatabase } from '../../src/db/database';
 import { freePort } from './processes';
 
 /**
- * One real Postgres for the whole test run (embedded, or DATABASE_URL's server), with a migrated
+ * One real Postgres for the whole test run (embedded, or TEST_DATABASE_URL's server), with a migrated
  * template database; every test file clones its own database from it.
  */
 export default async function setup(project: TestProject) {
