@@ -10,7 +10,8 @@ export interface Loaded<T> {
 }
 
 /**
- * Loads data for a view and reloads it when `key` changes; answers of an older key are dropped.
+ * Loads data for a view and reloads it when `key` changes; answers of an older key, or of a load
+ * older than the answer shown, are dropped.
  * `pollMs` reloads it periodically while the view is shown (the simulator, the inbox).
  */
 export function useLoad<T>(load: () => Promise<T>, key: string, options: { pollMs?: number; enabled?: boolean } = {}): Loaded<T> {
@@ -20,15 +21,25 @@ export function useLoad<T>(load: () => Promise<T>, key: string, options: { pollM
   const loader = useRef(load);
   loader.current = load;
   const enabled = options.enabled ?? true;
+  // Loads are numbered: an answer older than the one shown (a poll that started before a change
+  // and the reload after it) is dropped instead of bringing back what the change replaced.
+  const started = useRef(0);
+  const shown = useRef(0);
 
   const reload = useCallback(async () => {
     const forKey = current.current;
+    const n = ++started.current;
+    const newest = () => {
+      if (current.current !== forKey || n < shown.current) return false;
+      shown.current = n;
+      return true;
+    };
     setState((s) => ({ ...s, loading: true }));
     try {
       const data = await loader.current();
-      if (current.current === forKey) setState({ key: forKey, data, loading: false });
+      if (newest()) setState({ key: forKey, data, loading: false });
     } catch (error) {
-      if (current.current === forKey) setState((s) => ({ ...s, key: forKey, error: errorText(error), loading: false }));
+      if (newest()) setState((s) => ({ ...s, key: forKey, error: errorText(error), loading: false }));
     }
   }, []);
 
