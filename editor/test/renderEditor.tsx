@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { EditorApp } from '../src/app/EditorApp';
 import { createFlowStore, type FlowStore } from '../src/store/flowStore';
 import { createValidationStore, type ValidationStore } from '../src/validation/validationStore';
@@ -17,11 +17,4 @@ export function renderEditor(doc?: unknown): { flow: FlowStore; validation: Vali
     </div>,
   );
   return { flow, validation, container };
-}
-
-/** Lets timers (debounced checks) and React updates settle. */
-export async function settle(ms = 300): Promise<void> {
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, ms));
-  });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, render } from '@testing-library/react';
 import { smallFlow } from '../../test/fixtures';
-import { settle } from '../../test/renderEditor';
 import { EditorApp } from '../app/EditorApp';
 import { createOverlayStore } from '../canvas/overlayStore';
 import { createFlowStore } from '../store/flowStore';
@@ -54,7 +53,7 @@ describe('analytics counts', () => {
 });
 
 describe('the analytics overlay on the canvas', () => {
-  async function renderWithOverlay() {
+  function renderWithOverlay() {
     const flow = createFlowStore();
     flow.getState().load(smallFlow());
     const overlay = createOverlayStore();
@@ -63,12 +62,11 @@ describe('the analytics overlay on the canvas', () => {
         <EditorApp flow={flow} validation={createValidationStore()} env={{ codeEditor: 'plain' }} overlay={overlay} />
       </div>,
     );
-    await settle(50);
     return { overlay, node: (id: string) => container.querySelector(`.react-flow__node[data-id="${id}"]`)! };
   }
 
-  it('shows entered / here now / left on each step and the count of every output', async () => {
-    const { overlay, node } = await renderWithOverlay();
+  it('shows entered / here now / left on each step and the count of every output', () => {
+    const { overlay, node } = renderWithOverlay();
     expect(node('ask').querySelector('[data-testid=node-analytics]')).toBeNull();
     act(() => overlay.setState({ analytics }));
     const bar = node('ask').querySelector('[data-testid=node-analytics]')!;
@@ -79,16 +77,16 @@ describe('the analytics overlay on the canvas', () => {
     expect(node('done').querySelector('[data-testid=node-analytics]')!.getAttribute('data-entered')).toBe('6');
   });
 
-  it('disappears when analytics are closed', async () => {
-    const { overlay, node } = await renderWithOverlay();
+  it('disappears when analytics are closed', () => {
+    const { overlay, node } = renderWithOverlay();
     act(() => overlay.setState({ analytics }));
     act(() => overlay.setState({ analytics: undefined }));
     expect(node('ask').querySelector('[data-testid=node-analytics]')).toBeNull();
     expect(node('ask').querySelector('[data-port-count]')).toBeNull();
   });
 
-  it('marks the step the simulator\'s test contact is at', async () => {
-    const { overlay, node } = await renderWithOverlay();
+  it('marks the step the simulator\'s test contact is at', () => {
+    const { overlay, node } = renderWithOverlay();
     act(() => overlay.setState({ current: { nodeId: 'ask', active: true, waitingFor: 'reply' } }));
     expect(node('ask').querySelector('.tn-node')!.getAttribute('data-current')).toBe('active');
     expect(node('ask').querySelector('[data-testid=current-node]')!.textContent).toContain('waiting for a reply');

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiCallError, endpoints, type ApiClient, type RouteDef } from '@tandem/shared/api';
 import { smallFlow } from '../../test/fixtures';
-import { settle } from '../../test/renderEditor';
 import { workspaceData } from '../../test/workspaceFixtures';
 import { ApiContext } from '../api/client';
 import { createFlowStore } from '../store/flowStore';
@@ -21,7 +20,7 @@ function fakeApi(publish: () => unknown) {
   return { api, calls };
 }
 
-async function renderServerEditor(publish: () => unknown) {
+function renderServerEditor(publish: () => unknown) {
   const flow = createFlowStore();
   flow.getState().load(smallFlow());
   const refresh = vi.fn();
@@ -33,7 +32,8 @@ async function renderServerEditor(publish: () => unknown) {
       </div>
     </ApiContext.Provider>,
   );
-  await settle();
+  // The first checks ran as it opened: nothing blocks Publish.
+  expect((screen.getByRole('button', { name: /Publish/ }) as HTMLButtonElement).disabled).toBe(false);
   return { flow, container, calls, refresh };
 }
 
@@ -43,23 +43,23 @@ async function publishWithNote(note: string) {
   await act(async () => {
     fireEvent.click(screen.getByTestId('publish-confirm'));
   });
-  await settle(0);
 }
 
 describe('publishing', () => {
   it('saves the canvas as the draft, then publishes it with the note', async () => {
-    const { flow, calls, refresh } = await renderServerEditor(() => ({ id: 9, version: 3, note: 'Shorter text', createdAt: '', live: true, diagnostics: [] }));
+    const { flow, calls, refresh } = renderServerEditor(() => ({ id: 9, version: 3, note: 'Shorter text', createdAt: '', live: true, diagnostics: [] }));
     await publishWithNote('Shorter text');
+    // Done when the dialog closes with its message.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Published version 3: Shorter text'));
     expect(calls.map((c) => c.path)).toEqual(['/api/workspaces/{workspaceId}/flows/{flowId}/draft', '/api/workspaces/{workspaceId}/flows/{flowId}/publish']);
     expect(calls[0]!.body).toEqual({ document: flow.getState().doc });
     expect(calls[1]!.body).toEqual({ note: 'Shorter text' });
     expect(refresh).toHaveBeenCalled();
     expect(screen.queryByTestId('publish-dialog')).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe('Published version 3: Shorter text');
   });
 
   it('shows the problems the server refused it for on their steps and in the Problems panel', async () => {
-    const { container } = await renderServerEditor(() => {
+    const { container } = renderServerEditor(() => {
       throw new ApiCallError(422, {
         error: {
           code: 'not_publishable',
@@ -69,7 +69,7 @@ describe('publishing', () => {
       });
     });
     await publishWithNote('');
-    expect(screen.getByTestId('publish-dialog').textContent).toContain('Template "gone" does not exist in this workspace.');
+    await waitFor(() => expect(screen.getByTestId('publish-dialog').textContent).toContain('Template "gone" does not exist in this workspace.'));
     const problem = container.querySelector('[data-problem="unknown-template"]')!;
     expect(problem.textContent).toContain('thanks');
     expect(container.querySelector('.react-flow__node[data-id="thanks"] [data-badge="errors"]')!.textContent).toBe('1');

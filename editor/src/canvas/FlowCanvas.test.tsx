@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor } from '@testing-library/react';
 import { definitions } from '@tandem/nodes';
 import { smallFlow } from '../../test/fixtures';
-import { renderEditor, settle } from '../../test/renderEditor';
+import { renderEditor } from '../../test/renderEditor';
 import { PALETTE_MIME } from './Palette';
 
 /** A drop event carrying a palette item, as the browser delivers it. */
@@ -16,7 +16,6 @@ function dropPaletteItem(target: Element, type: string, at: { x: number; y: numb
 describe('canvas', () => {
   it('dropping a palette item adds a node with its definition defaults', async () => {
     const { flow, container } = renderEditor(smallFlow());
-    await settle(50);
     const item = container.querySelector('[data-palette="http-request"]')!;
     expect(item.getAttribute('draggable')).toBe('true');
     dropPaletteItem(container.querySelector('[data-testid="canvas"]')!, 'http-request', { x: 400, y: 300 });
@@ -26,15 +25,14 @@ describe('canvas', () => {
     // Snapped to the 16 px grid.
     expect(added.position.x % 16).toBe(0);
     expect(added.position.y % 16).toBe(0);
-    await settle(50);
-    expect(container.querySelector('.react-flow__node[data-id="http_request_1"]')).toBeTruthy();
+    // Drawn on the canvas.
+    await waitFor(() => expect(container.querySelector('.react-flow__node[data-id="http_request_1"]')).toBeTruthy());
     // The new node is selected, so its settings open.
     expect(container.querySelector('[aria-label="HTTP request settings"]')).toBeTruthy();
   });
 
-  it('draws one labelled output handle per port, and no input on triggers', async () => {
+  it('draws one labelled output handle per port, and no input on triggers', () => {
     const { container } = renderEditor(smallFlow());
-    await settle(50);
     const ask = container.querySelector('.react-flow__node[data-id="ask"]')!;
     const ports = [...ask.querySelectorAll('.react-flow__handle.source')].map((h) => h.getAttribute('data-handleid'));
     expect(ports).toEqual(['yes', 'no', 'invalid', 'timeout', 'window_closed', 'error']);
@@ -44,21 +42,19 @@ describe('canvas', () => {
     expect(start.querySelectorAll('.react-flow__handle.target')).toHaveLength(0);
   });
 
-  it('connecting an output port to a step creates the edge from that port', async () => {
+  it('connecting an output port to a step creates the edge from that port', () => {
     const { flow, container } = renderEditor(smallFlow());
-    await settle(50);
     const handle = (node: string, selector: string) => container.querySelector(`.react-flow__node[data-id="${node}"] ${selector}`)!;
     act(() => void fireEvent.click(handle('ask', '.react-flow__handle[data-handleid="timeout"]')));
     act(() => void fireEvent.click(handle('done', '.react-flow__handle.target')));
     expect(flow.getState().doc.edges.at(-1)).toMatchObject({ source: 'ask', sourceHandle: 'timeout', target: 'done' });
   });
 
-  it('refuses a connection into a trigger', async () => {
+  it('refuses a connection into a trigger', () => {
     const { flow, container } = renderEditor({
       ...smallFlow(),
       nodes: [...smallFlow().nodes, { id: 'api', type: 'trigger-api', position: { x: 0, y: 400 }, data: {} }],
     });
-    await settle(50);
     const before = flow.getState().doc.edges.length;
     act(() => void fireEvent.click(container.querySelector('.react-flow__node[data-id="thanks"] .react-flow__handle[data-handleid="next"]')!));
     // A trigger has no input handle to finish on; the store refuses it too.
@@ -67,9 +63,8 @@ describe('canvas', () => {
     expect(flow.getState().doc.edges).toHaveLength(before);
   });
 
-  it('handles keyboard shortcuts: select all, delete, undo, redo, duplicate', async () => {
+  it('handles keyboard shortcuts: select all, delete, undo, redo, duplicate', () => {
     const { flow } = renderEditor(smallFlow());
-    await settle(50);
     fireEvent.keyDown(window, { key: 'a', ctrlKey: true });
     expect(flow.getState().selection.nodes.size).toBe(4);
     fireEvent.keyDown(window, { key: 'Delete' });
@@ -85,9 +80,8 @@ describe('canvas', () => {
     expect(flow.getState().doc.nodes.map((n) => n.type)).toEqual(['trigger-message', 'bot-question', 'send-message', 'end', 'end']);
   });
 
-  it('copies and pastes through clipboard events', async () => {
+  it('copies and pastes through clipboard events', () => {
     const { flow } = renderEditor(smallFlow());
-    await settle(50);
     act(() => flow.getState().select({ nodes: new Set(['thanks']) }));
     let copied = '';
     const copy = new Event('copy', { bubbles: true }) as ClipboardEvent;
@@ -100,16 +94,14 @@ describe('canvas', () => {
     expect(flow.getState().doc.nodes.map((n) => n.id)).toEqual(['start', 'ask', 'thanks', 'done', 'send_message_1']);
   });
 
-  it('pastes into another flow from the localStorage copy when the clipboard is empty', async () => {
+  it('pastes into another flow from the localStorage copy when the clipboard is empty', () => {
     const first = renderEditor(smallFlow());
-    await settle(50);
     act(() => first.flow.getState().select({ nodes: new Set(['ask', 'thanks']) }));
     const copy = new Event('copy', { bubbles: true }) as ClipboardEvent;
     Object.defineProperty(copy, 'clipboardData', { value: { setData: () => undefined } });
     act(() => void document.body.dispatchEvent(copy));
     cleanup();
     const second = renderEditor({ schemaVersion: 1, name: 'Other', nodes: [], edges: [] });
-    await settle(50);
     const paste = new Event('paste', { bubbles: true }) as ClipboardEvent;
     Object.defineProperty(paste, 'clipboardData', { value: { getData: () => '' } });
     act(() => void document.body.dispatchEvent(paste));
@@ -117,25 +109,22 @@ describe('canvas', () => {
     expect(second.flow.getState().doc.edges).toHaveLength(1);
   });
 
-  it('groups the palette by category', async () => {
+  it('groups the palette by category', () => {
     const { container } = renderEditor(smallFlow());
-    await settle(50);
     const groups = [...container.querySelectorAll('.tn-palette section')].map((s) => [s.querySelector('h3')!.textContent, s.querySelectorAll('[data-palette]').length]);
     expect(groups).toEqual([['Triggers', 4], ['Messages', 3], ['Logic', 5], ['Human', 1], ['Flow', 3]]);
   });
 
-  it('ignores shortcuts while typing in a field', async () => {
+  it('ignores shortcuts while typing in a field', () => {
     const { flow, container } = renderEditor(smallFlow());
-    await settle(50);
     act(() => flow.getState().select({ nodes: new Set(['thanks']) }));
     const field = container.querySelector('[data-path="message.text"]')!;
     fireEvent.keyDown(field, { key: 'Backspace' });
     expect(flow.getState().doc.nodes).toHaveLength(4);
   });
 
-  it('renders sticky notes as non-connectable nodes with editable text', async () => {
+  it('renders sticky notes as non-connectable nodes with editable text', () => {
     const { flow, container } = renderEditor(smallFlow());
-    await settle(50);
     const note = container.querySelector('.react-flow__node[data-id="note:n1"]')!;
     expect(note.querySelectorAll('.react-flow__handle')).toHaveLength(0);
     fireEvent.change(note.querySelector('textarea')!, { target: { value: 'Remember the coupon' } });

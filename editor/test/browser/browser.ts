@@ -1,8 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
-export const screenshotDir = join(import.meta.dirname, '..', '..', 'screenshots');
+/**
+ * Where the scenarios' screenshots go: the README's pictures in editor/screenshots when
+ * UPDATE_SCREENSHOTS=1, otherwise a temporary folder, so a test run leaves the tree as it was.
+ */
+export const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'screenshots') : join(tmpdir(), 'tandem-screenshots');
 
 /** Debian's Chromium, headless. A missing browser is a failure, not a skip. */
 export async function launchChromium(): Promise<Browser> {
@@ -20,6 +25,15 @@ export async function launchChromium(): Promise<Browser> {
 export function canvasDriver(page: Page) {
   const canvas = page.getByTestId('canvas');
   const node = (id: string): Locator => page.locator(`.react-flow__node[data-id="${id}"]`);
+  /** Waits until the local checks ran and the server's answer for this version is in. */
+  const checksSettled = async (): Promise<string> => {
+    const summary = page.getByTestId('check-summary');
+    await page.waitForFunction(() => {
+      const text = document.querySelector('[data-testid=check-summary]')?.textContent ?? '';
+      return text !== '' && !text.includes('Checking') && !text.includes('asking the server');
+    });
+    return summary.innerText();
+  };
   return {
     canvas,
     node,
@@ -32,13 +46,20 @@ export function canvasDriver(page: Page) {
     },
     /** Drags from an output handle of one step to the input of another. */
     async connect(from: string, port: string, to: string): Promise<void> {
-      const s = await settledBox(page, node(from).locator(`.react-flow__handle.source[data-handleid="${port}"]`));
-      const t = await settledBox(page, node(to).locator('.react-flow__handle.target'));
+      // What the checks find grows the steps (badges, the 24-hour proof) and moves their handles:
+      // take the handles' places once the checks of the last edit are shown.
+      await checksSettled();
+      const source = node(from).locator(`.react-flow__handle.source[data-handleid="${port}"]`);
+      const target = node(to).locator('.react-flow__handle.target');
+      const s = await settledBox(page, source);
+      const t = await settledBox(page, target);
       if (!s || !t) throw new Error(`Cannot see the handles of ${from}.${port} → ${to}`);
       const before = await page.locator('.react-flow__edge').count();
       await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
       await page.mouse.down();
       await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 8 });
+      // React Flow marks the input it will connect to; let go once it does.
+      await node(to).locator('.react-flow__handle.target.connectingto.valid').waitFor();
       await page.mouse.up();
       await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge').length > n, before);
     },
@@ -49,15 +70,7 @@ export function canvasDriver(page: Page) {
       await editor.click();
       await page.keyboard.type(text);
     },
-    /** Waits until the local checks ran and the server's answer for this version is in. */
-    async checksSettled(): Promise<string> {
-      const summary = page.getByTestId('check-summary');
-      await page.waitForFunction(() => {
-        const text = document.querySelector('[data-testid=check-summary]')?.textContent ?? '';
-        return text !== '' && !text.includes('Checking') && !text.includes('asking the server');
-      });
-      return summary.innerText();
-    },
+    checksSettled,
   };
 }
 

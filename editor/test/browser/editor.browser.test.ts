@@ -185,7 +185,12 @@ describe.sequential('the editor in a browser', () => {
       const conversation = page.getByTestId('conversation');
       await conversation.locator('[data-testid=message][data-direction=echo]').filter({ hasText: 'Hi, Anna from the shop here' }).getByTestId('app-echo').waitFor();
       await conversation.getByTestId('take').click();
+      // Taken once the page says so. Until the take (and the reload after it) is done, Send is off,
+      // and Enter in the box sends nothing: wait for the button before pressing it.
+      await conversation.locator('.tn-conversation-head .tn-status-taken').waitFor();
+      await conversation.getByTestId('take').waitFor({ state: 'detached' });
       await conversation.getByTestId('reply-text').fill('Your order A-1001 arrives tomorrow.');
+      await conversation.getByRole('button', { name: 'Send', disabled: false }).waitFor();
       await conversation.getByTestId('reply-text').press('Enter');
       await conversation.getByTestId('message').filter({ hasText: 'Your order A-1001 arrives tomorrow.' }).waitFor();
       await shot(page, 'inbox');

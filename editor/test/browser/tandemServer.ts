@@ -40,6 +40,9 @@ export async function startTandem(): Promise<RunningTandem> {
     cwd: serverDir,
     env: {
       ...process.env,
+      // Its own embedded Postgres, whatever database the shell running the tests points at.
+      DATABASE_URL: '',
+      TANDEM_SECRET_KEY: '',
       TANDEM_DATA_DIR: dataDir,
       TANDEM_PG_PORT: String(pgPort),
       PORT: String(port),
@@ -89,19 +92,34 @@ export async function apiAs(url: string, email: string, password: string): Promi
   return call;
 }
 
+/**
+ * Resolves when the server says it is running at `url` (it prints that once it listens) and its
+ * readiness check agrees; fails as soon as it exits, or after two minutes.
+ */
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const r = await fetch(`${url}/readyz`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not become ready in 120 s:\n${output()}`);
+  const banner = `Tandem is running at ${url}`;
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      // Keep the tail only: the banner may be split across chunks.
+      seen = (seen + chunk.toString('utf8')).slice(-4_096);
+      if (seen.includes(banner)) done(resolve);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(() => reject(new Error(`The server exited with ${code ?? signal} before it was ready:\n${output()}`)));
+    const deadline = setTimeout(() => done(() => reject(new Error(`The server did not say it was running in 120 s:\n${output()}`))), 120_000);
+    const done = (finish: () => void) => {
+      clearTimeout(deadline);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+      finish();
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+    if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
+  });
+  const r = await fetch(`${url}/readyz`);
+  if (!r.ok) throw new Error(`The server is running but not ready (${r.status} ${await r.text()}):\n${output()}`);
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
