@@ -25,7 +25,7 @@ export const workspaceView = (over: Partial<WorkspaceView> = {}): WorkspaceView 
 
 let nextId = 1;
 /** A template as the API lists it. */
-export function templateView(t: Record<string, unknown> & { name: string }): TemplateView {
+function templateView(t: Record<string, unknown> & { name: string }): TemplateView {
   return { ...templateInfoSchema.parse({ language: 'en', category: 'UTILITY', ...t }), id: nextId++, source: 'sandbox', updatedAt: '2026-01-01T00:00:00.000Z' };
 }
 

@@ -2,13 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiCallError, endpoints, type ApiClient, type WorkspaceView } from '@tandem/shared/api';
 import { createEditorApi, errorText } from './client';
 
-export interface SessionUser {
+interface SessionUser {
   id: string;
   email: string;
   name: string;
 }
 
-export interface SessionState {
+interface SessionState {
   status: 'loading' | 'anonymous' | 'ready' | 'offline';
   user: SessionUser | null;
   csrfToken: string | null;

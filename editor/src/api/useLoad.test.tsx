@@ -16,7 +16,9 @@ describe('useLoad', () => {
     await waitFor(() => expect(pending).toHaveLength(1));
     // A poll's load (started before a change) is still on its way when the view reloads after the change.
     let reloaded!: Promise<void>;
-    act(() => void (reloaded = result.current.reload()));
+    act(() => {
+      reloaded = result.current.reload();
+    });
     expect(pending).toHaveLength(2);
     await act(async () => {
       pending[1]!('after the change');
@@ -35,7 +37,9 @@ describe('useLoad', () => {
     await act(async () => pending[0]!('first'));
     expect(result.current.data).toBe('first');
     let reloaded!: Promise<void>;
-    act(() => void (reloaded = result.current.reload()));
+    act(() => {
+      reloaded = result.current.reload();
+    });
     await act(async () => {
       pending[1]!('second');
       await reloaded;

@@ -77,6 +77,7 @@ function Shell() {
   // A newly selected step's settings start at the top, not where the previous panel was scrolled.
   const side$ = useRef<HTMLElement>(null);
   const selected = useFlow((s) => [...s.selection.nodes, ...s.selection.notes].join(','));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the scroll is reset when the selection or the panel changes, which the effect does not read
   useEffect(() => {
     side$.current?.scrollTo?.({ top: 0 });
   }, [selected, side]);

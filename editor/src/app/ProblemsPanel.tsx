@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { CircleX, Info, TriangleExclamationPoint } from 'lucide-react';
 import { diagnosticCatalog, type Diagnostic } from '@tandem/shared';
+import { keyedByContent } from '../shell/contentKeys';
 import { useFlowStore } from '../store/useFlow';
 import { useValidation } from '../validation/useValidation';
 
@@ -24,10 +25,10 @@ export function ProblemsPanel() {
         Problems <span className="tn-muted">{pending ? 'checking…' : diagnostics.length === 0 ? 'none' : diagnostics.length}</span>
       </h2>
       <ul>
-        {diagnostics.map((d, i) => {
+        {keyedByContent(diagnostics).map(({ key, item: d }) => {
           const Icon = d.severity === 'error' ? CircleX : d.severity === 'warning' ? TriangleExclamationPoint : Info;
           return (
-            <li key={`${d.code}-${d.nodeId ?? ''}-${i}`} className={`tn-${d.severity}`}>
+            <li key={key} className={`tn-${d.severity}`}>
               <button type="button" onClick={() => focus(d)} disabled={!d.nodeId} data-problem={d.code}>
                 <Icon size={14} aria-hidden />
                 <strong>{diagnosticCatalog[d.code]?.title ?? d.code}</strong>

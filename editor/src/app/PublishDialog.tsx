@@ -3,6 +3,7 @@ import { Rocket } from 'lucide-react';
 import { flowDocumentSchema, type Diagnostic } from '@tandem/shared';
 import { ApiCallError, endpoints } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
+import { keyedByContent } from '../shell/contentKeys';
 import { Dialog } from '../shell/Dialog';
 import { useFlowStore } from '../store/useFlow';
 import { publishIssuesToDiagnostics } from '../validation/fromServer';
@@ -69,8 +70,8 @@ export function PublishDialog({ onClose, onMessage }: { onClose: () => void; onM
             <p>{error}</p>
             {refused.length > 0 && (
               <ul>
-                {refused.map((d, i) => (
-                  <li key={i}>
+                {keyedByContent(refused).map(({ key, item: d }) => (
+                  <li key={key}>
                     {d.nodeId && <code>{d.nodeId}</code>} {d.message}
                   </li>
                 ))}

@@ -3,7 +3,7 @@ import { useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useValidation } from '../validation/useValidation';
 import { useFlow } from '../store/useFlow';
 
-export interface BenchReport {
+interface BenchReport {
   nodes: number;
   edges: number;
   /** From navigation start until every node is rendered and measured. */

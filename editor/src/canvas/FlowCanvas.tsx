@@ -123,7 +123,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className="tn-canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <section className="tn-canvas" aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow<CanvasNode>
         nodes={nodes}
         edges={edges}
@@ -158,6 +158,6 @@ export function FlowCanvas() {
         {doc.nodes.length > 8 && <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 150, height: 100 }} />}
         <Controls />
       </ReactFlow>
-    </div>
+    </section>
   );
 }

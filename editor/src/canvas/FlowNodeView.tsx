@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, type ComponentType } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { MapPin, ShieldCheck, ShieldX, TriangleExclamationPoint } from 'lucide-react';
 import type { PortDef } from '@tandem/shared';
@@ -13,66 +13,61 @@ import { nodeView } from './nodeView';
 export type StepNode = Node<Record<string, unknown>>;
 
 /**
- * The canvas component of one node type: frame (icon, label, check badges, window proof), the type's
- * own body from the editors registry, one target handle (none for triggers) and one labelled source
- * handle per output port.
+ * The canvas component of every step type (React Flow passes the node's type): frame (icon, label, check
+ * badges, window proof), the type's own body from the editors registry, one target handle (none for
+ * triggers) and one labelled source handle per output port.
  */
-export function makeNodeComponent(type: NodeType): ComponentType<NodeProps<StepNode>> {
-  const def = definitionOf(type);
-  const { Body } = editorOf(type);
+export const StepNodeView = memo(function StepNodeView({ id, type, data, selected }: NodeProps<StepNode>) {
+  const def = definitionOf(type as NodeType);
+  const { Body } = editorOf(type as NodeType);
   const Icon = iconFor(def.icon);
   const isTrigger = def.category === 'trigger';
-
-  function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
-    const view = nodeView(def, data);
-    const status = useValidation((s) => s.byNode.get(id));
-    const analytics = useOverlay((s) => s.analytics);
-    const counts = useMemo(() => (analytics ? nodeCounts(analytics, id) : undefined), [analytics, id]);
-    const current = useOverlay((s) => (s.current?.nodeId === id ? s.current : undefined));
-    // Keep the outputs of the last valid settings while a field is half-typed, so connections stay drawn.
-    const lastPorts = useRef<PortDef[]>([]);
-    if (view.ports) lastPorts.current = view.ports;
-    const ports = view.ports ?? lastPorts.current;
-    const portProblems = useMemo(() => new Set((status?.diagnostics ?? []).flatMap((d) => (d.path?.[0] === 'ports' && d.severity === 'error' ? [String(d.path[1])] : []))), [status]);
-    return (
-      <div
-        className={`tn-node tn-cat-${def.category}${selected ? ' tn-selected' : ''}${status?.errors ? ' tn-has-errors' : ''}${current ? ' tn-current' : ''}`}
-        data-node-type={type}
-        {...(current ? { 'data-current': current.active ? 'active' : 'ended' } : {})}
-      >
-        {!isTrigger && <Handle type="target" position={Position.Left} className="tn-target" />}
-        <header className="tn-node-head">
-          <Icon size={16} aria-hidden />
-          <span className="tn-node-label">{def.label}</span>
-          <Badges errors={status?.errors ?? 0} warnings={status?.warnings ?? 0} />
-        </header>
-        <div className="tn-node-body">
-          {view.config !== undefined ? <Body config={view.config} summary={view.summary} /> : <p className="tn-invalid">Settings need attention</p>}
-        </div>
-        {current && <CurrentBadge active={current.active} waitingFor={current.waitingFor} />}
-        {counts && <CountsBar counts={counts} />}
-        {status?.proof && <WindowBadge status={status.proof} reason={status.proofReason ?? ''} />}
-        {ports.length > 0 && (
-          <ul className="tn-ports">
-            {ports.map((p) => (
-              <li key={p.id} className={`tn-port tn-port-${p.kind}${portProblems.has(p.id) ? ' tn-port-problem' : ''}`} data-port={p.id}>
-                <span>{p.label}</span>
-                {counts && (
-                  <span className="tn-port-count" data-port-count={p.id}>
-                    {formatCount(counts.ports[p.id] ?? 0)}
-                  </span>
-                )}
-                <Handle type="source" id={p.id} position={Position.Right} className={`tn-source tn-handle-${p.kind}`} />
-              </li>
-            ))}
-          </ul>
-        )}
+  const view = nodeView(def, data);
+  const status = useValidation((s) => s.byNode.get(id));
+  const analytics = useOverlay((s) => s.analytics);
+  const counts = useMemo(() => (analytics ? nodeCounts(analytics, id) : undefined), [analytics, id]);
+  const current = useOverlay((s) => (s.current?.nodeId === id ? s.current : undefined));
+  // Keep the outputs of the last valid settings while a field is half-typed, so connections stay drawn.
+  const lastPorts = useRef<PortDef[]>([]);
+  if (view.ports) lastPorts.current = view.ports;
+  const ports = view.ports ?? lastPorts.current;
+  const portProblems = useMemo(() => new Set((status?.diagnostics ?? []).flatMap((d) => (d.path?.[0] === 'ports' && d.severity === 'error' ? [String(d.path[1])] : []))), [status]);
+  return (
+    <div
+      className={`tn-node tn-cat-${def.category}${selected ? ' tn-selected' : ''}${status?.errors ? ' tn-has-errors' : ''}${current ? ' tn-current' : ''}`}
+      data-node-type={type}
+      {...(current ? { 'data-current': current.active ? 'active' : 'ended' } : {})}
+    >
+      {!isTrigger && <Handle type="target" position={Position.Left} className="tn-target" />}
+      <header className="tn-node-head">
+        <Icon size={16} aria-hidden />
+        <span className="tn-node-label">{def.label}</span>
+        <Badges errors={status?.errors ?? 0} warnings={status?.warnings ?? 0} />
+      </header>
+      <div className="tn-node-body">
+        {view.config !== undefined ? <Body config={view.config} summary={view.summary} /> : <p className="tn-invalid">Settings need attention</p>}
       </div>
-    );
-  }
-  StepNodeView.displayName = `Step(${type})`;
-  return memo(StepNodeView);
-}
+      {current && <CurrentBadge active={current.active} waitingFor={current.waitingFor} />}
+      {counts && <CountsBar counts={counts} />}
+      {status?.proof && <WindowBadge status={status.proof} reason={status.proofReason ?? ''} />}
+      {ports.length > 0 && (
+        <ul className="tn-ports">
+          {ports.map((p) => (
+            <li key={p.id} className={`tn-port tn-port-${p.kind}${portProblems.has(p.id) ? ' tn-port-problem' : ''}`} data-port={p.id}>
+              <span>{p.label}</span>
+              {counts && (
+                <span className="tn-port-count" data-port-count={p.id}>
+                  {formatCount(counts.ports[p.id] ?? 0)}
+                </span>
+              )}
+              <Handle type="source" id={p.id} position={Position.Right} className={`tn-source tn-handle-${p.kind}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});
 
 function Badges({ errors, warnings }: { errors: number; warnings: number }) {
   return (

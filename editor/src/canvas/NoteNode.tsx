@@ -3,7 +3,7 @@ import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { useFlowStore } from '../store/useFlow';
 import { useEditorEnv } from '../form/editorEnv';
 
-export type NoteNodeData = { noteId: string; text: string; color: string };
+type NoteNodeData = { noteId: string; text: string; color: string };
 export type NoteCanvasNode = Node<NoteNodeData, 'note'>;
 
 /** A sticky note: editable text, resizable, never connected. */

@@ -1,12 +1,12 @@
 import type { NodeTypes } from '@xyflow/react';
 import { nodeTypes as stepTypes } from '@tandem/nodes';
-import { makeNodeComponent } from './FlowNodeView';
+import { StepNodeView } from './FlowNodeView';
 import { NoteNode } from './NoteNode';
 import { UnknownNode } from './UnknownNode';
 
 /** Built once, at module scope: React Flow re-mounts every node when this object changes. */
 export const canvasNodeTypes: NodeTypes = {
-  ...Object.fromEntries(stepTypes.map((t) => [t, makeNodeComponent(t)])),
+  ...Object.fromEntries(stepTypes.map((t) => [t, StepNodeView])),
   note: NoteNode,
   unknown: UnknownNode,
 };

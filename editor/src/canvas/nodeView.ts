@@ -13,7 +13,10 @@ const cache = new WeakMap<NodeDefinition, WeakMap<object, NodeView>>();
 /** Parses once per settings object (dragging keeps the object, so nothing is re-parsed). */
 export function nodeView(def: NodeDefinition, data: Record<string, unknown>): NodeView {
   let byData = cache.get(def);
-  if (!byData) cache.set(def, (byData = new WeakMap()));
+  if (!byData) {
+    byData = new WeakMap();
+    cache.set(def, byData);
+  }
   const hit = byData.get(data);
   if (hit) return hit;
   const parsed = parseNodeConfig(def, data);

@@ -9,7 +9,7 @@ import type { NoteCanvasNode } from './NoteNode';
 export type CanvasNode = StepNode | NoteCanvasNode;
 
 /** Canvas id of a note: notes and steps share React Flow's id space, and ":" never occurs in element ids. */
-export const noteCanvasId = (id: string) => `note:${id}`;
+const noteCanvasId = (id: string) => `note:${id}`;
 export const noteIdOf = (canvasId: string) => (canvasId.startsWith('note:') ? canvasId.slice(5) : undefined);
 
 interface Cached<T> {

@@ -20,6 +20,7 @@ export function ChatThread({ messages, templates, perspective, onReply, empty = 
   const answerable = useMemo(() => lastInteractive(messages, rendered), [messages, rendered]);
   const end = useRef<HTMLDivElement>(null);
   const last = messages.at(-1)?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls down when a new message arrives (not on every poll's new array), which the effect does not read
   useEffect(() => {
     // Newer browsers return a promise from scrollIntoView; an effect may only return a cleanup.
     void end.current?.scrollIntoView?.({ block: 'end' });
@@ -42,13 +43,13 @@ export function ChatThread({ messages, templates, perspective, onReply, empty = 
 }
 
 /** The contact's own messages are on the right of their phone; the business's on the right of the inbox. */
-export function sideOf(direction: MessageView['direction'], perspective: 'contact' | 'business'): 'left' | 'right' {
+function sideOf(direction: MessageView['direction'], perspective: 'contact' | 'business'): 'left' | 'right' {
   const fromContact = direction === 'in';
   return fromContact === (perspective === 'contact') ? 'right' : 'left';
 }
 
 /** Index of the bot's latest message that offers choices, or -1. */
-export function lastInteractive(messages: readonly MessageView[], rendered: readonly ReturnType<typeof describeMessage>[]): number {
+function lastInteractive(messages: readonly MessageView[], rendered: readonly ReturnType<typeof describeMessage>[]): number {
   for (let i = messages.length - 1; i >= 0; i--) {
     if (messages[i]!.direction === 'out' && choicesOf(rendered[i]!).length > 0) return i;
   }

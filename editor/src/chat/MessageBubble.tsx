@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ExternalLink, FileText, Image, List, Smartphone, Copy } from 'lucide-react';
 import type { MessageView } from '@tandem/shared/api';
+import { keyedByContent } from '../shell/contentKeys';
 import type { RenderedMessage, ReplyChoice } from './describeMessage';
 
 export interface MessageBubbleProps {
@@ -82,8 +83,8 @@ function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((ch
           </div>
           {listOpen && (
             <div className="tn-msg-list">
-              {rendered.sections.map((s, i) => (
-                <div key={i} className="tn-msg-section">
+              {keyedByContent(rendered.sections, (s) => s.choices.map((c) => c.id).join('|')).map(({ key, item: s }) => (
+                <div key={key} className="tn-msg-section">
                   {s.title && <div className="tn-msg-section-title">{s.title}</div>}
                   {s.choices.map((c) => (
                     <button
@@ -119,11 +120,11 @@ function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((ch
           {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
           {rendered.buttons.length > 0 && (
             <div className="tn-msg-buttons">
-              {rendered.buttons.map((b, i) =>
+              {keyedByContent(rendered.buttons).map(({ key, item: b }) =>
                 b.kind === 'quick_reply' ? (
-                  <ChoiceButton key={i} choice={{ id: b.value ?? b.text, title: b.text }} onReply={onReply} />
+                  <ChoiceButton key={key} choice={{ id: b.value ?? b.text, title: b.text }} onReply={onReply} />
                 ) : (
-                  <span key={i} className="tn-msg-button tn-msg-button-static" title={b.value}>
+                  <span key={key} className="tn-msg-button tn-msg-button-static" title={b.value}>
                     {b.kind === 'url' ? <ExternalLink size={14} aria-hidden /> : b.kind === 'copy_code' ? <Copy size={14} aria-hidden /> : null} {b.text}
                   </span>
                 ),

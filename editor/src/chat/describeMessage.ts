@@ -9,7 +9,7 @@ export interface ReplyChoice {
   description?: string;
 }
 
-export interface TemplateButtonView {
+interface TemplateButtonView {
   text: string;
   kind: 'quick_reply' | 'url' | 'copy_code' | 'other';
   /** Quick replies: the payload the tap sends. URL / copy code: the filled-in value, if any. */
@@ -75,7 +75,7 @@ type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
  * (`{{1}}` by position, `{{name}}` by name), its header, footer and buttons; the quick replies
  * carry the payload the step set (else the button text, as WhatsApp does).
  */
-export function renderTemplate(c: TemplateContent, templates: readonly TemplateInfo[]): Extract<RenderedMessage, { kind: 'template' }> {
+function renderTemplate(c: TemplateContent, templates: readonly TemplateInfo[]): Extract<RenderedMessage, { kind: 'template' }> {
   const t = templates.find((x) => x.name === c.name && x.language === c.language);
   const base = { kind: 'template' as const, name: c.name, language: c.language, category: c.category };
   const headerValue = c.header?.type === 'text' ? c.header.text : undefined;

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
+import { keyedByContent } from '../shell/contentKeys';
 import { useEditorEnv } from './editorEnv';
 import { codeProblems, type CodeWidget } from './codeAssist';
 
@@ -27,7 +28,7 @@ export function CodeInput(props: CodeInputProps) {
   );
 }
 
-export function PlainCodeInput(props: CodeInputProps) {
+function PlainCodeInput(props: CodeInputProps) {
   const problems = useMemo(
     () => codeProblems(props.value, props.widget, props.extraRoots ? { extraRoots: props.extraRoots } : {}),
     [props.value, props.widget, props.extraRoots],
@@ -49,8 +50,8 @@ export function PlainCodeInput(props: CodeInputProps) {
       )}
       {problems.length > 0 && (
         <ul className="tn-code-problems">
-          {problems.map((p, i) => (
-            <li key={i} className={`tn-${p.severity}`}>
+          {keyedByContent(problems).map(({ key, item: p }) => (
+            <li key={key} className={`tn-${p.severity}`}>
               {p.message}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFlow } from '../store/useFlow';
 import { useEditorEnv } from './editorEnv';
 import { FlowSettingsPanel } from './FlowSettingsPanel';
@@ -9,7 +10,7 @@ export function Inspector() {
   const readOnly = useEditorEnv().readOnly === true;
   const selection = useFlow((s) => s.selection);
   const total = selection.nodes.size + selection.notes.size;
-  let body;
+  let body: ReactNode;
   if (selection.nodes.size === 1 && total === 1) {
     const [id] = selection.nodes;
     body = <NodeConfigPanel key={id} nodeId={id!} />;

@@ -3,6 +3,7 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import type { FieldMeta } from '@tandem/nodes';
 import { FieldErrors } from './FieldRow';
 import { useFormEnv } from './formContext';
+import { itemKeys, keepItemKey } from './itemKeys';
 import { SchemaField, type OnFieldChange } from './SchemaField';
 import { arrayBounds, emptyValueFor, fieldInfo, isRecord, pathKey, singular, type Path } from './schemaInfo';
 
@@ -45,6 +46,7 @@ export function ListField({ schema, title, meta, value, path, onChange }: ListFi
     replace(next, path);
   };
   const full = limit !== undefined && items.length >= limit;
+  const keys = itemKeys(items);
 
   return (
     <fieldset className="tn-group tn-list-field" data-group={key}>
@@ -58,7 +60,7 @@ export function ListField({ schema, title, meta, value, path, onChange }: ListFi
       </legend>
       {meta?.help && <p className="tn-help">{meta.help}</p>}
       {items.map((item, i) => (
-        <div key={i} className="tn-list-item" data-item={pathKey([...path, i])}>
+        <div key={keys[i]} className="tn-list-item" data-item={pathKey([...path, i])}>
           <div className="tn-list-item-head">
             <span>
               #{i + 1} {itemTitle(item)}
@@ -79,7 +81,10 @@ export function ListField({ schema, title, meta, value, path, onChange }: ListFi
             schema={element}
             value={item}
             path={[...path, i]}
-            onChange={(v, at) => replace(items.map((x, j) => (j === i ? v : x)), at)}
+            onChange={(v, at) => {
+              keepItemKey(item, v);
+              replace(items.map((x, j) => (j === i ? v : x)), at);
+            }}
           />
         </div>
       ))}

@@ -140,6 +140,24 @@ describe('settings form widgets', () => {
     expect(list().map((b) => b.id)).toEqual(['b', 'a']);
   });
 
+  it('keeps a list item on its own element while it is edited, moved, or items before it are removed', () => {
+    // What a field holds besides the document (Monaco's text and undo, a number half-typed) stays with its item.
+    const three = { message: { ...buttons.message, buttons: [...buttons.message.buttons, { id: 'c', title: 'Maybe' }] } };
+    const { container } = renderForm('send-message', three);
+    const group = container.querySelector<HTMLElement>('[data-group="message.buttons"]')!;
+    const itemShowing = (title: string) =>
+      [...group.querySelectorAll<HTMLElement>('.tn-list-item')].find((item) => item.querySelector<HTMLInputElement>('input[data-path$=".title"]')?.value === title);
+    const no = itemShowing('No');
+    fireEvent.change(no!.querySelector('[data-path="message.buttons.1.title"]')!, { target: { value: 'Nope' } });
+    expect(itemShowing('Nope')).toBe(no);
+    fireEvent.click(within(group).getByRole('button', { name: 'Remove button 1' }));
+    expect(itemShowing('Nope')).toBe(no);
+    expect(no!.dataset.item).toBe('message.buttons.0');
+    fireEvent.click(within(group).getByRole('button', { name: 'Move button 1 down' }));
+    expect(itemShowing('Nope')).toBe(no);
+    expect(no!.dataset.item).toBe('message.buttons.1');
+  });
+
   it('switches a discriminated union, keeping what still fits', () => {
     const { container, nodeData } = renderForm('send-message', { message: { kind: 'text', text: 'Hello' } });
     fireEvent.change(container.querySelector('[data-path="message.kind"]')!, { target: { value: 'buttons' } });

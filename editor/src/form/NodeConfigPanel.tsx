@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { definitionOf, isNodeType } from '@tandem/nodes';
 import { diagnosticCatalog } from '@tandem/shared';
 import { iconFor } from '../canvas/icons';
+import { keyedByContent } from '../shell/contentKeys';
 import { useFlow, useFlowStore } from '../store/useFlow';
 import { useValidation } from '../validation/useValidation';
 import { FormEnvContext, type FormEnv } from './formContext';
@@ -54,8 +55,8 @@ export function NodeConfigPanel({ nodeId }: { nodeId: string }) {
       <p className="tn-help">{def.description}</p>
       {general.length > 0 && (
         <ul className="tn-diagnostics">
-          {general.map((d, i) => (
-            <li key={i} className={`tn-${d.severity}`}>
+          {keyedByContent(general).map(({ key, item: d }) => (
+            <li key={key} className={`tn-${d.severity}`}>
               <strong>{diagnosticCatalog[d.code]?.title ?? d.code}</strong> {d.message}
             </li>
           ))}

@@ -174,7 +174,7 @@ interface ObjectFieldProps {
 }
 
 /** A group of settings; `showWhen` hides those that do not apply to the sibling values. */
-export function ObjectField({ schema, title, help, value, path, onChange, omit }: ObjectFieldProps) {
+function ObjectField({ schema, title, help, value, path, onChange, omit }: ObjectFieldProps) {
   const env = useFormEnv();
   const record = isRecord(value) ? value : {};
   const shape = schema.shape as Record<string, z.ZodType>;

@@ -1,4 +1,5 @@
 import type { TemplateInfo } from '@tandem/shared';
+import { keyedByContent } from '../shell/contentKeys';
 import type { TemplateView } from '../workspace/types';
 import { applyTemplate, templateVariableCount } from './applyTemplate';
 import { useFormEnv } from './formContext';
@@ -45,7 +46,7 @@ export function TemplatePicker({ id, path, templates }: TemplatePickerProps) {
 }
 
 /** The approved text of a template with its variables marked, its category and buttons. */
-export function TemplateCard({ template }: { template: TemplateInfo }) {
+function TemplateCard({ template }: { template: TemplateInfo }) {
   const count = templateVariableCount(template);
   return (
     <div className="tn-template-card" data-testid="template-card">
@@ -63,8 +64,8 @@ export function TemplateCard({ template }: { template: TemplateInfo }) {
           {template.text.footer && <div className="tn-bubble-footer">{template.text.footer}</div>}
           {template.buttons.length > 0 && (
             <div className="tn-bubble-buttons">
-              {template.buttons.map((b, i) => (
-                <span key={i} className="tn-bubble-button">
+              {keyedByContent(template.buttons).map(({ key, item: b }) => (
+                <span key={key} className="tn-bubble-button">
                   {b.text}
                   {b.dynamic && ' {{…}}'}
                 </span>

@@ -1,17 +1,18 @@
 import { Fragment } from 'react';
+import { keyedByContent } from '../shell/contentKeys';
 
 /** Template text with its `{{1}}` / `{{name}}` variables marked. */
 export function TemplateText({ text }: { text: string }) {
   const parts = text.split(/(\{\{\s*[\w.]+\s*\}\})/g);
   return (
     <>
-      {parts.map((part, i) =>
+      {keyedByContent(parts, (part) => part).map(({ key, item: part }) =>
         /^\{\{\s*[\w.]+\s*\}\}$/.test(part) ? (
-          <mark key={i} className="tn-var">
+          <mark key={key} className="tn-var">
             {part}
           </mark>
         ) : (
-          <Fragment key={i}>{part}</Fragment>
+          <Fragment key={key}>{part}</Fragment>
         ),
       )}
     </>

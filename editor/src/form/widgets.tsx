@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { durationUnits } from '@tandem/shared';
+import { keyedByContent } from '../shell/contentKeys';
 
 interface InputProps<T> {
   id: string;
@@ -147,8 +148,8 @@ export function TagsInput(props: InputProps<readonly string[]>) {
   };
   return (
     <div className="tn-tags">
-      {props.value.map((t, i) => (
-        <span key={`${t}-${i}`} className="tn-tag">
+      {keyedByContent(props.value, (t) => t).map(({ key, item: t, index: i }) => (
+        <span key={key} className="tn-tag">
           {t}
           <button type="button" aria-label={`Remove ${t}`} onClick={() => props.onChange(props.value.filter((_, j) => j !== i))}>
             ×

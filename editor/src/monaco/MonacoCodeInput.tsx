@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { codeProblems } from '../form/codeAssist';
 import type { CodeInputProps } from '../form/CodeInput';
@@ -6,6 +6,7 @@ import { useValidation, useValidationStore } from '../validation/useValidation';
 import { fieldContexts, languageOf, monaco } from './setupMonaco';
 
 const noVariables = { contact: [], vars: [], trigger: [] };
+let instances = 0;
 
 /** Monaco for one expression or message text: autocomplete of the variables at this step, problems as markers. */
 export default function MonacoCodeInput(props: CodeInputProps) {
@@ -13,9 +14,10 @@ export default function MonacoCodeInput(props: CodeInputProps) {
   const result = useValidation((s) => s.result);
   const single = props.widget === 'expression';
   const [height, setHeight] = useState(single ? 28 : 76);
-  const [mounted, setMounted] = useState(false);
-  const model = useRef<monaco.editor.ITextModel | null>(null);
-  const uri = `inmemory://tandem/${props.nodeId ?? 'flow'}/${props.path || 'value'}.${single ? 'cel' : 'txt'}`;
+  const [model, setModel] = useState<monaco.editor.ITextModel | null>(null);
+  // One model per input, not per path: a list item that moves keeps its input, and the input its text.
+  const [instance] = useState(() => ++instances);
+  const uri = `inmemory://tandem/${props.nodeId ?? 'flow'}/${instance}.${single ? 'cel' : 'txt'}`;
   const { nodeId, widget, extraRoots } = props;
 
   useEffect(() => {
@@ -28,16 +30,15 @@ export default function MonacoCodeInput(props: CodeInputProps) {
   }, [uri, widget, extraRoots, nodeId, validation]);
 
   useEffect(() => {
-    const m = model.current;
-    if (!m || m.isDisposed()) return;
+    if (!model || model.isDisposed()) return;
     const variables = nodeId && result ? result.variablesAt(nodeId) : undefined;
     const problems = codeProblems(props.value, widget, { ...(variables ? { variables } : {}), ...(extraRoots ? { extraRoots } : {}) });
     monaco.editor.setModelMarkers(
-      m,
+      model,
       'tandem',
       problems.map((p) => {
-        const start = m.getPositionAt(p.start);
-        const end = m.getPositionAt(p.end);
+        const start = model.getPositionAt(p.start);
+        const end = model.getPositionAt(p.end);
         return {
           startLineNumber: start.lineNumber,
           startColumn: start.column,
@@ -48,14 +49,14 @@ export default function MonacoCodeInput(props: CodeInputProps) {
         };
       }),
     );
-  }, [props.value, widget, extraRoots, nodeId, result, mounted]);
+  }, [model, props.value, widget, extraRoots, nodeId, result]);
 
   const onMount: OnMount = (editor) => {
-    model.current = editor.getModel();
     editor.onDidContentSizeChange((e) => setHeight(Math.min(single ? 90 : 260, Math.max(single ? 28 : 76, e.contentHeight + 6))));
     // An expression is one line: Enter accepts a suggestion or does nothing.
     if (single) editor.addCommand(monaco.KeyCode.Enter, () => undefined, '!suggestWidgetVisible');
-    setMounted(true);
+    setModel(editor.getModel());
+    editor.onDidChangeModel(() => setModel(editor.getModel()));
   };
 
   return (

@@ -11,6 +11,7 @@ export function Dialog({ title, onClose, children, wide, testId }: { title: stri
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the dialog closes it, a pointer shortcut for Escape (above) and the dialog's own buttons
     <div className="tn-backdrop nokey" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className={`tn-dialog${wide ? ' tn-dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={id} data-testid={testId}>
         <h2 id={id}>{title}</h2>

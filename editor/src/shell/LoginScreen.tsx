@@ -22,6 +22,7 @@ export function LoginScreen({ session }: { session: SessionStore }) {
         <p className="tn-muted">WhatsApp journeys for numbers you also use in the Business App.</p>
         <label className="tn-field">
           <span className="tn-field-label">Email</span>
+          {/* biome-ignore lint/a11y/noAutofocus: the login form is all the page shows; typing the email is the only next step */}
           <input type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} data-testid="login-email" />
         </label>
         <label className="tn-field">

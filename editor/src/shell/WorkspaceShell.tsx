@@ -7,6 +7,7 @@ import type { SessionStore } from '../api/session';
 import { FlowList } from '../flows/FlowList';
 import { FlowPage } from '../flows/FlowPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { keyedByContent } from './contentKeys';
 import { NameDialog } from './NameDialog';
 import { SyncProgress } from './SyncProgress';
 import { navigate, useRoute } from './router';
@@ -146,8 +147,8 @@ export function WorkspaceAlerts({ workspace, onChanged }: { workspace: Workspace
           {error && <span className="tn-errors"> {error}</span>}
         </p>
       )}
-      {workspace.alerts.map((a, i) => (
-        <p key={`${a.kind}-${i}`} className="tn-banner tn-banner-warning" data-alert={a.kind}>
+      {keyedByContent(workspace.alerts).map(({ key, item: a }) => (
+        <p key={key} className="tn-banner tn-banner-warning" data-alert={a.kind}>
           <TriangleAlert size={14} aria-hidden /> {a.message} <span className="tn-muted">({new Date(a.at).toLocaleString()})</span>
         </p>
       ))}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Clock, RotateCcw, Send, Smartphone, User, Zap } from 'lucide-react';
 import { endpoints } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
@@ -43,6 +43,7 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
   const [waId, setWaIdState] = useState(() => localStorage.getItem(waIdKey(workspaceId)) ?? DEFAULT_WA_ID);
   const [waIdDraft, setWaIdDraft] = useState(waId);
   const [as, setAs] = useState<'contact' | 'app'>('contact');
+  const writeAs = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -77,7 +78,7 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
     setText('');
     void (as === 'contact' ? say(message) : act(() => api(endpoints.simulateEcho, { params: { workspaceId }, body: { waId, text: message } })));
   };
-  const useWaId = (e: FormEvent) => {
+  const applyWaId = (e: FormEvent) => {
     e.preventDefault();
     if (!/^\d{6,20}$/.test(waIdDraft)) return setError('A WhatsApp id is the phone number in digits, without +');
     localStorage.setItem(waIdKey(workspaceId), waIdDraft);
@@ -99,7 +100,7 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
         </span>
       </header>
       {liveVersion === null && <p className="tn-banner tn-banner-warning">This flow is not published yet: the simulator runs published versions. Publish it to try it here.</p>}
-      <form className="tn-row" onSubmit={useWaId}>
+      <form className="tn-row" onSubmit={applyWaId}>
         <label htmlFor="sim-waid" className="tn-muted">
           Test contact
         </label>
@@ -172,12 +173,14 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
         />
         <form className="tn-composer" onSubmit={send}>
           <div className="tn-segmented" role="radiogroup" aria-label="Write as">
-            <button type="button" role="radio" aria-checked={as === 'contact'} className={as === 'contact' ? 'tn-active' : ''} onClick={() => setAs('contact')} title="Write as the test contact">
+            <label className={as === 'contact' ? 'tn-active' : ''} title="Write as the test contact">
+              <input type="radio" name={writeAs} checked={as === 'contact'} onChange={() => setAs('contact')} />
               <User size={14} /> Contact
-            </button>
-            <button type="button" role="radio" aria-checked={as === 'app'} className={as === 'app' ? 'tn-active' : ''} onClick={() => setAs('app')} title="Reply from the WhatsApp Business App (a person takes over)">
+            </label>
+            <label className={as === 'app' ? 'tn-active' : ''} title="Reply from the WhatsApp Business App (a person takes over)">
+              <input type="radio" name={writeAs} checked={as === 'app'} onChange={() => setAs('app')} />
               <Smartphone size={14} /> Business App
-            </button>
+            </label>
           </div>
           <div className="tn-row">
             <input

@@ -4,7 +4,7 @@ import { idBaseForType, uniqueId } from './ids';
 import { migrateOne } from './loadDocument';
 
 /** What Ctrl+C puts on the clipboard: the selected steps, the connections between them, and notes. */
-export const clipboardSchema = z.object({
+const clipboardSchema = z.object({
   tandem: z.literal('clipboard'),
   version: z.literal(1),
   nodes: z.array(flowNodeSchema),

@@ -10,14 +10,14 @@ const HISTORY_LIMIT = 200;
 /** Edits of the same field within this time are one undo step (typing a word is one change). */
 const TYPING_WINDOW_MS = 1_000;
 
-export type SaveStatus = { state: 'idle' | 'saving' | 'saved' } | { state: 'error' | 'invalid'; message: string };
+type SaveStatus = { state: 'idle' | 'saving' | 'saved' } | { state: 'error' | 'invalid'; message: string };
 
 export interface Dimensions {
   width: number;
   height: number;
 }
 
-export interface CommitOptions {
+interface CommitOptions {
   /** Consecutive commits with the same key are one undo step (a drag; typing in one field). */
   coalesce?: string;
   /** Only positions changed: the checks need not run again. */
@@ -69,7 +69,7 @@ export type FlowStore = StoreApi<FlowState>;
 const emptySelection: Selection = { nodes: new Set(), edges: new Set(), notes: new Set() };
 
 /** A new, empty flow document (valid for the schema; the checks will ask for a trigger). */
-export function emptyDocument(name = 'Untitled flow'): FlowDocument {
+function emptyDocument(name = 'Untitled flow'): FlowDocument {
   return loadDocumentOrThrow({ schemaVersion: FLOW_SCHEMA_VERSION, name, nodes: [], edges: [] });
 }
 

@@ -4,7 +4,7 @@ import { validateFlow, type ValidationResult, type WindowProof } from '@tandem/e
 import type { FlowStore } from '../store/flowStore';
 
 /** What a node's badges show; the object is kept when nothing changed, so nodes do not re-render. */
-export interface NodeStatus {
+interface NodeStatus {
   errors: number;
   warnings: number;
   proof?: WindowProof['status'];
@@ -54,7 +54,7 @@ export function createValidationStore(): ValidationStore {
 }
 
 /** Checks that need the workspace (its approved templates, its flows, its clock): the server's answer counts. */
-export const workspaceCheckCodes: ReadonlySet<string> = new Set(['unknown-template', 'template-parameters', 'unknown-flow', 'broadcast-in-past']);
+const workspaceCheckCodes: ReadonlySet<string> = new Set(['unknown-template', 'template-parameters', 'unknown-flow', 'broadcast-in-past']);
 
 export interface LocalCheckOptions {
   /** Contact attributes the workspace declares (so expressions reading them are not flagged). */

@@ -32,7 +32,7 @@ export function canvasDriver(page: Page) {
       const text = document.querySelector('[data-testid=check-summary]')?.textContent ?? '';
       return text !== '' && !text.includes('Checking') && !text.includes('asking the server');
     });
-    return summary.innerText();
+    return (await summary.textContent()) ?? '';
   };
   return {
     canvas,

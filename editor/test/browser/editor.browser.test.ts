@@ -57,7 +57,7 @@ describe.sequential('the editor in a browser', () => {
       const c = canvasDriver(page);
       await login(page, tandem!.url, tandem!.email, tandem!.password);
       await page.locator('tr[data-flow="Abandoned cart recovery"]').waitFor();
-      expect(await page.getByTestId('workspace-role').innerText()).toBe('admin');
+      expect(await page.getByTestId('workspace-role').textContent()).toBe('admin');
       await shot(page, 'flow-list');
 
       // A new flow, five steps from the palette.
@@ -82,7 +82,7 @@ describe.sequential('the editor in a browser', () => {
       await c.node(template).click();
       await page.getByTestId('template-picker').locator('select').selectOption('order_shipped|en');
       await page.getByTestId('template-card').getByText('is on its way').waitFor();
-      expect(await page.getByTestId('template-variable-count').innerText()).toBe('2 variables');
+      expect(await page.getByTestId('template-variable-count').textContent()).toBe('2 variables');
       // Until its values are given, the step asks for them.
       await page.locator('.tn-inspector [data-errors-for="body.0.value"]').waitFor();
       await c.typeCode('body.0.value', 'A-1001');
@@ -108,7 +108,7 @@ describe.sequential('the editor in a browser', () => {
       const unconnected = page.locator('[data-problem="unconnected-port"]');
       await unconnected.filter({ hasText: 'Tea' }).waitFor();
       expect(await c.checksSettled()).toMatch(/^1 error/);
-      expect(await c.node(question).locator('[data-badge="errors"]').innerText()).toBe('1');
+      expect(await c.node(question).locator('[data-badge="errors"]').textContent()).toBe('1');
       expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
       // Clicking the problem opens the step it is about.
       await unconnected.click();
@@ -152,11 +152,11 @@ describe.sequential('the editor in a browser', () => {
       await c.node(wait).locator('[data-testid=current-node]').waitFor();
       await sim.locator('[data-testid=sim-run][data-node="wait_1"][data-waiting="timer"]').waitFor();
       await shot(page, 'simulator');
-      const before = await sim.getByTestId('sandbox-time').innerText();
+      const before = await sim.getByTestId('sandbox-time').textContent();
       await sim.getByRole('button', { name: '+1 h' }).click();
       await sim.locator('[data-testid=sim-run][data-node="handoff_1"][data-waiting="handoff"]').waitFor();
       await c.node(handoff).locator('[data-testid=current-node]').waitFor();
-      expect(await sim.getByTestId('sandbox-time').innerText()).not.toBe(before);
+      expect(await sim.getByTestId('sandbox-time').textContent()).not.toBe(before);
       // A person answers from the Business App: shown as such.
       await sim.getByRole('radio', { name: /Business App/ }).click();
       await sim.getByTestId('sim-text').fill('Hi, Anna from the shop here');
@@ -169,8 +169,8 @@ describe.sequential('the editor in a browser', () => {
         await c.node(id).locator('[data-testid=node-analytics][data-entered="1"]').waitFor();
       }
       await page.locator('.tn-edge-counted .react-flow__edge-text', { hasText: '1' }).first().waitFor();
-      expect(await c.node(question).locator('[data-port-count="button_1"]').innerText()).toBe('1');
-      expect(await c.node(question).locator('[data-port-count="button_2"]').innerText()).toBe('0');
+      expect(await c.node(question).locator('[data-port-count="button_1"]').textContent()).toBe('1');
+      expect(await c.node(question).locator('[data-port-count="button_2"]').textContent()).toBe('0');
       await c.node(handoff).click();
       await page.getByTestId('node-entered').filter({ hasText: '1' }).waitFor();
       await shot(page, 'analytics');
