@@ -67,12 +67,17 @@ module.exports = {
       from: { path: '^editor/' },
       to: {
         path: '^engine/',
-        pathNot: ['^engine/src/compiler/index\\.ts$', '^engine/src/expressions/index\\.ts$', '^engine/examples/[^/]+\\.json$', '^engine/bench/generateFlow\\.ts$'],
+        pathNot: [
+          '^engine/src/compiler/index\\.ts$',
+          '^engine/src/expressions/index\\.ts$',
+          '^engine/examples/[^/]+\\.json$',
+          '^engine/bench/generateFlow\\.ts$',
+        ],
       },
     },
     {
       name: 'editor-no-node-runtimes',
-      comment: "The editor bundle never pulls in server-side node code: definitions and editor views only.",
+      comment: 'The editor bundle never pulls in server-side node code: definitions and editor views only.',
       severity: 'error',
       from: { path: '^editor/src/' },
       to: { path: ['^nodes/src/runtime\\.ts$', '^nodes/src/runtimes\\.ts$', '^nodes/src/[^/]+/runtime\\.ts$'] },

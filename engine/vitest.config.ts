@@ -1,3 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: 'engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(process.env.TANDEM_GATE_CANARY ? ['../.ci/gate.canary.ts'] : [])] } });
+export default defineConfig({
+  test: { name: 'engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(process.env.TANDEM_GATE_CANARY ? ['../.ci/gate.canary.ts'] : [])] },
+});

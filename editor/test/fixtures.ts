@@ -11,7 +11,17 @@ export function smallFlow(): FlowDocumentInput {
         id: 'ask',
         type: 'bot-question',
         position: { x: 300, y: 0 },
-        data: { prompt: { kind: 'buttons', body: 'Coffee?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] }, saveTo: null },
+        data: {
+          prompt: {
+            kind: 'buttons',
+            body: 'Coffee?',
+            buttons: [
+              { id: 'yes', title: 'Yes' },
+              { id: 'no', title: 'No' },
+            ],
+          },
+          saveTo: null,
+        },
       },
       { id: 'thanks', type: 'send-message', position: { x: 600, y: -100 }, data: { message: { kind: 'text', text: 'Great!' } } },
       { id: 'done', type: 'end', position: { x: 600, y: 100 }, data: {} },

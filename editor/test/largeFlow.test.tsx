@@ -27,7 +27,9 @@ describe('a 500-step flow', () => {
       expect(validation.getState().pending).toBe(false);
     });
     const rendered = performance.now() - started;
-    console.info(`500-step flow (${count} nodes) rendered with checks in happy-dom: ${Math.round(rendered)} ms; checks ${Math.round(validation.getState().lastRunMs)} ms`);
+    console.info(
+      `500-step flow (${count} nodes) rendered with checks in happy-dom: ${Math.round(rendered)} ms; checks ${Math.round(validation.getState().lastRunMs)} ms`,
+    );
   }, 60_000); // a budget for slow machines, not a wait: drawing 500 steps in happy-dom takes seconds
 
   it('a drag frame re-derives only the moved node', () => {

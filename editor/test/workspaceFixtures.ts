@@ -30,7 +30,12 @@ function templateView(t: Record<string, unknown> & { name: string }): TemplateVi
 }
 
 export const demoTemplates: TemplateView[] = [
-  templateView({ name: 'order_shipped', bodyParameters: ['1'], buttons: [{ type: 'URL', text: 'Track order', dynamic: true }], text: { body: 'Order {{1}} is on its way. Track it below.' } }),
+  templateView({
+    name: 'order_shipped',
+    bodyParameters: ['1'],
+    buttons: [{ type: 'URL', text: 'Track order', dynamic: true }],
+    text: { body: 'Order {{1}} is on its way. Track it below.' },
+  }),
   templateView({
     name: 'cart_reminder',
     category: 'MARKETING',

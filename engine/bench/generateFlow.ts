@@ -14,7 +14,15 @@ export function generateFlow(size: number): Record<string, unknown> {
   for (let i = 0; i < blocks; i++) {
     const q = `q${i}`;
     add(q, 'bot-question', {
-      prompt: { kind: 'buttons', body: `Question ${i} for {{contact.first_name | "you"}}?`, buttons: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: 'C' }] },
+      prompt: {
+        kind: 'buttons',
+        body: `Question ${i} for {{contact.first_name | "you"}}?`,
+        buttons: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+          { id: 'c', title: 'C' },
+        ],
+      },
       saveTo: { scope: 'vars', name: `answer_${i}` },
       timeout: { amount: 1, unit: 'hours' },
     });
@@ -24,7 +32,11 @@ export function generateFlow(size: number): Record<string, unknown> {
     add(`s${i}`, 'set-attribute', { operations: [{ target: 'vars', name: `seen_${i}`, value: `{{vars.answer_${i}}}` }], addTags: [`block_${i}`] });
     add(`w${i}`, 'wait', { mode: 'duration', duration: { amount: 2, unit: 'hours' } });
     add(`t${i}`, 'send-template', { template: { name: 'nudge', language: 'en', category: 'UTILITY' }, body: [{ value: '{{contact.first_name | "there"}}' }] });
-    add(`h${i}`, 'http-request', { method: 'POST', url: 'https://crm.example.com/events', body: `{"answer": "{{vars.answer_${i}}}", "phone": "{{contact.phone}}"}` });
+    add(`h${i}`, 'http-request', {
+      method: 'POST',
+      url: 'https://crm.example.com/events',
+      body: `{"answer": "{{vars.answer_${i}}}", "phone": "{{contact.phone}}"}`,
+    });
     add(`x${i}`, 'handoff', { team: 'support', message: 'A teammate will reply', resume: { mode: 'on_release' }, timeout: { amount: 1, unit: 'hours' } });
     const join = `j${i}`;
     add(join, 'set-attribute', { addTags: [`done_${i}`] });

@@ -63,7 +63,12 @@ describe('tandem validate', () => {
       schemaVersion: 1,
       name: 'Black Friday',
       nodes: [
-        { id: 'friday', type: 'trigger-schedule', position: { x: 0, y: 0 }, data: { schedule: { kind: 'once', at: '2020-11-27T09:00', timezone: 'Europe/Berlin' } } },
+        {
+          id: 'friday',
+          type: 'trigger-schedule',
+          position: { x: 0, y: 0 },
+          data: { schedule: { kind: 'once', at: '2020-11-27T09:00', timezone: 'Europe/Berlin' } },
+        },
         { id: 'mark', type: 'set-attribute', position: { x: 0, y: 0 }, data: { addTags: ['black_friday'] } },
       ],
       edges: [{ id: 'e1', source: 'friday', sourceHandle: 'next', target: 'mark' }],

@@ -59,10 +59,7 @@ export const refs = {
 };
 
 /** The usual shape of a node that runs one effect and leaves by the port its outcome names. */
-export function onOutcomes(
-  ctx: CompileContext,
-  outcomes: Partial<Record<EffectOutcome, string>>,
-): Record<string, TransitionJson[]> {
+export function onOutcomes(ctx: CompileContext, outcomes: Partial<Record<EffectOutcome, string>>): Record<string, TransitionJson[]> {
   const transitions = Object.entries(outcomes).map(([outcome, port]) =>
     ctx.via(port, {
       guard: refs.outcome(ctx.nodeId, outcome as EffectOutcome),

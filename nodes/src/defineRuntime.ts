@@ -27,9 +27,7 @@ export interface ValueChanges {
   consent?: 'opt_in' | 'opt_out';
 }
 
-export type AnswerResult =
-  | { ok: true; value: unknown; choice?: string }
-  | { ok: false; reason: string };
+export type AnswerResult = { ok: true; value: unknown; choice?: string } | { ok: false; reason: string };
 
 export type TimerResult = { at: Date } | { missed: true };
 
@@ -58,7 +56,11 @@ export interface NodeRuntime<C> {
   /** Message triggers: does this message start the flow here, and with which `trigger.*` values. */
   matchMessage?(config: C, input: TriggerMessageInput): Record<string, unknown> | undefined;
   /** Event and API triggers: the `trigger.*` values from a payload, or the fields that are missing. */
-  mapPayload?(config: C, payload: Record<string, unknown>, meta: { name?: string; receivedAt: Date }): { ok: true; values: Record<string, unknown> } | { ok: false; missing: string[] };
+  mapPayload?(
+    config: C,
+    payload: Record<string, unknown>,
+    meta: { name?: string; receivedAt: Date },
+  ): { ok: true; values: Record<string, unknown> } | { ok: false; missing: string[] };
   /** Condition: does the branch hold. */
   branch?(config: C, branchId: string, scope: Scope, caps: RuntimeCaps): boolean;
   /** Split: the variant for a contact, from a stable number 0–99. */

@@ -1,9 +1,7 @@
 import type { FlowNode } from '@tandem/shared';
 import type { NodeDefinition } from './defineNode';
 
-export type MigrationResult =
-  | { ok: true; node: FlowNode; migrated: boolean }
-  | { ok: false; reason: 'too-new' | 'missing-migration'; message: string };
+export type MigrationResult = { ok: true; node: FlowNode; migrated: boolean } | { ok: false; reason: 'too-new' | 'missing-migration'; message: string };
 
 /** Brings a node saved with an older settings version up to the definition's version. */
 export function migrateNode(node: FlowNode, def: NodeDefinition): MigrationResult {

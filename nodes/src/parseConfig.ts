@@ -84,9 +84,7 @@ function unwrap(schema: z.ZodType, value: unknown): z.ZodType | undefined {
 
 function discriminatorMatches(option: z.ZodType, value: unknown): boolean {
   if (!(option instanceof z.ZodObject) || !isRecord(value)) return false;
-  return Object.entries(option.shape as Record<string, z.ZodType>).some(
-    ([key, s]) => s instanceof z.ZodLiteral && (s.values as Set<unknown>).has(value[key]),
-  );
+  return Object.entries(option.shape as Record<string, z.ZodType>).some(([key, s]) => s instanceof z.ZodLiteral && (s.values as Set<unknown>).has(value[key]));
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

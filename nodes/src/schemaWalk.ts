@@ -66,7 +66,11 @@ export function unionOption(schema: z.ZodUnion, data: unknown): z.ZodType | unde
     const value = (data as Record<string, unknown>)[discriminator];
     return options.find((o) => {
       const field = o instanceof z.ZodObject ? (o.shape as Record<string, z.ZodType>)[discriminator] : undefined;
-      return field instanceof z.ZodLiteral ? (field.values as Set<unknown>).has(value) : field instanceof z.ZodEnum ? (field.options as unknown[]).includes(value) : false;
+      return field instanceof z.ZodLiteral
+        ? (field.values as Set<unknown>).has(value)
+        : field instanceof z.ZodEnum
+          ? (field.options as unknown[]).includes(value)
+          : false;
     });
   }
   return options.find((o) => o.safeParse(data).success);

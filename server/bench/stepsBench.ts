@@ -27,7 +27,12 @@ const flow = {
   settings: { reentry: 'always' },
   nodes: [
     { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hi'] } },
-    { id: 'ask', type: 'bot-question', position: { x: 0, y: 0 }, data: { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' }, timeout: { amount: 1, unit: 'days' } } },
+    {
+      id: 'ask',
+      type: 'bot-question',
+      position: { x: 0, y: 0 },
+      data: { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' }, timeout: { amount: 1, unit: 'days' } },
+    },
     { id: 'thanks', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Thanks, {{vars.name}}!' } } },
     { id: 'done', type: 'end', position: { x: 0, y: 0 }, data: {} },
   ],
@@ -91,7 +96,9 @@ async function main() {
     await measure('empty database', 491_000_000_000);
     if (parked > 0) {
       const t0 = performance.now();
-      const [sample] = await q<{ snapshot: unknown; flow_version_id: number }>(`SELECT snapshot, flow_version_id FROM runs WHERE current_node = 'done' LIMIT 1`);
+      const [sample] = await q<{ snapshot: unknown; flow_version_id: number }>(
+        `SELECT snapshot, flow_version_id FROM runs WHERE current_node = 'done' LIMIT 1`,
+      );
       await q(
         `WITH c AS (
            INSERT INTO contacts (workspace_id, wa_id, phone) SELECT $1, (492000000000 + n)::text, '+' || (492000000000 + n)::text FROM generate_series(1, $2) n RETURNING id

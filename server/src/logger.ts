@@ -5,7 +5,20 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: {
-      paths: ['accessToken', '*.accessToken', 'token', '*.token', 'authorization', '*.authorization', 'req.headers.authorization', 'req.headers.cookie', 'password', '*.password', 'secret', '*.secret'],
+      paths: [
+        'accessToken',
+        '*.accessToken',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'secret',
+        '*.secret',
+      ],
       censor: '[redacted]',
     },
     base: { service: 'tandem' },

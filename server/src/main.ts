@@ -50,7 +50,9 @@ async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted:
   if (command === 'start') {
     const seeded = await seedIfEmpty(booted.database.db, booted.secrets, { email: env.TANDEM_ADMIN_EMAIL, password: env.TANDEM_ADMIN_PASSWORD });
     if (seeded) {
-      process.stdout.write(`\nFirst start: created the admin ${seeded.email} with password ${seeded.password}\n(change it, or set TANDEM_ADMIN_EMAIL / TANDEM_ADMIN_PASSWORD before the first start)\nand a sandbox workspace "Demo shop" with the example journeys.\n\n`);
+      process.stdout.write(
+        `\nFirst start: created the admin ${seeded.email} with password ${seeded.password}\n(change it, or set TANDEM_ADMIN_EMAIL / TANDEM_ADMIN_PASSWORD before the first start)\nand a sandbox workspace "Demo shop" with the example journeys.\n\n`,
+      );
     }
   }
   if (command === 'start' || command === 'web') {

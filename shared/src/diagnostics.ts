@@ -53,11 +53,7 @@ export const diagnosticSchema = z.object({
 export type Diagnostic = z.infer<typeof diagnosticSchema> & { code: DiagnosticCode };
 
 /** Builds a diagnostic with the catalog's severity. */
-export function diagnostic(
-  code: DiagnosticCode,
-  message: string,
-  where: { nodeId?: string; edgeId?: string; path?: (string | number)[] } = {},
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, message: string, where: { nodeId?: string; edgeId?: string; path?: (string | number)[] } = {}): Diagnostic {
   return { code, severity: diagnosticCatalog[code].severity, message, ...where };
 }
 

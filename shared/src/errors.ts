@@ -8,14 +8,7 @@
  * - provider-rejected: WhatsApp refused for good; the flow's `error` port handles it
  * - invariant: a bug in Tandem
  */
-export type ErrorKind =
-  | 'validation'
-  | 'not-found'
-  | 'configuration'
-  | 'conflict'
-  | 'transient'
-  | 'provider-rejected'
-  | 'invariant';
+export type ErrorKind = 'validation' | 'not-found' | 'configuration' | 'conflict' | 'transient' | 'provider-rejected' | 'invariant';
 
 export interface ErrorIssue {
   path: (string | number)[];

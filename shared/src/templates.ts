@@ -13,7 +13,13 @@ export const templateInfoSchema = z.object({
   /** Whether the header text has a parameter. */
   headerHasParameter: z.boolean().default(false),
   buttons: z
-    .array(z.object({ type: z.enum(['QUICK_REPLY', 'URL', 'COPY_CODE', 'PHONE_NUMBER', 'OTP', 'FLOW', 'OTHER']), text: z.string(), dynamic: z.boolean().default(false) }))
+    .array(
+      z.object({
+        type: z.enum(['QUICK_REPLY', 'URL', 'COPY_CODE', 'PHONE_NUMBER', 'OTP', 'FLOW', 'OTHER']),
+        text: z.string(),
+        dynamic: z.boolean().default(false),
+      }),
+    )
     .default([]),
   /** The approved text, with {{1}} or {{name}} placeholders, to preview the message. */
   text: z.object({ header: z.string().optional(), body: z.string(), footer: z.string().optional() }).optional(),

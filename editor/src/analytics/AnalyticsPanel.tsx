@@ -26,7 +26,11 @@ export function AnalyticsPanel() {
   const versions = useLoad(() => api(endpoints.listVersions, { params: { workspaceId, flowId } }), `${workspaceId}|${flowId}|${data?.liveVersion}`);
   const now = data?.workspace.now;
   const query = useMemo(() => ({ ...(version ? { version } : {}), ...rangeQuery(range, now ? new Date(now) : new Date()) }), [version, range, now]);
-  const analytics = useLoad(() => api(endpoints.flowAnalytics, { params: { workspaceId, flowId }, query }), `${workspaceId}|${flowId}|${JSON.stringify(query)}`, { pollMs: 5_000 });
+  const analytics = useLoad(
+    () => api(endpoints.flowAnalytics, { params: { workspaceId, flowId }, query }),
+    `${workspaceId}|${flowId}|${JSON.stringify(query)}`,
+    { pollMs: 5_000 },
+  );
 
   useEffect(() => {
     overlay.setState({ analytics: analytics.data });
@@ -143,7 +147,11 @@ function RangePicker({ value, onChange }: { value: RangeChoice; onChange: (r: Ra
     <div className="tn-field">
       <span className="tn-field-label">Period</span>
       <div className="tn-row">
-        <select data-testid="analytics-range" value={value.kind === 'days' ? `days:${value.days}` : value.kind} onChange={(e) => onChange(parseRangeOption(e.target.value))}>
+        <select
+          data-testid="analytics-range"
+          value={value.kind === 'days' ? `days:${value.days}` : value.kind}
+          onChange={(e) => onChange(parseRangeOption(e.target.value))}
+        >
           <option value="all">All time</option>
           <option value="days:1">Last 24 hours</option>
           <option value="days:7">Last 7 days</option>

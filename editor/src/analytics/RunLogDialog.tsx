@@ -20,7 +20,8 @@ export function RunLogDialog({ workspaceId, runId, onClose }: { workspaceId: str
       {r && (
         <>
           <p className="tn-run-summary">
-            <span className={`tn-status tn-status-${r.status}`}>{r.status}</span> version {r.version} · contact {r.contactId} · started {new Date(r.startedAt).toLocaleString()}
+            <span className={`tn-status tn-status-${r.status}`}>{r.status}</span> version {r.version} · contact {r.contactId} · started{' '}
+            {new Date(r.startedAt).toLocaleString()}
             {r.endedAt && ` · ended ${new Date(r.endedAt).toLocaleString()}`}
             {r.currentNode && (
               <>

@@ -25,7 +25,10 @@ export function edgeCount(analytics: AnalyticsView, edge: Pick<FlowEdge, 'source
 }
 
 /** React Flow edges labelled with the runs that went along each (the canvas with analytics shown). */
-export function labelEdges<E extends { source: string; sourceHandle?: string | null; className?: string }>(edges: readonly E[], analytics: AnalyticsView): (E & { label: string })[] {
+export function labelEdges<E extends { source: string; sourceHandle?: string | null; className?: string }>(
+  edges: readonly E[],
+  analytics: AnalyticsView,
+): (E & { label: string })[] {
   return edges.map((e) => ({
     ...e,
     label: formatCount(edgeCount(analytics, { source: e.source, sourceHandle: e.sourceHandle ?? '' })),

@@ -48,7 +48,13 @@ describe('analytics counts', () => {
   });
 
   it('formats large counts for badges', () => {
-    expect([formatCount(7), formatCount(1234), formatCount(12_345), formatCount(250_000), formatCount(3_400_000)]).toEqual(['7', '1,234', '12.3k', '250k', '3.4M']);
+    expect([formatCount(7), formatCount(1234), formatCount(12_345), formatCount(250_000), formatCount(3_400_000)]).toEqual([
+      '7',
+      '1,234',
+      '12.3k',
+      '250k',
+      '3.4M',
+    ]);
   });
 });
 
@@ -85,7 +91,7 @@ describe('the analytics overlay on the canvas', () => {
     expect(node('ask').querySelector('[data-port-count]')).toBeNull();
   });
 
-  it('marks the step the simulator\'s test contact is at', () => {
+  it("marks the step the simulator's test contact is at", () => {
     const { overlay, node } = renderWithOverlay();
     act(() => overlay.setState({ current: { nodeId: 'ask', active: true, waitingFor: 'reply' } }));
     expect(node('ask').querySelector('.tn-node')!.getAttribute('data-current')).toBe('active');

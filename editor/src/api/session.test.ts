@@ -23,7 +23,9 @@ function fakeServer() {
       return json(200, { user, csrfToken: 'csrf-1' });
     }
     if (url.endsWith('/api/auth/me')) {
-      return loggedIn ? json(200, { user, apiKey: null, csrfToken: 'csrf-1', workspaces: [workspaceView({ role: 'editor' })] }) : json(401, { error: { code: 'unauthorized', message: 'Log in' } });
+      return loggedIn
+        ? json(200, { user, apiKey: null, csrfToken: 'csrf-1', workspaces: [workspaceView({ role: 'editor' })] })
+        : json(401, { error: { code: 'unauthorized', message: 'Log in' } });
     }
     return json(200, { ok: true });
   });

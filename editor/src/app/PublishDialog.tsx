@@ -58,12 +58,21 @@ export function PublishDialog({ onClose, onMessage }: { onClose: () => void; onM
     <Dialog title="Publish this flow" onClose={onClose} testId="publish-dialog">
       <form onSubmit={(e) => void publish(e)}>
         <p className="tn-help">
-          New contacts start on the new version{data.liveVersion ? ` (now v${data.liveVersion})` : ''}; journeys already running stay on the version they started on.
+          New contacts start on the new version{data.liveVersion ? ` (now v${data.liveVersion})` : ''}; journeys already running stay on the version they
+          started on.
           {warnings > 0 && ` The flow has ${warnings} warning${warnings === 1 ? '' : 's'}; you can publish anyway.`}
         </p>
         <label className="tn-field">
           <span className="tn-field-label">What changed?</span>
-          <textarea autoFocus rows={3} maxLength={500} data-testid="publish-note" value={note} placeholder="e.g. Shorter reminder text, second reminder after 2 days" onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            autoFocus
+            rows={3}
+            maxLength={500}
+            data-testid="publish-note"
+            value={note}
+            placeholder="e.g. Shorter reminder text, second reminder after 2 days"
+            onChange={(e) => setNote(e.target.value)}
+          />
         </label>
         {error && (
           <div className="tn-errors" role="alert">

@@ -1,6 +1,22 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { ArrowLeft, BarChart3, Braces, ClipboardPaste, Copy, CopyPlus, Download, FolderOpen, History, MessageCircle, Network, Redo2, Rocket, Trash, Undo2 } from 'lucide-react';
+import {
+  ArrowLeft,
+  BarChart3,
+  Braces,
+  ClipboardPaste,
+  Copy,
+  CopyPlus,
+  Download,
+  FolderOpen,
+  History,
+  MessageCircle,
+  Network,
+  Redo2,
+  Rocket,
+  Trash,
+  Undo2,
+} from 'lucide-react';
 import { layoutFlow } from '../canvas/autoLayout';
 import { readClipboard } from '../store/clipboard';
 import { clipboardFallback, readClipboardText, writeClipboard } from '../store/clipboardFallback';
@@ -90,14 +106,21 @@ export function Toolbar({ onToggleJson, onMessage, side = 'inspector', onSide, o
   };
 
   // On the server, a draft nobody changed since it was opened is saved.
-  const saveText = { idle: workspace ? 'Saved' : '', saving: 'Saving…', saved: 'Saved', error: 'Not saved', invalid: 'Not saved' }[save.state] + ('message' in save ? `: ${save.message}` : '');
+  const saveText =
+    { idle: workspace ? 'Saved' : '', saving: 'Saving…', saved: 'Saved', error: 'Not saved', invalid: 'Not saved' }[save.state] +
+    ('message' in save ? `: ${save.message}` : '');
   const toggle = (mode: SideMode) => onSide?.(side === mode ? 'inspector' : mode);
   const sandbox = workspace?.workspace.transport === 'sandbox';
   const publishBlocked = pending || localErrors > 0 || errors > 0;
   return (
     <header className="tn-toolbar">
       {workspace && (
-        <button type="button" aria-label="Back to the flows" title="Back to the flows" onClick={() => navigate({ name: 'flows', workspaceId: workspace.workspace.id })}>
+        <button
+          type="button"
+          aria-label="Back to the flows"
+          title="Back to the flows"
+          onClick={() => navigate({ name: 'flows', workspaceId: workspace.workspace.id })}
+        >
           <ArrowLeft size={16} />
         </button>
       )}
@@ -106,7 +129,11 @@ export function Toolbar({ onToggleJson, onMessage, side = 'inspector', onSide, o
       </strong>
       {workspace && <LiveChip live={workspace.liveVersion} />}
       {!workspace && (
-        <select aria-label="Open an example" value="" onChange={(e) => e.target.value && void loadExample(e.target.value).then((json) => load(json, e.target.value))}>
+        <select
+          aria-label="Open an example"
+          value=""
+          onChange={(e) => e.target.value && void loadExample(e.target.value).then((json) => load(json, e.target.value))}
+        >
           <option value="">Examples…</option>
           {exampleNames.map((n) => (
             <option key={n} value={n}>
@@ -140,7 +167,13 @@ export function Toolbar({ onToggleJson, onMessage, side = 'inspector', onSide, o
           <button type="button" aria-label="Paste" title="Paste (Ctrl+V)" onClick={() => void paste()}>
             <ClipboardPaste size={16} />
           </button>
-          <button type="button" aria-label="Duplicate" title="Duplicate (Ctrl+D)" disabled={!hasSelection} onClick={() => store.getState().duplicateSelection()}>
+          <button
+            type="button"
+            aria-label="Duplicate"
+            title="Duplicate (Ctrl+D)"
+            disabled={!hasSelection}
+            onClick={() => store.getState().duplicateSelection()}
+          >
             <CopyPlus size={16} />
           </button>
           <button type="button" aria-label="Delete" title="Delete (Del)" disabled={!hasSelection} onClick={() => store.getState().deleteSelection()}>
@@ -172,10 +205,22 @@ export function Toolbar({ onToggleJson, onMessage, side = 'inspector', onSide, o
       {workspace && onSide && (
         <>
           <span className="tn-sep" />
-          <button type="button" className={side === 'history' ? 'tn-active' : ''} aria-pressed={side === 'history'} onClick={() => toggle('history')} title="Published versions">
+          <button
+            type="button"
+            className={side === 'history' ? 'tn-active' : ''}
+            aria-pressed={side === 'history'}
+            onClick={() => toggle('history')}
+            title="Published versions"
+          >
             <History size={16} /> Versions
           </button>
-          <button type="button" className={side === 'analytics' ? 'tn-active' : ''} aria-pressed={side === 'analytics'} onClick={() => toggle('analytics')} title="How many contacts reached each step">
+          <button
+            type="button"
+            className={side === 'analytics' ? 'tn-active' : ''}
+            aria-pressed={side === 'analytics'}
+            onClick={() => toggle('analytics')}
+            title="How many contacts reached each step"
+          >
             <BarChart3 size={16} /> Analytics
           </button>
           <button
@@ -195,7 +240,13 @@ export function Toolbar({ onToggleJson, onMessage, side = 'inspector', onSide, o
           type="button"
           className="tn-primary"
           disabled={publishBlocked}
-          title={errors > 0 ? 'Fix the errors in the Problems panel first' : workspace ? 'Publish the draft as a new version' : 'Publishing needs the server; the flow passes every check.'}
+          title={
+            errors > 0
+              ? 'Fix the errors in the Problems panel first'
+              : workspace
+                ? 'Publish the draft as a new version'
+                : 'Publishing needs the server; the flow passes every check.'
+          }
           onClick={() => (onPublish ? onPublish() : onMessage('Publishing needs the server; the flow passes every check.'))}
         >
           <Rocket size={16} /> Publish

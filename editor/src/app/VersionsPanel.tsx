@@ -44,7 +44,9 @@ export function VersionsPanel({ onMessage }: { onMessage: (text: string) => void
         <h2>Versions</h2>
       </header>
       {versions.error && <p className="tn-errors">{versions.error}</p>}
-      {versions.data && list.length === 0 && <p className="tn-help">Not published yet. Publish to create version 1; contacts only ever run published versions.</p>}
+      {versions.data && list.length === 0 && (
+        <p className="tn-help">Not published yet. Publish to create version 1; contacts only ever run published versions.</p>
+      )}
       <ol className="tn-versions" data-testid="versions">
         {list.map((v) => (
           <li key={v.version} className={v.live ? 'tn-version-live' : ''} data-version={v.version}>
@@ -60,10 +62,14 @@ export function VersionsPanel({ onMessage }: { onMessage: (text: string) => void
             {v.diff && (v.diff.added.length > 0 || v.diff.removed.length > 0 || v.diff.changed.length > 0) && (
               <p className="tn-version-steps tn-muted">
                 {v.diff.added.map((id) => (
-                  <code key={`a${id}`} className="tn-added">+{id}</code>
+                  <code key={`a${id}`} className="tn-added">
+                    +{id}
+                  </code>
                 ))}
                 {v.diff.removed.map((id) => (
-                  <code key={`r${id}`} className="tn-removed">−{id}</code>
+                  <code key={`r${id}`} className="tn-removed">
+                    −{id}
+                  </code>
                 ))}
                 {v.diff.changed.map((id) => (
                   <code key={`c${id}`}>~{id}</code>

@@ -53,7 +53,12 @@ export function BenchProbe() {
             if (i++ >= frames) {
               times.sort((a, b) => a - b);
               const mean = times.reduce((s, t) => s + t, 0) / times.length;
-              resolve({ frames: times.length, meanMs: round(mean), p95Ms: round(times[Math.floor(times.length * 0.95)] ?? 0), maxMs: round(times.at(-1) ?? 0) });
+              resolve({
+                frames: times.length,
+                meanMs: round(mean),
+                p95Ms: round(times[Math.floor(times.length * 0.95)] ?? 0),
+                maxMs: round(times.at(-1) ?? 0),
+              });
               return;
             }
             void rf.setViewport({ x: start.x - i * 12, y: start.y - i * 4, zoom: start.zoom });

@@ -9,7 +9,9 @@ export function diffSummary(diff: VersionWithDiff['diff']): string {
   if (diff.removed.length) parts.push(`−${steps(diff.removed.length)}`);
   if (diff.changed.length) parts.push(`${diff.changed.length} changed`);
   if (diff.connectionsAdded || diff.connectionsRemoved) {
-    parts.push(`connections ${[diff.connectionsAdded ? `+${diff.connectionsAdded}` : '', diff.connectionsRemoved ? `−${diff.connectionsRemoved}` : ''].filter(Boolean).join(' ')}`);
+    parts.push(
+      `connections ${[diff.connectionsAdded ? `+${diff.connectionsAdded}` : '', diff.connectionsRemoved ? `−${diff.connectionsRemoved}` : ''].filter(Boolean).join(' ')}`,
+    );
   }
   if (diff.settingsChanged) parts.push('flow settings changed');
   return parts.length ? parts.join(', ') : 'No changes';

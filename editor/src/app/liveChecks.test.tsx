@@ -31,7 +31,20 @@ describe('live checks', () => {
     expect(summary()).toMatch(/^No errors/);
     // The question waits forever with no timeout edge? It has a timeout; "thanks" leaves nothing connected: fine.
     act(() => flow.getState().connect({ source: 'thanks', sourceHandle: 'next', target: 'ask' }));
-    act(() => flow.getState().updateNodeData('ask', { prompt: { kind: 'buttons', body: 'Coffee?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }, { id: 'maybe', title: 'Maybe' }] }, saveTo: null }));
+    act(() =>
+      flow.getState().updateNodeData('ask', {
+        prompt: {
+          kind: 'buttons',
+          body: 'Coffee?',
+          buttons: [
+            { id: 'yes', title: 'Yes' },
+            { id: 'no', title: 'No' },
+            { id: 'maybe', title: 'Maybe' },
+          ],
+        },
+        saveTo: null,
+      }),
+    );
     expect(summary()).toBe('Checking…');
     await checksRun();
     // "maybe" is a required output with no connection.

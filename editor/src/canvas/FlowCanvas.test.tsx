@@ -8,7 +8,12 @@ import { PALETTE_MIME } from './Palette';
 /** A drop event carrying a palette item, as the browser delivers it. */
 function dropPaletteItem(target: Element, type: string, at: { x: number; y: number }) {
   const data = new Map([[PALETTE_MIME, type]]);
-  const dataTransfer = { types: [...data.keys()], getData: (k: string) => data.get(k) ?? '', setData: (k: string, v: string) => data.set(k, v), dropEffect: 'none' };
+  const dataTransfer = {
+    types: [...data.keys()],
+    getData: (k: string) => data.get(k) ?? '',
+    setData: (k: string, v: string) => data.set(k, v),
+    dropEffect: 'none',
+  };
   fireEvent.dragOver(target, { dataTransfer, clientX: at.x, clientY: at.y });
   fireEvent.drop(target, { dataTransfer, clientX: at.x, clientY: at.y });
 }
@@ -111,8 +116,17 @@ describe('canvas', () => {
 
   it('groups the palette by category', () => {
     const { container } = renderEditor(smallFlow());
-    const groups = [...container.querySelectorAll('.tn-palette section')].map((s) => [s.querySelector('h3')!.textContent, s.querySelectorAll('[data-palette]').length]);
-    expect(groups).toEqual([['Triggers', 4], ['Messages', 3], ['Logic', 5], ['Human', 1], ['Flow', 3]]);
+    const groups = [...container.querySelectorAll('.tn-palette section')].map((s) => [
+      s.querySelector('h3')!.textContent,
+      s.querySelectorAll('[data-palette]').length,
+    ]);
+    expect(groups).toEqual([
+      ['Triggers', 4],
+      ['Messages', 3],
+      ['Logic', 5],
+      ['Human', 1],
+      ['Flow', 3],
+    ]);
   });
 
   it('ignores shortcuts while typing in a field', () => {

@@ -58,7 +58,8 @@ export function FlowCanvas() {
           sizes ??= new Map(state.sizes);
           sizes.set(c.id, c.dimensions);
           const noteId = noteIdOf(c.id);
-          if (noteId && c.resizing) state.updateNote(noteId, { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) }, `resize:${noteId}`);
+          if (noteId && c.resizing)
+            state.updateNote(noteId, { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) }, `resize:${noteId}`);
         } else if (c.type === 'select') {
           selected ??= { nodes: new Set(state.selection.nodes), notes: new Set(state.selection.notes) };
           const noteId = noteIdOf(c.id);
@@ -100,15 +101,19 @@ export function FlowCanvas() {
 
   const isValidConnection = useCallback(
     (c: Connection | { source: string; target: string; sourceHandle?: string | null }) =>
-      Boolean(c.sourceHandle) && connectionProblem(store.getState().doc, { source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? '' }) === undefined,
+      Boolean(c.sourceHandle) &&
+      connectionProblem(store.getState().doc, { source: c.source, target: c.target, sourceHandle: c.sourceHandle ?? '' }) === undefined,
     [store],
   );
 
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'move';
-  }, [readOnly]);
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+    },
+    [readOnly],
+  );
 
   const onDrop = useCallback(
     (e: DragEvent) => {

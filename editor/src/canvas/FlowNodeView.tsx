@@ -31,7 +31,10 @@ export const StepNodeView = memo(function StepNodeView({ id, type, data, selecte
   const lastPorts = useRef<PortDef[]>([]);
   if (view.ports) lastPorts.current = view.ports;
   const ports = view.ports ?? lastPorts.current;
-  const portProblems = useMemo(() => new Set((status?.diagnostics ?? []).flatMap((d) => (d.path?.[0] === 'ports' && d.severity === 'error' ? [String(d.path[1])] : []))), [status]);
+  const portProblems = useMemo(
+    () => new Set((status?.diagnostics ?? []).flatMap((d) => (d.path?.[0] === 'ports' && d.severity === 'error' ? [String(d.path[1])] : []))),
+    [status],
+  );
   return (
     <div
       className={`tn-node tn-cat-${def.category}${selected ? ' tn-selected' : ''}${status?.errors ? ' tn-has-errors' : ''}${current ? ' tn-current' : ''}`}
@@ -98,7 +101,14 @@ function WindowBadge({ status, reason }: { status: keyof typeof proofText; reaso
   );
 }
 
-const waitingText: Record<string, string> = { reply: 'waiting for a reply', timer: 'waiting for time to pass', event: 'waiting for an event', handoff: 'waiting for a person', send: 'sending', http: 'calling a web service' };
+const waitingText: Record<string, string> = {
+  reply: 'waiting for a reply',
+  timer: 'waiting for time to pass',
+  event: 'waiting for an event',
+  handoff: 'waiting for a person',
+  send: 'sending',
+  http: 'calling a web service',
+};
 
 /** Where the simulator's test contact is. */
 function CurrentBadge({ active, waitingFor }: { active: boolean; waitingFor: string | null }) {

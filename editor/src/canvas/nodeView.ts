@@ -20,7 +20,9 @@ export function nodeView(def: NodeDefinition, data: Record<string, unknown>): No
   const hit = byData.get(data);
   if (hit) return hit;
   const parsed = parseNodeConfig(def, data);
-  const view: NodeView = parsed.ok ? { config: parsed.config, ports: safe(() => def.ports(parsed.config)), summary: safe(() => def.summary(parsed.config)) ?? '' } : { summary: '' };
+  const view: NodeView = parsed.ok
+    ? { config: parsed.config, ports: safe(() => def.ports(parsed.config)), summary: safe(() => def.summary(parsed.config)) ?? '' }
+    : { summary: '' };
   byData.set(data, view);
   return view;
 }

@@ -31,12 +31,27 @@ const cartTemplate = msg('out', 'template', {
     { index: 1, subType: 'quick_reply', value: 'stop', optOut: true },
   ],
 });
-const question = msg('out', 'interactive', { kind: 'buttons', body: 'Coffee or tea?', buttons: [{ id: 'coffee', title: 'Coffee' }, { id: 'tea', title: 'Tea' }] });
+const question = msg('out', 'interactive', {
+  kind: 'buttons',
+  body: 'Coffee or tea?',
+  buttons: [
+    { id: 'coffee', title: 'Coffee' },
+    { id: 'tea', title: 'Tea' },
+  ],
+});
 const list = msg('out', 'interactive', {
   kind: 'list',
   body: 'Which time suits you?',
   buttonLabel: 'See times',
-  sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }, { id: 't15', title: '15:00' }] }],
+  sections: [
+    {
+      title: 'Tomorrow',
+      rows: [
+        { id: 't10', title: '10:00', description: 'Morning' },
+        { id: 't15', title: '15:00' },
+      ],
+    },
+  ],
 });
 
 describe('describeMessage', () => {
@@ -50,27 +65,58 @@ describe('describeMessage', () => {
   });
 
   it('fills named variables by name and a text header', () => {
-    const r = describeMessage(msg('out', 'template', { kind: 'template', name: 'welcome', language: 'en', category: 'UTILITY', body: [{ name: 'first_name', text: 'Ana' }], buttons: [] }), demoTemplates);
+    const r = describeMessage(
+      msg('out', 'template', {
+        kind: 'template',
+        name: 'welcome',
+        language: 'en',
+        category: 'UTILITY',
+        body: [{ name: 'first_name', text: 'Ana' }],
+        buttons: [],
+      }),
+      demoTemplates,
+    );
     expect(r).toMatchObject({ kind: 'template', header: { text: 'Welcome!' }, body: 'Hello Ana!' });
   });
 
   it('shows the values of a template the workspace does not know', () => {
-    const r = describeMessage(msg('out', 'template', { kind: 'template', name: 'gone', language: 'en', category: 'UTILITY', body: [{ text: 'A-1' }, { text: 'B-2' }], buttons: [] }), demoTemplates);
+    const r = describeMessage(
+      msg('out', 'template', { kind: 'template', name: 'gone', language: 'en', category: 'UTILITY', body: [{ text: 'A-1' }, { text: 'B-2' }], buttons: [] }),
+      demoTemplates,
+    );
     expect(r).toMatchObject({ kind: 'template', known: false, body: 'A-1 · B-2' });
   });
 
-  it('reads the contact\'s payloads: text, a tapped button, a chosen row, media', () => {
+  it("reads the contact's payloads: text, a tapped button, a chosen row, media", () => {
     expect(describeMessage(msg('in', 'text', { body: 'hi' }))).toEqual({ kind: 'text', text: 'hi' });
-    expect(describeMessage(msg('in', 'interactive', { type: 'button_reply', button_reply: { id: 'coffee', title: 'Coffee' } }))).toEqual({ kind: 'reply', title: 'Coffee', id: 'coffee' });
-    expect(describeMessage(msg('in', 'interactive', { type: 'list_reply', list_reply: { id: 't10', title: '10:00' } }))).toEqual({ kind: 'reply', title: '10:00', id: 't10' });
+    expect(describeMessage(msg('in', 'interactive', { type: 'button_reply', button_reply: { id: 'coffee', title: 'Coffee' } }))).toEqual({
+      kind: 'reply',
+      title: 'Coffee',
+      id: 'coffee',
+    });
+    expect(describeMessage(msg('in', 'interactive', { type: 'list_reply', list_reply: { id: 't10', title: '10:00' } }))).toEqual({
+      kind: 'reply',
+      title: '10:00',
+      id: 't10',
+    });
     expect(describeMessage(msg('in', 'button', { text: 'Stop promotions', payload: 'stop' }))).toEqual({ kind: 'reply', title: 'Stop promotions', id: 'stop' });
-    expect(describeMessage(msg('in', 'image', { caption: 'my cart', mime_type: 'image/jpeg' }))).toEqual({ kind: 'media', mediaType: 'image', caption: 'my cart' });
+    expect(describeMessage(msg('in', 'image', { caption: 'my cart', mime_type: 'image/jpeg' }))).toEqual({
+      kind: 'media',
+      mediaType: 'image',
+      caption: 'my cart',
+    });
   });
 });
 
 describe('ChatThread', () => {
   it('draws a WhatsApp conversation: the contact on the right of their phone, the bot and App replies on the left, App replies marked', () => {
-    render(<ChatThread messages={[msg('in', 'text', { body: 'hi' }), msg('out', 'text', { kind: 'text', text: 'Hello!' }), msg('echo', 'text', { body: 'Anna here' })]} templates={[]} perspective="contact" />);
+    render(
+      <ChatThread
+        messages={[msg('in', 'text', { body: 'hi' }), msg('out', 'text', { kind: 'text', text: 'Hello!' }), msg('echo', 'text', { body: 'Anna here' })]}
+        templates={[]}
+        perspective="contact"
+      />,
+    );
     const [mine, bot, app] = screen.getAllByTestId('message');
     expect(mine!.className).toContain('tn-msg-right');
     expect(bot!.className).toContain('tn-msg-left');
@@ -79,9 +125,11 @@ describe('ChatThread', () => {
     expect(within(bot!).queryByTestId('app-echo')).toBeNull();
   });
 
-  it('lets the contact answer only the bot\'s latest interactive message, with the choice\'s id', () => {
+  it("lets the contact answer only the bot's latest interactive message, with the choice's id", () => {
     const onReply = vi.fn();
-    render(<ChatThread messages={[question, msg('in', 'text', { body: 'hmm' }), cartTemplate]} templates={demoTemplates} perspective="contact" onReply={onReply} />);
+    render(
+      <ChatThread messages={[question, msg('in', 'text', { body: 'hmm' }), cartTemplate]} templates={demoTemplates} perspective="contact" onReply={onReply} />,
+    );
     const [oldQuestion, , template] = screen.getAllByTestId('message');
     expect((within(oldQuestion!).getByRole('button', { name: 'Coffee' }) as HTMLButtonElement).disabled).toBe(true);
     expect(template!.textContent).toContain('Hi Ana, you left red shoes in your cart.');
@@ -102,7 +150,10 @@ describe('ChatThread', () => {
   it('turns sides in the inbox and shows why a message failed', () => {
     render(
       <ChatThread
-        messages={[msg('in', 'text', { body: 'hi' }), msg('out', 'text', { kind: 'text', text: 'Late reply' }, { status: 'failed', error: { code: 131047, message: 'Re-engagement message' } })]}
+        messages={[
+          msg('in', 'text', { body: 'hi' }),
+          msg('out', 'text', { kind: 'text', text: 'Late reply' }, { status: 'failed', error: { code: 131047, message: 'Re-engagement message' } }),
+        ]}
         templates={[]}
         perspective="business"
       />,

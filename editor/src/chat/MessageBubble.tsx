@@ -19,7 +19,12 @@ const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact'
 export function MessageBubble({ message, rendered, side, onReply }: MessageBubbleProps) {
   const failed = message.status === 'failed';
   return (
-    <div className={`tn-msg tn-msg-${side} tn-msg-${message.direction}${failed ? ' tn-msg-failed' : ''}`} data-direction={message.direction} data-kind={rendered.kind} data-testid="message">
+    <div
+      className={`tn-msg tn-msg-${side} tn-msg-${message.direction}${failed ? ' tn-msg-failed' : ''}`}
+      data-direction={message.direction}
+      data-kind={rendered.kind}
+      data-testid="message"
+    >
       {message.direction === 'echo' && (
         <div className="tn-msg-app" data-testid="app-echo">
           <Smartphone size={12} aria-hidden /> {directionLabel.echo}
@@ -52,7 +57,11 @@ function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((ch
     case 'media':
       return (
         <div className="tn-msg-media">
-          {rendered.mediaType === 'image' && rendered.url ? <img src={rendered.url} alt={rendered.caption ?? 'Image'} loading="lazy" /> : <MediaIcon type={rendered.mediaType} />}
+          {rendered.mediaType === 'image' && rendered.url ? (
+            <img src={rendered.url} alt={rendered.caption ?? 'Image'} loading="lazy" />
+          ) : (
+            <MediaIcon type={rendered.mediaType} />
+          )}
           <span className="tn-muted">{rendered.filename ?? rendered.mediaType}</span>
           {rendered.caption && <div className="tn-msg-text">{rendered.caption}</div>}
         </div>
@@ -115,7 +124,8 @@ function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((ch
             <FileText size={12} aria-hidden /> {rendered.name} · {rendered.category.toLowerCase()}
             {!rendered.known && ' · not in this workspace'}
           </div>
-          {rendered.header && ('text' in rendered.header ? <strong className="tn-msg-header">{rendered.header.text}</strong> : <MediaIcon type={rendered.header.mediaType} />)}
+          {rendered.header &&
+            ('text' in rendered.header ? <strong className="tn-msg-header">{rendered.header.text}</strong> : <MediaIcon type={rendered.header.mediaType} />)}
           <div className="tn-msg-text">{rendered.body}</div>
           {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
           {rendered.buttons.length > 0 && (

@@ -53,7 +53,13 @@ function describeOutbound(c: OutboundContent, templates: readonly TemplateInfo[]
     case 'media':
       return { kind: 'media', mediaType: c.mediaType, url: c.url, ...opt('caption', c.caption), ...opt('filename', c.filename) };
     case 'buttons':
-      return { kind: 'buttons', ...opt('header', c.header), body: c.body, ...opt('footer', c.footer), choices: c.buttons.map((b) => ({ id: b.id, title: b.title })) };
+      return {
+        kind: 'buttons',
+        ...opt('header', c.header),
+        body: c.body,
+        ...opt('footer', c.footer),
+        choices: c.buttons.map((b) => ({ id: b.id, title: b.title })),
+      };
     case 'list':
       return {
         kind: 'list',
@@ -61,7 +67,10 @@ function describeOutbound(c: OutboundContent, templates: readonly TemplateInfo[]
         body: c.body,
         ...opt('footer', c.footer),
         buttonLabel: c.buttonLabel,
-        sections: c.sections.map((s) => ({ ...opt('title', s.title), choices: s.rows.map((r) => ({ id: r.id, title: r.title, ...opt('description', r.description) })) })),
+        sections: c.sections.map((s) => ({
+          ...opt('title', s.title),
+          choices: s.rows.map((r) => ({ id: r.id, title: r.title, ...opt('description', r.description) })),
+        })),
       };
     case 'template':
       return renderTemplate(c, templates);

@@ -12,7 +12,17 @@ import { cloneBody, defaultChoices, missingTemplates, showNumber, templateKey, t
  * attributes and flows it uses and which the target lacks, lets each be mapped to the target's
  * own, then opens the copy there.
  */
-export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspace: WorkspaceView; workspaces: readonly WorkspaceView[]; flow: FlowSummary; onClose: () => void }) {
+export function CloneDialog({
+  workspace,
+  workspaces,
+  flow,
+  onClose,
+}: {
+  workspace: WorkspaceView;
+  workspaces: readonly WorkspaceView[];
+  flow: FlowSummary;
+  onClose: () => void;
+}) {
   const api = useApi();
   const targets = workspaces.filter((w) => w.id !== workspace.id && roleRank[w.role] >= roleRank.editor);
   const [target, setTarget] = useState(targets[0]?.id ?? '');
@@ -51,14 +61,17 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
       setBusy(false);
     }
   };
-  const set = (part: 'templates' | 'attributes' | 'flows', key: string, value: string) => setChoices((c) => (c ? { ...c, [part]: { ...c[part], [key]: value } } : c));
+  const set = (part: 'templates' | 'attributes' | 'flows', key: string, value: string) =>
+    setChoices((c) => (c ? { ...c, [part]: { ...c[part], [key]: value } } : c));
   const missing = p && choices ? missingTemplates(p, choices) : [];
 
   return (
     <Dialog title={`Copy “${flow.name}” to another workspace`} onClose={onClose} wide testId="clone-dialog">
       {targets.length === 0 ? (
         <>
-          <p className="tn-help">You have no other workspace where you may edit flows. Create one from the workspace menu, or ask its admin for the editor role.</p>
+          <p className="tn-help">
+            You have no other workspace where you may edit flows. Create one from the workspace menu, or ask its admin for the editor role.
+          </p>
           <footer className="tn-dialog-actions">
             <button type="button" onClick={onClose}>
               Close
@@ -107,11 +120,16 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
                       return (
                         <tr key={key} data-template={t.name}>
                           <td>
-                            <code>{t.name}</code> <span className="tn-muted">{t.language}</span> <span className={`tn-chip tn-chip-${t.category.toLowerCase()}`}>{t.category.toLowerCase()}</span>
+                            <code>{t.name}</code> <span className="tn-muted">{t.language}</span>{' '}
+                            <span className={`tn-chip tn-chip-${t.category.toLowerCase()}`}>{t.category.toLowerCase()}</span>
                           </td>
                           <td>{t.existsInTarget ? <Check size={16} aria-label="exists" className="tn-ok" /> : <span className="tn-warning">missing</span>}</td>
                           <td>
-                            <select aria-label={`Template for ${t.name}`} value={choices.templates[key] ?? ''} onChange={(e) => set('templates', key, e.target.value)}>
+                            <select
+                              aria-label={`Template for ${t.name}`}
+                              value={choices.templates[key] ?? ''}
+                              onChange={(e) => set('templates', key, e.target.value)}
+                            >
                               <option value="">— keep {t.name} (not mapped) —</option>
                               {p.targetTemplates.map((x) => (
                                 <option key={templateKey(x)} value={templateKey(x)}>
@@ -147,7 +165,11 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
                         </td>
                         <td>{a.existsInTarget ? <Check size={16} aria-label="exists" className="tn-ok" /> : <span className="tn-muted">new</span>}</td>
                         <td>
-                          <input aria-label={`Attribute for ${a.name}`} value={choices.attributes[a.name] ?? a.name} onChange={(e) => set('attributes', a.name, e.target.value)} />
+                          <input
+                            aria-label={`Attribute for ${a.name}`}
+                            value={choices.attributes[a.name] ?? a.name}
+                            onChange={(e) => set('attributes', a.name, e.target.value)}
+                          />
                         </td>
                       </tr>
                     ))}
@@ -163,7 +185,11 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
                         <tr key={f.flowId}>
                           <td>{f.name}</td>
                           <td>
-                            <select aria-label={`Flow for ${f.name}`} value={choices.flows[f.flowId] ?? ''} onChange={(e) => set('flows', f.flowId, e.target.value)}>
+                            <select
+                              aria-label={`Flow for ${f.name}`}
+                              value={choices.flows[f.flowId] ?? ''}
+                              onChange={(e) => set('flows', f.flowId, e.target.value)}
+                            >
                               <option value="">— not mapped —</option>
                               {preview.data!.targetFlows.map((x) => (
                                 <option key={x.id} value={x.id}>
@@ -180,13 +206,17 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
               )}
               <h3>WhatsApp number</h3>
               <p className="tn-help" data-testid="clone-number">
-                {p.number.target ? `The copy sends from the target's number, ${showNumber(p.number.target)}.` : 'The target has no WhatsApp number yet: until one is connected, its simulator plays it.'}
-                {p.number.mentions === 0 && (p.number.source ? ` The flow's texts and links do not mention this workspace's number (${showNumber(p.number.source)}).` : '')}
+                {p.number.target
+                  ? `The copy sends from the target's number, ${showNumber(p.number.target)}.`
+                  : 'The target has no WhatsApp number yet: until one is connected, its simulator plays it.'}
+                {p.number.mentions === 0 &&
+                  (p.number.source ? ` The flow's texts and links do not mention this workspace's number (${showNumber(p.number.source)}).` : '')}
               </p>
               {p.number.mentions > 0 && (
                 <label className="tn-field">
                   <span className="tn-field-label">
-                    The flow mentions {showNumber(p.number.source ?? '')} {p.number.mentions === 1 ? 'once' : `${p.number.mentions} times`} (texts, wa.me links); in the copy write instead
+                    The flow mentions {showNumber(p.number.source ?? '')} {p.number.mentions === 1 ? 'once' : `${p.number.mentions} times`} (texts, wa.me
+                    links); in the copy write instead
                   </span>
                   <input
                     value={choices.number}
@@ -199,8 +229,8 @@ export function CloneDialog({ workspace, workspaces, flow, onClose }: { workspac
               )}
               {missing.length > 0 && (
                 <p className="tn-banner tn-banner-warning">
-                  <TriangleAlert size={14} aria-hidden /> {missing.map((t) => t.name).join(', ')} {missing.length === 1 ? 'is' : 'are'} not in the target: the copy will show an error on{' '}
-                  {missing.length === 1 ? 'that step' : 'those steps'} until you pick a template there.
+                  <TriangleAlert size={14} aria-hidden /> {missing.map((t) => t.name).join(', ')} {missing.length === 1 ? 'is' : 'are'} not in the target: the
+                  copy will show an error on {missing.length === 1 ? 'that step' : 'those steps'} until you pick a template there.
                 </p>
               )}
             </>

@@ -23,7 +23,10 @@ export function FlowList({ workspace, workspaces }: { workspace: WorkspaceView; 
     const t = setTimeout(() => setQuery(search.trim()), 250);
     return () => clearTimeout(t);
   }, [search]);
-  const flows = useLoad(() => api(endpoints.listFlows, { params: { workspaceId: workspace.id }, query: query ? { search: query } : {} }), `${workspace.id}|${query}`);
+  const flows = useLoad(
+    () => api(endpoints.listFlows, { params: { workspaceId: workspace.id }, query: query ? { search: query } : {} }),
+    `${workspace.id}|${query}`,
+  );
   const params = (flowId: string) => ({ workspaceId: workspace.id, flowId });
 
   const run = async (what: () => Promise<string>) => {
@@ -51,7 +54,16 @@ export function FlowList({ workspace, workspaces }: { workspace: WorkspaceView; 
         return `Imported “${flow.name}”`;
       } catch (error) {
         const issues = error instanceof ApiCallError ? error.body.error.issues : undefined;
-        throw new Error(`${f.name}: ${errorText(error)}${issues?.length ? ` (${issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})` : ''}`);
+        throw new Error(
+          `${f.name}: ${errorText(error)}${
+            issues?.length
+              ? ` (${issues
+                  .slice(0, 3)
+                  .map((i) => `${i.path.join('.')}: ${i.message}`)
+                  .join('; ')})`
+              : ''
+          }`,
+        );
       }
     });
   };
@@ -98,9 +110,7 @@ export function FlowList({ workspace, workspaces }: { workspace: WorkspaceView; 
       )}
       {flows.error && <p className="tn-banner tn-banner-error">{flows.error}</p>}
       {flows.data && list.length === 0 && (
-        <div className="tn-empty">
-          {query ? <p>No flow matches “{query}”.</p> : <p>No flows yet. Create one, or import a flow someone exported.</p>}
-        </div>
+        <div className="tn-empty">{query ? <p>No flow matches “{query}”.</p> : <p>No flows yet. Create one, or import a flow someone exported.</p>}</div>
       )}
       {list.length > 0 && (
         <table className="tn-table tn-flow-table">
@@ -126,14 +136,25 @@ export function FlowList({ workspace, workspaces }: { workspace: WorkspaceView; 
                 <td className="tn-muted">{new Date(f.updatedAt).toLocaleString()}</td>
                 <td className="tn-row-actions">
                   {canEdit && (
-                    <button type="button" title="Duplicate in this workspace" aria-label={`Duplicate ${f.name}`} onClick={() => void run(async () => `Created “${(await api(endpoints.duplicateFlow, { params: params(f.id), body: {} })).name}”`)}>
+                    <button
+                      type="button"
+                      title="Duplicate in this workspace"
+                      aria-label={`Duplicate ${f.name}`}
+                      onClick={() => void run(async () => `Created “${(await api(endpoints.duplicateFlow, { params: params(f.id), body: {} })).name}”`)}
+                    >
                       <CopyPlus size={15} />
                     </button>
                   )}
                   <button type="button" title="Download as JSON" aria-label={`Export ${f.name}`} onClick={() => void exportFlow(f)}>
                     <Download size={15} />
                   </button>
-                  <button type="button" title="Copy to another workspace" aria-label={`Copy ${f.name} to another workspace`} data-testid="clone-flow" onClick={() => setCloning(f)}>
+                  <button
+                    type="button"
+                    title="Copy to another workspace"
+                    aria-label={`Copy ${f.name} to another workspace`}
+                    data-testid="clone-flow"
+                    onClick={() => setCloning(f)}
+                  >
                     <FolderInput size={15} />
                   </button>
                   {canEdit && (

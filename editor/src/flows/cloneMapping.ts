@@ -38,10 +38,17 @@ export function cloneBody(preview: ClonePreview, choices: CloneChoices, targetWo
     const [toName, toLanguage] = splitKey(to);
     return toName === t.name && toLanguage === t.language ? [] : [{ from: { name: t.name, language: t.language }, to: { name: toName, language: toLanguage } }];
   });
-  const attributes = Object.fromEntries(Object.entries(choices.attributes).filter(([from, to]) => to.trim() !== '' && to.trim() !== from).map(([from, to]) => [from, to.trim()]));
+  const attributes = Object.fromEntries(
+    Object.entries(choices.attributes)
+      .filter(([from, to]) => to.trim() !== '' && to.trim() !== from)
+      .map(([from, to]) => [from, to.trim()]),
+  );
   const flows = Object.fromEntries(Object.entries(choices.flows).filter(([, to]) => to !== ''));
   const to = choices.number.replace(/\D/g, '');
-  const number = preview.number.source && preview.number.mentions > 0 && to.length >= 5 && to !== preview.number.source ? { number: { from: preview.number.source, to } } : {};
+  const number =
+    preview.number.source && preview.number.mentions > 0 && to.length >= 5 && to !== preview.number.source
+      ? { number: { from: preview.number.source, to } }
+      : {};
   return { targetWorkspaceId, ...(name.trim() ? { name: name.trim() } : {}), templates, attributes, flows, ...number };
 }
 

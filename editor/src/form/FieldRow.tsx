@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { issuesAt, useFormEnv } from './formContext';
 
 /** Label, control, help, live length counter and the problems of one setting. */
-export function FieldRow(props: { id: string; label: string; help?: string; path: string; counter?: { used: number; limit: number }; inline?: boolean; children: ReactNode }) {
+export function FieldRow(props: {
+  id: string;
+  label: string;
+  help?: string;
+  path: string;
+  counter?: { used: number; limit: number };
+  inline?: boolean;
+  children: ReactNode;
+}) {
   const env = useFormEnv();
   const issues = issuesAt(env, props.path);
   const over = props.counter && props.counter.used > props.counter.limit;

@@ -1,7 +1,21 @@
 import type { FlowSummary } from '@tandem/shared/api';
 
 /** Chooses the flow a "Go to flow" step starts, by name; unpublished flows are marked (they cannot start yet). */
-export function FlowPicker({ id, path, value, flows, currentFlowId, onChange }: { id: string; path: string; value: string; flows: readonly FlowSummary[]; currentFlowId: string; onChange: (flowId: string) => void }) {
+export function FlowPicker({
+  id,
+  path,
+  value,
+  flows,
+  currentFlowId,
+  onChange,
+}: {
+  id: string;
+  path: string;
+  value: string;
+  flows: readonly FlowSummary[];
+  currentFlowId: string;
+  onChange: (flowId: string) => void;
+}) {
   const others = flows.filter((f) => f.id !== currentFlowId);
   const known = others.some((f) => f.id === value);
   return (

@@ -23,10 +23,7 @@ export function FlowSettingsPanel() {
     (next, at) => store.getState().updateMeta(next as { name: string; description?: string }, `meta:${pathKey(at)}`),
     [store],
   );
-  const onSettings: OnFieldChange = useCallback(
-    (next, at) => store.getState().updateSettings(next as FlowSettings, `settings:${pathKey(at)}`),
-    [store],
-  );
+  const onSettings: OnFieldChange = useCallback((next, at) => store.getState().updateSettings(next as FlowSettings, `settings:${pathKey(at)}`), [store]);
   return (
     <section className="tn-panel" aria-label="Flow settings">
       <h2>Flow settings</h2>

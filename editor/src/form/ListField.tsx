@@ -72,7 +72,16 @@ export function ListField({ schema, title, meta, value, path, onChange }: ListFi
               <button type="button" aria-label={`Move ${base} ${i + 1} down`} disabled={i === items.length - 1} onClick={() => move(i, i + 1)}>
                 <ArrowDown size={14} />
               </button>
-              <button type="button" aria-label={`Remove ${base} ${i + 1}`} onClick={() => replace(items.filter((_, j) => j !== i), path)}>
+              <button
+                type="button"
+                aria-label={`Remove ${base} ${i + 1}`}
+                onClick={() =>
+                  replace(
+                    items.filter((_, j) => j !== i),
+                    path,
+                  )
+                }
+              >
                 <Trash2 size={14} />
               </button>
             </span>
@@ -83,7 +92,10 @@ export function ListField({ schema, title, meta, value, path, onChange }: ListFi
             path={[...path, i]}
             onChange={(v, at) => {
               keepItemKey(item, v);
-              replace(items.map((x, j) => (j === i ? v : x)), at);
+              replace(
+                items.map((x, j) => (j === i ? v : x)),
+                at,
+              );
             }}
           />
         </div>

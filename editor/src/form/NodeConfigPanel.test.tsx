@@ -74,7 +74,8 @@ describe.each([...nodeTypes])('%s settings form', (type) => {
       const expected = valueAt(config, path);
       if (Array.isArray(expected)) continue; // tag inputs: the draft box, chips are checked elsewhere
       if (control instanceof HTMLInputElement && control.type === 'checkbox') expect(control.checked, path).toBe(expected === true);
-      else if (control instanceof HTMLInputElement && control.type === 'number') expect(control.value === '' ? undefined : Number(control.value), path).toBe(expected);
+      else if (control instanceof HTMLInputElement && control.type === 'number')
+        expect(control.value === '' ? undefined : Number(control.value), path).toBe(expected);
       else expect(control.value, path).toBe(expected === undefined || expected === null ? '' : String(expected));
     }
     expect(nodeData()).toEqual(def.defaults);
@@ -87,7 +88,9 @@ describe.each([...nodeTypes])('%s settings form', (type) => {
     const { container, flow, nodeData } = renderForm(type, start);
     const before = parsed(type, start);
     const editable = () =>
-      controls(container).filter((c) => !c.dataset.path!.endsWith('.enabled') && !c.hasAttribute('data-discriminator') && !Array.isArray(valueAt(before, c.dataset.path!)));
+      controls(container).filter(
+        (c) => !c.dataset.path!.endsWith('.enabled') && !c.hasAttribute('data-discriminator') && !Array.isArray(valueAt(before, c.dataset.path!)),
+      );
     const count = editable().length;
     let checked = false;
     // Edit fields in order until one edit gives valid settings (appending "x" to a cron pattern does not).
@@ -113,7 +116,14 @@ describe.each([...nodeTypes])('%s settings form', (type) => {
 
 describe('settings form widgets', () => {
   const buttons = {
-    message: { kind: 'buttons', body: 'Pick one', buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'No' }] },
+    message: {
+      kind: 'buttons',
+      body: 'Pick one',
+      buttons: [
+        { id: 'a', title: 'Yes' },
+        { id: 'b', title: 'No' },
+      ],
+    },
   };
 
   it('counts characters and items against Meta limits live', () => {
@@ -146,7 +156,9 @@ describe('settings form widgets', () => {
     const { container } = renderForm('send-message', three);
     const group = container.querySelector<HTMLElement>('[data-group="message.buttons"]')!;
     const itemShowing = (title: string) =>
-      [...group.querySelectorAll<HTMLElement>('.tn-list-item')].find((item) => item.querySelector<HTMLInputElement>('input[data-path$=".title"]')?.value === title);
+      [...group.querySelectorAll<HTMLElement>('.tn-list-item')].find(
+        (item) => item.querySelector<HTMLInputElement>('input[data-path$=".title"]')?.value === title,
+      );
     const no = itemShowing('No');
     fireEvent.change(no!.querySelector('[data-path="message.buttons.1.title"]')!, { target: { value: 'Nope' } });
     expect(itemShowing('Nope')).toBe(no);

@@ -22,7 +22,21 @@ import {
   type FieldInfo,
   type Path,
 } from './schemaInfo';
-import { ChoiceSet, DateTimeInput, DurationInput, JsonInput, NumberInput, Select, TagsInput, TextArea, TextInput, TimeInput, Toggle, timeZones, type DurationValue } from './widgets';
+import {
+  ChoiceSet,
+  DateTimeInput,
+  DurationInput,
+  JsonInput,
+  NumberInput,
+  Select,
+  TagsInput,
+  TextArea,
+  TextInput,
+  TimeInput,
+  Toggle,
+  timeZones,
+  type DurationValue,
+} from './widgets';
 
 export type OnFieldChange = (value: unknown, at: Path) => void;
 
@@ -56,7 +70,15 @@ function NullableField({ info, title, value, path, onChange }: { info: FieldInfo
     <div className="tn-nullable" data-nullable={key}>
       <Toggle id={id} path={`${key}.enabled`} label={title} value={on} onChange={(next) => onChange(next ? emptyOf(info.inner) : null, path)} />
       {info.meta?.help && <p className="tn-help">{info.meta.help}</p>}
-      {on && <InnerField info={{ ...info, meta: info.meta ? { ...info.meta, help: undefined } as FieldMeta : undefined }} title="" value={value} path={path} onChange={onChange} />}
+      {on && (
+        <InnerField
+          info={{ ...info, meta: info.meta ? ({ ...info.meta, help: undefined } as FieldMeta) : undefined }}
+          title=""
+          value={value}
+          path={path}
+          onChange={onChange}
+        />
+      )}
       {!on && <FieldErrors path={key} />}
     </div>
   );
@@ -83,7 +105,8 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
   if (s instanceof z.ZodObject) return <ObjectField schema={s} title={title} help={meta?.help} value={value} path={path} onChange={onChange} />;
   if (s instanceof z.ZodUnion) {
     const discriminator = discriminatorOf(s);
-    if (discriminator) return <UnionField schema={s} discriminator={discriminator} title={title} help={meta?.help} value={value} path={path} onChange={onChange} />;
+    if (discriminator)
+      return <UnionField schema={s} discriminator={discriminator} title={title} help={meta?.help} value={value} path={path} onChange={onChange} />;
     const scalar = scalarUnionSuggestions(s);
     if (scalar) {
       const suggestions = scalar.timezones ? [...scalar.suggestions, ...timeZones()] : scalar.suggestions;
@@ -152,7 +175,16 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
   }
   if (s instanceof z.ZodEnum) {
     const options = (s.options as unknown[]).map(String);
-    return row(<Select id={id} path={key} options={options} allowEmpty={info.optional} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(v === '' ? undefined : v, path)} />);
+    return row(
+      <Select
+        id={id}
+        path={key}
+        options={options}
+        allowEmpty={info.optional}
+        value={typeof value === 'string' ? value : ''}
+        onChange={(v) => onChange(v === '' ? undefined : v, path)}
+      />,
+    );
   }
   if (s instanceof z.ZodLiteral) return null;
   return row(<JsonInput id={id} path={key} value={value} onChange={set} />);
@@ -245,12 +277,25 @@ function UnionField({ schema, discriminator, title, help, value, path, onChange 
   const body = (
     <>
       <FieldRow id={id} label={humanize(discriminator)} path={pathKey([...path, discriminator])}>
-        <Select id={id} path={pathKey([...path, discriminator])} options={choices.map((c) => c.value)} value={chosen?.value ?? ''} onChange={switchTo} discriminator />
+        <Select
+          id={id}
+          path={pathKey([...path, discriminator])}
+          options={choices.map((c) => c.value)}
+          value={chosen?.value ?? ''}
+          onChange={switchTo}
+          discriminator
+        />
       </FieldRow>
       {chosen && <ObjectField schema={chosen.option} title="" value={value} path={path} onChange={onChange} omit={discriminator} />}
     </>
   );
-  if (path.length === 0 && !title) return <div className="tn-form">{body}<FieldErrors path="" /></div>;
+  if (path.length === 0 && !title)
+    return (
+      <div className="tn-form">
+        {body}
+        <FieldErrors path="" />
+      </div>
+    );
   return (
     <fieldset className="tn-group" data-group={key}>
       {title && <legend>{title}</legend>}

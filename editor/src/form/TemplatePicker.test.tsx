@@ -17,7 +17,7 @@ function renderPicker() {
 }
 
 describe('the template picker of "Send template"', () => {
-  it('offers the workspace\'s templates and says when the step\'s template is not among them', () => {
+  it("offers the workspace's templates and says when the step's template is not among them", () => {
     renderPicker();
     const select = within(screen.getByTestId('template-picker')).getByRole('combobox') as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual([
@@ -60,7 +60,7 @@ describe('the template picker of "Send template"', () => {
 });
 
 describe('the flow picker of "Go to flow"', () => {
-  it('lists the workspace\'s other flows by name and stores the chosen id', () => {
+  it("lists the workspace's other flows by name and stores the chosen id", () => {
     const flows = [
       { id: 'fl_1', name: 'This flow', liveVersion: 1, versionCount: 1, updatedAt: '', createdAt: '' },
       { id: 'fl_menu', name: 'Main menu', liveVersion: 2, versionCount: 2, updatedAt: '', createdAt: '' },

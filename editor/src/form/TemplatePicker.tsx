@@ -22,7 +22,9 @@ const keyOf = (t: { name: string; language: string }) => `${t.name}|${t.language
 export function TemplatePicker({ id, path, templates }: TemplatePickerProps) {
   const env = useFormEnv();
   const data = env.node?.data ?? {};
-  const current = isRecord(data.template) ? { name: String(data.template.name ?? ''), language: String(data.template.language ?? '') } : { name: '', language: '' };
+  const current = isRecord(data.template)
+    ? { name: String(data.template.name ?? ''), language: String(data.template.language ?? '') }
+    : { name: '', language: '' };
   const chosen = templates.find((t) => keyOf(t) === keyOf(current));
   const sorted = [...templates].sort((a, b) => a.name.localeCompare(b.name) || a.language.localeCompare(b.language));
   const pick = (key: string) => {

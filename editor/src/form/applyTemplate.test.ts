@@ -5,7 +5,12 @@ import { applyTemplate, payloadOf, templateVariableCount } from './applyTemplate
 
 const template = (t: Partial<TemplateInfo> & { name: string }): TemplateInfo => templateInfoSchema.parse({ language: 'en', category: 'UTILITY', ...t });
 
-const shipped = template({ name: 'order_shipped', bodyParameters: ['1'], buttons: [{ type: 'URL', text: 'Track order', dynamic: true }], text: { body: 'Order {{1}} is on its way.' } });
+const shipped = template({
+  name: 'order_shipped',
+  bodyParameters: ['1'],
+  buttons: [{ type: 'URL', text: 'Track order', dynamic: true }],
+  text: { body: 'Order {{1}} is on its way.' },
+});
 const cart = template({
   name: 'cart_reminder',
   category: 'MARKETING',
@@ -28,7 +33,7 @@ describe('applyTemplate', () => {
     });
   });
 
-  it('gives each quick reply a payload and makes a marketing template\'s stop button the opt-out', () => {
+  it("gives each quick reply a payload and makes a marketing template's stop button the opt-out", () => {
     const data = applyTemplate({}, cart);
     expect(data.buttons).toEqual([
       { index: 0, type: 'quick_reply', value: 'complete_my_order' },

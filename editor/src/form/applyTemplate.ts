@@ -57,7 +57,8 @@ export function payloadOf(text: string, index: number): string {
 /** The header setting a template needs, keeping a value already typed for the same kind. */
 function headerFor(t: TemplateInfo, old: unknown): Record<string, unknown> {
   const previous = isRecord(old) ? old : {};
-  if (t.header === 'text' && t.headerHasParameter) return { type: 'text', text: previous.type === 'text' && typeof previous.text === 'string' ? previous.text : '' };
+  if (t.header === 'text' && t.headerHasParameter)
+    return { type: 'text', text: previous.type === 'text' && typeof previous.text === 'string' ? previous.text : '' };
   if (t.header === 'image' || t.header === 'video' || t.header === 'document') {
     return { type: t.header, url: previous.type === t.header && typeof previous.url === 'string' ? previous.url : '' };
   }

@@ -28,7 +28,12 @@ export function codeProblems(source: string, widget: CodeWidget, scope: CodeScop
     return referenceProblems(parsed.expression, 0, false, scope);
   }
   const parsed = parseTemplate(source);
-  const problems: CodeProblem[] = parsed.errors.map((e) => ({ start: e.offset, end: Math.min(source.length, e.offset + 2), message: e.message, severity: 'error' }));
+  const problems: CodeProblem[] = parsed.errors.map((e) => ({
+    start: e.offset,
+    end: Math.min(source.length, e.offset + 2),
+    message: e.message,
+    severity: 'error',
+  }));
   for (const part of parsed.parts) {
     if (part.kind !== 'placeholder') continue;
     const at = source.indexOf(part.expression.source, part.start);

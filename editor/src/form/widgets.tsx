@@ -36,7 +36,14 @@ export function TextInput(props: InputProps<string> & { suggestions?: readonly s
 
 export function TextArea(props: InputProps<string> & { rows?: number }) {
   return (
-    <textarea id={props.id} data-path={props.path} rows={props.rows ?? 3} value={props.value} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} />
+    <textarea
+      id={props.id}
+      data-path={props.path}
+      rows={props.rows ?? 3}
+      value={props.value}
+      placeholder={props.placeholder}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
   );
 }
 
@@ -115,8 +122,19 @@ export function DurationInput(props: InputProps<DurationValue | undefined>) {
   const value = props.value ?? { amount: 1, unit: 'hours' };
   return (
     <div className="tn-duration">
-      <NumberInput id={props.id} path={`${props.path}.amount`} integer={false} value={value.amount} onChange={(amount) => props.onChange({ ...value, amount: amount ?? Number.NaN })} />
-      <select aria-label="Unit" data-path={`${props.path}.unit`} value={value.unit} onChange={(e) => props.onChange({ ...value, unit: e.target.value as DurationValue['unit'] })}>
+      <NumberInput
+        id={props.id}
+        path={`${props.path}.amount`}
+        integer={false}
+        value={value.amount}
+        onChange={(amount) => props.onChange({ ...value, amount: amount ?? Number.NaN })}
+      />
+      <select
+        aria-label="Unit"
+        data-path={`${props.path}.unit`}
+        value={value.unit}
+        onChange={(e) => props.onChange({ ...value, unit: e.target.value as DurationValue['unit'] })}
+      >
         {durationUnits.map((u) => (
           <option key={u} value={u}>
             {u}
@@ -156,7 +174,16 @@ export function TagsInput(props: InputProps<readonly string[]>) {
           </button>
         </span>
       ))}
-      <input id={props.id} data-path={props.path} type="text" value={draft} placeholder={props.placeholder ?? 'Type and press Enter'} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} onBlur={add} />
+      <input
+        id={props.id}
+        data-path={props.path}
+        type="text"
+        value={draft}
+        placeholder={props.placeholder ?? 'Type and press Enter'}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={add}
+      />
     </div>
   );
 }
@@ -170,7 +197,9 @@ export function ChoiceSet(props: InputProps<readonly string[]> & { options: read
           <input
             type="checkbox"
             checked={props.value.includes(o)}
-            onChange={(e) => props.onChange(e.target.checked ? props.options.filter((x) => x === o || props.value.includes(x)) : props.value.filter((x) => x !== o))}
+            onChange={(e) =>
+              props.onChange(e.target.checked ? props.options.filter((x) => x === o || props.value.includes(x)) : props.value.filter((x) => x !== o))
+            }
           />
           {o}
         </label>

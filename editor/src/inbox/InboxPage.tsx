@@ -25,7 +25,9 @@ export function InboxPage({ workspace, handoffId }: { workspace: WorkspaceView; 
   const api = useApi();
   const [filter, setFilter] = useState<Filter>('active');
   const workspaceId = workspace.id;
-  const handoffs = useLoad(() => api(endpoints.listHandoffs, { params: { workspaceId }, query: { status: filter } }), `${workspaceId}|${filter}`, { pollMs: 3_000 });
+  const handoffs = useLoad(() => api(endpoints.listHandoffs, { params: { workspaceId }, query: { status: filter } }), `${workspaceId}|${filter}`, {
+    pollMs: 3_000,
+  });
   const list = handoffs.data?.handoffs ?? [];
   const selected = list.find((h) => h.id === handoffId);
   return (
@@ -38,13 +40,22 @@ export function InboxPage({ workspace, handoffId }: { workspace: WorkspaceView; 
         </header>
         <div className="tn-segmented" role="tablist">
           {filters.map((f) => (
-            <button key={f.id} type="button" role="tab" aria-selected={filter === f.id} className={filter === f.id ? 'tn-active' : ''} onClick={() => setFilter(f.id)}>
+            <button
+              key={f.id}
+              type="button"
+              role="tab"
+              aria-selected={filter === f.id}
+              className={filter === f.id ? 'tn-active' : ''}
+              onClick={() => setFilter(f.id)}
+            >
               {f.label}
             </button>
           ))}
         </div>
         {handoffs.error && <p className="tn-errors">{handoffs.error}</p>}
-        {handoffs.data && list.length === 0 && <p className="tn-help">No conversations here. When a journey reaches “Hand over to a person”, it shows up here.</p>}
+        {handoffs.data && list.length === 0 && (
+          <p className="tn-help">No conversations here. When a journey reaches “Hand over to a person”, it shows up here.</p>
+        )}
         <ul data-testid="handoffs">
           {list.map((h) => (
             <li key={h.id}>
@@ -84,7 +95,11 @@ function Conversation({ workspaceId, handoff, onChanged }: { workspaceId: string
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const contactId = handoff.contactId;
-  const thread = useLoad(() => api(endpoints.contactMessages, { params: { workspaceId, id: contactId }, query: { limit: 200 } }), `${workspaceId}|${contactId}`, { pollMs: 2_000 });
+  const thread = useLoad(
+    () => api(endpoints.contactMessages, { params: { workspaceId, id: contactId }, query: { limit: 200 } }),
+    `${workspaceId}|${contactId}`,
+    { pollMs: 2_000 },
+  );
   const contact = useLoad(() => api(endpoints.getContact, { params: { workspaceId, id: contactId } }), `${workspaceId}|${contactId}`, { pollMs: 5_000 });
   const templates = useLoad(() => api(endpoints.listTemplates, { params: { workspaceId } }), workspaceId);
   const act = async (what: () => Promise<unknown>) => {
@@ -124,18 +139,33 @@ function Conversation({ workspaceId, handoff, onChanged }: { workspaceId: string
         </div>
         <span className="tn-spacer" />
         {handoff.status === 'open' && (
-          <button type="button" disabled={busy} onClick={() => void act(() => api(endpoints.takeHandoff, { params: { workspaceId, id: handoff.id } }))} data-testid="take">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => api(endpoints.takeHandoff, { params: { workspaceId, id: handoff.id } }))}
+            data-testid="take"
+          >
             <Hand size={14} /> Take
           </button>
         )}
         {handoff.status !== 'released' && (
-          <button type="button" disabled={busy} onClick={() => void act(() => api(endpoints.releaseHandoff, { params: { workspaceId, id: handoff.id } }))} data-testid="release">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => api(endpoints.releaseHandoff, { params: { workspaceId, id: handoff.id } }))}
+            data-testid="release"
+          >
             <Bot size={14} /> Back to the bot
           </button>
         )}
         {/* A handoff's own pause ends with "Back to the bot"; an App reply's pause can be lifted here. */}
         {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === 'handoff' && handoff.status !== 'released') && (
-          <button type="button" disabled={busy} onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: contactId } }))} data-testid="resume">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: contactId } }))}
+            data-testid="resume"
+          >
             <Play size={14} /> Resume automation
           </button>
         )}
@@ -149,7 +179,13 @@ function Conversation({ workspaceId, handoff, onChanged }: { workspaceId: string
       )}
       {handoff.status !== 'released' && (
         <form className="tn-inbox-composer" onSubmit={reply}>
-          <input aria-label="Reply" placeholder={handoff.status === 'open' ? 'Reply (takes the conversation)…' : 'Reply…'} value={text} onChange={(e) => setText(e.target.value)} data-testid="reply-text" />
+          <input
+            aria-label="Reply"
+            placeholder={handoff.status === 'open' ? 'Reply (takes the conversation)…' : 'Reply…'}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="reply-text"
+          />
           <button type="submit" className="tn-primary" disabled={busy || !text.trim()}>
             <Send size={14} /> Send
           </button>

@@ -43,7 +43,11 @@ monaco.languages.setMonarchTokensProvider('tandem-template', {
   },
 });
 
-const kinds = { root: monaco.languages.CompletionItemKind.Variable, field: monaco.languages.CompletionItemKind.Field, function: monaco.languages.CompletionItemKind.Function };
+const kinds = {
+  root: monaco.languages.CompletionItemKind.Variable,
+  field: monaco.languages.CompletionItemKind.Field,
+  function: monaco.languages.CompletionItemKind.Function,
+};
 
 for (const language of ['tandem-expression', 'tandem-template']) {
   monaco.languages.registerCompletionItemProvider(language, {

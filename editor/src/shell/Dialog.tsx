@@ -1,7 +1,19 @@
 import { useEffect, useId, type ReactNode } from 'react';
 
 /** A modal dialog: title, content, Escape or the backdrop closes it. */
-export function Dialog({ title, onClose, children, wide, testId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  wide,
+  testId,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  testId?: string;
+}) {
   const id = useId();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -27,7 +27,14 @@ export function LoginScreen({ session }: { session: SessionStore }) {
         </label>
         <label className="tn-field">
           <span className="tn-field-label">Password</span>
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="login-password" />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
         </label>
         {error && (
           <p className="tn-errors" role="alert">

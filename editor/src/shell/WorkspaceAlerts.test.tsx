@@ -19,7 +19,7 @@ describe('workspace alerts', () => {
     expect(container.textContent).toBe('');
   });
 
-  it('shows the number\'s alerts and paused sending, and lets an admin resume sending', async () => {
+  it("shows the number's alerts and paused sending, and lets an admin resume sending", async () => {
     const calls: { route: RouteDef; body: unknown }[] = [];
     const api = (async (route: RouteDef, input: { body?: unknown }) => {
       calls.push({ route, body: input.body });

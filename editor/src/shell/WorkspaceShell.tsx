@@ -96,7 +96,9 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
             </button>
           </div>
         )}
-        {routeWs && !workspace && workspaces.length > 0 && <p className="tn-page-message tn-errors">This workspace does not exist or you have no access to it.</p>}
+        {routeWs && !workspace && workspaces.length > 0 && (
+          <p className="tn-page-message tn-errors">This workspace does not exist or you have no access to it.</p>
+        )}
         {workspace && route.name === 'flows' && <FlowList workspace={workspace} workspaces={workspaces} />}
         {workspace && route.name === 'flow' && <FlowPage workspace={workspace} flowId={route.flowId} version={route.version} />}
         {workspace && route.name === 'inbox' && <InboxPage workspace={workspace} handoffId={route.handoffId} />}

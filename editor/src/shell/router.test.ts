@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHash, type Route } from './router';
 
 describe('routes', () => {
-  it('reads and writes every screen\'s address', () => {
+  it("reads and writes every screen's address", () => {
     const routes: Route[] = [
       { name: 'flows', workspaceId: 'ws_1' },
       { name: 'flow', workspaceId: 'ws_1', flowId: 'fl_2' },

@@ -18,7 +18,9 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[2] === 'flows' && parts[3]) {
     const version = parts[4] === 'v' ? Number(parts[5]) : NaN;
-    return Number.isInteger(version) && version > 0 ? { name: 'flow', workspaceId, flowId: parts[3], version } : { name: 'flow', workspaceId, flowId: parts[3] };
+    return Number.isInteger(version) && version > 0
+      ? { name: 'flow', workspaceId, flowId: parts[3], version }
+      : { name: 'flow', workspaceId, flowId: parts[3] };
   }
   return { name: 'flows', workspaceId };
 }

@@ -48,11 +48,17 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const validWaId = /^\d{6,20}$/.test(waId);
-  const thread = useLoad(() => api(endpoints.simulatorThread, { params: { workspaceId }, query: { waId } }), `${workspaceId}|${waId}`, { pollMs: 1_000, enabled: validWaId });
+  const thread = useLoad(() => api(endpoints.simulatorThread, { params: { workspaceId }, query: { waId } }), `${workspaceId}|${waId}`, {
+    pollMs: 1_000,
+    enabled: validWaId,
+  });
   const run = thread.data?.run ?? null;
 
   useEffect(() => {
-    overlay.setState({ current: run && run.flowId === flowId && run.currentNode ? { nodeId: run.currentNode, active: run.status === 'active', waitingFor: run.waitingFor } : undefined });
+    overlay.setState({
+      current:
+        run && run.flowId === flowId && run.currentNode ? { nodeId: run.currentNode, active: run.status === 'active', waitingFor: run.waitingFor } : undefined,
+    });
   }, [overlay, run, flowId]);
   useEffect(() => () => overlay.setState({ current: undefined }), [overlay]);
 
@@ -99,18 +105,32 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
           <Clock size={14} aria-hidden /> {thread.data ? formatTime(thread.data.now) : '…'}
         </span>
       </header>
-      {liveVersion === null && <p className="tn-banner tn-banner-warning">This flow is not published yet: the simulator runs published versions. Publish it to try it here.</p>}
+      {liveVersion === null && (
+        <p className="tn-banner tn-banner-warning">This flow is not published yet: the simulator runs published versions. Publish it to try it here.</p>
+      )}
       <form className="tn-row" onSubmit={applyWaId}>
         <label htmlFor="sim-waid" className="tn-muted">
           Test contact
         </label>
-        <input id="sim-waid" data-testid="sim-waid" inputMode="numeric" value={waIdDraft} onChange={(e) => setWaIdDraft(e.target.value.replace(/[^\d]/g, ''))} />
+        <input
+          id="sim-waid"
+          data-testid="sim-waid"
+          inputMode="numeric"
+          value={waIdDraft}
+          onChange={(e) => setWaIdDraft(e.target.value.replace(/[^\d]/g, ''))}
+        />
         {waIdDraft !== waId && <button type="submit">Use</button>}
         <button type="button" onClick={() => void reset()} disabled={busy} title="Forget this contact: thread, runs and attributes" data-testid="sim-reset">
           <RotateCcw size={14} /> Reset
         </button>
       </form>
-      <p className="tn-sim-run" data-testid="sim-run" data-status={run?.status ?? 'none'} data-node={run?.currentNode ?? ''} data-waiting={run?.waitingFor ?? ''}>
+      <p
+        className="tn-sim-run"
+        data-testid="sim-run"
+        data-status={run?.status ?? 'none'}
+        data-node={run?.currentNode ?? ''}
+        data-waiting={run?.waitingFor ?? ''}
+      >
         {run ? (
           <>
             {runName ? `In “${runName}”` : `v${run.version}`} · {run.status}
@@ -130,7 +150,11 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
       {thread.data?.contact && isPaused(thread.data.contact, thread.data.now) && (
         <div className="tn-banner tn-banner-warning" data-testid="sim-paused">
           {pauseText(thread.data.contact)}{' '}
-          <button type="button" disabled={busy} onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: thread.data!.contact!.id } }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: thread.data!.contact!.id } }))}
+          >
             Resume automation
           </button>
         </div>
@@ -202,7 +226,11 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
         </p>
       )}
       <ClockControls busy={busy} onAdvance={(ms) => void advance(ms)} />
-      <EventForm busy={busy} suggestions={starters.flatMap((s) => (s.kind === 'event' ? [s.event] : []))} onFire={(name, payload) => void act(() => api(endpoints.simulateEvent, { params: { workspaceId }, body: { waId, name, payload } }))} />
+      <EventForm
+        busy={busy}
+        suggestions={starters.flatMap((s) => (s.kind === 'event' ? [s.event] : []))}
+        onFire={(name, payload) => void act(() => api(endpoints.simulateEvent, { params: { workspaceId }, body: { waId, name, payload } }))}
+      />
     </section>
   );
 }
@@ -259,20 +287,20 @@ function EventForm({ busy, suggestions, onFire }: { busy: boolean; suggestions: 
   return (
     <form onSubmit={fire} data-testid="sim-event">
       <fieldset className="tn-group">
-      <legend>
-        <Zap size={14} aria-hidden /> Business event
-      </legend>
-      <input aria-label="Event name" placeholder="cart.abandoned" list="sim-event-names" value={name} onChange={(e) => setName(e.target.value)} />
-      <datalist id="sim-event-names">
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
-      <textarea aria-label="Event payload (JSON)" className="tn-mono" rows={3} value={payload} onChange={(e) => setPayload(e.target.value)} />
-      {problem && <p className="tn-errors">{problem}</p>}
-      <button type="submit" disabled={busy || name.trim().length < 3}>
-        <Zap size={14} /> Fire event
-      </button>
+        <legend>
+          <Zap size={14} aria-hidden /> Business event
+        </legend>
+        <input aria-label="Event name" placeholder="cart.abandoned" list="sim-event-names" value={name} onChange={(e) => setName(e.target.value)} />
+        <datalist id="sim-event-names">
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <textarea aria-label="Event payload (JSON)" className="tn-mono" rows={3} value={payload} onChange={(e) => setPayload(e.target.value)} />
+        {problem && <p className="tn-errors">{problem}</p>}
+        <button type="submit" disabled={busy || name.trim().length < 3}>
+          <Zap size={14} /> Fire event
+        </button>
       </fieldset>
     </form>
   );

@@ -52,7 +52,11 @@ describe('flow store: history', () => {
     const now = { t: 0 };
     const store = storeWith(now);
     const data = (text: string) => ({ message: { kind: 'text', text } });
-    for (const [t, text] of [[0, 'G'], [200, 'Gr'], [400, 'Gre']] as const) {
+    for (const [t, text] of [
+      [0, 'G'],
+      [200, 'Gr'],
+      [400, 'Gre'],
+    ] as const) {
       now.t = t;
       store.getState().updateNodeData('thanks', data(text), 'data:thanks:message.text');
     }
@@ -98,7 +102,12 @@ describe('flow store: editing', () => {
     expect(store.getState().doc.edges.at(-1)).toMatchObject({ source: 'ask', sourceHandle: 'timeout', target: 'done' });
     // Re-connecting a used port moves its connection.
     store.getState().connect({ source: 'ask', sourceHandle: 'yes', target: 'done' });
-    expect(store.getState().doc.edges.filter((e) => e.source === 'ask' && e.sourceHandle === 'yes').map((e) => e.target)).toEqual(['done']);
+    expect(
+      store
+        .getState()
+        .doc.edges.filter((e) => e.source === 'ask' && e.sourceHandle === 'yes')
+        .map((e) => e.target),
+    ).toEqual(['done']);
     const refused = store.getState().connect({ source: 'ask', sourceHandle: 'no', target: 'start' });
     expect(refused.ok).toBe(false);
     expect(store.getState().doc.edges.some((e) => e.target === 'start')).toBe(false);

@@ -88,9 +88,7 @@ export function createFlowStore(initial: FlowDocument = emptyDocument(), now: ()
       const at = now();
       const last = state.lastCommit;
       const merge =
-        options.coalesce !== undefined &&
-        last?.key === options.coalesce &&
-        (options.coalesce.startsWith('drag:') || at - last.at < TYPING_WINDOW_MS);
+        options.coalesce !== undefined && last?.key === options.coalesce && (options.coalesce.startsWith('drag:') || at - last.at < TYPING_WINDOW_MS);
       set({
         doc: next,
         past: merge ? state.past : [...state.past, state.doc].slice(-HISTORY_LIMIT),
@@ -115,7 +113,11 @@ export function createFlowStore(initial: FlowDocument = emptyDocument(), now: ()
       const pasted = prepareElements(content, doc, place);
       commit({ ...doc, nodes: [...doc.nodes, ...pasted.nodes], edges: [...doc.edges, ...pasted.edges], notes: [...doc.notes, ...pasted.notes] });
       set({
-        selection: { nodes: new Set(pasted.nodes.map((n) => n.id)), edges: new Set(pasted.edges.map((e) => e.id)), notes: new Set(pasted.notes.map((n) => n.id)) },
+        selection: {
+          nodes: new Set(pasted.nodes.map((n) => n.id)),
+          edges: new Set(pasted.edges.map((e) => e.id)),
+          notes: new Set(pasted.notes.map((n) => n.id)),
+        },
       });
       return true;
     };
@@ -155,7 +157,14 @@ export function createFlowStore(initial: FlowDocument = emptyDocument(), now: ()
         const { past, future, doc, revision, contentRevision } = get();
         const previous = past.at(-1);
         if (!previous) return;
-        set({ doc: previous, past: past.slice(0, -1), future: [doc, ...future], lastCommit: undefined, revision: revision + 1, contentRevision: contentRevision + 1 });
+        set({
+          doc: previous,
+          past: past.slice(0, -1),
+          future: [doc, ...future],
+          lastCommit: undefined,
+          revision: revision + 1,
+          contentRevision: contentRevision + 1,
+        });
       },
 
       redo() {
@@ -228,7 +237,9 @@ export function createFlowStore(initial: FlowDocument = emptyDocument(), now: ()
 
       selectAll() {
         const doc = get().doc;
-        set({ selection: { nodes: new Set(doc.nodes.map((n) => n.id)), edges: new Set(doc.edges.map((e) => e.id)), notes: new Set(doc.notes.map((n) => n.id)) } });
+        set({
+          selection: { nodes: new Set(doc.nodes.map((n) => n.id)), edges: new Set(doc.edges.map((e) => e.id)), notes: new Set(doc.notes.map((n) => n.id)) },
+        });
       },
 
       copySelection() {

@@ -1,9 +1,7 @@
 import { flowDocumentSchema, type FlowDocument, type FlowNode } from '@tandem/shared';
 import { definitionOf, isNodeType, migrateNode } from '@tandem/nodes';
 
-export type LoadResult =
-  | { ok: true; doc: FlowDocument; migrated: string[]; problems: string[] }
-  | { ok: false; errors: string[] };
+export type LoadResult = { ok: true; doc: FlowDocument; migrated: string[]; problems: string[] } | { ok: false; errors: string[] };
 
 /**
  * Reads a flow document for the editor: the same zod schema as the server, then each node brought

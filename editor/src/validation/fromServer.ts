@@ -3,7 +3,16 @@ import { diagnosticCatalog, type Diagnostic, type DiagnosticCode, type ErrorIssu
 const isCode = (code: string): code is DiagnosticCode => Object.hasOwn(diagnosticCatalog, code);
 
 /** The server's diagnostics (typed loosely by the API) with codes this editor knows. */
-export function knownDiagnostics(list: readonly { code: string; severity: Diagnostic['severity']; message: string; nodeId?: string | undefined; edgeId?: string | undefined; path?: (string | number)[] | undefined }[]): Diagnostic[] {
+export function knownDiagnostics(
+  list: readonly {
+    code: string;
+    severity: Diagnostic['severity'];
+    message: string;
+    nodeId?: string | undefined;
+    edgeId?: string | undefined;
+    path?: (string | number)[] | undefined;
+  }[],
+): Diagnostic[] {
   return list.flatMap((d) => (isCode(d.code) ? [{ ...d, code: d.code } as Diagnostic] : []));
 }
 
@@ -19,7 +28,11 @@ export function publishIssuesToDiagnostics(issues: readonly ErrorIssue[]): Diagn
       code,
       severity: 'error',
       message: issue.message,
-      ...(onNode ? { nodeId: issue.path[1] as string, ...(issue.path.length > 2 ? { path: issue.path.slice(2) } : {}) } : issue.path.length ? { path: issue.path } : {}),
+      ...(onNode
+        ? { nodeId: issue.path[1] as string, ...(issue.path.length > 2 ? { path: issue.path.slice(2) } : {}) }
+        : issue.path.length
+          ? { path: issue.path }
+          : {}),
     };
   });
 }

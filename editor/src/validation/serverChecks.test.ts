@@ -5,7 +5,8 @@ import { createFlowStore } from '../store/flowStore';
 import { publishIssuesToDiagnostics } from './fromServer';
 import { createValidationStore, runValidation, startServerValidation } from './validationStore';
 
-const unknownTemplate = (nodeId: string) => diagnostic('unknown-template', `Template "x" does not exist in this workspace.`, { nodeId, path: ['template', 'name'] });
+const unknownTemplate = (nodeId: string) =>
+  diagnostic('unknown-template', `Template "x" does not exist in this workspace.`, { nodeId, path: ['template', 'name'] });
 
 function setup() {
   const flow = createFlowStore();
@@ -15,7 +16,7 @@ function setup() {
   return { flow, validation };
 }
 
-describe('the server\'s workspace checks', () => {
+describe("the server's workspace checks", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

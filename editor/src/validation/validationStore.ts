@@ -65,7 +65,12 @@ export interface LocalCheckOptions {
 export function runValidation(flow: FlowStore, validation: ValidationStore, options: LocalCheckOptions = {}): void {
   const started = performance.now();
   const result = validateFlow(flow.getState().doc, options.attributes ? { attributes: options.attributes } : {});
-  validation.setState({ result, pending: false, lastRunMs: performance.now() - started, ...combine(result, validation.getState().serverDiagnostics, validation.getState().byNode) });
+  validation.setState({
+    result,
+    pending: false,
+    lastRunMs: performance.now() - started,
+    ...combine(result, validation.getState().serverDiagnostics, validation.getState().byNode),
+  });
 }
 
 /** Stores the server's workspace checks (or a refused publish's problems) next to the local ones. */
@@ -168,7 +173,10 @@ export function startServerValidation(flow: FlowStore, validation: ValidationSto
     try {
       const diagnostics = await check(parsed.data);
       if (stopped || flow.getState().contentRevision !== revision) return;
-      setServerDiagnostics(validation, diagnostics.filter((d) => workspaceCheckCodes.has(d.code)));
+      setServerDiagnostics(
+        validation,
+        diagnostics.filter((d) => workspaceCheckCodes.has(d.code)),
+      );
     } catch (error) {
       if (stopped || flow.getState().contentRevision !== revision) return;
       validation.setState({ server: { state: 'failed', message: error instanceof Error ? error.message : String(error) } });

@@ -7,7 +7,8 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
  * Where the scenarios' screenshots go: the README's pictures in editor/screenshots when
  * UPDATE_SCREENSHOTS=1, otherwise a temporary folder, so a test run leaves the tree as it was.
  */
-export const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'screenshots') : join(tmpdir(), 'tandem-screenshots');
+export const screenshotDir =
+  process.env.UPDATE_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'screenshots') : join(tmpdir(), 'tandem-screenshots');
 
 /** Debian's Chromium, headless. A missing browser is a failure, not a skip. */
 export async function launchChromium(): Promise<Browser> {

@@ -1,9 +1,7 @@
 import { diagnostic, type Diagnostic } from '@tandem/shared';
 import { locateJsonError } from './locateJsonError';
 
-export type ReadResult =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; diagnostic?: Diagnostic };
+export type ReadResult = { ok: true; value: unknown } | { ok: false; message: string; diagnostic?: Diagnostic };
 
 /** Reads a JSON file; a syntax error becomes an `invalid-json` diagnostic with line and column. */
 export async function readJsonFile(path: string, read: (path: string, encoding: 'utf8') => Promise<string>): Promise<ReadResult> {
@@ -12,7 +10,15 @@ export async function readJsonFile(path: string, read: (path: string, encoding: 
     text = await read(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path} (${code ?? 'unknown error'})` };
+    return {
+      ok: false,
+      message:
+        code === 'ENOENT'
+          ? `no such file: ${path}`
+          : code === 'EISDIR'
+            ? `${path} is a folder, not a file`
+            : `cannot read ${path} (${code ?? 'unknown error'})`,
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -36,7 +36,12 @@ export function buildGraph(flow: LoadedFlow): { graph: FlowGraph; diagnostics: D
     const target = nodes.get(edge.target);
     if (!source || !target) {
       const missing = !source ? `starts at a step that does not exist ("${edge.source}")` : `leads to a step that does not exist ("${edge.target}")`;
-      diagnostics.push(diagnostic('dangling-edge', `This connection ${missing}. Delete it or reconnect it.`, { edgeId: edge.id, ...(source ? { nodeId: source.node.id } : {}) }));
+      diagnostics.push(
+        diagnostic('dangling-edge', `This connection ${missing}. Delete it or reconnect it.`, {
+          edgeId: edge.id,
+          ...(source ? { nodeId: source.node.id } : {}),
+        }),
+      );
       continue;
     }
     if (target.def?.category === 'trigger') {
@@ -54,10 +59,14 @@ export function buildGraph(flow: LoadedFlow): { graph: FlowGraph; diagnostics: D
     if (!port) {
       const available = source.ports.map((p) => `"${p.label}"`).join(', ') || 'none';
       diagnostics.push(
-        diagnostic('unknown-port', `This connection leaves "${nodeLabel(source)}" by an output it no longer has ("${edge.sourceHandle}"). Its outputs: ${available}.`, {
-          edgeId: edge.id,
-          nodeId: source.node.id,
-        }),
+        diagnostic(
+          'unknown-port',
+          `This connection leaves "${nodeLabel(source)}" by an output it no longer has ("${edge.sourceHandle}"). Its outputs: ${available}.`,
+          {
+            edgeId: edge.id,
+            nodeId: source.node.id,
+          },
+        ),
       );
       continue;
     }
@@ -97,7 +106,8 @@ export function buildGraph(flow: LoadedFlow): { graph: FlowGraph; diagnostics: D
   for (const n of nodes.values()) {
     const id = n.node.id;
     if (!reachable.has(id)) {
-      if (triggers.length) diagnostics.push(diagnostic('unreachable-node', `No trigger leads to "${nodeLabel(n)}", so no contact will ever reach it.`, { nodeId: id }));
+      if (triggers.length)
+        diagnostics.push(diagnostic('unreachable-node', `No trigger leads to "${nodeLabel(n)}", so no contact will ever reach it.`, { nodeId: id }));
       continue;
     }
     for (const p of n.ports ?? []) {

@@ -53,7 +53,15 @@ describe('expressions', () => {
   it('cannot reach JavaScript or Node globals', () => {
     for (const source of ['process.env', 'globalThis', 'require("fs")', 'contact.constructor']) {
       const parsed = parseExpression(source);
-      const outcome = parsed.ok ? (() => { try { return parsed.expression.evaluate(scope); } catch (e) { return e; } })() : parsed;
+      const outcome = parsed.ok
+        ? (() => {
+            try {
+              return parsed.expression.evaluate(scope);
+            } catch (e) {
+              return e;
+            }
+          })()
+        : parsed;
       expect(outcome).not.toBe(process.env);
       expect(typeof outcome).not.toBe('function');
     }

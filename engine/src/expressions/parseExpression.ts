@@ -109,7 +109,10 @@ function collect(node: AstNode, walk: Walk, out: Reference[]): void {
       const [condition, ...rest] = node.args as AstNode[];
       const before = out.length;
       collect(condition!, walk, out);
-      const checked = out.slice(before).filter((r) => r.guarded && r.path.length > 0).map((r) => `${r.root}.${r.path[0]}`);
+      const checked = out
+        .slice(before)
+        .filter((r) => r.guarded && r.path.length > 0)
+        .map((r) => `${r.root}.${r.path[0]}`);
       const present = new Set([...walk.present, ...checked]);
       for (const [i, branch] of rest.entries()) collect(branch, i === 0 ? { ...walk, present } : walk, out);
       return;

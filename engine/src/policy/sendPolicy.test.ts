@@ -30,7 +30,11 @@ describe('send policy', () => {
     expect(decideSend(request({ content: utility, templateStatus: 'APPROVED' }))).toEqual({ action: 'send' });
     expect(decideSend(request({ content: utility, templateStatus: null }))).toEqual({ action: 'send' });
     for (const status of ['PAUSED', 'PENDING']) {
-      expect(decideSend(request({ content: utility, templateStatus: status }))).toEqual({ action: 'hold', until: new Date(now.getTime() + 3_600_000), reason: 'template_paused' });
+      expect(decideSend(request({ content: utility, templateStatus: status }))).toEqual({
+        action: 'hold',
+        until: new Date(now.getTime() + 3_600_000),
+        reason: 'template_paused',
+      });
     }
     for (const status of ['DISABLED', 'REJECTED', 'DELETED']) {
       expect(decideSend(request({ content: utility, templateStatus: status }))).toEqual({ action: 'block', reason: 'template_unavailable' });
@@ -70,7 +74,11 @@ describe('send policy', () => {
 
   it('holds while a person is talking, and for the collision guard after an App reply', () => {
     const until = new Date(now.getTime() + 20 * 60_000);
-    expect(decideSend(request({ contact: contact({ lastInboundAt: hoursAgo(1), pausedUntil: until }) }))).toEqual({ action: 'hold', until, reason: 'human_active' });
+    expect(decideSend(request({ contact: contact({ lastInboundAt: hoursAgo(1), pausedUntil: until }) }))).toEqual({
+      action: 'hold',
+      until,
+      reason: 'human_active',
+    });
     const justReplied = contact({ lastInboundAt: hoursAgo(1), lastAppReplyAt: new Date(now.getTime() - 10_000) });
     expect(decideSend(request({ contact: justReplied }))).toEqual({ action: 'hold', until: new Date(now.getTime() + 50_000), reason: 'collision_guard' });
   });
@@ -79,7 +87,7 @@ describe('send policy', () => {
     expect(decideSend(request({ numberPausedReason: 'error 131048' }))).toMatchObject({ action: 'hold', reason: 'number_paused' });
   });
 
-  it('holds during quiet hours until they end in the contact\'s time zone', () => {
+  it("holds during quiet hours until they end in the contact's time zone", () => {
     const late = new Date('2026-11-24T21:30:00Z');
     expect(decideSend(request({ now: late, quietHours: { start: '21:00', end: '08:00' }, contact: contact({ lastInboundAt: late }) }))).toEqual({
       action: 'hold',

@@ -49,7 +49,8 @@ export function decideSend(r: SendRequest): SendDecision {
   const byPerson = r.purpose === 'agent';
   // The handoff's own note ("a teammate will reply") goes out although the handoff paused the bot.
   const handoffNote = r.purpose === 'handoff' && r.contact.pauseReason === 'handoff';
-  if (!byPerson && !handoffNote && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now) return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
+  if (!byPerson && !handoffNote && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now)
+    return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
   if (!byPerson && r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
     const clear = r.contact.lastAppReplyAt.getTime() + r.collisionGuardSeconds * 1000;
     if (clear > now) return { action: 'hold', until: new Date(clear), reason: 'collision_guard' };
@@ -65,7 +66,8 @@ export function decideSend(r: SendRequest): SendDecision {
   }
   if (isTemplate && r.templateStatus) {
     if (UNSENDABLE_TEMPLATE.has(r.templateStatus)) return { action: 'block', reason: 'template_unavailable' };
-    if (r.templateStatus === 'PAUSED' || r.templateStatus === 'PENDING') return { action: 'hold', until: new Date(now + TEMPLATE_PAUSE_RECHECK_MS), reason: 'template_paused' };
+    if (r.templateStatus === 'PAUSED' || r.templateStatus === 'PENDING')
+      return { action: 'hold', until: new Date(now + TEMPLATE_PAUSE_RECHECK_MS), reason: 'template_paused' };
   }
   if (r.content.kind === 'template' && r.content.category === 'MARKETING') {
     if (r.contact.marketingConsent === 'opted_out') return { action: 'block', reason: 'opted_out' };

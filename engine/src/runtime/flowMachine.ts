@@ -92,7 +92,9 @@ export function createFlowMachine(version: CompiledVersion) {
     [effectNames.startFlow]: assign(({ context }: ActionArgs, p: Params) => {
       const n = node(p.node!);
       const next = n.runtime.nextFlow?.(n.config);
-      return next ? effect(context, { type: 'startFlow', node: p.node!, step: context.step, flowId: next.flowId, vars: next.passVariables ? context.vars : {} }) : {};
+      return next
+        ? effect(context, { type: 'startFlow', node: p.node!, step: context.step, flowId: next.flowId, vars: next.passVariables ? context.vars : {} })
+        : {};
     }),
     [assignNames.captureTrigger]: assign(({ event }: ActionArgs) => (event.type === 'run.start' ? { trigger: event.trigger, runId: event.runId } : {})),
     [assignNames.saveAnswer]: assign(({ context, event }: ActionArgs, p: Params) => {
@@ -101,7 +103,9 @@ export function createFlowMachine(version: CompiledVersion) {
       const n = node(p.node!);
       return applyChanges(context, n.runtime.save?.(n.config, a.value) ?? {});
     }),
-    [assignNames.countAttempt]: assign(({ context }: ActionArgs, p: Params) => ({ attempts: { ...context.attempts, [p.node!]: (context.attempts[p.node!] ?? 0) + 1 } })),
+    [assignNames.countAttempt]: assign(({ context }: ActionArgs, p: Params) => ({
+      attempts: { ...context.attempts, [p.node!]: (context.attempts[p.node!] ?? 0) + 1 },
+    })),
     [assignNames.clearAttempts]: assign(({ context }: ActionArgs, p: Params) => {
       const { [p.node!]: _gone, ...attempts } = context.attempts;
       return { attempts };
@@ -124,7 +128,9 @@ export function createFlowMachine(version: CompiledVersion) {
     ),
   };
 
-  return setup({ types: {} as { context: RunContext; events: RunEvent }, guards: guards as never, actions: actions as never }).createMachine(version.machine as never);
+  return setup({ types: {} as { context: RunContext; events: RunEvent }, guards: guards as never, actions: actions as never }).createMachine(
+    version.machine as never,
+  );
 }
 
 /** Applies a step's changes to the journey variables and the contact (as seen and as to be saved). */

@@ -7,10 +7,7 @@ import { applyPatch, isEmptyPatch } from './contactPatch';
 import type { ContactEvent, EngineStore, EngineTx, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
 
 /** What happened to a contact event. */
-export type Routed =
-  | { to: 'run'; runIds: number[] }
-  | { to: 'started'; runIds: number[] }
-  | { to: 'nobody'; reason: string };
+export type Routed = { to: 'run'; runIds: number[] } | { to: 'started'; runIds: number[] } | { to: 'nobody'; reason: string };
 
 interface Loaded {
   version: CompiledVersion;
@@ -127,7 +124,13 @@ export class Interpreter {
     return out;
   }
 
-  private async startIfAllowed(tx: EngineTx, locked: LockedContact, loaded: Loaded, node: CompiledNode, values: Record<string, unknown>): Promise<number | undefined> {
+  private async startIfAllowed(
+    tx: EngineTx,
+    locked: LockedContact,
+    loaded: Loaded,
+    node: CompiledNode,
+    values: Record<string, unknown>,
+  ): Promise<number | undefined> {
     const { version } = loaded;
     const reentry = version.settings.reentry;
     if (reentry !== 'always' && (await tx.hasRun(locked.contact.id, version.flowId, reentry === 'after_completion'))) return undefined;
@@ -137,7 +140,13 @@ export class Interpreter {
     return this.start(tx, locked, loaded, node.id, values);
   }
 
-  private async start(tx: EngineTx, locked: LockedContact, { version, machine }: Loaded, triggerNode: string, values: Record<string, unknown>): Promise<number> {
+  private async start(
+    tx: EngineTx,
+    locked: LockedContact,
+    { version, machine }: Loaded,
+    triggerNode: string,
+    values: Record<string, unknown>,
+  ): Promise<number> {
     const runId = await tx.newRunId();
     const result = startRun(version, machine, String(runId), triggerNode, values, { now: locked.now, contact: locked.contact });
     const run: RunRecord = {
@@ -166,16 +175,41 @@ export class Interpreter {
     return true;
   }
 
-  private async persist(tx: EngineTx, locked: LockedContact, run: RunRecord, loaded: Loaded, result: StepResult, event: Record<string, unknown>, isNew = false): Promise<void> {
+  private async persist(
+    tx: EngineTx,
+    locked: LockedContact,
+    run: RunRecord,
+    loaded: Loaded,
+    result: StepResult,
+    event: Record<string, unknown>,
+    isNew = false,
+  ): Promise<void> {
     const at = locked.now;
     const rows: LogRow[] = [
       { runId: run.id, flowVersionId: run.flowVersionId, step: run.step, kind: 'event', nodeId: run.currentNode, detail: event, at },
-      ...result.log.map((l) => ({ runId: run.id, flowVersionId: run.flowVersionId, step: l.step, kind: l.kind, nodeId: l.node, ...(l.port ? { port: l.port } : {}), at })),
+      ...result.log.map((l) => ({
+        runId: run.id,
+        flowVersionId: run.flowVersionId,
+        step: l.step,
+        kind: l.kind,
+        nodeId: l.node,
+        ...(l.port ? { port: l.port } : {}),
+        at,
+      })),
     ];
     const done = result.status === 'done';
     const lastPort = [...result.log].reverse().find((l) => l.kind === 'port');
     const endReason = done ? endReasonOf(loaded.version, result, lastPort) : undefined;
-    if (done) rows.push({ runId: run.id, flowVersionId: run.flowVersionId, step: result.step, kind: 'end', nodeId: result.currentNode, detail: { reason: endReason, ...(result.outcome ? { outcome: result.outcome } : {}) }, at });
+    if (done)
+      rows.push({
+        runId: run.id,
+        flowVersionId: run.flowVersionId,
+        step: result.step,
+        kind: 'end',
+        nodeId: result.currentNode,
+        detail: { reason: endReason, ...(result.outcome ? { outcome: result.outcome } : {}) },
+        at,
+      });
     const update = {
       status: done ? 'completed' : 'active',
       currentNode: result.currentNode,
@@ -187,7 +221,15 @@ export class Interpreter {
       ...(endReason ? { endReason } : {}),
       now: at,
     } as const;
-    if (isNew) await tx.insertRun({ id: run.id, workspaceId: run.workspaceId, contactId: run.contactId, flowId: run.flowId, flowVersionId: run.flowVersionId, ...update });
+    if (isNew)
+      await tx.insertRun({
+        id: run.id,
+        workspaceId: run.workspaceId,
+        contactId: run.contactId,
+        flowId: run.flowId,
+        flowVersionId: run.flowVersionId,
+        ...update,
+      });
     else await tx.updateRun(run.id, update);
     await tx.appendLog(rows);
     if (!isEmptyPatch(result.contactPatch)) {
@@ -201,7 +243,15 @@ export class Interpreter {
       await tx.resumeContact(run.contactId, 'handoff');
       if (locked.contact.pausedUntil?.getTime() === FOREVER.getTime()) locked.contact = { ...locked.contact, pausedUntil: null };
     }
-    const after: RunRecord = { ...run, status: done ? 'completed' : 'active', currentNode: result.currentNode, step: result.step, waitingFor: result.waiting.for, waitingEvent: result.waiting.event ?? null, snapshot: result.snapshot };
+    const after: RunRecord = {
+      ...run,
+      status: done ? 'completed' : 'active',
+      currentNode: result.currentNode,
+      step: result.step,
+      waitingFor: result.waiting.for,
+      waitingEvent: result.waiting.event ?? null,
+      snapshot: result.snapshot,
+    };
     const followUps: RunEvent[] = [];
     for (const effect of result.effects) {
       const base = { workspaceId: run.workspaceId, contactId: run.contactId, runId: run.id, nodeId: effect.node, step: effect.step };
@@ -268,7 +318,12 @@ function endReasonOf(version: CompiledVersion, result: StepResult, lastPort: { n
 function describe(event: RunEvent): Record<string, unknown> {
   switch (event.type) {
     case 'message.received':
-      return { type: event.type, text: event.message.text.slice(0, 500), ...(event.message.replyId ? { replyId: event.message.replyId } : {}), wamid: event.message.wamid };
+      return {
+        type: event.type,
+        text: event.message.text.slice(0, 500),
+        ...(event.message.replyId ? { replyId: event.message.replyId } : {}),
+        wamid: event.message.wamid,
+      };
     case 'effect.result':
       return { type: event.type, node: event.node, outcome: event.outcome, ...(event.error ? { error: event.error } : {}) };
     case 'timer.fired':

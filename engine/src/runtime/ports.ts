@@ -221,10 +221,18 @@ export interface EngineTx {
 export type ContactEvent =
   | { type: 'message'; message: InboundMessage; firstContact: boolean }
   | { type: 'event'; name: string; payload: Record<string, unknown> }
-  | { type: 'start'; flowId: string; payload: Record<string, unknown>; /** A broadcast names its schedule trigger. */ triggerNode?: string };
+  | { type: 'start'; flowId: string; payload: Record<string, unknown> /** A broadcast names its schedule trigger. */; triggerNode?: string };
 
 /** Events addressed to one run at one step; ignored when the run has moved on. */
 export type RunSignal =
   | { type: 'timer'; runId: number; node: string; step: number; timer: TimerKind }
-  | { type: 'effect'; runId: number; node: string; step: number; outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; error?: { code: string; message: string }; data?: unknown }
+  | {
+      type: 'effect';
+      runId: number;
+      node: string;
+      step: number;
+      outcome: 'ok' | 'error' | 'window_closed' | 'human_active';
+      error?: { code: string; message: string };
+      data?: unknown;
+    }
   | { type: 'release'; runId: number; by?: string };

@@ -44,7 +44,13 @@ describe('stepRun on the abandoned-cart journey', () => {
     const tapped = run.send(message('Complete my order', { kind: 'button', replyId: 'complete' }));
     expect(ports(tapped)).toEqual(['reply.complete']);
     expect(tapped.effects).toEqual([
-      { type: 'send', node: 'checkout_link', step: 5, purpose: 'message', content: { kind: 'text', text: 'Here is your cart, ready to check out: https://shop.example/c/42', previewUrl: true } },
+      {
+        type: 'send',
+        node: 'checkout_link',
+        step: 5,
+        purpose: 'message',
+        content: { kind: 'text', text: 'Here is your cart, ready to check out: https://shop.example/c/42', previewUrl: true },
+      },
     ]);
 
     const done = run.send({ type: 'effect.result', node: 'checkout_link', outcome: 'ok' });
@@ -61,7 +67,13 @@ describe('stepRun on the abandoned-cart journey', () => {
     const unclear = run.send(message('hmm maybe'));
     expect(ports(unclear)).toEqual([]);
     expect(unclear.effects).toEqual([
-      { type: 'send', node: 'reply', step: 4, purpose: 'reprompt', content: { kind: 'text', text: 'Tap one of the buttons, or write "help" to talk to us.', previewUrl: false } },
+      {
+        type: 'send',
+        node: 'reply',
+        step: 4,
+        purpose: 'reprompt',
+        content: { kind: 'text', text: 'Tap one of the buttons, or write "help" to talk to us.', previewUrl: false },
+      },
       expect.objectContaining({ type: 'timer', node: 'reply', timer: 'timeout' }),
     ]);
     const again = run.send(message('no idea'));
@@ -91,14 +103,20 @@ describe('stepRun on other journeys', () => {
   it('lead qualification saves answers on the contact and routes a high budget to sales', () => {
     const run = RunDriver.example('ctwa-lead-qualification');
     const started = run.start('from_ad', { text: 'Hi', ad_headline: 'Lakeside villas' });
-    expect(started.effects[0]).toMatchObject({ type: 'send', content: { text: 'Hi Sheena, thanks for your interest in "Lakeside villas"! Two quick questions so we can help.' } });
+    expect(started.effects[0]).toMatchObject({
+      type: 'send',
+      content: { text: 'Hi Sheena, thanks for your interest in "Lakeside villas"! Two quick questions so we can help.' },
+    });
     run.send({ type: 'effect.result', node: 'welcome', outcome: 'ok' });
     run.send({ type: 'effect.result', node: 'intent', outcome: 'ok' });
     const intent = run.send(message('Buy', { kind: 'interactive', replyId: 'buy' }));
     expect(intent.contactPatch.attributes).toEqual({ intent: 'buy' });
     run.send({ type: 'effect.result', node: 'budget', outcome: 'ok' });
     const bad = run.send(message('lots'));
-    expect(bad.effects[0]).toMatchObject({ purpose: 'reprompt', content: { text: 'Sorry, I need a number, like 350000.\n\nAnd roughly what is your budget in dollars? (just the number)' } });
+    expect(bad.effects[0]).toMatchObject({
+      purpose: 'reprompt',
+      content: { text: 'Sorry, I need a number, like 350000.\n\nAnd roughly what is your budget in dollars? (just the number)' },
+    });
     const budget = run.send(message('750.000'));
     expect(budget.contactPatch.attributes).toEqual({ budget: 750000 });
     expect(ports(budget)).toEqual(['budget.next', 'high_value.high']);
@@ -111,7 +129,17 @@ describe('stepRun on other journeys', () => {
       name: 'Split',
       nodes: [
         { id: 't', type: 'trigger-api', position: { x: 0, y: 0 }, data: {} },
-        { id: 's', type: 'split', position: { x: 0, y: 0 }, data: { variants: [{ id: 'a', label: 'A', weight: 50 }, { id: 'b', label: 'B', weight: 50 }] } },
+        {
+          id: 's',
+          type: 'split',
+          position: { x: 0, y: 0 },
+          data: {
+            variants: [
+              { id: 'a', label: 'A', weight: 50 },
+              { id: 'b', label: 'B', weight: 50 },
+            ],
+          },
+        },
         { id: 'ea', type: 'end', position: { x: 0, y: 0 }, data: { outcome: 'a' } },
         { id: 'eb', type: 'end', position: { x: 0, y: 0 }, data: { outcome: 'b' } },
       ],

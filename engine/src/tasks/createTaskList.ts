@@ -31,7 +31,13 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
       const p = startRunPayloadSchema.parse(payload);
       await deps.store.transaction(async (tx) => {
         const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
-        if (locked) await deps.interpreter.onContactEvent(tx, locked, { type: 'start', flowId: p.flowId, payload: p.payload, ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}) });
+        if (locked)
+          await deps.interpreter.onContactEvent(tx, locked, {
+            type: 'start',
+            flowId: p.flowId,
+            payload: p.payload,
+            ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
+          });
       });
     },
     send: async (payload) => sendMessage(sendPayloadSchema.parse(payload).messageId, deps),

@@ -28,10 +28,16 @@ export class GuardedHttpCaller implements HttpCaller {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, code: 'invalid_url', message: 'Only http and https URLs are allowed' };
     if (!allowPrivateNetworks) {
       const host = url.hostname.replace(/^\[|\]$/g, '');
-      const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((a) => a.map((x) => x.address), () => []);
+      const addresses = isIP(host)
+        ? [host]
+        : await lookup(host, { all: true }).then(
+            (a) => a.map((x) => x.address),
+            () => [],
+          );
       if (addresses.length === 0) return { ok: false, code: 'dns', message: `Cannot resolve ${url.hostname}` };
       const blocked = addresses.find(isPrivateAddress);
-      if (blocked) return { ok: false, code: 'private_address', message: `${url.hostname} is a private address; allow private networks for this workspace to call it` };
+      if (blocked)
+        return { ok: false, code: 'private_address', message: `${url.hostname} is a private address; allow private networks for this workspace to call it` };
     }
     try {
       const response = await this.fetchImpl(url, {
@@ -68,9 +74,26 @@ async function readLimited(response: Response): Promise<string> {
 export function isPrivateAddress(address: string): boolean {
   if (isIP(address) === 4) {
     const [a, b] = address.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   const v6 = address.toLowerCase();
   if (v6.startsWith('::ffff:')) return isPrivateAddress(v6.slice(7));
-  return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe8') || v6.startsWith('fe9') || v6.startsWith('fea') || v6.startsWith('feb');
+  return (
+    v6 === '::1' ||
+    v6 === '::' ||
+    v6.startsWith('fc') ||
+    v6.startsWith('fd') ||
+    v6.startsWith('fe8') ||
+    v6.startsWith('fe9') ||
+    v6.startsWith('fea') ||
+    v6.startsWith('feb')
+  );
 }

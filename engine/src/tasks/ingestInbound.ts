@@ -28,7 +28,14 @@ async function ingest(payload: InboundPayload, deps: EngineDeps): Promise<void> 
     for (const { contactId, firstContact, item } of resolved) {
       const entry = locked.get(contactId)!;
       const at = new Date(item.message.at);
-      const fresh = await tx.recordInbound({ workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at });
+      const fresh = await tx.recordInbound({
+        workspaceId: payload.workspaceId,
+        contactId,
+        wamid: item.message.wamid,
+        type: item.type,
+        content: item.content,
+        at,
+      });
       if (!fresh) continue;
       const fromAd = item.message.referral?.sourceType === 'ad';
       await tx.touchInbound(contactId, at, {

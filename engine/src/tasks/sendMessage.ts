@@ -45,7 +45,12 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
     case 'hold':
       deps.logger.info({ ...log, reason: decision.reason, until: decision.until.toISOString() }, 'send held');
       // A pause until someone resumes it wakes held messages itself; look again now and then anyway.
-      return deps.store.holdOutbound(messageId, new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)), job.clockOffsetMs, decision.reason);
+      return deps.store.holdOutbound(
+        messageId,
+        new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)),
+        job.clockOffsetMs,
+        decision.reason,
+      );
     case 'window_closed':
       return finish(deps, job, { status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
     case 'block': {
@@ -55,7 +60,12 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
           : decision.reason === 'frequency_cap'
             ? 'The marketing frequency cap is reached'
             : `The template cannot be sent: WhatsApp lists it as ${job.templateStatus}`;
-      return finish(deps, job, { status: 'blocked', error: { code: decision.reason, message }, at: job.now }, { outcome: 'error', error: { code: decision.reason, message } });
+      return finish(
+        deps,
+        job,
+        { status: 'blocked', error: { code: decision.reason, message }, at: job.now },
+        { outcome: 'error', error: { code: decision.reason, message } },
+      );
     }
     case 'send':
       break;

@@ -6,38 +6,88 @@ const to = '+16505551234';
 describe('toCloudMessage', () => {
   it('addresses a user known only by a username through their business-scoped id', () => {
     const r = toCloudMessage({ recipient: 'US.13491208655302741918' }, { kind: 'text', text: 'Hi', previewUrl: false });
-    expect(r).toEqual({ ok: true, message: { messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'US.13491208655302741918', type: 'text', text: { body: 'Hi', preview_url: false } } });
+    expect(r).toEqual({
+      ok: true,
+      message: {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        recipient: 'US.13491208655302741918',
+        type: 'text',
+        text: { body: 'Hi', preview_url: false },
+      },
+    });
   });
 
-  it('builds a text message with Meta\'s envelope', () => {
+  it("builds a text message with Meta's envelope", () => {
     expect(toCloudMessage({ to }, { kind: 'text', text: 'Hi Ana', previewUrl: true }, '42')).toEqual({
       ok: true,
-      message: { messaging_product: 'whatsapp', recipient_type: 'individual', to, biz_opaque_callback_data: '42', type: 'text', text: { body: 'Hi Ana', preview_url: true } },
+      message: {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        biz_opaque_callback_data: '42',
+        type: 'text',
+        text: { body: 'Hi Ana', preview_url: true },
+      },
     });
   });
 
   it('builds reply buttons and lists', () => {
-    const buttons = toCloudMessage({ to }, { kind: 'buttons', header: 'Order', body: 'Pick one', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] });
+    const buttons = toCloudMessage(
+      { to },
+      {
+        kind: 'buttons',
+        header: 'Order',
+        body: 'Pick one',
+        buttons: [
+          { id: 'yes', title: 'Yes' },
+          { id: 'no', title: 'No' },
+        ],
+      },
+    );
     expect(buttons.ok && buttons.message).toMatchObject({
       type: 'interactive',
-      interactive: { type: 'button', header: { type: 'text', text: 'Order' }, body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] } },
+      interactive: {
+        type: 'button',
+        header: { type: 'text', text: 'Order' },
+        body: { text: 'Pick one' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'no', title: 'No' } },
+          ],
+        },
+      },
     });
-    const list = toCloudMessage({ to }, { kind: 'list', body: 'When?', buttonLabel: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] });
+    const list = toCloudMessage(
+      { to },
+      { kind: 'list', body: 'When?', buttonLabel: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] },
+    );
     expect(list.ok && list.message).toMatchObject({
-      interactive: { type: 'list', action: { button: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] } },
+      interactive: {
+        type: 'list',
+        action: { button: 'Times', sections: [{ title: 'Tomorrow', rows: [{ id: 't10', title: '10:00', description: 'Morning' }] }] },
+      },
     });
   });
 
   it('builds a template with header, named body parameters and buttons', () => {
-    const r = toCloudMessage({ to }, {
-      kind: 'template',
-      name: 'order_update',
-      language: 'en_US',
-      category: 'UTILITY',
-      header: { type: 'image', url: 'https://cdn.example.com/box.png' },
-      body: [{ name: 'order_id', text: 'A-12' }],
-      buttons: [{ index: 0, subType: 'url', value: 'A-12' }, { index: 1, subType: 'quick_reply', value: 'help' }, { index: 2, subType: 'copy_code', value: 'SAVE10' }],
-    });
+    const r = toCloudMessage(
+      { to },
+      {
+        kind: 'template',
+        name: 'order_update',
+        language: 'en_US',
+        category: 'UTILITY',
+        header: { type: 'image', url: 'https://cdn.example.com/box.png' },
+        body: [{ name: 'order_id', text: 'A-12' }],
+        buttons: [
+          { index: 0, subType: 'url', value: 'A-12' },
+          { index: 1, subType: 'quick_reply', value: 'help' },
+          { index: 2, subType: 'copy_code', value: 'SAVE10' },
+        ],
+      },
+    );
     expect(r.ok && r.message).toMatchObject({
       type: 'template',
       template: {
@@ -55,7 +105,10 @@ describe('toCloudMessage', () => {
   });
 
   it('refuses a message whose placeholders rendered too long or empty, naming the field', () => {
-    expect(toCloudMessage({ to }, { kind: 'text', text: 'x'.repeat(4097), previewUrl: false })).toEqual({ ok: false, problem: expect.stringMatching(/^text\.body: /) });
+    expect(toCloudMessage({ to }, { kind: 'text', text: 'x'.repeat(4097), previewUrl: false })).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^text\.body: /),
+    });
     const empty = toCloudMessage({ to }, { kind: 'template', name: 't', language: 'en', category: 'UTILITY', body: [{ text: '' }], buttons: [] });
     expect(empty.ok).toBe(false);
   });

@@ -11,7 +11,12 @@ export type Addressee = { to: string } | { recipient: string };
  * limits; a placeholder that rendered empty or too long is caught here.
  */
 export function toCloudMessage(addressee: Addressee, content: OutboundContent, callbackData?: string): CloudMessageResult {
-  const base = { messaging_product: 'whatsapp' as const, recipient_type: 'individual' as const, ...addressee, ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}) };
+  const base = {
+    messaging_product: 'whatsapp' as const,
+    recipient_type: 'individual' as const,
+    ...addressee,
+    ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}),
+  };
   const body = bodyOf(content);
   const parsed = outboundMessageSchema.safeParse({ ...base, ...body });
   if (parsed.success) return { ok: true, message: parsed.data };
@@ -73,7 +78,11 @@ function bodyOf(c: OutboundContent): Record<string, unknown> {
       }
       for (const b of c.buttons) {
         const parameter =
-          b.subType === 'quick_reply' ? { type: 'payload', payload: b.value } : b.subType === 'copy_code' ? { type: 'coupon_code', coupon_code: b.value } : { type: 'text', text: b.value };
+          b.subType === 'quick_reply'
+            ? { type: 'payload', payload: b.value }
+            : b.subType === 'copy_code'
+              ? { type: 'coupon_code', coupon_code: b.value }
+              : { type: 'text', text: b.value };
         components.push({ type: 'button', sub_type: b.subType, index: String(b.index), parameters: [parameter] });
       }
       return { type: 'template', template: { name: c.name, language: { code: c.language }, ...(components.length ? { components } : {}) } };

@@ -65,11 +65,7 @@ export class CloudApiClient {
     return result.success && result.data.success === false ? fail(unexpectedSuccess(answer.status), 0) : { ok: true };
   }
 
-  async #post(
-    credentials: CloudApiCredentials,
-    body: unknown,
-    attempt: number,
-  ): Promise<{ ok: true; status: number; body: unknown } | CloudApiFailure> {
+  async #post(credentials: CloudApiCredentials, body: unknown, attempt: number): Promise<{ ok: true; status: number; body: unknown } | CloudApiFailure> {
     const checked = credentialsSchema.safeParse(credentials);
     if (!checked.success) return refuse(checked.error);
     const { phoneNumberId, accessToken } = checked.data;
@@ -91,7 +87,10 @@ export class CloudApiClient {
 
 const clientOptionsSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
-  apiVersion: z.string().regex(/^v\d+\.\d+$/, 'must look like v24.0').default('v24.0'),
+  apiVersion: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like v24.0')
+    .default('v24.0'),
   timeoutMs: z.number().int().positive().default(10_000),
 });
 

@@ -29,8 +29,18 @@ const buttonsSchema = z.strictObject({
       .max(3)
       .superRefine((buttons, ctx) => {
         // Meta requires unique titles; unique ids keep Tandem's reply routing unambiguous.
-        flagDuplicates(buttons.map((b) => b.reply.title), (i) => [i, 'reply', 'title'], 'button titles must be unique', ctx);
-        flagDuplicates(buttons.map((b) => b.reply.id), (i) => [i, 'reply', 'id'], 'button ids must be unique', ctx);
+        flagDuplicates(
+          buttons.map((b) => b.reply.title),
+          (i) => [i, 'reply', 'title'],
+          'button titles must be unique',
+          ctx,
+        );
+        flagDuplicates(
+          buttons.map((b) => b.reply.id),
+          (i) => [i, 'reply', 'id'],
+          'button ids must be unique',
+          ctx,
+        );
       }),
   }),
 });
@@ -67,7 +77,12 @@ const listSchema = z.strictObject({
             if (s.title === undefined) ctx.addIssue({ code: 'custom', path: [i, 'title'], message: 'each section needs a title when there are several' });
           });
         }
-        flagDuplicates(rows.map((r) => r.id), (i) => rows[i]?.path ?? [], 'row ids must be unique', ctx);
+        flagDuplicates(
+          rows.map((r) => r.id),
+          (i) => rows[i]?.path ?? [],
+          'row ids must be unique',
+          ctx,
+        );
       }),
   }),
 });
@@ -76,12 +91,7 @@ const listSchema = z.strictObject({
 export const interactiveSchema = z.discriminatedUnion('type', [buttonsSchema, listSchema]);
 export type Interactive = z.infer<typeof interactiveSchema>;
 
-function flagDuplicates(
-  values: string[],
-  pathOf: (index: number) => PropertyKey[],
-  message: string,
-  ctx: z.RefinementCtx,
-): void {
+function flagDuplicates(values: string[], pathOf: (index: number) => PropertyKey[], message: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   values.forEach((value, i) => {
     if (seen.has(value)) ctx.addIssue({ code: 'custom', path: pathOf(i), message: `${message}: "${value}" repeats` });

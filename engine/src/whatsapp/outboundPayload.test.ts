@@ -87,12 +87,28 @@ const limits: Array<{ limit: string; max: number; build: (n: number) => unknown;
   {
     limit: 'list rows across all sections',
     max: 10,
-    build: (n) => list({ sections: [{ title: 'A', rows: rows(5, 'a') }, { title: 'B', rows: rows(n - 5, 'b') }] }),
+    build: (n) =>
+      list({
+        sections: [
+          { title: 'A', rows: rows(5, 'a') },
+          { title: 'B', rows: rows(n - 5, 'b') },
+        ],
+      }),
     field: 'interactive.action.sections',
   },
   { limit: 'list button label', max: 20, build: (n) => list({ button: x(n) }), field: 'interactive.action.button' },
-  { limit: 'list row title', max: 24, build: (n) => list({ sections: [{ rows: [{ id: 'a', title: x(n) }] }] }), field: 'interactive.action.sections[0].rows[0].title' },
-  { limit: 'list row id', max: 200, build: (n) => list({ sections: [{ rows: [{ id: x(n), title: 'A' }] }] }), field: 'interactive.action.sections[0].rows[0].id' },
+  {
+    limit: 'list row title',
+    max: 24,
+    build: (n) => list({ sections: [{ rows: [{ id: 'a', title: x(n) }] }] }),
+    field: 'interactive.action.sections[0].rows[0].title',
+  },
+  {
+    limit: 'list row id',
+    max: 200,
+    build: (n) => list({ sections: [{ rows: [{ id: x(n), title: 'A' }] }] }),
+    field: 'interactive.action.sections[0].rows[0].id',
+  },
   {
     limit: 'list row description',
     max: 72,
@@ -124,7 +140,13 @@ describe('outboundMessageSchema', () => {
       list({ header: 'Choose Shipping Option', footer: 'Lucky Shrub' }),
       template([
         { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/order.jpg' } }] },
-        { type: 'body', parameters: [{ type: 'text', text: 'Alex' }, { type: 'text', text: 'A12345' }] },
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'Alex' },
+            { type: 'text', text: 'A12345' },
+          ],
+        },
         { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'A12345' }] },
         { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'flow:123:node:7:yes' }] },
       ]),
@@ -140,7 +162,12 @@ describe('outboundMessageSchema', () => {
   });
 
   it('rejects two buttons with the same title', () => {
-    const body = buttons({ buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'Yes' }] });
+    const body = buttons({
+      buttons: [
+        { id: 'a', title: 'Yes' },
+        { id: 'b', title: 'Yes' },
+      ],
+    });
     expect(issuePaths(body)).toEqual(['interactive.action.buttons[1].reply.title']);
   });
 

@@ -18,13 +18,13 @@ const bsuidSchema = z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{4,100}$/, 'must be
  */
 export const outboundMessageSchema = z
   .discriminatedUnion('type', [
-  message('text', { text: z.strictObject({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }) }),
-  message('interactive', { interactive: interactiveSchema }),
-  message('image', { image: captionedMediaSchema }),
-  message('video', { video: captionedMediaSchema }),
-  message('document', { document: documentMediaSchema }),
-  message('audio', { audio: mediaLinkSchema }),
-  message('template', { template: templateSchema }),
+    message('text', { text: z.strictObject({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }) }),
+    message('interactive', { interactive: interactiveSchema }),
+    message('image', { image: captionedMediaSchema }),
+    message('video', { video: captionedMediaSchema }),
+    message('document', { document: documentMediaSchema }),
+    message('audio', { audio: mediaLinkSchema }),
+    message('template', { template: templateSchema }),
   ])
   .superRefine((m, ctx) => {
     if ((m.to === undefined) === (m.recipient === undefined)) {

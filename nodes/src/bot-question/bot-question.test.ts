@@ -2,8 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { botQuestion } from './definition';
 import { compileWith, configOf, issuesOf, portIds } from '../../test/nodeTestKit';
 
-const yesNo = { prompt: { kind: 'buttons', body: 'Shall we book it?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } };
-const listenOnly = { prompt: { kind: 'none' }, answerType: 'choice', choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }], timeout: null };
+const yesNo = {
+  prompt: {
+    kind: 'buttons',
+    body: 'Shall we book it?',
+    buttons: [
+      { id: 'yes', title: 'Yes' },
+      { id: 'no', title: 'No' },
+    ],
+  },
+};
+const listenOnly = {
+  prompt: { kind: 'none' },
+  answerType: 'choice',
+  choices: [
+    { id: 'yes', label: 'Yes' },
+    { id: 'no', label: 'No' },
+  ],
+  timeout: null,
+};
 const port = (port: string) => ({ type: 'tandem.port', params: { node: 'n1', port } });
 const answered = (choice: string) => ({
   target: `${choice}_target`,
@@ -38,7 +55,16 @@ describe('bot-question', () => {
   });
 
   it('rejects a button or choice id that another output already uses', () => {
-    const later = { prompt: { kind: 'buttons', body: 'Now?', buttons: [{ id: 'now', title: 'Now' }, { id: 'timeout', title: 'Later' }] } };
+    const later = {
+      prompt: {
+        kind: 'buttons',
+        body: 'Now?',
+        buttons: [
+          { id: 'now', title: 'Now' },
+          { id: 'timeout', title: 'Later' },
+        ],
+      },
+    };
     expect(issuesOf(botQuestion, later)).toEqual(['prompt.buttons: Question › Buttons: "timeout" is reserved for another output; pick another id']);
     expect(issuesOf(botQuestion, { ...listenOnly, choices: [{ id: 'invalid', label: 'Not sure' }] })).toEqual([
       'choices: Choices: "invalid" is reserved for another output; pick another id',
@@ -46,9 +72,15 @@ describe('bot-question', () => {
   });
 
   it('rejects two choices with the same id and a choice question without choices', () => {
-    expect(issuesOf(botQuestion, { ...listenOnly, choices: [{ id: 'yes', label: 'Yes' }, { id: 'yes', label: 'Sure' }] })).toEqual([
-      'choices: Choices: Choice ids must be different',
-    ]);
+    expect(
+      issuesOf(botQuestion, {
+        ...listenOnly,
+        choices: [
+          { id: 'yes', label: 'Yes' },
+          { id: 'yes', label: 'Sure' },
+        ],
+      }),
+    ).toEqual(['choices: Choices: Choice ids must be different']);
     expect(issuesOf(botQuestion, { ...listenOnly, choices: [] })).toEqual(['choices: Choices: Add at least one choice']);
   });
 
@@ -83,7 +115,10 @@ describe('bot-question', () => {
           answered('no'),
           {
             guard: { type: 'tandem.canRetry', params: { node: 'n1' } },
-            actions: [{ type: 'tandem.countAttempt', params: { node: 'n1' } }, { type: 'tandem.send', params: { node: 'n1', purpose: 'reprompt' } }],
+            actions: [
+              { type: 'tandem.countAttempt', params: { node: 'n1' } },
+              { type: 'tandem.send', params: { node: 'n1', purpose: 'reprompt' } },
+            ],
           },
           { target: 'invalid_target', actions: [{ type: 'tandem.clearAttempts', params: { node: 'n1' } }, port('invalid')] },
         ],
@@ -135,7 +170,7 @@ describe('bot-question', () => {
 });
 
 describe('bot-question save target', () => {
-  it("refuses to overwrite a contact field Tandem keeps, but allows writable ones", () => {
+  it('refuses to overwrite a contact field Tandem keeps, but allows writable ones', () => {
     const base = { prompt: { kind: 'text', text: 'Your number?' }, answerType: 'phone' };
     expect(issuesOf(botQuestion, { ...base, saveTo: { scope: 'contact', name: 'wa_id' } })).toEqual([
       'saveTo.name: Save answer › Name: This contact field is kept by Tandem and cannot be overwritten',

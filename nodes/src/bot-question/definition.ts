@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { builtInContactFields, durationSchema, durationToMs, formatDuration, port, variableNameSchema, writableContactFields, type PortDef } from '@tandem/shared';
+import {
+  builtInContactFields,
+  durationSchema,
+  durationToMs,
+  formatDuration,
+  port,
+  variableNameSchema,
+  writableContactFields,
+  type PortDef,
+} from '@tandem/shared';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
@@ -107,9 +116,7 @@ export function questionChoices(c: Pick<BotQuestionConfig, 'prompt' | 'answerTyp
 }
 
 function answerPorts(c: BotQuestionConfig): PortDef[] {
-  return effectiveAnswerType(c) === 'choice'
-    ? questionChoices(c).map((x) => port(x.id, x.label, 'branch', true))
-    : [port('next', 'Answered', 'next', true)];
+  return effectiveAnswerType(c) === 'choice' ? questionChoices(c).map((x) => port(x.id, x.label, 'branch', true)) : [port('next', 'Answered', 'next', true)];
 }
 
 export const botQuestion = defineNode({
@@ -130,7 +137,9 @@ export const botQuestion = defineNode({
     ...answerPorts(c),
     port('invalid', 'Invalid', 'invalid'),
     ...(c.timeout ? [port('timeout', 'No reply', 'timeout')] : []),
-    ...(c.prompt.kind !== 'none' ? [port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error'), ...humanActivePorts(c.whenHumanActive)] : []),
+    ...(c.prompt.kind !== 'none'
+      ? [port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error'), ...humanActivePorts(c.whenHumanActive)]
+      : []),
   ],
   compile: (c, ctx) => {
     const node = ctx.nodeId;
@@ -151,7 +160,9 @@ export const botQuestion = defineNode({
       on['effect.result'] = [
         ctx.via('window_closed', { guard: refs.outcome(node, 'window_closed'), actions: [refs.recordOutcome(node)] }),
         ctx.via('error', { guard: refs.outcome(node, 'error'), actions: [refs.recordOutcome(node)] }),
-        ...(c.whenHumanActive === 'branch' ? [ctx.via('human_active', { guard: refs.outcome(node, 'human_active'), actions: [refs.recordOutcome(node), refs.clearAttempts(node)] })] : []),
+        ...(c.whenHumanActive === 'branch'
+          ? [ctx.via('human_active', { guard: refs.outcome(node, 'human_active'), actions: [refs.recordOutcome(node), refs.clearAttempts(node)] })]
+          : []),
       ];
     }
     return {
@@ -168,8 +179,7 @@ export const botQuestion = defineNode({
       return { kind: 'reset' };
     },
     freeFormSends: (c) => (c.prompt.kind === 'none' ? [] : [{ what: 'The question', fallbackPort: 'window_closed' }]),
-    provides: (c) =>
-      c.saveTo?.scope === 'vars' ? [{ scope: 'vars', names: [c.saveTo.name], ports: answerPorts(c).map((p) => p.id) }] : [],
+    provides: (c) => (c.saveTo?.scope === 'vars' ? [{ scope: 'vars', names: [c.saveTo.name], ports: answerPorts(c).map((p) => p.id) }] : []),
     writesAttributes: (c) =>
       c.saveTo?.scope === 'contact'
         ? [{ name: c.saveTo.name, type: ({ number: 'number', date: 'date' } as const)[effectiveAnswerType(c) as 'number' | 'date'] ?? 'string' }]

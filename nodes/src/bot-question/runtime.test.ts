@@ -29,7 +29,13 @@ const caps = fakeCaps({
 });
 
 const question = (data: Record<string, unknown>) => configOf(botQuestion, data);
-const reply = (text: string, replyId?: string): InboundMessage => ({ wamid: 'wamid.1', kind: replyId ? 'interactive' : 'text', text, at: now.toISOString(), ...(replyId ? { replyId } : {}) });
+const reply = (text: string, replyId?: string): InboundMessage => ({
+  wamid: 'wamid.1',
+  kind: replyId ? 'interactive' : 'text',
+  text,
+  at: now.toISOString(),
+  ...(replyId ? { replyId } : {}),
+});
 const answer = (c: BotQuestionConfig, text: string, opts: { replyId?: string; contact?: Record<string, unknown> } = {}) =>
   botQuestionRuntime.answer!(c, reply(text, opts.replyId), scopeOf(opts.contact), caps);
 const answerValue = (c: BotQuestionConfig, text: string, contact?: Record<string, unknown>) => {
@@ -42,7 +48,14 @@ const askNumber = (validation: Record<string, unknown> = {}) => question({ promp
 const askEmail = (validation: Record<string, unknown> = {}) => question({ prompt: { kind: 'text', text: 'Email?' }, answerType: 'email', validation });
 const askDate = question({ prompt: { kind: 'text', text: 'Which day?' }, answerType: 'date' });
 const yesNoButtons = question({
-  prompt: { kind: 'buttons', body: 'Shall we book it, {{contact.first_name}}?', buttons: [{ id: 'yes', title: 'Yes please' }, { id: 'no', title: 'No' }] },
+  prompt: {
+    kind: 'buttons',
+    body: 'Shall we book it, {{contact.first_name}}?',
+    buttons: [
+      { id: 'yes', title: 'Yes please' },
+      { id: 'no', title: 'No' },
+    ],
+  },
 });
 const listenForChoice = question({
   prompt: { kind: 'none' },
@@ -63,7 +76,9 @@ describe('bot-question runtime', () => {
   });
 
   it('reads numbers the way people write them', () => {
-    expect(['350000', '350.000', '350,000', '1,5', '€ 2.5k', '350.000,50'].map((t) => answerValue(askNumber(), t))).toEqual([350_000, 350_000, 350_000, 1.5, 2_500, 350_000.5]);
+    expect(['350000', '350.000', '350,000', '1,5', '€ 2.5k', '350.000,50'].map((t) => answerValue(askNumber(), t))).toEqual([
+      350_000, 350_000, 350_000, 1.5, 2_500, 350_000.5,
+    ]);
   });
 
   it('rejects a number answer that is not a number', () => {
@@ -170,7 +185,9 @@ describe('bot-question runtime', () => {
 
   it('saves the answer to a journey variable or a contact attribute, or nowhere', () => {
     expect(botQuestionRuntime.save!(askText({ saveTo: { name: 'full_name' } }), 'Ada')).toEqual({ vars: { full_name: 'Ada' } });
-    expect(botQuestionRuntime.save!(askText({ saveTo: { scope: 'contact', name: 'email' } }), 'ada@example.com')).toEqual({ contact: { email: 'ada@example.com' } });
+    expect(botQuestionRuntime.save!(askText({ saveTo: { scope: 'contact', name: 'email' } }), 'ada@example.com')).toEqual({
+      contact: { email: 'ada@example.com' },
+    });
     expect(botQuestionRuntime.save!(askText(), 'Ada')).toEqual({});
     expect(saveTo(null, 'Ada')).toEqual({});
   });
@@ -199,7 +216,10 @@ describe('bot-question runtime', () => {
   });
 
   it('puts the note before the body of a list question', () => {
-    const slots = question({ prompt: { kind: 'list', body: 'Pick a slot', buttonLabel: 'Slots', sections: [{ rows: [{ id: 'am', title: 'Morning' }] }] }, invalidMessage: 'Please pick from the list.' });
+    const slots = question({
+      prompt: { kind: 'list', body: 'Pick a slot', buttonLabel: 'Slots', sections: [{ rows: [{ id: 'am', title: 'Morning' }] }] },
+      invalidMessage: 'Please pick from the list.',
+    });
     expect(botQuestionRuntime.message!(slots, 'reprompt', scopeOf(), caps)).toMatchObject({ kind: 'list', body: 'Please pick from the list.\n\nPick a slot' });
   });
 

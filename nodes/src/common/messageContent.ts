@@ -63,15 +63,15 @@ export const textContentSchema = z.object({
 
 export const mediaContentSchema = z
   .object({
-  kind: z.literal('media'),
-  mediaType: field(z.enum(['image', 'video', 'document', 'audio']).default('image'), { label: 'Media type', widget: 'select' }),
-  url: field(z.string().min(1, 'Give the media URL').max(2_000), {
-    label: 'Media URL',
-    widget: 'template',
-    help: 'Public https URL of the file',
-  }),
-  caption: optionalLine('Caption', L.caption),
-  filename: field(z.string().max(240), { label: 'File name', help: 'Shown for documents' }).optional(),
+    kind: z.literal('media'),
+    mediaType: field(z.enum(['image', 'video', 'document', 'audio']).default('image'), { label: 'Media type', widget: 'select' }),
+    url: field(z.string().min(1, 'Give the media URL').max(2_000), {
+      label: 'Media URL',
+      widget: 'template',
+      help: 'Public https URL of the file',
+    }),
+    caption: optionalLine('Caption', L.caption),
+    filename: field(z.string().max(240), { label: 'File name', help: 'Shown for documents' }).optional(),
   })
   .refine((m) => m.mediaType !== 'audio' || !m.caption, { path: ['caption'], message: 'WhatsApp shows no caption on audio' });
 
@@ -81,13 +81,11 @@ export const buttonsContentSchema = z
     header: optionalLine('Header', L.header),
     body: templateText('Body', L.buttonsBody, { required: 'Write the message' }),
     footer: optionalLine('Footer', L.footer),
-    buttons: field(
-      z
-        .array(replyButtonSchema)
-        .min(1, 'Add at least one button')
-        .max(L.buttonsMax, `WhatsApp allows at most ${L.buttonsMax} reply buttons`),
-      { label: 'Buttons', widget: 'list', limit: L.buttonsMax },
-    ),
+    buttons: field(z.array(replyButtonSchema).min(1, 'Add at least one button').max(L.buttonsMax, `WhatsApp allows at most ${L.buttonsMax} reply buttons`), {
+      label: 'Buttons',
+      widget: 'list',
+      limit: L.buttonsMax,
+    }),
   })
   .superRefine((c, ctx) => {
     const dupTitle = uniqueBy(c.buttons, (b) => b.title.trim().toLowerCase());
@@ -124,16 +122,12 @@ export const listContentSchema = z
     const dupId = uniqueBy(rows, (r) => r.id);
     if (dupId !== undefined) ctx.addIssue({ code: 'custom', path: ['sections'], message: `Row ids must be different ("${rows[dupId]?.id}" is used twice)` });
     const dupTitle = uniqueBy(rows, (r) => r.title.trim().toLowerCase());
-    if (dupTitle !== undefined) ctx.addIssue({ code: 'custom', path: ['sections'], message: `Row titles must be different ("${rows[dupTitle]?.title}" is used twice)` });
+    if (dupTitle !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['sections'], message: `Row titles must be different ("${rows[dupTitle]?.title}" is used twice)` });
   });
 
 /** A free-form WhatsApp message: text, media, reply buttons or a list. */
-export const messageContentSchema = z.discriminatedUnion('kind', [
-  textContentSchema,
-  mediaContentSchema,
-  buttonsContentSchema,
-  listContentSchema,
-]);
+export const messageContentSchema = z.discriminatedUnion('kind', [textContentSchema, mediaContentSchema, buttonsContentSchema, listContentSchema]);
 export type MessageContent = z.infer<typeof messageContentSchema>;
 
 /** The choices a message offers: its buttons or list rows. */

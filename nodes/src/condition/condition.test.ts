@@ -29,9 +29,7 @@ describe('condition', () => {
   });
 
   it('rejects branch ids that cannot name an output', () => {
-    expect(issuesOf(condition, { branches: [branch('big spender')] })).toEqual([
-      'branches.0.id: Branches › #1 › Id: Use 1–64 letters, digits, "-" or "_"',
-    ]);
+    expect(issuesOf(condition, { branches: [branch('big spender')] })).toEqual(['branches.0.id: Branches › #1 › Id: Use 1–64 letters, digits, "-" or "_"']);
   });
 
   it('has one required output per branch, in order, then an optional otherwise', () => {
@@ -47,8 +45,16 @@ describe('condition', () => {
     expect(compileWith(condition, vipOrNew)).toEqual({
       entry: [{ type: 'tandem.enter', params: { node: 'n1' } }],
       always: [
-        { target: 'vip_target', guard: { type: 'tandem.expression', params: { node: 'n1', branch: 'vip' } }, actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'vip' } }] },
-        { target: 'new_target', guard: { type: 'tandem.expression', params: { node: 'n1', branch: 'new' } }, actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'new' } }] },
+        {
+          target: 'vip_target',
+          guard: { type: 'tandem.expression', params: { node: 'n1', branch: 'vip' } },
+          actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'vip' } }],
+        },
+        {
+          target: 'new_target',
+          guard: { type: 'tandem.expression', params: { node: 'n1', branch: 'new' } },
+          actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'new' } }],
+        },
         { target: 'else_target', actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'else' } }] },
       ],
     });

@@ -3,11 +3,19 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 
 const endConfigSchema = z.object({
-  outcome: field(z.string().trim().max(60).regex(/^[a-z0-9_]*$/, 'Lower-case letters, digits and _').default(''), {
-    label: 'Outcome',
-    placeholder: 'converted',
-    help: 'Optional label counted in analytics',
-  }),
+  outcome: field(
+    z
+      .string()
+      .trim()
+      .max(60)
+      .regex(/^[a-z0-9_]*$/, 'Lower-case letters, digits and _')
+      .default(''),
+    {
+      label: 'Outcome',
+      placeholder: 'converted',
+      help: 'Optional label counted in analytics',
+    },
+  ),
 });
 export type EndConfig = z.infer<typeof endConfigSchema>;
 

@@ -5,7 +5,7 @@ import { refs } from '../compileContext';
 
 const goToFlowConfigSchema = z.object({
   flowId: field(z.string().trim().min(1, 'Pick the flow to go to').max(64), { label: 'Flow', widget: 'flow-picker' }),
-  passVariables: field(z.boolean().default(true), { label: 'Pass this journey\'s variables', widget: 'toggle' }),
+  passVariables: field(z.boolean().default(true), { label: "Pass this journey's variables", widget: 'toggle' }),
 });
 export type GoToFlowConfig = z.infer<typeof goToFlowConfigSchema>;
 

@@ -37,17 +37,12 @@ export const handoff = defineNode({
   config: handoffConfigSchema,
   defaults: { team: 'support', message: 'A teammate will reply shortly.', timeout: { amount: 4, unit: 'hours' } },
   ports: (c): PortDef[] =>
-    c.resume.mode === 'never'
-      ? []
-      : [port('resolved', 'Back to bot', 'next'), ...(c.timeout ? [port('timeout', 'Not taken', 'timeout')] : [])],
+    c.resume.mode === 'never' ? [] : [port('resolved', 'Back to bot', 'next'), ...(c.timeout ? [port('timeout', 'Not taken', 'timeout')] : [])],
   compile: (c, ctx) => {
     const node = ctx.nodeId;
     const entry: ActionRef[] = [refs.handoff(node), ...(c.message.trim() ? [refs.send(node, 'handoff')] : [])];
     if (c.resume.mode === 'never') return { type: 'final', entry: ctx.enter(...entry) };
-    const timers: ActionRef[] = [
-      ...(c.timeout ? [refs.timer(node, 'timeout')] : []),
-      ...(c.resume.mode === 'after_idle' ? [refs.timer(node, 'idle')] : []),
-    ];
+    const timers: ActionRef[] = [...(c.timeout ? [refs.timer(node, 'timeout')] : []), ...(c.resume.mode === 'after_idle' ? [refs.timer(node, 'idle')] : [])];
     const fired: TransitionJson[] = [
       ...(c.resume.mode === 'after_idle' ? [ctx.via('resolved', { guard: refs.timerFired(node, 'idle') })] : []),
       ...(c.timeout ? [ctx.via('timeout', { guard: refs.timerFired(node, 'timeout') })] : []),

@@ -66,12 +66,18 @@ describe('http-request', () => {
           {
             target: 'next_target',
             guard: { type: 'tandem.outcome', params: { node: 'n1', outcome: 'ok' } },
-            actions: [{ type: 'tandem.saveResponse', params: { node: 'n1' } }, { type: 'tandem.port', params: { node: 'n1', port: 'next' } }],
+            actions: [
+              { type: 'tandem.saveResponse', params: { node: 'n1' } },
+              { type: 'tandem.port', params: { node: 'n1', port: 'next' } },
+            ],
           },
           {
             target: 'error_target',
             guard: { type: 'tandem.outcome', params: { node: 'n1', outcome: 'error' } },
-            actions: [{ type: 'tandem.recordOutcome', params: { node: 'n1' } }, { type: 'tandem.port', params: { node: 'n1', port: 'error' } }],
+            actions: [
+              { type: 'tandem.recordOutcome', params: { node: 'n1' } },
+              { type: 'tandem.port', params: { node: 'n1', port: 'error' } },
+            ],
           },
         ],
       },

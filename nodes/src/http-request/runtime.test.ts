@@ -44,12 +44,23 @@ describe('http-request runtime', () => {
   });
 
   it('keeps a content type header given in any case instead of adding another', () => {
-    const spec = request({ url: 'https://crm.example.com/leads', body: 'a=1', headers: [{ name: 'content-type', value: 'application/x-www-form-urlencoded' }] });
+    const spec = request({
+      url: 'https://crm.example.com/leads',
+      body: 'a=1',
+      headers: [{ name: 'content-type', value: 'application/x-www-form-urlencoded' }],
+    });
     expect(spec.headers).toEqual({ 'content-type': 'application/x-www-form-urlencoded' });
   });
 
   it('fills values into headers without encoding them', () => {
-    const spec = request({ method: 'GET', url: 'https://crm.example.com', headers: [{ name: 'Authorization', value: 'Bearer {{vars.token}}' }, { name: 'X-Phone', value: '{{contact.phone}}' }] });
+    const spec = request({
+      method: 'GET',
+      url: 'https://crm.example.com',
+      headers: [
+        { name: 'Authorization', value: 'Bearer {{vars.token}}' },
+        { name: 'X-Phone', value: '{{contact.phone}}' },
+      ],
+    });
     expect(spec.headers).toEqual({ Authorization: 'Bearer abc123', 'X-Phone': '+49 151 234' });
   });
 
@@ -60,7 +71,15 @@ describe('http-request runtime', () => {
   it('maps paths of the response body into journey variables and contact attributes', () => {
     const body = { customer: { id: 'c-9', tier: 'gold', orders: [{ total: 12 }, { total: 30 }] } };
     expect(
-      mapResponse([mapping('body.customer.id', 'customer_id'), mapping('body.customer.orders[1].total', 'last_total'), mapping('body.customer.tier', 'crm_tier', 'contact')], 200, body),
+      mapResponse(
+        [
+          mapping('body.customer.id', 'customer_id'),
+          mapping('body.customer.orders[1].total', 'last_total'),
+          mapping('body.customer.tier', 'crm_tier', 'contact'),
+        ],
+        200,
+        body,
+      ),
     ).toEqual({ vars: { customer_id: 'c-9', last_total: 30 }, contact: { crm_tier: 'gold' } });
   });
 
@@ -84,7 +103,10 @@ describe('http-request runtime', () => {
   });
 
   it('keeps a falsy value found in the body rather than turning it into null', () => {
-    expect(mapResponse([mapping('body.count', 'count'), mapping('body.active', 'active')], 200, { count: 0, active: false }).vars).toEqual({ count: 0, active: false });
+    expect(mapResponse([mapping('body.count', 'count'), mapping('body.active', 'active')], 200, { count: 0, active: false }).vars).toEqual({
+      count: 0,
+      active: false,
+    });
   });
 
   it('changes nothing when there is nothing to save', () => {

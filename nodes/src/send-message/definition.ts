@@ -19,10 +19,20 @@ export const sendMessage = defineNode({
   icon: 'send',
   config: sendMessageConfigSchema,
   defaults: { message: { kind: 'text', text: 'Hi {{contact.profile_name | "there"}}!' } },
-  ports: (c) => [port('next', 'Sent', 'next'), port('window_closed', 'Window closed', 'window_closed'), port('error', 'Failed', 'error'), ...humanActivePorts(c.whenHumanActive)],
+  ports: (c) => [
+    port('next', 'Sent', 'next'),
+    port('window_closed', 'Window closed', 'window_closed'),
+    port('error', 'Failed', 'error'),
+    ...humanActivePorts(c.whenHumanActive),
+  ],
   compile: (c, ctx) => ({
     entry: ctx.enter(refs.send(ctx.nodeId, 'message')),
-    on: onOutcomes(ctx, { ok: 'next', window_closed: 'window_closed', error: 'error', ...(c.whenHumanActive === 'branch' ? { human_active: 'human_active' } : {}) }),
+    on: onOutcomes(ctx, {
+      ok: 'next',
+      window_closed: 'window_closed',
+      error: 'error',
+      ...(c.whenHumanActive === 'branch' ? { human_active: 'human_active' } : {}),
+    }),
   }),
   analysis: {
     // Leaving by "Window closed" means WhatsApp just said the window is closed.

@@ -33,7 +33,15 @@ describe('send-message runtime', () => {
   });
 
   it('URL-encodes the filled-in part of a media link but not the link itself, and renders the caption', () => {
-    expect(send({ kind: 'media', mediaType: 'document', url: 'https://files.example/{{trigger.file}}?v=1', caption: 'For {{contact.city}}', filename: 'invoice.pdf' })).toEqual({
+    expect(
+      send({
+        kind: 'media',
+        mediaType: 'document',
+        url: 'https://files.example/{{trigger.file}}?v=1',
+        caption: 'For {{contact.city}}',
+        filename: 'invoice.pdf',
+      }),
+    ).toEqual({
       kind: 'media',
       mediaType: 'document',
       url: 'https://files.example/Rechnung%20M%C3%A4rz.pdf?v=1',

@@ -70,9 +70,9 @@ describe('send-message', () => {
   });
 
   it('rejects a row id used in two sections', () => {
-    expect(issuesOf(sendMessage, list({ title: 'Shoes', rows: [{ id: 'x', title: 'Boots' }] }, { title: 'Bags', rows: [{ id: 'x', title: 'Totes' }] }))).toEqual([
-      'message.sections: Message › Sections: Row ids must be different ("x" is used twice)',
-    ]);
+    expect(
+      issuesOf(sendMessage, list({ title: 'Shoes', rows: [{ id: 'x', title: 'Boots' }] }, { title: 'Bags', rows: [{ id: 'x', title: 'Totes' }] })),
+    ).toEqual(['message.sections: Message › Sections: Row ids must be different ("x" is used twice)']);
   });
 
   it('has the same three outputs whatever the message', () => {

@@ -10,10 +10,16 @@ export const templateCategories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as 
 export type TemplateCategory = (typeof templateCategories)[number];
 
 const parameterSchema = z.object({
-  name: field(z.string().regex(/^[a-z0-9_]{1,60}$/, 'Lower-case letters, digits and _').optional(), {
-    label: 'Parameter name',
-    help: 'For templates with named parameters; leave empty for {{1}}, {{2}}...',
-  }),
+  name: field(
+    z
+      .string()
+      .regex(/^[a-z0-9_]{1,60}$/, 'Lower-case letters, digits and _')
+      .optional(),
+    {
+      label: 'Parameter name',
+      help: 'For templates with named parameters; leave empty for {{1}}, {{2}}...',
+    },
+  ),
   value: templateText('Value', 1_024, { required: 'Give the parameter a value' }),
 });
 

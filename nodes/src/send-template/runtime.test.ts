@@ -28,8 +28,18 @@ describe('send-template runtime', () => {
   });
 
   it('keeps the names of named body parameters', () => {
-    const out = send({ body: [{ name: 'customer', value: '{{contact.first_name}}' }, { name: 'tier', value: '{{contact.loyalty_tier}}' }] });
-    expect(out).toMatchObject({ body: [{ name: 'customer', text: 'Zoë' }, { name: 'tier', text: 'gold' }] });
+    const out = send({
+      body: [
+        { name: 'customer', value: '{{contact.first_name}}' },
+        { name: 'tier', value: '{{contact.loyalty_tier}}' },
+      ],
+    });
+    expect(out).toMatchObject({
+      body: [
+        { name: 'customer', text: 'Zoë' },
+        { name: 'tier', text: 'gold' },
+      ],
+    });
   });
 
   it('renders a text header', () => {

@@ -40,7 +40,17 @@ describe('send-template', () => {
 
   it('takes body parameters either all named or all positional', () => {
     expect(issuesOf(sendTemplate, sending({ body: [{ value: 'Ana' }, { value: '20%' }] }))).toEqual([]);
-    expect(issuesOf(sendTemplate, sending({ body: [{ name: 'first_name', value: 'Ana' }, { name: 'discount', value: '20%' }] }))).toEqual([]);
+    expect(
+      issuesOf(
+        sendTemplate,
+        sending({
+          body: [
+            { name: 'first_name', value: 'Ana' },
+            { name: 'discount', value: '20%' },
+          ],
+        }),
+      ),
+    ).toEqual([]);
     expect(issuesOf(sendTemplate, sending({ body: [{ name: 'first_name', value: 'Ana' }, { value: '20%' }] }))).toEqual([
       'body: Body parameters: Name every parameter or none of them',
     ]);

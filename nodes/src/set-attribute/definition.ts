@@ -55,13 +55,17 @@ export const setAttribute = defineNode({
       return names.length ? [{ scope: 'vars', names, ports: 'all' }] : [];
     },
     writesAttributes: (c) =>
-      c.operations
-        .filter((o) => o.target === 'contact')
-        .map((o): AttributeDecl => ({ name: o.name, type: o.action === 'increment' ? 'number' : 'string' })),
+      c.operations.filter((o) => o.target === 'contact').map((o): AttributeDecl => ({ name: o.name, type: o.action === 'increment' ? 'number' : 'string' })),
   },
   summary: (c) =>
     [
-      ...c.operations.map((o) => (o.action === 'unset' ? `unset ${o.target}.${o.name}` : o.action === 'increment' ? `${o.target}.${o.name} += ${o.amount}` : `${o.target}.${o.name} = ${o.value}`)),
+      ...c.operations.map((o) =>
+        o.action === 'unset'
+          ? `unset ${o.target}.${o.name}`
+          : o.action === 'increment'
+            ? `${o.target}.${o.name} += ${o.amount}`
+            : `${o.target}.${o.name} = ${o.value}`,
+      ),
       ...c.addTags.map((t) => `+#${t}`),
       ...c.removeTags.map((t) => `-#${t}`),
       ...(c.consent !== 'unchanged' ? [c.consent.replace('_', '-')] : []),

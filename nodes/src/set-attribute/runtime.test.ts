@@ -48,7 +48,14 @@ describe('set-attribute runtime', () => {
   });
 
   it('writes journey variables apart from contact attributes', () => {
-    expect(changes({ operations: [{ target: 'vars', name: 'coupon', value: 'SAVE10' }, { name: 'segment', value: 'b' }] })).toEqual({
+    expect(
+      changes({
+        operations: [
+          { target: 'vars', name: 'coupon', value: 'SAVE10' },
+          { name: 'segment', value: 'b' },
+        ],
+      }),
+    ).toEqual({
       vars: { coupon: 'SAVE10' },
       contact: { segment: 'b' },
     });

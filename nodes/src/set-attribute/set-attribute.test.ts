@@ -17,7 +17,9 @@ describe('set-attribute', () => {
   });
 
   it('fills in an operation: set a contact attribute, incrementing by 1', () => {
-    expect(configOf(setAttribute, { operations: [{ name: 'city' }] }).operations).toEqual([{ target: 'contact', name: 'city', action: 'set', value: '', amount: 1 }]);
+    expect(configOf(setAttribute, { operations: [{ name: 'city' }] }).operations).toEqual([
+      { target: 'contact', name: 'city', action: 'set', value: '', amount: 1 },
+    ]);
   });
 
   it('rejects a step that changes nothing', () => {
@@ -29,9 +31,14 @@ describe('set-attribute', () => {
     expect(issuesOf(setAttribute, { operations: [{ name: 'phone', value: '+4915112345678' }] })).toEqual([
       'operations.0.name: Set › #1 › Name: contact.phone is kept by Tandem and cannot be changed by a flow',
     ]);
-    expect(issuesOf(setAttribute, { operations: [{ name: 'first_name', value: 'Ana' }, { name: 'marketing_opt_in', value: 'true' }] })).toEqual([
-      'operations.1.name: Set › #2 › Name: contact.marketing_opt_in is kept by Tandem and cannot be changed by a flow',
-    ]);
+    expect(
+      issuesOf(setAttribute, {
+        operations: [
+          { name: 'first_name', value: 'Ana' },
+          { name: 'marketing_opt_in', value: 'true' },
+        ],
+      }),
+    ).toEqual(['operations.1.name: Set › #2 › Name: contact.marketing_opt_in is kept by Tandem and cannot be changed by a flow']);
   });
 
   it('allows the writable contact fields and any journey variable name', () => {

@@ -31,7 +31,12 @@ export const split = defineNode({
   description: 'Sends each contact down one variant at random, by weight. A contact always gets the same variant in a run.',
   icon: 'split',
   config: splitConfigSchema,
-  defaults: { variants: [{ id: 'a', label: 'A', weight: 50 }, { id: 'b', label: 'B', weight: 50 }] },
+  defaults: {
+    variants: [
+      { id: 'a', label: 'A', weight: 50 },
+      { id: 'b', label: 'B', weight: 50 },
+    ],
+  },
   ports: (c) => c.variants.map((v) => port(v.id, `${v.label} (${v.weight}%)`, 'branch', true)),
   compile: (c, ctx) => {
     const guarded = c.variants.slice(0, -1).map((v) => ctx.via(v.id, { guard: refs.split(ctx.nodeId, v.id) }));

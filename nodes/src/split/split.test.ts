@@ -7,7 +7,12 @@ const threeWay = { variants: [variant('a', 20), variant('b', 30), variant('contr
 
 describe('split', () => {
   it('accepts its defaults: A and B at 50% each', () => {
-    expect(configOf(split, split.defaults)).toEqual({ variants: [{ id: 'a', label: 'A', weight: 50 }, { id: 'b', label: 'B', weight: 50 }] });
+    expect(configOf(split, split.defaults)).toEqual({
+      variants: [
+        { id: 'a', label: 'A', weight: 50 },
+        { id: 'b', label: 'B', weight: 50 },
+      ],
+    });
   });
 
   it('rejects weights that do not add up to 100', () => {

@@ -57,7 +57,12 @@ describe('trigger-api', () => {
   });
 
   it('provides the reception time and each payload field', () => {
-    const config = configOf(triggerApi, { fields: [{ name: 'order_id', path: 'order.id' }, { name: 'coupon', path: 'coupon' }] });
+    const config = configOf(triggerApi, {
+      fields: [
+        { name: 'order_id', path: 'order.id' },
+        { name: 'coupon', path: 'coupon' },
+      ],
+    });
     expect(triggerApi.analysis.provides(config)).toEqual([{ scope: 'trigger', names: ['received_at', 'order_id', 'coupon'], ports: 'all' }]);
   });
 });

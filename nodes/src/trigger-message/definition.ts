@@ -21,7 +21,11 @@ const triggerMessageConfigSchema = z
       widget: 'select',
       showWhen: { field: 'match', equals: ['keywords'] },
     }),
-    caseSensitive: field(z.boolean().default(false), { label: 'Case sensitive', widget: 'toggle', showWhen: { field: 'match', equals: ['keywords', 'regex'] } }),
+    caseSensitive: field(z.boolean().default(false), {
+      label: 'Case sensitive',
+      widget: 'toggle',
+      showWhen: { field: 'match', equals: ['keywords', 'regex'] },
+    }),
     pattern: field(z.string().max(200).default(''), {
       label: 'Regular expression',
       widget: 'regex',
@@ -38,12 +42,18 @@ const triggerMessageConfigSchema = z
       widget: 'select',
       help: 'ad: only messages that come from a Click-to-WhatsApp ad',
     }),
-    adIds: field(z.array(z.string().regex(/^\d{1,32}$/, 'Ad ids are digits')).max(100).default([]), {
-      label: 'Ad ids',
-      widget: 'tags',
-      help: 'Leave empty for any ad',
-      showWhen: { field: 'source', equals: ['ad'] },
-    }),
+    adIds: field(
+      z
+        .array(z.string().regex(/^\d{1,32}$/, 'Ad ids are digits'))
+        .max(100)
+        .default([]),
+      {
+        label: 'Ad ids',
+        widget: 'tags',
+        help: 'Leave empty for any ad',
+        showWhen: { field: 'source', equals: ['ad'] },
+      },
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.match === 'keywords' && c.keywords.length === 0) ctx.addIssue({ code: 'custom', path: ['keywords'], message: 'Add at least one keyword' });

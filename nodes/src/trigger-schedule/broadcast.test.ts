@@ -17,7 +17,9 @@ describe('broadcast schedules', () => {
     const monday9 = { kind: 'cron' as const, cron: '0 9 * * 1', timezone: 'Europe/Berlin' };
     expect(nextFireAt(monday9, now)?.toISOString()).toBe('2026-11-30T08:00:00.000Z');
     expect(nextFireAt(monday9, new Date('2026-03-24T12:00:00Z'))?.toISOString()).toBe('2026-03-30T07:00:00.000Z');
-    expect(nextFireAt({ kind: 'cron', cron: '30 10 * * *', timezone: 'UTC' }, new Date('2026-11-24T10:30:00Z'))?.toISOString()).toBe('2026-11-25T10:30:00.000Z');
+    expect(nextFireAt({ kind: 'cron', cron: '30 10 * * *', timezone: 'UTC' }, new Date('2026-11-24T10:30:00Z'))?.toISOString()).toBe(
+      '2026-11-25T10:30:00.000Z',
+    );
   });
 
   it('fire a one-off broadcast once, and never when its time has passed', () => {

@@ -29,7 +29,12 @@ export interface AudienceContact {
  * marketing when asked, then the filter expression. A filter that fails on a contact (a missing
  * attribute compared with a number, say) leaves the contact out rather than failing the broadcast.
  */
-export function inAudience(audience: TriggerScheduleConfig['audience'], contact: AudienceContact, evaluate: (expression: string, scope: Scope) => unknown, now: Date): boolean {
+export function inAudience(
+  audience: TriggerScheduleConfig['audience'],
+  contact: AudienceContact,
+  evaluate: (expression: string, scope: Scope) => unknown,
+  now: Date,
+): boolean {
   const tags = new Set(contact.tags);
   if (audience.marketingOptInOnly && contact.marketingConsent !== 'opted_in') return false;
   if (audience.tagsAny.length > 0 && !audience.tagsAny.some((t) => tags.has(t))) return false;

@@ -28,10 +28,15 @@ const cronScheduleSchema = z.object({
 
 const onceScheduleSchema = z.object({
   kind: z.literal('once'),
-  at: field(z.iso.datetime({ local: true, message: 'Use a date and time such as 2026-12-01T09:00' }).regex(/^[^Zz+]*$/, 'Give the local time without a time zone; pick the zone below'), {
-    label: 'At',
-    widget: 'datetime',
-  }),
+  at: field(
+    z.iso
+      .datetime({ local: true, message: 'Use a date and time such as 2026-12-01T09:00' })
+      .regex(/^[^Zz+]*$/, 'Give the local time without a time zone; pick the zone below'),
+    {
+      label: 'At',
+      widget: 'datetime',
+    },
+  ),
   timezone: field(timeZoneSchema.default('UTC'), { label: 'Time zone', widget: 'select' }),
 });
 

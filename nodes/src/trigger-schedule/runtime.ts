@@ -3,5 +3,8 @@ import type { TriggerScheduleConfig } from './definition';
 
 export const triggerScheduleRuntime = defineRuntime<TriggerScheduleConfig>({
   // The broadcast passes the time it was due; the journey sees that, not when the job ran.
-  mapPayload: (_c, payload, meta) => ({ ok: true, values: { scheduled_at: typeof payload.scheduled_at === 'string' ? payload.scheduled_at : meta.receivedAt.toISOString() } }),
+  mapPayload: (_c, payload, meta) => ({
+    ok: true,
+    values: { scheduled_at: typeof payload.scheduled_at === 'string' ? payload.scheduled_at : meta.receivedAt.toISOString() },
+  }),
 });

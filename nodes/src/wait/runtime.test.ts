@@ -23,7 +23,12 @@ const caps = fakeCaps({
 
 function timer(data: Record<string, unknown>, now: string, opts: { timezone?: string; trigger?: Record<string, unknown>; kind?: TimerKind } = {}): string {
   const at = new Date(now);
-  const result = waitRuntime.timer!(configOf(wait, data), opts.kind ?? 'wait', { now: at, timezone: opts.timezone ?? 'UTC', scope: scopeAt(at, opts.trigger), caps });
+  const result = waitRuntime.timer!(configOf(wait, data), opts.kind ?? 'wait', {
+    now: at,
+    timezone: opts.timezone ?? 'UTC',
+    scope: scopeAt(at, opts.trigger),
+    caps,
+  });
   return 'at' in result ? result.at.toISOString() : 'missed';
 }
 
@@ -39,7 +44,9 @@ describe('wait runtime', () => {
   });
 
   it('gives up waiting for an event after its timeout', () => {
-    expect(timer({ mode: 'event', event: 'order.paid', timeout: { amount: 2, unit: 'days' } }, fridayMorningBerlin, { kind: 'timeout' })).toBe('2026-03-08T09:00:00.000Z');
+    expect(timer({ mode: 'event', event: 'order.paid', timeout: { amount: 2, unit: 'days' } }, fridayMorningBerlin, { kind: 'timeout' })).toBe(
+      '2026-03-08T09:00:00.000Z',
+    );
   });
 
   it('waits until a later local time on the same day', () => {
@@ -82,7 +89,9 @@ describe('wait runtime', () => {
   it('waits until a date from the trigger, shifted by the offset before or after it', () => {
     const trigger = { appointment_at: '2026-03-10T15:00:00+01:00' };
     expect(timer(appointment({ offset: { amount: 1, unit: 'days', direction: 'before' } }), fridayMorningBerlin, { trigger })).toBe('2026-03-09T14:00:00.000Z');
-    expect(timer(appointment({ offset: { amount: 30, unit: 'minutes', direction: 'after' } }), fridayMorningBerlin, { trigger })).toBe('2026-03-10T14:30:00.000Z');
+    expect(timer(appointment({ offset: { amount: 30, unit: 'minutes', direction: 'after' } }), fridayMorningBerlin, { trigger })).toBe(
+      '2026-03-10T14:30:00.000Z',
+    );
     expect(timer(appointment(), fridayMorningBerlin, { trigger })).toBe('2026-03-10T14:00:00.000Z');
   });
 

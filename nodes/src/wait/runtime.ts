@@ -14,7 +14,14 @@ export const waitRuntime = defineRuntime<WaitConfig>({
         return { at: new Date(now.getTime() + durationToMs(c.timeout)) };
       case 'until_time': {
         const tz = c.timezone === 'contact' ? timezone : c.timezone;
-        return { at: nextLocalTime(now, c.time, tz, c.days.map((d) => weekdays.indexOf(d))) };
+        return {
+          at: nextLocalTime(
+            now,
+            c.time,
+            tz,
+            c.days.map((d) => weekdays.indexOf(d)),
+          ),
+        };
       }
       case 'until_date': {
         const base = toDate(tryEvaluate(() => caps.evaluate(c.date, scope)));

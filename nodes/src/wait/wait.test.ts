@@ -27,7 +27,9 @@ describe('wait', () => {
 
   it('rejects a clock time that is not HH:mm, an unknown day and an unknown time zone', () => {
     expect(issuesOf(wait, { mode: 'until_time', time: '9:30' })).toEqual(['time: Until: Use a 24-hour time such as 09:30']);
-    expect(issuesOf(wait, { mode: 'until_time', time: '09:30', days: ['monday'] })).toEqual(['days.0: On days › #1: Choose one of: mon, tue, wed, thu, fri, sat, sun']);
+    expect(issuesOf(wait, { mode: 'until_time', time: '09:30', days: ['monday'] })).toEqual([
+      'days.0: On days › #1: Choose one of: mon, tue, wed, thu, fri, sat, sun',
+    ]);
     expect(issuesOf(wait, { mode: 'until_time', time: '09:30', timezone: 'Berlin' })).toEqual([
       'timezone: Time zone: Unknown time zone: use an IANA name such as Europe/Berlin',
     ]);
@@ -75,7 +77,10 @@ describe('wait', () => {
           {
             target: 'next_target',
             guard: { type: 'tandem.event', params: { node: 'n1' } },
-            actions: [{ type: 'tandem.saveResponse', params: { node: 'n1' } }, { type: 'tandem.port', params: { node: 'n1', port: 'next' } }],
+            actions: [
+              { type: 'tandem.saveResponse', params: { node: 'n1' } },
+              { type: 'tandem.port', params: { node: 'n1', port: 'next' } },
+            ],
           },
         ],
         'timer.fired': [timerFired('timeout', 'timeout')],
@@ -86,7 +91,11 @@ describe('wait', () => {
   it('leaves a missed date by the missed output, or ends the run when it is not connected', () => {
     const missed = (connected?: string[]) => compileWith(wait, untilAppointment('branch'), connected).on?.['effect.result'];
     expect(missed()).toEqual([
-      { target: 'missed_target', guard: { type: 'tandem.outcome', params: { node: 'n1', outcome: 'missed' } }, actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'missed' } }] },
+      {
+        target: 'missed_target',
+        guard: { type: 'tandem.outcome', params: { node: 'n1', outcome: 'missed' } },
+        actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'missed' } }],
+      },
     ]);
     expect(missed(['next'])?.[0]?.target).toBe('$end');
     expect(compileWith(wait, untilAppointment('continue')).on?.['effect.result']).toBeUndefined();

@@ -8,7 +8,18 @@ import { contactFromRow, type ContactRow } from '../store/rows';
 /** Contacts looked at per job; a longer audience continues in the next job. */
 const BROADCAST_PAGE = 1_000;
 
-type BroadcastRow = { id: number; workspace_id: string; flow_id: string; flow_version_id: number; node_id: string; fire_at: Date; cursor: number; live: boolean; clock_offset_ms: number; ws_now: Date };
+type BroadcastRow = {
+  id: number;
+  workspace_id: string;
+  flow_id: string;
+  flow_version_id: number;
+  node_id: string;
+  fire_at: Date;
+  cursor: number;
+  live: boolean;
+  clock_offset_ms: number;
+  ws_now: Date;
+};
 
 /**
  * The `broadcast` job: when a schedule trigger is due, queues a `start-run` for every contact of
@@ -42,10 +53,21 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
     }
     const config = trigger.config as TriggerScheduleConfig;
     const dueAt = new Date(b.fire_at.getTime() + Number(b.clock_offset_ms));
-    const page = (await client.query<ContactRow>('SELECT * FROM contacts WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3', [b.workspace_id, b.cursor, BROADCAST_PAGE])).rows;
+    const page = (
+      await client.query<ContactRow>('SELECT * FROM contacts WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3', [
+        b.workspace_id,
+        b.cursor,
+        BROADCAST_PAGE,
+      ])
+    ).rows;
     const audience = page.filter((row) => {
       const contact = contactFromRow(row);
-      return inAudience(config.audience, { tags: contact.tags, marketingConsent: contact.marketingConsent, view: contactView(contact, version.contactFields, b.ws_now) }, runtimeCaps.evaluate, b.ws_now);
+      return inAudience(
+        config.audience,
+        { tags: contact.tags, marketingConsent: contact.marketingConsent, view: contactView(contact, version.contactFields, b.ws_now) },
+        runtimeCaps.evaluate,
+        b.ws_now,
+      );
     });
     if (audience.length > 0) {
       await client.query(

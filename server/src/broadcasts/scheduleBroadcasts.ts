@@ -12,7 +12,13 @@ type Executor = Pick<Db, 'execute'>;
  */
 export async function scheduleBroadcasts(db: Executor, flowId: string): Promise<void> {
   await db.execute(sql`DELETE FROM broadcasts WHERE flow_id = ${flowId}`);
-  const live = await db.execute<{ workspace_id: string; version_id: number; document: { nodes?: { id: string; type: string; data: unknown }[] }; ws_now: Date; clock_offset_ms: number }>(sql`
+  const live = await db.execute<{
+    workspace_id: string;
+    version_id: number;
+    document: { nodes?: { id: string; type: string; data: unknown }[] };
+    ws_now: Date;
+    clock_offset_ms: number;
+  }>(sql`
     SELECT f.workspace_id, v.id AS version_id, v.document, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now, w.clock_offset_ms
     FROM flows f JOIN flow_versions v ON v.id = f.live_version_id JOIN workspaces w ON w.id = f.workspace_id
     WHERE f.id = ${flowId} AND f.archived_at IS NULL`);

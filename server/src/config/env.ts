@@ -13,7 +13,10 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Meta's Graph API; point it at the Cloud API stand-in for tests and local development. */
   WHATSAPP_API_BASE_URL: z.string().url().default('https://graph.facebook.com'),
-  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v24.0'),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/)
+    .default('v24.0'),
   /** The Meta app secret that signs webhooks (X-Hub-Signature-256). */
   WHATSAPP_APP_SECRET: z.string().min(1).optional(),
   /** The token Meta echoes when verifying the webhook URL. */

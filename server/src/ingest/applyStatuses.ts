@@ -16,7 +16,13 @@ export async function applyStatuses(workspaceId: string, statuses: WebhookEventO
       `UPDATE messages SET status = $3, status_rank = $4, error = COALESCE($5, error), updated_at = now()
        WHERE workspace_id = $1 AND wamid = $2 AND status_rank < $4 AND NOT (status = 'failed' AND $3 <> 'failed' AND $4 < 20)
        RETURNING contact_id`,
-      [workspaceId, s.wamid, s.status, rank, s.errors?.length ? { code: String(s.errors[0]!.code), message: s.errors[0]!.message ?? s.errors[0]!.title, async: true } : null],
+      [
+        workspaceId,
+        s.wamid,
+        s.status,
+        rank,
+        s.errors?.length ? { code: String(s.errors[0]!.code), message: s.errors[0]!.message ?? s.errors[0]!.title, async: true } : null,
+      ],
     );
     const contactId = updated.rows[0]?.contact_id;
     if (contactId !== undefined && s.errors?.some((e) => e.code === 131050)) {

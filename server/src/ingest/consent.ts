@@ -16,8 +16,10 @@ export type ConsentChange = { consent: 'opted_in' | 'opted_out'; source: string 
 export async function consentFromMessage(pool: pg.Pool, workspaceId: string, e: WebhookEventOf<'inbound'>): Promise<ConsentChange | undefined> {
   const settings = await workspaceSettings(pool, workspaceId);
   const said = normalize(e.text);
-  if (said && (settings.optOutKeywords ?? defaultOptOutKeywords).some((k) => normalize(k) === said)) return { consent: 'opted_out', source: `keyword ${e.text.trim()}` };
-  if (said && (settings.optInKeywords ?? defaultOptInKeywords).some((k) => normalize(k) === said)) return { consent: 'opted_in', source: `keyword ${e.text.trim()}` };
+  if (said && (settings.optOutKeywords ?? defaultOptOutKeywords).some((k) => normalize(k) === said))
+    return { consent: 'opted_out', source: `keyword ${e.text.trim()}` };
+  if (said && (settings.optInKeywords ?? defaultOptInKeywords).some((k) => normalize(k) === said))
+    return { consent: 'opted_in', source: `keyword ${e.text.trim()}` };
   if (e.kind === 'button' && e.contextWamid && e.replyId) {
     const r = await pool.query<{ opt_out: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM jsonb_array_elements(content -> 'buttons') b WHERE b ->> 'value' = $3 AND (b ->> 'optOut')::boolean) AS opt_out
@@ -31,7 +33,12 @@ export async function consentFromMessage(pool: pg.Pool, workspaceId: string, e: 
 
 /** Records consent with its time and source, for the audit trail. */
 export async function recordConsent(pool: pg.Pool, contactId: number, change: ConsentChange, at: string): Promise<void> {
-  await pool.query('UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1', [contactId, change.consent, at, change.source]);
+  await pool.query('UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1', [
+    contactId,
+    change.consent,
+    at,
+    change.source,
+  ]);
 }
 
 /** Confirms an opt-out to the contact (the window is open: they just wrote). Empty `optOutReply` turns it off. */

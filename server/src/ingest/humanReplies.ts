@@ -20,7 +20,11 @@ export async function applyEcho(pool: pg.Pool, workspaceId: string, e: WebhookEv
     [workspaceId, contactId, e.wamid, e.type, { ...e.content, text: e.text }, e.at],
   );
   if (stored.rowCount === 0) return contactId;
-  const [contact] = (await pool.query<{ resume_keyword: string | null; paused_until: Date | null }>('SELECT resume_keyword, paused_until FROM contacts WHERE id = $1', [contactId])).rows;
+  const [contact] = (
+    await pool.query<{ resume_keyword: string | null; paused_until: Date | null }>('SELECT resume_keyword, paused_until FROM contacts WHERE id = $1', [
+      contactId,
+    ])
+  ).rows;
   if (contact?.resume_keyword && normalize(e.text) === normalize(contact.resume_keyword)) {
     await resumeContact(pool as unknown as Queryable, contactId);
     return contactId;

@@ -20,7 +20,8 @@ export async function processWebhook(eventId: number, pool: pg.Pool, deps: Engin
     for (const change of parsed.changes) {
       for (const event of change.events) {
         const targets = change.phoneNumberId ? await workspaceOf(pool, change.phoneNumberId) : await workspacesOfAccount(pool, change.wabaId, event);
-        if (targets.length === 0) deps.logger.warn({ eventId, phoneNumberId: change.phoneNumberId, field: change.field }, 'webhook for an unknown number; skipped');
+        if (targets.length === 0)
+          deps.logger.warn({ eventId, phoneNumberId: change.phoneNumberId, field: change.field }, 'webhook for an unknown number; skipped');
         for (const id of targets) byWorkspace.set(id, [...(byWorkspace.get(id) ?? []), event]);
       }
     }

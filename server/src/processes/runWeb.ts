@@ -29,7 +29,13 @@ export async function runWeb(env: Env, booted: Booted, logger: Logger): Promise<
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `port ${env.PORT} on ${env.HOST} is already in use (set PORT)` : `cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `port ${env.PORT} on ${env.HOST} is already in use (set PORT)`
+            : `cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`,
+        ),
+      ),
     );
   });
   const address = server.address();

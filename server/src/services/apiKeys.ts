@@ -14,7 +14,11 @@ export const keyPrefix = (id: string) => `tdm_${id}`;
 
 /** The workspace's keys that still work, newest first. */
 export async function listApiKeys(db: Db, workspaceId: string): Promise<KeyRow[]> {
-  return db.select().from(apiKeys).where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt))).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  return db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
 }
 
 /** Creates a key; only the SHA-256 of its secret is stored, so the full key is returned once. */
@@ -22,7 +26,10 @@ export async function createApiKey(db: Db, workspaceId: string, input: { name: s
   const id = newId('key');
   const secret = randomToken(24);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(apiKeys).values({ id, workspaceId, name: input.name, role: input.role, secretHash: sha256(secret) }).returning();
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ id, workspaceId, name: input.name, role: input.role, secretHash: sha256(secret) })
+      .returning();
     await audit(tx, { workspaceId, actor, action: 'api_key.create', target: id, detail: { name: input.name, role: input.role } });
     return { row: row!, key: `${keyPrefix(id)}_${secret}` };
   });

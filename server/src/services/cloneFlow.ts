@@ -40,7 +40,8 @@ interface NodeLike {
  */
 export function applyCloneMapping(document: Record<string, unknown>, mapping: CloneMapping): Record<string, unknown> {
   const renames = Object.entries(mapping.attributes).filter(([from, to]) => from !== to);
-  const number = mapping.number && mapping.number.from !== mapping.number.to ? { pattern: phonePattern(mapping.number.from), to: mapping.number.to } : undefined;
+  const number =
+    mapping.number && mapping.number.from !== mapping.number.to ? { pattern: phonePattern(mapping.number.from), to: mapping.number.to } : undefined;
   const renameText = (text: string) => {
     const renamed = renames.reduce((t, [from, to]) => t.replace(new RegExp(`\\bcontact\\.(\\??)${from}\\b`, 'g'), `contact.$1${to}`), text);
     return number ? renamed.replace(number.pattern, (_, plus: string) => `${plus}${number.to}`) : renamed;
@@ -59,7 +60,12 @@ export function applyCloneMapping(document: Record<string, unknown>, mapping: Cl
       if (m) data = { ...data, template: { ...t, name: m.to.name, language: m.to.language } };
     }
     if (n.type === 'set-attribute' && Array.isArray(data.operations)) {
-      data = { ...data, operations: (data.operations as { target: string; name: string }[]).map((op) => (op.target === 'contact' && mapping.attributes[op.name] ? { ...op, name: mapping.attributes[op.name] } : op)) };
+      data = {
+        ...data,
+        operations: (data.operations as { target: string; name: string }[]).map((op) =>
+          op.target === 'contact' && mapping.attributes[op.name] ? { ...op, name: mapping.attributes[op.name] } : op,
+        ),
+      };
     }
     if (n.type === 'bot-question' || n.type === 'http-request') data = renameSaveTargets(data, mapping.attributes);
     if (n.type === 'go-to-flow' && typeof data.flowId === 'string' && mapping.flows[data.flowId]) data = { ...data, flowId: mapping.flows[data.flowId] };
@@ -82,7 +88,11 @@ function renameSaveTargets(data: Record<string, unknown>, attributes: Record<str
 }
 
 /** Templates, contact attributes and flows a document refers to. */
-export function referencesOf(document: Record<string, unknown>): { templates: { name: string; language: string; category: string }[]; attributes: string[]; flows: string[] } {
+export function referencesOf(document: Record<string, unknown>): {
+  templates: { name: string; language: string; category: string }[];
+  attributes: string[];
+  flows: string[];
+} {
   const nodes = (document.nodes ?? []) as NodeLike[];
   const templates = nodes
     .filter((n) => n.type === 'send-template')

@@ -12,7 +12,10 @@ type ContactPatch = z.infer<typeof contactPatchSchema>;
 
 /** A contact of the workspace, or 404. */
 export async function loadContact(db: Pick<Db, 'select'>, workspaceId: string, id: number): Promise<ContactRow> {
-  const [c] = await db.select().from(contacts).where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
+  const [c] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
   if (!c) throw new NotFoundError('Contact');
   return c;
 }
@@ -62,7 +65,15 @@ export function checkAttributeNames(names: readonly string[], path: (name: strin
   if (refused.length) {
     throw new ValidationError(
       `${refused.join(', ')} ${refused.length === 1 ? 'is a built-in contact field' : 'are built-in contact fields'} and cannot be set as attributes`,
-      refused.map((n) => ({ path: path(n), message: n === 'timezone' ? 'Set the time zone with the timezone field' : n === 'tags' ? 'Change tags with addTags and removeTags' : `"${n}" is kept by Tandem` })),
+      refused.map((n) => ({
+        path: path(n),
+        message:
+          n === 'timezone'
+            ? 'Set the time zone with the timezone field'
+            : n === 'tags'
+              ? 'Change tags with addTags and removeTags'
+              : `"${n}" is kept by Tandem`,
+      })),
       'reserved_attribute',
     );
   }
@@ -90,9 +101,15 @@ export async function updateContact(db: Db, workspaceId: string, id: number, pat
     throw new ValidationError(`"${patch.timezone}" is not an IANA time zone such as Europe/Berlin`, [{ path: ['timezone'], message: 'Unknown time zone' }]);
   }
   const set = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
-  const unset = Object.entries(attributes).filter(([, v]) => v === null).map(([k]) => k);
+  const unset = Object.entries(attributes)
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(contacts).where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId))).for('update');
+    const [current] = await tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
+      .for('update');
     if (!current) throw new NotFoundError('Contact');
     const now = await workspaceNow(tx, workspaceId);
     const consentChanges = patch.marketingConsent !== undefined && patch.marketingConsent !== current.marketingConsent;
@@ -108,7 +125,13 @@ export async function updateContact(db: Db, workspaceId: string, id: number, pat
       .where(eq(contacts.id, id))
       .returning();
     if (consentChanges) {
-      await audit(tx, { workspaceId, actor, action: 'contact.consent', target: String(id), detail: { from: current.marketingConsent, to: patch.marketingConsent } });
+      await audit(tx, {
+        workspaceId,
+        actor,
+        action: 'contact.consent',
+        target: String(id),
+        detail: { from: current.marketingConsent, to: patch.marketingConsent },
+      });
     }
     return row!;
   });

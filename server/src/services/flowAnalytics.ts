@@ -25,10 +25,18 @@ export interface Range {
  */
 export async function flowAnalytics(db: Db, workspaceId: string, flowId: string, range: Range): Promise<Analytics> {
   const version = await pickVersion(db, workspaceId, flowId, range.version);
-  const empty: Analytics = { flowId, version: version?.version ?? null, from: range.from ?? null, to: range.to ?? null, runs: { started: 0, active: 0, completed: 0, outcomes: {} }, nodes: {} };
+  const empty: Analytics = {
+    flowId,
+    version: version?.version ?? null,
+    from: range.from ?? null,
+    to: range.to ?? null,
+    runs: { started: 0, active: 0, completed: 0, outcomes: {} },
+    nodes: {},
+  };
   if (!version) return empty;
   const nodes: Analytics['nodes'] = {};
-  for (const [id, n] of loadFlow(version.document).flow?.nodes ?? []) nodes[id] = { entered: 0, waiting: 0, ports: Object.fromEntries((n.ports ?? []).map((p) => [p.id, 0])) };
+  for (const [id, n] of loadFlow(version.document).flow?.nodes ?? [])
+    nodes[id] = { entered: 0, waiting: 0, ports: Object.fromEntries((n.ports ?? []).map((p) => [p.id, 0])) };
 
   const r = await db.execute<{ part: 'step' | 'waiting' | 'runs'; a: string | null; b: string | null; c: string | null; n: number }>(sql`
     WITH steps AS (
@@ -78,7 +86,11 @@ export async function flowFunnel(db: Db, workspaceId: string, flowId: string, q:
   const ids = new Set((loadFlow(version.document).flow?.nodes ?? new Map()).keys());
   const unknown = (['fromNode', 'toNode'] as const).filter((k) => !ids.has(q[k]));
   if (unknown.length) {
-    throw new ValidationError(`Version ${version.version} has no such step`, unknown.map((k) => ({ path: [k], message: `No step "${q[k]}" in version ${version.version}` })), 'unknown_step');
+    throw new ValidationError(
+      `Version ${version.version} has no such step`,
+      unknown.map((k) => ({ path: [k], message: `No step "${q[k]}" in version ${version.version}` })),
+      'unknown_step',
+    );
   }
   const r = await db.execute<{ entered: number; reached: number }>(sql`
     WITH f AS (
@@ -97,7 +109,13 @@ export async function flowFunnel(db: Db, workspaceId: string, flowId: string, q:
 /** The asked version, else the live one, else the latest; null when the flow was never published. */
 async function pickVersion(db: Db, workspaceId: string, flowId: string, version: number | undefined): Promise<VersionRow | null> {
   const flow = await loadFlowRow(db, workspaceId, flowId);
-  const of = (cond: SQL | undefined) => db.select().from(flowVersions).where(and(eq(flowVersions.flowId, flow.id), cond)).orderBy(desc(flowVersions.version)).limit(1);
+  const of = (cond: SQL | undefined) =>
+    db
+      .select()
+      .from(flowVersions)
+      .where(and(eq(flowVersions.flowId, flow.id), cond))
+      .orderBy(desc(flowVersions.version))
+      .limit(1);
   if (version !== undefined) {
     const [v] = await of(eq(flowVersions.version, version));
     if (!v) throw new NotFoundError('Version');

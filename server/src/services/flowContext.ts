@@ -8,7 +8,12 @@ import { workspaceNow } from './workspaceClock';
 /** What the checker should know about a workspace: its templates, flows, declared attributes and clock. */
 export async function validationContext(db: Db, workspaceId: string): Promise<ValidateOptions> {
   const [w] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  const flowIds = (await db.select({ id: flows.id }).from(flows).where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))).map((f) => f.id);
+  const flowIds = (
+    await db
+      .select({ id: flows.id })
+      .from(flows)
+      .where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
+  ).map((f) => f.id);
   const rows = await db.select({ info: templates.info }).from(templates).where(eq(templates.workspaceId, workspaceId));
   const known: TemplateInfo[] = rows.flatMap((r) => {
     const parsed = templateInfoSchema.safeParse(r.info);

@@ -20,7 +20,11 @@ export function assertFlowShaped(document: unknown): void {
   const loaded = loadFlow(document);
   const fatal = loaded.diagnostics.filter((d) => d.code === 'not-a-flow' || (d.code === 'invalid-document' && d.path?.[0] === 'schemaVersion'));
   if (!loaded.flow || fatal.length) {
-    throw new ValidationError('This is not a Tandem flow document', (fatal.length ? fatal : loaded.diagnostics).map((d) => ({ path: d.path ?? [], message: d.message, code: d.code })), 'not_a_flow');
+    throw new ValidationError(
+      'This is not a Tandem flow document',
+      (fatal.length ? fatal : loaded.diagnostics).map((d) => ({ path: d.path ?? [], message: d.message, code: d.code })),
+      'not_a_flow',
+    );
   }
 }
 
@@ -33,7 +37,10 @@ export async function createFlow(db: Db, workspaceId: string, document: Record<s
 }
 
 export async function loadFlowRow(db: Db, workspaceId: string, flowId: string): Promise<FlowRow> {
-  const [flow] = await db.select().from(flows).where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)));
+  const [flow] = await db
+    .select()
+    .from(flows)
+    .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)));
   if (!flow) throw new NotFoundError('Flow');
   return flow;
 }
@@ -73,29 +80,51 @@ export async function saveDraft(db: Db, workspaceId: string, flowId: string, doc
   assertFlowShaped(document);
   await loadFlowRow(db, workspaceId, flowId);
   const name = typeof document.name === 'string' && document.name.trim() ? document.name.trim() : 'Untitled flow';
-  await db.update(flows).set({ draft: { ...document, id: flowId, name }, name, updatedAt: sql`now()` }).where(eq(flows.id, flowId));
+  await db
+    .update(flows)
+    .set({ draft: { ...document, id: flowId, name }, name, updatedAt: sql`now()` })
+    .where(eq(flows.id, flowId));
 }
 
 /**
  * Publishes the draft as a new immutable version and makes it live. Refused with the errors
  * (422) when the flow has any; warnings are allowed and returned.
  */
-export async function publishFlow(db: Db, workspaceId: string, flowId: string, note = ''): Promise<{ versionId: number; version: number; diagnostics: Diagnostic[]; createdAt: Date }> {
+export async function publishFlow(
+  db: Db,
+  workspaceId: string,
+  flowId: string,
+  note = '',
+): Promise<{ versionId: number; version: number; diagnostics: Diagnostic[]; createdAt: Date }> {
   const context = await validationContext(db, workspaceId);
   return db.transaction(async (tx) => {
-    const [flow] = await tx.select().from(flows).where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt))).for('update');
+    const [flow] = await tx
+      .select()
+      .from(flows)
+      .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
+      .for('update');
     if (!flow) throw new NotFoundError('Flow');
     const result = validateFlow(flow.draft, context);
     if (!result.ok) {
       throw new ConfigurationError(
         'The flow has errors and cannot be published',
-        result.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ path: d.nodeId ? ['nodes', d.nodeId, ...(d.path ?? [])] : (d.path ?? []), message: d.message, code: d.code })),
+        result.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => ({ path: d.nodeId ? ['nodes', d.nodeId, ...(d.path ?? [])] : (d.path ?? []), message: d.message, code: d.code })),
         'flow_invalid',
       );
     }
-    const [last] = await tx.select({ version: flowVersions.version }).from(flowVersions).where(eq(flowVersions.flowId, flowId)).orderBy(desc(flowVersions.version)).limit(1);
+    const [last] = await tx
+      .select({ version: flowVersions.version })
+      .from(flowVersions)
+      .where(eq(flowVersions.flowId, flowId))
+      .orderBy(desc(flowVersions.version))
+      .limit(1);
     const version = (last?.version ?? 0) + 1;
-    const [row] = await tx.insert(flowVersions).values({ flowId, workspaceId, version, document: flow.draft, note }).returning({ id: flowVersions.id, createdAt: flowVersions.createdAt });
+    const [row] = await tx
+      .insert(flowVersions)
+      .values({ flowId, workspaceId, version, document: flow.draft, note })
+      .returning({ id: flowVersions.id, createdAt: flowVersions.createdAt });
     await tx.update(flows).set({ liveVersionId: row!.id }).where(eq(flows.id, flowId));
     await scheduleBroadcasts(tx, flowId);
     return { versionId: row!.id, version, diagnostics: result.diagnostics, createdAt: row!.createdAt };

@@ -71,7 +71,8 @@ async function handoffViews(db: Pick<Db, 'execute'>, where: SQL, order: SQL): Pr
 export async function takeHandoff(db: Db, workspaceId: string, id: number, actor: string): Promise<void> {
   await db.transaction(async (tx) => {
     const h = await lockHandoff(tx, workspaceId, id);
-    if (h.status !== 'open') throw h.status === 'taken' ? new ConflictError('already_taken', `${h.assignee ?? 'Someone'} has taken this conversation`) : released();
+    if (h.status !== 'open')
+      throw h.status === 'taken' ? new ConflictError('already_taken', `${h.assignee ?? 'Someone'} has taken this conversation`) : released();
     await take(tx, h, actor, await workspaceNow(tx, workspaceId));
   });
 }
@@ -109,7 +110,10 @@ export async function releaseHandoff(db: Db, workspaceId: string, id: number, ac
   await db.transaction(async (tx) => {
     const h = await lockHandoff(tx, workspaceId, id);
     if (h.status === 'released') throw released();
-    await tx.update(handoffs).set({ status: 'released', releasedAt: await workspaceNow(tx, workspaceId) }).where(eq(handoffs.id, h.id));
+    await tx
+      .update(handoffs)
+      .set({ status: 'released', releasedAt: await workspaceNow(tx, workspaceId) })
+      .where(eq(handoffs.id, h.id));
     if (h.runId !== null) {
       await tx.execute(sql`SELECT graphile_worker.add_job('release-handoff', ${JSON.stringify({ runId: h.runId, contactId: h.contactId, by: actor })}::json)`);
     }
@@ -117,7 +121,11 @@ export async function releaseHandoff(db: Db, workspaceId: string, id: number, ac
 }
 
 async function lockHandoff(tx: Tx, workspaceId: string, id: number): Promise<HandoffRow> {
-  const [h] = await tx.select().from(handoffs).where(and(eq(handoffs.id, id), eq(handoffs.workspaceId, workspaceId))).for('update');
+  const [h] = await tx
+    .select()
+    .from(handoffs)
+    .where(and(eq(handoffs.id, id), eq(handoffs.workspaceId, workspaceId)))
+    .for('update');
   if (!h) throw new NotFoundError('Handoff');
   return h;
 }

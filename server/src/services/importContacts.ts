@@ -102,11 +102,16 @@ export async function importContacts(db: Db, workspaceId: string, csv: string, a
 }
 
 function columnName(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 function checkHeader(columns: string[]): void {
-  const issue = (message: string) => new ValidationError(`The header row (line 1) ${message}`, [{ path: ['csv'], message: `line 1: ${message}` }], 'invalid_csv');
+  const issue = (message: string) =>
+    new ValidationError(`The header row (line 1) ${message}`, [{ path: ['csv'], message: `line 1: ${message}` }], 'invalid_csv');
   if (!columns.includes('wa_id') && !columns.includes('phone')) throw issue('needs a wa_id or phone column');
   const twice = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (twice.length) throw issue(`names ${twice.join(', ')} twice`);
@@ -136,7 +141,14 @@ function contactInput(cells: Map<string, string>, declared: Map<string, Attribut
     if (value === undefined) return { error: `${name} "${cell}" is not a ${declared.get(name)}` };
     attributes[name] = value;
   }
-  const tags = [...new Set((cells.get('tags') ?? '').split('|').map((t) => t.trim()).filter(Boolean))];
+  const tags = [
+    ...new Set(
+      (cells.get('tags') ?? '')
+        .split('|')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   const tooLong = tags.find((t) => t.length > 60);
   if (tooLong) return { error: `The tag "${tooLong.slice(0, 20)}…" is longer than 60 characters` };
   return { wa_id: waId, phone: phone ? `+${phone}` : null, profile_name: cells.get('profile_name') || null, timezone, consent, tags: tags.sort(), attributes };
@@ -177,7 +189,10 @@ function typedValue(cell: string, type: AttributeDecl['type']): unknown {
       return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
     }
     case 'list':
-      return cell.split('|').map((x) => x.trim()).filter(Boolean);
+      return cell
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean);
     case 'string':
       return cell;
   }

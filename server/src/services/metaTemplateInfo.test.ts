@@ -40,7 +40,14 @@ describe('metaTemplateInfo', () => {
       components: [
         { type: 'HEADER', format: 'DOCUMENT' },
         { type: 'BODY', text: '{{2}} is your code for {{1}}. {{2}} again.' },
-        { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }, { type: 'URL', text: 'Help', url: 'https://x.example/{{1}}' }, { type: 'CATALOG', text: 'View' }] },
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' },
+            { type: 'URL', text: 'Help', url: 'https://x.example/{{1}}' },
+            { type: 'CATALOG', text: 'View' },
+          ],
+        },
       ],
     });
     expect(info).toMatchObject({

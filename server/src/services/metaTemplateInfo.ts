@@ -51,7 +51,13 @@ export function metaTemplateInfo(t: MetaTemplate): TemplateInfo | undefined {
       return { type, text: b.text ?? (type === 'COPY_CODE' ? 'Copy offer code' : type), dynamic };
     }),
     ...(body?.text !== undefined
-      ? { text: { body: body.text, ...(headerFormat === 'text' && header?.text ? { header: header.text } : {}), ...(footer?.text ? { footer: footer.text } : {}) } }
+      ? {
+          text: {
+            body: body.text,
+            ...(headerFormat === 'text' && header?.text ? { header: header.text } : {}),
+            ...(footer?.text ? { footer: footer.text } : {}),
+          },
+        }
       : {}),
   });
 }

@@ -3,7 +3,13 @@ import { parseCsv } from './parseCsv';
 
 describe('parseCsv', () => {
   it('splits records and fields, with the line each record starts on', () => {
-    expect(parseCsv('a,b\n1,2\n\n3,4\n')).toEqual({ records: [{ line: 1, fields: ['a', 'b'] }, { line: 2, fields: ['1', '2'] }, { line: 4, fields: ['3', '4'] }] });
+    expect(parseCsv('a,b\n1,2\n\n3,4\n')).toEqual({
+      records: [
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['1', '2'] },
+        { line: 4, fields: ['3', '4'] },
+      ],
+    });
   });
 
   it('reads quoted fields with commas, doubled quotes and line breaks, and CRLF endings', () => {
@@ -16,7 +22,10 @@ describe('parseCsv', () => {
   });
 
   it('drops a byte order mark and keeps empty trailing fields', () => {
-    expect(parseCsv('\uFEFFwa_id,tags\n49151,').records).toEqual([{ line: 1, fields: ['wa_id', 'tags'] }, { line: 2, fields: ['49151', ''] }]);
+    expect(parseCsv('\uFEFFwa_id,tags\n49151,').records).toEqual([
+      { line: 1, fields: ['wa_id', 'tags'] },
+      { line: 2, fields: ['49151', ''] },
+    ]);
   });
 
   it('reports a quote that is never closed at the line it opened', () => {

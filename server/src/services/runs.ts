@@ -71,20 +71,28 @@ export async function runDetail(db: Pick<Db, 'select'>, workspaceId: string, run
  */
 export async function cancelRun(db: Db, workspaceId: string, runId: number, actor: string): Promise<RunRow> {
   await db.transaction(async (tx) => {
-    const [found] = await tx.select({ contactId: runs.contactId }).from(runs).where(and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)));
+    const [found] = await tx
+      .select({ contactId: runs.contactId })
+      .from(runs)
+      .where(and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)));
     if (!found) throw new NotFoundError('Run');
     await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, found.contactId)).for('update');
     const [run] = await tx.select().from(runs).where(eq(runs.id, runId));
     if (run!.status !== 'active') throw new ConflictError('not_active', `The run is not active (it is ${run!.status})`);
     const now = await workspaceNow(tx, workspaceId);
     const reason = `cancelled by ${actor}`;
-    await tx.update(runs).set({ status: 'cancelled', endedAt: now, endReason: reason, waitingFor: null, waitingEvent: null, updatedAt: now }).where(eq(runs.id, runId));
+    await tx
+      .update(runs)
+      .set({ status: 'cancelled', endedAt: now, endReason: reason, waitingFor: null, waitingEvent: null, updatedAt: now })
+      .where(eq(runs.id, runId));
     await tx.delete(timers).where(eq(timers.runId, runId));
     await tx
       .update(messages)
       .set({ status: 'skipped', error: { code: 'run_cancelled', message: reason }, updatedAt: sql`now()` })
       .where(and(eq(messages.runId, runId), inArray(messages.status, ['pending', 'held'])));
-    await tx.insert(runSteps).values({ runId, flowVersionId: run!.flowVersionId, step: run!.step, kind: 'end', nodeId: run!.currentNode, detail: { reason }, at: now });
+    await tx
+      .insert(runSteps)
+      .values({ runId, flowVersionId: run!.flowVersionId, step: run!.step, kind: 'end', nodeId: run!.currentNode, detail: { reason }, at: now });
   });
   return loadRun(db, workspaceId, runId);
 }
@@ -106,17 +114,26 @@ export async function requestRunStart(
   if (flow.liveVersionId === null) throw new ConflictError('not_published', 'The flow has no live version: publish it first');
   const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, flow.liveVersionId));
   const compiled = compileVersion(version!.id, flow.id, version!.document);
-  const trigger = triggerNode ? compiled.triggers.find((t) => t.id === triggerNode) : (compiled.triggers.find((t) => t.type === 'trigger-api') ?? compiled.triggers[0]);
-  if (!trigger && triggerNode) throw new ValidationError(`The live version has no trigger step "${triggerNode}"`, [{ path: ['trigger'], message: 'Not a trigger step of the live version' }], 'unknown_trigger');
+  const trigger = triggerNode
+    ? compiled.triggers.find((t) => t.id === triggerNode)
+    : (compiled.triggers.find((t) => t.type === 'trigger-api') ?? compiled.triggers[0]);
+  if (!trigger && triggerNode)
+    throw new ValidationError(
+      `The live version has no trigger step "${triggerNode}"`,
+      [{ path: ['trigger'], message: 'Not a trigger step of the live version' }],
+      'unknown_trigger',
+    );
   if (!trigger) throw new ConfigurationError('The flow has no trigger to start from', [], 'no_trigger');
   const mapped = runtimeOf(trigger.type).mapPayload?.(trigger.config, payload, { receivedAt: new Date() });
   if (mapped && !mapped.ok) {
-    const issues: ErrorIssue[] = mapped.missing.map((path) => ({ path: ['payload', ...path.split('.')], message: 'Required by the flow\'s start step' }));
+    const issues: ErrorIssue[] = mapped.missing.map((path) => ({ path: ['payload', ...path.split('.')], message: "Required by the flow's start step" }));
     throw new ConfigurationError(`The payload lacks required fields: ${mapped.missing.join(', ')}`, issues, 'missing_fields');
   }
   await db.transaction(async (tx) => {
     const contactId = await findOrCreateContact(tx, workspaceId, contact);
-    await tx.execute(sql`SELECT graphile_worker.add_job('start-run', ${JSON.stringify({ workspaceId, contactId, flowId: flow.id, payload, ...(triggerNode ? { triggerNode: trigger.id } : {}) })}::json)`);
+    await tx.execute(
+      sql`SELECT graphile_worker.add_job('start-run', ${JSON.stringify({ workspaceId, contactId, flowId: flow.id, payload, ...(triggerNode ? { triggerNode: trigger.id } : {}) })}::json)`,
+    );
   });
 }
 
@@ -125,7 +142,12 @@ async function findOrCreateContact(tx: Tx, workspaceId: string, ref: { waId?: st
     const rows = await tx
       .select({ id: contacts.id, waId: contacts.waId })
       .from(contacts)
-      .where(and(eq(contacts.workspaceId, workspaceId), or(ref.waId ? eq(contacts.waId, ref.waId) : undefined, ref.userId ? eq(contacts.userId, ref.userId) : undefined)));
+      .where(
+        and(
+          eq(contacts.workspaceId, workspaceId),
+          or(ref.waId ? eq(contacts.waId, ref.waId) : undefined, ref.userId ? eq(contacts.userId, ref.userId) : undefined),
+        ),
+      );
     return (rows.find((r) => ref.waId && r.waId === ref.waId) ?? rows[0])?.id;
   };
   const found = await find();

@@ -33,7 +33,9 @@ export async function seedIfEmpty(db: Db, secrets: SecretBox, admin: { email?: s
   const workspaceId = await createWorkspace(db, secrets, { name: 'Demo shop', transport: 'sandbox', coexistence: true, displayPhoneNumber: '15550783881' });
   await addMembership(db, userId, workspaceId, 'admin');
   for (const t of demoTemplates) await upsertTemplate(db, workspaceId, t, 'sandbox');
-  for (const file of readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(examplesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const document = JSON.parse(readFileSync(join(examplesDir, file), 'utf8')) as Record<string, unknown>;
     const flowId = await createFlow(db, workspaceId, document);
     await publishFlow(db, workspaceId, flowId, 'Example journey');

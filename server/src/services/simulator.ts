@@ -28,7 +28,9 @@ export async function simulateMessage(
 ): Promise<string> {
   if (!m.text && !m.replyId) throw new ValidationError('Write a text or tap a reply', [{ path: ['text'], message: 'Give a text or a replyId' }]);
   const wamid = simulatedWamid();
-  const payload = m.replyId ? { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: m.replyId, title: m.text || m.replyId } } } : { type: 'text', text: { body: m.text } };
+  const payload = m.replyId
+    ? { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: m.replyId, title: m.text || m.replyId } } }
+    : { type: 'text', text: { body: m.text } };
   await applyEvents(db, workspaceId, {
     eventType: 'inbound',
     wamid,
@@ -56,14 +58,20 @@ export async function simulateEcho(db: Db, workspaceId: string, m: { waId: strin
 /** A business event for the test contact, as the signed /hooks endpoint would queue it. */
 export async function simulateEvent(db: Db, workspaceId: string, e: { waId: string; name: string; payload: Record<string, unknown> }): Promise<void> {
   const name = eventNameSchema.safeParse(e.name);
-  if (!name.success) throw new ValidationError('Use a dotted lower-case event name such as cart.abandoned', [{ path: ['name'], message: name.error.issues[0]!.message }]);
-  await db.execute(sql`SELECT graphile_worker.add_job('business-event', ${JSON.stringify({ workspaceId, contact: { waId: e.waId }, name: e.name, payload: e.payload })}::json)`);
+  if (!name.success)
+    throw new ValidationError('Use a dotted lower-case event name such as cart.abandoned', [{ path: ['name'], message: name.error.issues[0]!.message }]);
+  await db.execute(
+    sql`SELECT graphile_worker.add_job('business-event', ${JSON.stringify({ workspaceId, contact: { waId: e.waId }, name: e.name, payload: e.payload })}::json)`,
+  );
 }
 
 /** The test contact's thread (oldest first, the latest 500), its latest run and the workspace's time. */
 export async function simulatorThread(db: Db, workspaceId: string, waId: string) {
   const now = await workspaceNow(db, workspaceId);
-  const [contact] = await db.select().from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.waId, waId)));
+  const [contact] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.waId, waId)));
   if (!contact) return { contact: null, messages: [], run: null, now };
   const thread = await db.select().from(messages).where(eq(messages.contactId, contact.id)).orderBy(desc(messages.at), desc(messages.id)).limit(500);
   const [run] = await db
@@ -79,7 +87,11 @@ export async function simulatorThread(db: Db, workspaceId: string, waId: string)
 /** Forgets the test contact: its thread, runs with their logs and timers, handoffs, and the contact. */
 export async function resetSimulator(db: Db, workspaceId: string, waId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [contact] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.waId, waId))).for('update');
+    const [contact] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.waId, waId)))
+      .for('update');
     if (!contact) return;
     const runIds = (await tx.select({ id: runs.id }).from(runs).where(eq(runs.contactId, contact.id))).map((r) => r.id);
     if (runIds.length) await tx.delete(runSteps).where(inArray(runSteps.runId, runIds));

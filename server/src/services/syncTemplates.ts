@@ -36,10 +36,18 @@ export async function syncTemplates(db: Db, workspaceId: string, graph: GraphApi
     if (infos.length) {
       await tx
         .insert(templates)
-        .values(infos.map((t) => ({ workspaceId, name: t.name, language: t.language, category: t.category, status: t.status, info: t, source: 'meta' as const })))
+        .values(
+          infos.map((t) => ({ workspaceId, name: t.name, language: t.language, category: t.category, status: t.status, info: t, source: 'meta' as const })),
+        )
         .onConflictDoUpdate({
           target: [templates.workspaceId, templates.name, templates.language],
-          set: { category: sql`excluded.category`, status: sql`excluded.status`, info: sql`excluded.info`, source: sql`excluded.source`, updatedAt: sql`now()` },
+          set: {
+            category: sql`excluded.category`,
+            status: sql`excluded.status`,
+            info: sql`excluded.info`,
+            source: sql`excluded.source`,
+            updatedAt: sql`now()`,
+          },
         });
     }
     const seen = JSON.stringify(infos.map((t) => ({ name: t.name, language: t.language })));
@@ -77,7 +85,10 @@ async function fetchAllTemplates(graph: GraphApi, wabaId: string, token: string)
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       const e = readCloudApiError(response.status, body);
-      const message = e.source === 'meta' ? `WhatsApp refused to list the templates: ${e.message}${e.details ? ` (${e.details})` : ''}` : `WhatsApp could not list the templates: ${e.message}`;
+      const message =
+        e.source === 'meta'
+          ? `WhatsApp refused to list the templates: ${e.message}${e.details ? ` (${e.details})` : ''}`
+          : `WhatsApp could not list the templates: ${e.message}`;
       throw new ProviderRejectedError(e.code, message.replaceAll(token, '***'));
     }
     const parsed = pageSchema.safeParse(body);

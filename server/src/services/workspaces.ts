@@ -44,7 +44,10 @@ export async function createWorkspace(db: Db, secrets: SecretBox, input: NewWork
  */
 export async function advanceClock(db: Db, workspaceId: string, ms: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(workspaces).set({ clockOffsetMs: sql`${workspaces.clockOffsetMs} + ${ms}` }).where(eq(workspaces.id, workspaceId));
+    await tx
+      .update(workspaces)
+      .set({ clockOffsetMs: sql`${workspaces.clockOffsetMs} + ${ms}` })
+      .where(eq(workspaces.id, workspaceId));
     await tx.execute(sql`UPDATE timers SET fire_at = fire_at - ${ms} * interval '1 millisecond' WHERE workspace_id = ${workspaceId}`);
     await shiftBroadcasts(tx, workspaceId, ms);
     await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);

@@ -116,10 +116,10 @@ export class PgStore implements EngineStore {
     if (taken.rowCount) return { ok: true, slot: (taken.rows[0] as { slot: number }).slot };
     const missing = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM send_slots WHERE workspace_id = $1', [workspaceId]);
     if ((missing.rows[0]?.n ?? 0) < mps) {
-      await this.pool.query(
-        `INSERT INTO send_slots (workspace_id, slot) SELECT $1, s FROM generate_series(0, $2 - 1) s ON CONFLICT DO NOTHING`,
-        [workspaceId, mps],
-      );
+      await this.pool.query(`INSERT INTO send_slots (workspace_id, slot) SELECT $1, s FROM generate_series(0, $2 - 1) s ON CONFLICT DO NOTHING`, [
+        workspaceId,
+        mps,
+      ]);
       return this.acquireSendSlot(workspaceId, mps);
     }
     const next = await this.pool.query<{ wait_ms: number }>(

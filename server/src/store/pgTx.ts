@@ -87,7 +87,10 @@ export class PgTx implements EngineTx {
   }
 
   async hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean> {
-    const r = await this.c.query(`SELECT 1 FROM runs WHERE contact_id = $1 AND flow_id = $2 ${activeOnly ? "AND status = 'active'" : ''} LIMIT 1`, [contactId, flowId]);
+    const r = await this.c.query(`SELECT 1 FROM runs WHERE contact_id = $1 AND flow_id = $2 ${activeOnly ? "AND status = 'active'" : ''} LIMIT 1`, [
+      contactId,
+      flowId,
+    ]);
     return (r.rowCount ?? 0) > 0;
   }
 
@@ -151,7 +154,9 @@ export class PgTx implements EngineTx {
   async patchContact(contactId: number, p: ContactPatch, at: Date): Promise<void> {
     const { timezone, ...attributes } = p.attributes;
     const set = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
-    const unset = Object.entries(attributes).filter(([, v]) => v === null).map(([k]) => k);
+    const unset = Object.entries(attributes)
+      .filter(([, v]) => v === null)
+      .map(([k]) => k);
     await this.c.query(
       `UPDATE contacts SET
          attributes = (attributes || $2::jsonb) - $3::text[],
@@ -213,10 +218,14 @@ export class PgTx implements EngineTx {
   }
 
   async openHandoff(h: HandoffRecord): Promise<void> {
-    await this.c.query(
-      `INSERT INTO handoffs (workspace_id, contact_id, run_id, node_id, team, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'open', $6)`,
-      [h.workspaceId, h.contactId, h.runId, h.nodeId, h.team, h.at],
-    );
+    await this.c.query(`INSERT INTO handoffs (workspace_id, contact_id, run_id, node_id, team, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'open', $6)`, [
+      h.workspaceId,
+      h.contactId,
+      h.runId,
+      h.nodeId,
+      h.team,
+      h.at,
+    ]);
   }
 
   async finishOutbound(messageId: number, r: OutboundResult): Promise<void> {
@@ -233,14 +242,20 @@ export class PgTx implements EngineTx {
   }
 
   async pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void> {
-    await this.c.query('UPDATE workspaces SET sends_paused_reason = $2, sends_paused_at = $3 WHERE id = $1 AND sends_paused_reason IS NULL', [workspaceId, reason, at]);
+    await this.c.query('UPDATE workspaces SET sends_paused_reason = $2, sends_paused_at = $3 WHERE id = $1 AND sends_paused_reason IS NULL', [
+      workspaceId,
+      reason,
+      at,
+    ]);
   }
 
   async setConsent(contactId: number, consent: 'opted_in' | 'opted_out', source: string, at: Date): Promise<void> {
-    await this.c.query(
-      'UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1',
-      [contactId, consent, at, source],
-    );
+    await this.c.query('UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1', [
+      contactId,
+      consent,
+      at,
+      source,
+    ]);
   }
 
   async pauseContact(contactId: number, until: Date | 'infinity', reason: string): Promise<void> {

@@ -35,11 +35,21 @@ describe('echoEvents', () => {
     const value = {
       metadata,
       message_echoes: [
-        { from: '15550783881', to: '16505551234', id: 'wamid.E', timestamp: '1700255121', type: 'image', image: { id: 'm9', caption: 'menu', url: 'https://lookaside.example/m9' } },
+        {
+          from: '15550783881',
+          to: '16505551234',
+          id: 'wamid.E',
+          timestamp: '1700255121',
+          type: 'image',
+          image: { id: 'm9', caption: 'menu', url: 'https://lookaside.example/m9' },
+        },
       ],
     };
     const result = parseWhatsAppWebhook(bodyWith('smb_message_echoes', value));
-    expect(result).toMatchObject({ ok: true, changes: [{ events: [{ eventType: 'echo', kind: 'media', text: 'menu', content: { id: 'm9', caption: 'menu' } }] }] });
+    expect(result).toMatchObject({
+      ok: true,
+      changes: [{ events: [{ eventType: 'echo', kind: 'media', text: 'menu', content: { id: 'm9', caption: 'menu' } }] }],
+    });
     expect(result.ok && result.changes[0]?.events[0]).not.toHaveProperty('content.url');
   });
 
@@ -62,14 +72,19 @@ describe('contactSyncEvents', () => {
           phoneNumberId: '106540352242922',
           wabaId: '<WABA_ID>',
           field: 'smb_app_state_sync',
-          events: [{ eventType: 'contact_sync', action: 'add', waId: '16505551234', fullName: 'Pablo Morales', firstName: 'Pablo', at: '2025-02-12T00:43:44.000Z' }],
+          events: [
+            { eventType: 'contact_sync', action: 'add', waId: '16505551234', fullName: 'Pablo Morales', firstName: 'Pablo', at: '2025-02-12T00:43:44.000Z' },
+          ],
         },
       ],
     });
   });
 
   it('reads a removal, which carries no names', () => {
-    const value = { metadata, state_sync: [{ type: 'contact', contact: { phone_number: '16505551234' }, action: 'remove', metadata: { timestamp: '1739321024' } }] };
+    const value = {
+      metadata,
+      state_sync: [{ type: 'contact', contact: { phone_number: '16505551234' }, action: 'remove', metadata: { timestamp: '1739321024' } }],
+    };
     expect(parseWhatsAppWebhook(bodyWith('smb_app_state_sync', value))).toMatchObject({
       ok: true,
       changes: [{ events: [{ eventType: 'contact_sync', action: 'remove', waId: '16505551234', at: '2025-02-12T00:43:44.000Z' }] }],

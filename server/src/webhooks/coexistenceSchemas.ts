@@ -40,14 +40,13 @@ export type HistoryMessageValue = z.infer<typeof historyMessageSchema>;
 /** One `history[]` item: a chunk of threads, or (history sync declined) only `errors`. */
 const historyItemSchema = z
   .object({
-    metadata: z
-      .object({ phase: z.number().int().nonnegative(), chunk_order: z.number().int().nonnegative(), progress: z.number().min(0).max(100) })
-      .optional(),
+    metadata: z.object({ phase: z.number().int().nonnegative(), chunk_order: z.number().int().nonnegative(), progress: z.number().min(0).max(100) }).optional(),
     threads: z.array(z.object({ id: z.string().min(1), messages: z.array(historyMessageSchema) })).optional(),
     errors: z.array(graphErrorSchema).optional(),
   })
   .superRefine((item, ctx) => {
-    if (item.threads && !item.metadata) ctx.addIssue({ code: 'custom', path: ['metadata'], message: 'a history chunk with threads carries metadata (phase, chunk_order, progress)' });
+    if (item.threads && !item.metadata)
+      ctx.addIssue({ code: 'custom', path: ['metadata'], message: 'a history chunk with threads carries metadata (phase, chunk_order, progress)' });
   });
 
 /**
@@ -76,7 +75,8 @@ export const stateSyncValueSchema = z.object({
         metadata: z.object({ timestamp: unixSecondsSchema }),
       })
       .superRefine((item, ctx) => {
-        if (item.type === 'contact' && !item.contact) ctx.addIssue({ code: 'custom', path: ['contact'], message: 'a contact state sync carries a "contact" object' });
+        if (item.type === 'contact' && !item.contact)
+          ctx.addIssue({ code: 'custom', path: ['contact'], message: 'a contact state sync carries a "contact" object' });
       }),
   ),
 });

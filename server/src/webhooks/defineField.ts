@@ -4,9 +4,7 @@ import type { WebhookEvent } from './webhookEvents';
 /** Records something in a valid change that Tandem leaves alone, with the reason. */
 export type Ignore = (reason: string) => void;
 
-export type FieldResult =
-  | { ok: true; phoneNumberId: string | null; events: WebhookEvent[]; ignored: string[] }
-  | { ok: false; issues: z.core.$ZodIssue[] };
+export type FieldResult = { ok: true; phoneNumberId: string | null; events: WebhookEvent[]; ignored: string[] } | { ok: false; issues: z.core.$ZodIssue[] };
 
 /** Phone-number-level fields carry `value.metadata`; WABA-level ones (account_update, …) do not. */
 const routingSchema = z.object({ metadata: z.object({ phone_number_id: z.string() }) });

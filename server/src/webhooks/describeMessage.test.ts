@@ -22,7 +22,9 @@ describe('describeMessage', () => {
   });
 
   it('keeps the voice flag of an audio message and drops its URL', () => {
-    expect(inbound({ type: 'audio', audio: { id: 'a1', mime_type: 'audio/ogg; codecs=opus', voice: true, url: 'https://lookaside.example/a1' } })).toMatchObject({
+    expect(
+      inbound({ type: 'audio', audio: { id: 'a1', mime_type: 'audio/ogg; codecs=opus', voice: true, url: 'https://lookaside.example/a1' } }),
+    ).toMatchObject({
       kind: 'media',
       text: '',
       content: { id: 'a1', mime_type: 'audio/ogg; codecs=opus', voice: true },
@@ -81,7 +83,9 @@ describe('describeMessage', () => {
   });
 
   it('reads an unsupported message as other and carries its errors', () => {
-    const errors = [{ code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } }];
+    const errors = [
+      { code: 131051, title: 'Message type unknown', message: 'Message type unknown', error_data: { details: 'Message type is currently not supported.' } },
+    ];
     expect(inbound({ type: 'unsupported', errors })).toStrictEqual({
       type: 'unsupported',
       kind: 'other',

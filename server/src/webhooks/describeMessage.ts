@@ -22,7 +22,8 @@ function read(m: MessagePayload): Reading {
     case 'text':
       return { kind: 'text', text: m.text?.body ?? '' };
     case 'interactive': {
-      const reply = m.interactive?.type === 'button_reply' ? m.interactive.button_reply : m.interactive?.type === 'list_reply' ? m.interactive.list_reply : undefined;
+      const reply =
+        m.interactive?.type === 'button_reply' ? m.interactive.button_reply : m.interactive?.type === 'list_reply' ? m.interactive.list_reply : undefined;
       // Other interactive replies (e.g. a Flow's nfm_reply) are not choices a flow can branch on.
       return reply ? { kind: 'interactive', text: reply.title, replyId: reply.id } : { kind: 'other', text: '' };
     }

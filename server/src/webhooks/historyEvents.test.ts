@@ -129,7 +129,12 @@ describe('historyEvents', () => {
       history: [
         {
           metadata: { phase: 1, chunk_order: 3, progress: 100 },
-          threads: [{ id: '16505551234', messages: [{ from: '15550783881', to: '16505551234', id: 'wamid.H1', timestamp: '1739230955', type: 'text', text: { body: 'hi' } }] }],
+          threads: [
+            {
+              id: '16505551234',
+              messages: [{ from: '15550783881', to: '16505551234', id: 'wamid.H1', timestamp: '1739230955', type: 'text', text: { body: 'hi' } }],
+            },
+          ],
         },
       ],
     };
@@ -172,7 +177,9 @@ describe('historyEvents', () => {
       text: { body: 'x'.repeat(150) },
       history_context: { status: 'READ' },
     }));
-    const raw = JSON.stringify(bodyWith('history', { metadata, history: [{ metadata: { phase: 1, chunk_order: 7, progress: 40 }, threads: [{ id: '16505551234', messages }] }] }));
+    const raw = JSON.stringify(
+      bodyWith('history', { metadata, history: [{ metadata: { phase: 1, chunk_order: 7, progress: 40 }, threads: [{ id: '16505551234', messages }] }] }),
+    );
     expect(raw.length).toBeGreaterThan(3_000_000);
     const [chunk] = eventsOf(JSON.parse(raw));
     const thread = chunk?.eventType === 'history_chunk' ? chunk.threads[0] : undefined;
@@ -185,7 +192,11 @@ describe('historyEvents', () => {
     expect(result).toStrictEqual({
       ok: false,
       issues: [
-        { path: ['entry', 0, 'changes', 0, 'value', 'history', 0, 'metadata'], message: 'a history chunk with threads carries metadata (phase, chunk_order, progress)', code: 'custom' },
+        {
+          path: ['entry', 0, 'changes', 0, 'value', 'history', 0, 'metadata'],
+          message: 'a history chunk with threads carries metadata (phase, chunk_order, progress)',
+          code: 'custom',
+        },
       ],
     });
   });

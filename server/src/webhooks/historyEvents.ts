@@ -28,7 +28,13 @@ export function historyEvents(value: HistoryValue): WebhookEvent[] {
     });
   }
   for (const m of value.messages ?? []) {
-    events.push({ eventType: 'history_media', wamid: m.id, from: resolveParty(undefined, { phone: m.from, userId: m.from_user_id }), at: m.timestamp, ...describeMessage(m) });
+    events.push({
+      eventType: 'history_media',
+      wamid: m.id,
+      from: resolveParty(undefined, { phone: m.from, userId: m.from_user_id }),
+      at: m.timestamp,
+      ...describeMessage(m),
+    });
   }
   return events;
 }

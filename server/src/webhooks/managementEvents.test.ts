@@ -35,12 +35,20 @@ describe('accountUpdateEvents', () => {
 
   it('reads ACCOUNT_RECONNECTED, which has no disconnection info', () => {
     expect(eventsOf(bodyWith('account_update', { phone_number: '15550783881', event: 'ACCOUNT_RECONNECTED' }))).toStrictEqual([
-      { eventType: 'account_update', event: 'ACCOUNT_RECONNECTED', phoneNumber: '15550783881', raw: { phone_number: '15550783881', event: 'ACCOUNT_RECONNECTED' } },
+      {
+        eventType: 'account_update',
+        event: 'ACCOUNT_RECONNECTED',
+        phoneNumber: '15550783881',
+        raw: { phone_number: '15550783881', event: 'ACCOUNT_RECONNECTED' },
+      },
     ]);
   });
 
   it('keeps the whole value of other events, such as a pricing tier update, in raw', () => {
-    const value = { event: 'VOLUME_BASED_PRICING_TIER_UPDATE', volume_tier_info: { tier_update_time: 1751247548, pricing_category: 'UTILITY', tier: '0:25000' } };
+    const value = {
+      event: 'VOLUME_BASED_PRICING_TIER_UPDATE',
+      volume_tier_info: { tier_update_time: 1751247548, pricing_category: 'UTILITY', tier: '0:25000' },
+    };
     expect(eventsOf(bodyWith('account_update', value))).toStrictEqual([{ eventType: 'account_update', event: 'VOLUME_BASED_PRICING_TIER_UPDATE', raw: value }]);
   });
 });
@@ -100,7 +108,13 @@ describe('templateStatusEvents', () => {
     const value = { event: 'APPROVED', message_template_id: 2 ** 53 + 2, message_template_name: 'x', message_template_language: 'en' };
     expect(parseWhatsAppWebhook(bodyWith('message_template_status_update', value))).toStrictEqual({
       ok: false,
-      issues: [{ path: ['entry', 0, 'changes', 0, 'value', 'message_template_id'], message: 'template id must be an integer JSON numbers hold exactly', code: 'too_big' }],
+      issues: [
+        {
+          path: ['entry', 0, 'changes', 0, 'value', 'message_template_id'],
+          message: 'template id must be an integer JSON numbers hold exactly',
+          code: 'too_big',
+        },
+      ],
     });
   });
 });
@@ -151,7 +165,12 @@ describe('preferenceEvents', () => {
 
 describe('qualityUpdateEvents', () => {
   it('reads a quality or throughput update with the whole value in raw', () => {
-    const value = { display_phone_number: '15550783881', event: 'THROUGHPUT_UPGRADE', current_limit: 'TIER_UNLIMITED', max_daily_conversation_per_phone_number: 100000 };
+    const value = {
+      display_phone_number: '15550783881',
+      event: 'THROUGHPUT_UPGRADE',
+      current_limit: 'TIER_UNLIMITED',
+      max_daily_conversation_per_phone_number: 100000,
+    };
     expect(eventsOf(bodyWith('phone_number_quality_update', value))).toStrictEqual([
       { eventType: 'quality_update', event: 'THROUGHPUT_UPGRADE', phoneNumber: '15550783881', currentLimit: 'TIER_UNLIMITED', raw: value },
     ]);

@@ -46,7 +46,9 @@ export function preferenceEvents(value: UserPreferencesValue, ignore: Ignore): W
       continue;
     }
     const who = resolveParty(value.contacts, { phone: p.wa_id, userId: p.user_id });
-    events.push(definedOnly({ eventType: 'preference', waId: who.waId, userId: who.userId, category: p.category, value: choice, detail: p.detail, at: p.timestamp }));
+    events.push(
+      definedOnly({ eventType: 'preference', waId: who.waId, userId: who.userId, category: p.category, value: choice, detail: p.detail, at: p.timestamp }),
+    );
   }
   return events;
 }

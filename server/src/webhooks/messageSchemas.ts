@@ -20,12 +20,29 @@ const optionalString = z.string().optional();
 
 const contactCardSchema = z.object({
   name: z
-    .object({ formatted_name: optionalString, first_name: optionalString, last_name: optionalString, middle_name: optionalString, prefix: optionalString, suffix: optionalString })
+    .object({
+      formatted_name: optionalString,
+      first_name: optionalString,
+      last_name: optionalString,
+      middle_name: optionalString,
+      prefix: optionalString,
+      suffix: optionalString,
+    })
     .optional(),
   phones: z.array(z.object({ phone: optionalString, wa_id: optionalString, type: optionalString })).optional(),
   emails: z.array(z.object({ email: optionalString, type: optionalString })).optional(),
   addresses: z
-    .array(z.object({ street: optionalString, city: optionalString, state: optionalString, zip: optionalString, country: optionalString, country_code: optionalString, type: optionalString }))
+    .array(
+      z.object({
+        street: optionalString,
+        city: optionalString,
+        state: optionalString,
+        zip: optionalString,
+        country: optionalString,
+        country_code: optionalString,
+        type: optionalString,
+      }),
+    )
     .optional(),
   org: z.object({ company: optionalString, department: optionalString, title: optionalString }).optional(),
   urls: z.array(z.object({ url: optionalString, type: optionalString })).optional(),
@@ -65,7 +82,17 @@ export const messagePayloadShape = {
 };
 
 const TYPES_WITH_PAYLOAD = new Set<string>([
-  'text', 'interactive', 'button', ...MEDIA_TYPES, 'location', 'contacts', 'reaction', 'order', 'system', 'edit', 'revoke',
+  'text',
+  'interactive',
+  'button',
+  ...MEDIA_TYPES,
+  'location',
+  'contacts',
+  'reaction',
+  'order',
+  'system',
+  'edit',
+  'revoke',
 ]);
 
 /** A known type must carry its payload; unknown types pass so new Meta types do not fail the body. */

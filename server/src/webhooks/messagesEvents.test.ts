@@ -36,8 +36,7 @@ describe('messagesEvents (documented payloads)', () => {
             sourceUrl: 'https://fb.me/3cr4Wqqkv',
             headline: 'Chat with us',
             body: 'Summer Succulents are here!',
-            ctwaClid:
-              'Aff-n8ZTODiE79d22KtAwQKj9e_mIEOOj27vDVwFjN80dp4_0NiNhEgpGo0AHemvuSoifXaytfTzcchptiErTKCqTrJ5nW1h7IHYeYymGb5K5J5iTROpBhWAGaIAeUzHL50',
+            ctwaClid: 'Aff-n8ZTODiE79d22KtAwQKj9e_mIEOOj27vDVwFjN80dp4_0NiNhEgpGo0AHemvuSoifXaytfTzcchptiErTKCqTrJ5nW1h7IHYeYymGb5K5J5iTROpBhWAGaIAeUzHL50',
           },
         },
       ]),
@@ -246,16 +245,17 @@ describe('messagesEvents (constructed payloads)', () => {
   });
 
   it("takes the contact's wa_id over from when Meta sends both and they differ", () => {
-    const body = bodyWith('messages', messagesValue([{ from: '5511987654321', id: 'wamid.C', timestamp: '1750000000', type: 'text', text: { body: 'c' } }], [{ wa_id: '551187654321' }]));
+    const body = bodyWith(
+      'messages',
+      messagesValue([{ from: '5511987654321', id: 'wamid.C', timestamp: '1750000000', type: 'text', text: { body: 'c' } }], [{ wa_id: '551187654321' }]),
+    );
     expect(eventsOf(body)).toMatchObject([{ from: { waId: '551187654321' } }]);
   });
 
   it('reads statuses carrying a BSUID and callback data, and lets sent jump to read', () => {
     const value = {
       metadata: { phone_number_id: PNID },
-      statuses: [
-        { id: 'wamid.OUT', status: 'read', timestamp: '1750000000', recipient_user_id: 'US.1', biz_opaque_callback_data: 'run_1:node_2' },
-      ],
+      statuses: [{ id: 'wamid.OUT', status: 'read', timestamp: '1750000000', recipient_user_id: 'US.1', biz_opaque_callback_data: 'run_1:node_2' }],
     };
     expect(eventsOf(bodyWith('messages', value))).toStrictEqual([
       { eventType: 'status', wamid: 'wamid.OUT', status: 'read', at: '2025-06-15T15:06:40.000Z', recipient: { userId: 'US.1' }, callbackData: 'run_1:node_2' },

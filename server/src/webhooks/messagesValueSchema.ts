@@ -16,9 +16,7 @@ const webhookStatusSchema = z.object({
   recipient_type: optionalString,
   recipient_participant_id: optionalString,
   biz_opaque_callback_data: optionalString,
-  conversation: z
-    .object({ id: z.string(), expiration_timestamp: unixSecondsSchema.optional(), origin: z.object({ type: z.string() }).optional() })
-    .optional(),
+  conversation: z.object({ id: z.string(), expiration_timestamp: unixSecondsSchema.optional(), origin: z.object({ type: z.string() }).optional() }).optional(),
   pricing: z.object({ billable: z.boolean().optional(), pricing_model: optionalString, type: optionalString, category: optionalString }).optional(),
   errors: z.array(graphErrorSchema).optional(),
 });
@@ -38,7 +36,11 @@ export const messagesValueSchema = z
     value.messages?.forEach((message, index) => {
       const sender = resolveParty(value.contacts, { phone: message.from, userId: message.from_user_id });
       if (sender.waId === undefined && sender.userId === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['messages', index, 'from'], message: 'message has no sender: no from, from_user_id, or contacts[] wa_id/user_id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['messages', index, 'from'],
+          message: 'message has no sender: no from, from_user_id, or contacts[] wa_id/user_id',
+        });
       }
     });
   });

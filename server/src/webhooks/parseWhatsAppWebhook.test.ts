@@ -232,7 +232,10 @@ describe('parseWhatsAppWebhook', () => {
             id: 'B',
             changes: [
               { field: 'messages', value: { metadata: { phone_number_id: '1' }, statuses: [{ status: 'sent', timestamp: '1750000000' }] } },
-              { field: 'smb_app_state_sync', value: { metadata: { phone_number_id: '1' }, state_sync: [{ type: 'contact', action: 'add', metadata: { timestamp: '1' } }] } },
+              {
+                field: 'smb_app_state_sync',
+                value: { metadata: { phone_number_id: '1' }, state_sync: [{ type: 'contact', action: 'add', metadata: { timestamp: '1' } }] },
+              },
             ],
           },
         ],

@@ -20,7 +20,9 @@ export function watchLiveness(pool: pg.Pool, o: LivenessOptions): { events: Work
   const mine = new Set<string>();
   events.on('pool:create', ({ workerPool }) => {
     mine.add(workerPool.id);
-    void pool.query('INSERT INTO worker_heartbeats (worker_id) VALUES ($1) ON CONFLICT (worker_id) DO UPDATE SET seen_at = now()', [workerPool.id]).catch(() => {});
+    void pool
+      .query('INSERT INTO worker_heartbeats (worker_id) VALUES ($1) ON CONFLICT (worker_id) DO UPDATE SET seen_at = now()', [workerPool.id])
+      .catch(() => {});
   });
   events.on('pool:release', ({ workerPool }) => {
     mine.delete(workerPool.id);

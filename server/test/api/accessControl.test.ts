@@ -26,7 +26,7 @@ describe('access control on every endpoint', () => {
     expect(res.status).toBe(401);
   });
 
-  it.each(inWorkspace)("%s answers 404 for another workspace, never 403", async (_name, route) => {
+  it.each(inWorkspace)('%s answers 404 for another workspace, never 403', async (_name, route) => {
     const res = await h.call(route, sampleParams(h.b), { key: h.keys.a });
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe('not_found');
@@ -39,20 +39,34 @@ describe('access control on every endpoint', () => {
     expect(res.json.error.code).toBe('csrf');
   });
 
-  it.each(inWorkspace.filter(([, r]) => r.role === 'editor' || r.role === 'admin'))('%s refuses a viewer key with 403 (the workspace is theirs)', async (_name, route) => {
-    const res = await h.call(route, sampleParams(h.a), { key: h.keys.aViewer });
-    expect(res.status).toBe(403);
-    expect(res.json.error.code).toBe('forbidden');
-  });
+  it.each(inWorkspace.filter(([, r]) => r.role === 'editor' || r.role === 'admin'))(
+    '%s refuses a viewer key with 403 (the workspace is theirs)',
+    async (_name, route) => {
+      const res = await h.call(route, sampleParams(h.a), { key: h.keys.aViewer });
+      expect(res.status).toBe(403);
+      expect(res.json.error.code).toBe('forbidden');
+    },
+  );
 
-  it.each(inWorkspace.filter(([, r]) => r.method === 'post' || r.method === 'put' || r.method === 'patch'))('%s answers 400 for a body that is not an object, and 415 for non-JSON', async (_name, route) => {
-    const path = route.path.replace(/\{(\w+)\}/g, (_, k: string) => String((sampleParams(h.a) as Record<string, unknown>)[k]));
-    const notObject = await h.request(route.method.toUpperCase(), path, { key: h.keys.aAdmin, raw: '[1, 2]', headers: { 'content-type': 'application/json' } });
-    expect([400, 404]).toContain(notObject.status);
-    if (notObject.status === 400) expect(notObject.json.error.code).toBe('invalid_input');
-    const form = await h.request(route.method.toUpperCase(), path, { key: h.keys.aAdmin, raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    expect(form.status).toBe(415);
-  });
+  it.each(inWorkspace.filter(([, r]) => r.method === 'post' || r.method === 'put' || r.method === 'patch'))(
+    '%s answers 400 for a body that is not an object, and 415 for non-JSON',
+    async (_name, route) => {
+      const path = route.path.replace(/\{(\w+)\}/g, (_, k: string) => String((sampleParams(h.a) as Record<string, unknown>)[k]));
+      const notObject = await h.request(route.method.toUpperCase(), path, {
+        key: h.keys.aAdmin,
+        raw: '[1, 2]',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect([400, 404]).toContain(notObject.status);
+      if (notObject.status === 400) expect(notObject.json.error.code).toBe('invalid_input');
+      const form = await h.request(route.method.toUpperCase(), path, {
+        key: h.keys.aAdmin,
+        raw: 'a=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(form.status).toBe(415);
+    },
+  );
 
   it('every endpoint has a success test in an API test file', () => {
     const sources = readdirSync(import.meta.dirname)
@@ -66,7 +80,11 @@ describe('access control on every endpoint', () => {
 
 describe('errors', () => {
   it('answers malformed JSON with 400 and one error shape, without stack traces', async () => {
-    const res = await h.request('POST', `/api/workspaces/${h.a}/flows`, { key: h.keys.a, raw: '{"document": ', headers: { 'content-type': 'application/json' } });
+    const res = await h.request('POST', `/api/workspaces/${h.a}/flows`, {
+      key: h.keys.a,
+      raw: '{"document": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ error: { code: 'invalid_json', message: 'The body is not valid JSON' } });
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
@@ -79,7 +97,11 @@ describe('errors', () => {
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const res = await h.request('POST', `/api/workspaces/${h.a}/flows/import`, { key: h.keys.a, raw: JSON.stringify({ document: { x: 'y'.repeat(11 * 1024 * 1024) } }), headers: { 'content-type': 'application/json' } });
+    const res = await h.request('POST', `/api/workspaces/${h.a}/flows/import`, {
+      key: h.keys.a,
+      raw: JSON.stringify({ document: { x: 'y'.repeat(11 * 1024 * 1024) } }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe('payload_too_large');
   });

@@ -11,8 +11,22 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const create = (body: Record<string, unknown>) => h.call(endpoints.createApiKey, { workspaceId: h.a }, { key: h.keys.aAdmin, body });
-const keys = async () => (await h.call(endpoints.listApiKeys, { workspaceId: h.a }, { key: h.keys.aAdmin })).json.keys as { id: string; name: string; role: string; prefix: string; lastUsedAt: string | null }[];
-const audit = async (query: Record<string, string> = {}) => (await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin, query })).json.entries as { id: number; action: string; actor: string; target: string; detail: Record<string, unknown> }[];
+const keys = async () =>
+  (await h.call(endpoints.listApiKeys, { workspaceId: h.a }, { key: h.keys.aAdmin })).json.keys as {
+    id: string;
+    name: string;
+    role: string;
+    prefix: string;
+    lastUsedAt: string | null;
+  }[];
+const audit = async (query: Record<string, string> = {}) =>
+  (await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin, query })).json.entries as {
+    id: number;
+    action: string;
+    actor: string;
+    target: string;
+    detail: Record<string, unknown>;
+  }[];
 
 describe('API keys', () => {
   it('creates a key shown once, that works at once with its role; only its hash is stored', async () => {
@@ -40,7 +54,12 @@ describe('API keys', () => {
       createdAt: res.json.createdAt,
       lastUsedAt: expect.any(String),
     });
-    expect((await audit())[0]).toMatchObject({ action: 'api_key.create', actor: adminLabel, target: res.json.id, detail: { name: 'CRM sync', role: 'viewer' } });
+    expect((await audit())[0]).toMatchObject({
+      action: 'api_key.create',
+      actor: adminLabel,
+      target: res.json.id,
+      detail: { name: 'CRM sync', role: 'viewer' },
+    });
   });
 
   it('makes editor keys by default, and lists newest first', async () => {
@@ -64,7 +83,7 @@ describe('API keys', () => {
     expect(again.json.error.message).toBe('API key not found');
   });
 
-  it('cannot revoke another workspace\'s key through this one', async () => {
+  it("cannot revoke another workspace's key through this one", async () => {
     const bKeyId = /^tdm_(key_[0-9a-z]{16})_/.exec(h.keys.b)![1]!;
     const res = await h.call(endpoints.revokeApiKey, { workspaceId: h.a, keyId: bKeyId }, { key: h.keys.aAdmin });
     expect(res.status).toBe(404);
@@ -73,17 +92,25 @@ describe('API keys', () => {
 
   it('lets a person (cookie session) with the admin role create keys, but not an editor', async () => {
     const admin = await h.login('admin');
-    const made = await h.call(endpoints.createApiKey, { workspaceId: h.a }, { cookie: admin.cookie, headers: { 'x-csrf-token': admin.csrf }, body: { name: 'By hand' } });
+    const made = await h.call(
+      endpoints.createApiKey,
+      { workspaceId: h.a },
+      { cookie: admin.cookie, headers: { 'x-csrf-token': admin.csrf }, body: { name: 'By hand' } },
+    );
     expect(made.status).toBe(201);
     expect((await audit())[0]).toMatchObject({ action: 'api_key.create', actor: 'admin@a.test' });
     const editor = await h.login('editor');
-    const refused = await h.call(endpoints.createApiKey, { workspaceId: h.a }, { cookie: editor.cookie, headers: { 'x-csrf-token': editor.csrf }, body: { name: 'Nope' } });
+    const refused = await h.call(
+      endpoints.createApiKey,
+      { workspaceId: h.a },
+      { cookie: editor.cookie, headers: { 'x-csrf-token': editor.csrf }, body: { name: 'Nope' } },
+    );
     expect(refused.status).toBe(403);
   });
 });
 
 describe('audit log', () => {
-  it('lists the workspace\'s entries newest first, by pages, and nothing of other workspaces', async () => {
+  it("lists the workspace's entries newest first, by pages, and nothing of other workspaces", async () => {
     const all = await audit();
     expect(all.length).toBeGreaterThanOrEqual(5);
     expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((a, b) => b - a));

@@ -26,7 +26,8 @@ const abFlow = flow(
 async function enter(waId: string, choice: string) {
   await h.call(endpoints.startRun, { workspaceId: h.a, flowId }, { key: h.keys.a, body: { contact: { waId }, payload: { choice } } });
 }
-const analytics = async (query: Record<string, string> = {}) => (await h.call(endpoints.flowAnalytics, { workspaceId: h.a, flowId }, { key: h.keys.aViewer, query })).json;
+const analytics = async (query: Record<string, string> = {}) =>
+  (await h.call(endpoints.flowAnalytics, { workspaceId: h.a, flowId }, { key: h.keys.aViewer, query })).json;
 const funnel = async (query: Record<string, string>) => h.call(endpoints.flowFunnel, { workspaceId: h.a, flowId }, { key: h.keys.aViewer, query });
 
 beforeAll(async () => {
@@ -36,7 +37,12 @@ beforeAll(async () => {
   flowId = created.json.id;
   await h.call(endpoints.publishFlow, { workspaceId: h.a, flowId }, { key: h.keys.a, body: {} });
   // Day one: three runs (two win, one waits); two days later on the sandbox clock: one more win.
-  for (const [waId, choice] of [['4915400000001', 'a'], ['4915400000002', 'b'], ['4915400000003', 'a']] as const) await enter(waId, choice);
+  for (const [waId, choice] of [
+    ['4915400000001', 'a'],
+    ['4915400000002', 'b'],
+    ['4915400000003', 'a'],
+  ] as const)
+    await enter(waId, choice);
   await w.idle();
   const moved = await h.call(endpoints.advanceClock, { workspaceId: h.a }, { key: h.keys.a, body: { advanceMs: 2 * DAY } });
   secondDay = new Date(Date.parse(moved.json.now) - DAY / 2).toISOString();
@@ -88,14 +94,27 @@ describe('analytics API', () => {
 
     const unpublished = await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document: abFlow } });
     const none = await h.call(endpoints.flowAnalytics, { workspaceId: h.a, flowId: unpublished.json.id }, { key: h.keys.a });
-    expect(none.json).toEqual({ flowId: unpublished.json.id, version: null, from: null, to: null, runs: { started: 0, active: 0, completed: 0, outcomes: {} }, nodes: {} });
+    expect(none.json).toEqual({
+      flowId: unpublished.json.id,
+      version: null,
+      from: null,
+      to: null,
+      runs: { started: 0, active: 0, completed: 0, outcomes: {} },
+      nodes: {},
+    });
   });
 
   it('funnel: of the runs that entered one step, how many reached another later', async () => {
     const res = await funnel({ fromNode: 'start', toNode: 'won', version: '1' });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ from: 'start', to: 'won', enteredFrom: 4, reachedTo: 3, rate: 0.75 });
-    expect((await funnel({ fromNode: 'pick', toNode: 'hold', version: '1', from: secondDay })).json).toEqual({ from: 'pick', to: 'hold', enteredFrom: 1, reachedTo: 0, rate: 0 });
+    expect((await funnel({ fromNode: 'pick', toNode: 'hold', version: '1', from: secondDay })).json).toEqual({
+      from: 'pick',
+      to: 'hold',
+      enteredFrom: 1,
+      reachedTo: 0,
+      rate: 0,
+    });
     expect((await funnel({ fromNode: 'won', toNode: 'start', version: '1' })).json).toMatchObject({ enteredFrom: 3, reachedTo: 0, rate: 0 });
     expect((await funnel({ fromNode: 'late', toNode: 'won', version: '1' })).json).toMatchObject({ enteredFrom: 0, reachedTo: 0, rate: 0 });
   });

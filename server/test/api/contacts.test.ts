@@ -14,7 +14,21 @@ const patch = (id: number, body: Record<string, unknown>) => h.call(endpoints.up
 beforeAll(async () => {
   h = await startApiHarness();
   keyLabel = `key editor key (${/^tdm_(key_[0-9a-z]{16})_/.exec(h.keys.a)![1]})`;
-  await h.call(endpoints.updateWorkspace, { workspaceId: h.a }, { key: h.keys.aAdmin, body: { settings: { attributes: [{ name: 'budget', type: 'number' }, { name: 'vip', type: 'boolean' }] } } });
+  await h.call(
+    endpoints.updateWorkspace,
+    { workspaceId: h.a },
+    {
+      key: h.keys.aAdmin,
+      body: {
+        settings: {
+          attributes: [
+            { name: 'budget', type: 'number' },
+            { name: 'vip', type: 'boolean' },
+          ],
+        },
+      },
+    },
+  );
   const res = await importCsv(
     [
       'phone,First Name,last_name,email,tags,marketing_consent,timezone,budget,vip,notes',
@@ -29,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('contacts API', () => {
-  it('imports CSV: quoted fields, typed attributes, tags, consent and time zone; the phone\'s digits are the WhatsApp id', async () => {
+  it("imports CSV: quoted fields, typed attributes, tags, consent and time zone; the phone's digits are the WhatsApp id", async () => {
     const ana = await byWaId('4915111110001');
     expect(ana).toMatchObject({
       phone: '+4915111110001',
@@ -43,7 +57,12 @@ describe('contacts API', () => {
     });
     expect(ana.consentChangedAt).not.toBeNull();
     expect((await byWaId('447700900002')).marketingConsent).toBe('opted_out');
-    expect(await byWaId('16505550003')).toMatchObject({ attributes: { first_name: 'Cleo', email: 'cleo@shop.test', notes: 'two\r\nlines' }, marketingConsent: 'unknown', consentSource: null, tags: [] });
+    expect(await byWaId('16505550003')).toMatchObject({
+      attributes: { first_name: 'Cleo', email: 'cleo@shop.test', notes: 'two\r\nlines' },
+      marketingConsent: 'unknown',
+      consentSource: null,
+      tags: [],
+    });
   });
 
   it('imports again by WhatsApp id: updates what the file says, keeps the rest, and reports bad lines by number', async () => {
@@ -70,7 +89,12 @@ describe('contacts API', () => {
         { line: 8, message: '7 fields, but the header names 5' },
       ],
     });
-    expect(await byWaId('4915111110001')).toMatchObject({ profileName: 'Ana L.', tags: ['berlin', 'lead', 'vip'], attributes: { budget: 1500, email: 'ana@example.com' }, timezone: 'Europe/Berlin' });
+    expect(await byWaId('4915111110001')).toMatchObject({
+      profileName: 'Ana L.',
+      tags: ['berlin', 'lead', 'vip'],
+      attributes: { budget: 1500, email: 'ana@example.com' },
+      timezone: 'Europe/Berlin',
+    });
     expect(await byWaId('4915111110011')).toMatchObject({ profileName: 'Dup', tags: ['a', 'b'], attributes: { budget: 7 } });
     const log = await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin });
     expect(log.json.entries[0]).toMatchObject({ action: 'contacts.import', actor: keyLabel, detail: { created: 1, updated: 1, errors: 4 } });
@@ -94,7 +118,10 @@ describe('contacts API', () => {
     const page = await list({ limit: '2', offset: '1' });
     expect(page.total).toBe(4);
     expect(page.contacts.map((c: { id: number }) => c.id)).toEqual(all.contacts.slice(1, 3).map((c: { id: number }) => c.id));
-    const names = async (search: string) => (await list({ search })).contacts.map((c: { attributes: { first_name?: string }; profileName: string }) => c.attributes.first_name ?? c.profileName).sort();
+    const names = async (search: string) =>
+      (await list({ search })).contacts
+        .map((c: { attributes: { first_name?: string }; profileName: string }) => c.attributes.first_name ?? c.profileName)
+        .sort();
     expect(await names('ana')).toEqual(['Ana']);
     expect(await names('smith')).toEqual(['Ben']);
     expect(await names('shop.test')).toEqual(['Cleo']);
@@ -116,16 +143,29 @@ describe('contacts API', () => {
     const wrote = new Date(Date.now() - HOUR);
     await h.db.pool.query(`UPDATE contacts SET last_inbound_at = $2 WHERE id = $1`, [cleo.id, wrote]);
     const open = await h.call(endpoints.getContact, { workspaceId: h.a, id: cleo.id }, { key: h.keys.aViewer });
-    expect(open.json).toMatchObject({ windowOpen: true, lastInboundAt: wrote.toISOString(), windowExpiresAt: new Date(wrote.getTime() + 24 * HOUR).toISOString() });
+    expect(open.json).toMatchObject({
+      windowOpen: true,
+      lastInboundAt: wrote.toISOString(),
+      windowExpiresAt: new Date(wrote.getTime() + 24 * HOUR).toISOString(),
+    });
     await h.call(endpoints.advanceClock, { workspaceId: h.a }, { key: h.keys.a, body: { advanceMs: 24 * HOUR } });
     expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: cleo.id }, { key: h.keys.aViewer })).json.windowOpen).toBe(false);
   });
 
   it('updates attributes (merge, null removes), tags and time zone', async () => {
     const ben = await byWaId('447700900002');
-    const res = await patch(ben.id, { attributes: { first_name: 'Benjamin', email: null, budget: 900 }, addTags: ['vip', 'london'], removeTags: ['lead'], timezone: 'Europe/London' });
+    const res = await patch(ben.id, {
+      attributes: { first_name: 'Benjamin', email: null, budget: 900 },
+      addTags: ['vip', 'london'],
+      removeTags: ['lead'],
+      timezone: 'Europe/London',
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ attributes: { first_name: 'Benjamin', last_name: 'Smith', budget: 900 }, tags: ['london', 'vip'], timezone: 'Europe/London' });
+    expect(res.json).toMatchObject({
+      attributes: { first_name: 'Benjamin', last_name: 'Smith', budget: 900 },
+      tags: ['london', 'vip'],
+      timezone: 'Europe/London',
+    });
     expect(res.json.attributes).not.toHaveProperty('email');
     expect((await patch(ben.id, { timezone: null })).json.timezone).toBeNull();
   });
@@ -159,9 +199,17 @@ describe('contacts API', () => {
   it('lets an agent update a contact but not import', async () => {
     const agent = await h.login('agent');
     const ana = await byWaId('4915111110001');
-    const ok = await h.call(endpoints.updateContact, { workspaceId: h.a, id: ana.id }, { cookie: agent.cookie, headers: { 'x-csrf-token': agent.csrf }, body: { addTags: ['called'] } });
+    const ok = await h.call(
+      endpoints.updateContact,
+      { workspaceId: h.a, id: ana.id },
+      { cookie: agent.cookie, headers: { 'x-csrf-token': agent.csrf }, body: { addTags: ['called'] } },
+    );
     expect(ok.json.tags).toContain('called');
-    const refused = await h.call(endpoints.importContacts, { workspaceId: h.a }, { cookie: agent.cookie, headers: { 'x-csrf-token': agent.csrf }, body: { csv: 'wa_id\n491511111' } });
+    const refused = await h.call(
+      endpoints.importContacts,
+      { workspaceId: h.a },
+      { cookie: agent.cookie, headers: { 'x-csrf-token': agent.csrf }, body: { csv: 'wa_id\n491511111' } },
+    );
     expect(refused.status).toBe(403);
   });
 
@@ -178,7 +226,12 @@ describe('contacts API', () => {
       [h.a, ana.id, ben.id],
     );
     const res = await h.call(endpoints.contactMessages, { workspaceId: h.a, id: ana.id }, { key: h.keys.aViewer });
-    expect(res.json.messages.map((m: { direction: string; wamid: string }) => `${m.direction} ${m.wamid}`)).toEqual(['echo wamid.e1', 'out wamid.o1', 'in wamid.i1', 'history wamid.h1']);
+    expect(res.json.messages.map((m: { direction: string; wamid: string }) => `${m.direction} ${m.wamid}`)).toEqual([
+      'echo wamid.e1',
+      'out wamid.o1',
+      'in wamid.i1',
+      'history wamid.h1',
+    ]);
     const page = await h.call(endpoints.contactMessages, { workspaceId: h.a, id: ana.id }, { key: h.keys.aViewer, query: { limit: '2', offset: '2' } });
     expect(page.json.messages.map((m: { wamid: string }) => m.wamid)).toEqual(['wamid.i1', 'wamid.h1']);
   });
@@ -186,11 +239,22 @@ describe('contacts API', () => {
   it('gives a paused contact back to the bot (resumeContact, from the coexistence group)', async () => {
     const ben = await byWaId('447700900002');
     await h.db.pool.query(`UPDATE contacts SET paused_until = 'infinity', pause_reason = 'app_reply' WHERE id = $1`, [ben.id]);
-    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({ pausedUntil: null, pausedIndefinitely: true, pauseReason: 'app_reply' });
+    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({
+      pausedUntil: null,
+      pausedIndefinitely: true,
+      pauseReason: 'app_reply',
+    });
     const res = await h.call(endpoints.resumeContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a });
     expect(res.json).toEqual({ ok: true });
-    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({ pausedUntil: null, pausedIndefinitely: false, pauseReason: null });
-    expect((await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin })).json.entries[0]).toMatchObject({ action: 'contact.resume', target: String(ben.id) });
+    expect((await h.call(endpoints.getContact, { workspaceId: h.a, id: ben.id }, { key: h.keys.a })).json).toMatchObject({
+      pausedUntil: null,
+      pausedIndefinitely: false,
+      pauseReason: null,
+    });
+    expect((await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin })).json.entries[0]).toMatchObject({
+      action: 'contact.resume',
+      target: String(ben.id),
+    });
   });
 
   it('answers 404 for a contact id of another workspace', async () => {

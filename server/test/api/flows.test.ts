@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
 import { ADMIN_KEY, startApiHarness, type ApiHarness } from '../support/apiHarness';
 
-const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
 let h: ApiHarness;
 beforeAll(async () => {
   h = await startApiHarness();
@@ -41,12 +42,15 @@ describe('flows API', () => {
     const flow = await newFlow();
     const bad = await h.call(endpoints.saveDraft, { workspaceId: h.a, flowId: flow.id }, { key: h.keys.a, body: { document: { hello: 'world' } } });
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toMatchObject({ code: 'not_a_flow', issues: [{ code: 'not-a-flow', message: 'This is not a Tandem flow: it has no "nodes" or "edges" list.' }] });
+    expect(bad.json.error).toMatchObject({
+      code: 'not_a_flow',
+      issues: [{ code: 'not-a-flow', message: 'This is not a Tandem flow: it has no "nodes" or "edges" list.' }],
+    });
     const read = await h.call(endpoints.getFlow, { workspaceId: h.a, flowId: flow.id }, { key: h.keys.a });
     expect(read.json.draft.name).toBe('Abandoned cart recovery');
   });
 
-  it('validates against the workspace\'s templates', async () => {
+  it("validates against the workspace's templates", async () => {
     const flow = await newFlow('order-updates');
     const res = await h.call(endpoints.validateFlow, { workspaceId: h.a, flowId: flow.id }, { key: h.keys.aViewer, body: {} });
     expect(res.status).toBe(200);
@@ -69,11 +73,19 @@ describe('flows API', () => {
 
     const versions = await h.call(endpoints.listVersions, { workspaceId: h.a, flowId: flow.id }, { key: h.keys.aViewer });
     expect(versions.json.versions).toMatchObject([
-      { version: 2, note: 'slower', live: true, diff: { added: [], removed: [], changed: ['wait_1h'], connectionsAdded: 0, connectionsRemoved: 0, settingsChanged: false } },
+      {
+        version: 2,
+        note: 'slower',
+        live: true,
+        diff: { added: [], removed: [], changed: ['wait_1h'], connectionsAdded: 0, connectionsRemoved: 0, settingsChanged: false },
+      },
       { version: 1, note: 'first', live: false, diff: null },
     ]);
     const old = await h.call(endpoints.getVersion, { workspaceId: h.a, flowId: flow.id, version: 1 }, { key: h.keys.aViewer });
-    expect((old.json.document.nodes as { id: string; data: { duration?: unknown } }[]).find((n) => n.id === 'wait_1h')!.data.duration).toEqual({ amount: 1, unit: 'hours' });
+    expect((old.json.document.nodes as { id: string; data: { duration?: unknown } }[]).find((n) => n.id === 'wait_1h')!.data.duration).toEqual({
+      amount: 1,
+      unit: 'hours',
+    });
 
     const back = await h.call(endpoints.rollbackFlow, { workspaceId: h.a, flowId: flow.id }, { key: h.keys.a, body: { version: 1 } });
     expect(back.json).toMatchObject({ version: 1, live: true });
@@ -91,7 +103,11 @@ describe('flows API', () => {
     expect(res.status).toBe(422);
     expect(res.json.error).toMatchObject({ code: 'flow_invalid', message: 'The flow has errors and cannot be published' });
     expect(res.json.error.issues).toEqual([
-      { path: ['nodes', 'reminder', 'optOutButton'], code: 'invalid-config', message: 'Opt-out button: The opt-out button must be one of the quick-reply buttons below' },
+      {
+        path: ['nodes', 'reminder', 'optOutButton'],
+        code: 'invalid-config',
+        message: 'Opt-out button: The opt-out button must be one of the quick-reply buttons below',
+      },
     ]);
   });
 
@@ -117,14 +133,27 @@ describe('flows API', () => {
     const flow = await newFlow('ctwa-lead-qualification');
     const agency = await h.login('agency');
     const headers = { 'x-csrf-token': agency.csrf };
-    const preview = await h.call(endpoints.clonePreview, { workspaceId: h.a, flowId: flow.id }, { cookie: agency.cookie, headers, body: { targetWorkspaceId: h.b } });
+    const preview = await h.call(
+      endpoints.clonePreview,
+      { workspaceId: h.a, flowId: flow.id },
+      { cookie: agency.cookie, headers, body: { targetWorkspaceId: h.b } },
+    );
     expect(preview.status).toBe(200);
-    expect(preview.json.attributes).toEqual(expect.arrayContaining([{ name: 'budget', existsInTarget: false }, { name: 'profile_name', existsInTarget: true }]));
-    const cloned = await h.call(endpoints.cloneFlow, { workspaceId: h.a, flowId: flow.id }, {
-      cookie: agency.cookie,
-      headers,
-      body: { targetWorkspaceId: h.b, name: 'Leads (brand B)', attributes: { budget: 'budget_usd' } },
-    });
+    expect(preview.json.attributes).toEqual(
+      expect.arrayContaining([
+        { name: 'budget', existsInTarget: false },
+        { name: 'profile_name', existsInTarget: true },
+      ]),
+    );
+    const cloned = await h.call(
+      endpoints.cloneFlow,
+      { workspaceId: h.a, flowId: flow.id },
+      {
+        cookie: agency.cookie,
+        headers,
+        body: { targetWorkspaceId: h.b, name: 'Leads (brand B)', attributes: { budget: 'budget_usd' } },
+      },
+    );
     expect(cloned.status).toBe(201);
     expect(cloned.json.flow.name).toBe('Leads (brand B)');
     const nodes = cloned.json.flow.draft.nodes as { id: string; data: Record<string, any> }[];
@@ -136,7 +165,10 @@ describe('flows API', () => {
   });
 
   it('clones with the WhatsApp number mapped: mentions of the source number, however written, become the target number', async () => {
-    for (const [workspaceId, displayPhoneNumber] of [[h.a, '+1 555-078-3881'], [h.b, '4915100000000']] as const) {
+    for (const [workspaceId, displayPhoneNumber] of [
+      [h.a, '+1 555-078-3881'],
+      [h.b, '4915100000000'],
+    ] as const) {
       expect((await h.call(endpoints.updateWorkspace, { workspaceId }, { key: ADMIN_KEY, body: { displayPhoneNumber } })).status).toBe(200);
     }
     const document = {
@@ -144,21 +176,34 @@ describe('flows API', () => {
       name: 'Contact us',
       nodes: [
         { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['contact'] } },
-        { id: 'info', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Call +1 (555) 078-3881 or chat at https://wa.me/15550783881. Order line: 15550783882.' } } },
+        {
+          id: 'info',
+          type: 'send-message',
+          position: { x: 0, y: 0 },
+          data: { message: { kind: 'text', text: 'Call +1 (555) 078-3881 or chat at https://wa.me/15550783881. Order line: 15550783882.' } },
+        },
       ],
       edges: [{ id: 'e1', source: 'hi', sourceHandle: 'next', target: 'info' }],
     };
     const flow = (await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: ADMIN_KEY, body: { document } })).json as { id: string };
     const preview = await h.call(endpoints.clonePreview, { workspaceId: h.a, flowId: flow.id }, { key: ADMIN_KEY, body: { targetWorkspaceId: h.b } });
     expect(preview.json.number).toEqual({ source: '15550783881', target: '4915100000000', mentions: 2 });
-    const cloned = await h.call(endpoints.cloneFlow, { workspaceId: h.a, flowId: flow.id }, {
-      key: ADMIN_KEY,
-      body: { targetWorkspaceId: h.b, number: { from: '15550783881', to: '4915100000000' } },
-    });
+    const cloned = await h.call(
+      endpoints.cloneFlow,
+      { workspaceId: h.a, flowId: flow.id },
+      {
+        key: ADMIN_KEY,
+        body: { targetWorkspaceId: h.b, number: { from: '15550783881', to: '4915100000000' } },
+      },
+    );
     expect(cloned.status).toBe(201);
     const info = (cloned.json.flow.draft.nodes as { id: string; data: { message: { text: string } } }[]).find((n) => n.id === 'info')!;
     expect(info.data.message.text).toBe('Call +4915100000000 or chat at https://wa.me/4915100000000. Order line: 15550783882.');
-    const bad = await h.call(endpoints.cloneFlow, { workspaceId: h.a, flowId: flow.id }, { key: ADMIN_KEY, body: { targetWorkspaceId: h.b, number: { from: '+1 555', to: 'x' } } });
+    const bad = await h.call(
+      endpoints.cloneFlow,
+      { workspaceId: h.a, flowId: flow.id },
+      { key: ADMIN_KEY, body: { targetWorkspaceId: h.b, number: { from: '+1 555', to: 'x' } } },
+    );
     expect(bad.status).toBe(400);
     expect(bad.json.error.issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(['number.from', 'number.to']);
   });

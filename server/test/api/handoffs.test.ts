@@ -38,12 +38,21 @@ const call = (route: (typeof endpoints)['takeHandoff' | 'releaseHandoff'], id: n
 const reply = (id: number, text: string) => h.call(endpoints.replyHandoff, { workspaceId: h.a, id }, { ...agent, body: { text } });
 const run = async (id: number) => (await h.call(endpoints.getRun, { workspaceId: h.a, id }, { key: h.keys.a })).json;
 const threadTexts = async (waId: string) =>
-  (await h.call(endpoints.simulatorThread, { workspaceId: h.a }, { key: h.keys.a, query: { waId } })).json.messages.map((m: { direction: string; content: { text?: string; body?: string } }) => `${m.direction}: ${m.content.text ?? m.content.body}`);
+  (await h.call(endpoints.simulatorThread, { workspaceId: h.a }, { key: h.keys.a, query: { waId } })).json.messages.map(
+    (m: { direction: string; content: { text?: string; body?: string } }) => `${m.direction}: ${m.content.text ?? m.content.body}`,
+  );
 
 describe('handoffs API', () => {
   it('lists open conversations with the contact and the last message of the thread', async () => {
     const handoff = await handedOver('4915200000001', 'Ana');
-    expect(handoff).toMatchObject({ contactName: 'Ana', team: 'support', status: 'open', assignee: null, takenAt: null, lastMessage: 'A teammate will reply shortly.' });
+    expect(handoff).toMatchObject({
+      contactName: 'Ana',
+      team: 'support',
+      status: 'open',
+      assignee: null,
+      takenAt: null,
+      lastMessage: 'A teammate will reply shortly.',
+    });
     expect((await run(handoff.runId)).waitingFor).toBe('handoff');
     const open = await h.call(endpoints.listHandoffs, { workspaceId: h.a }, { ...agent, query: { status: 'open' } });
     expect(open.json.handoffs.map((x: { id: number }) => x.id)).toContain(handoff.id);
@@ -78,17 +87,31 @@ describe('handoffs API', () => {
     expect(await threadTexts('4915200000003')).toContain('out: Nobody is free right now, sorry.');
   });
 
-  it('reply: queues the agent\'s text for sending (outside any run) and it is sent', async () => {
+  it("reply: queues the agent's text for sending (outside any run) and it is sent", async () => {
     const handoff = await handedOver('4915200000004');
     const res = await reply(handoff.id, 'Hi Ana, Sam here. How can I help?');
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ direction: 'out', type: 'text', content: { kind: 'text', text: 'Hi Ana, Sam here. How can I help?', previewUrl: false }, status: 'pending', runId: null, nodeId: null });
+    expect(res.json).toMatchObject({
+      direction: 'out',
+      type: 'text',
+      content: { kind: 'text', text: 'Hi Ana, Sam here. How can I help?', previewUrl: false },
+      status: 'pending',
+      runId: null,
+      nodeId: null,
+    });
     await w.idle();
     const [stored] = (await h.db.pool.query(`SELECT status, purpose, wamid FROM messages WHERE id = $1`, [res.json.id])).rows;
     expect(stored).toMatchObject({ status: 'sent', purpose: 'agent', wamid: expect.stringMatching(/^wamid\./) });
-    expect(await threadTexts('4915200000004')).toEqual(['in: hi', 'out: Hello Ana!', 'out: A teammate will reply shortly.', 'out: Hi Ana, Sam here. How can I help?']);
+    expect(await threadTexts('4915200000004')).toEqual([
+      'in: hi',
+      'out: Hello Ana!',
+      'out: A teammate will reply shortly.',
+      'out: Hi Ana, Sam here. How can I help?',
+    ]);
     // Replying is taking: the conversation is now the agent's, and its timeout is gone.
-    const [listed] = (await h.call(endpoints.listHandoffs, { workspaceId: h.a }, { ...agent, query: { status: 'taken' } })).json.handoffs.filter((x: { id: number }) => x.id === handoff.id);
+    const [listed] = (await h.call(endpoints.listHandoffs, { workspaceId: h.a }, { ...agent, query: { status: 'taken' } })).json.handoffs.filter(
+      (x: { id: number }) => x.id === handoff.id,
+    );
     expect(listed).toMatchObject({ assignee: 'agent@a.test', lastMessage: 'Hi Ana, Sam here. How can I help?' });
     expect((await h.db.pool.query(`SELECT 1 FROM timers WHERE run_id = $1`, [handoff.runId])).rowCount).toBe(0);
   });
@@ -114,7 +137,10 @@ describe('handoffs API', () => {
     const steps: { kind: string; nodeId: string; port: string; detail: { type?: string; by?: string } }[] = (await run(handoff.runId)).steps;
     const releasedAt = steps.findIndex((s) => s.detail?.type === 'handoff.released');
     expect(steps[releasedAt]!.detail.by).toBe('agent@a.test');
-    const after = steps.slice(releasedAt).filter((s) => s.kind === 'port' || s.kind === 'end').map((s) => `${s.kind} ${s.nodeId}${s.port ? `.${s.port}` : ''}`);
+    const after = steps
+      .slice(releasedAt)
+      .filter((s) => s.kind === 'port' || s.kind === 'end')
+      .map((s) => `${s.kind} ${s.nodeId}${s.port ? `.${s.port}` : ''}`);
     expect(after).toEqual(['port support.resolved', 'port back.next', 'end resolved']);
     expect((await threadTexts('4915200000006')).at(-1)).toBe('out: The bot is back. Anything else?');
     const [row] = (await h.db.pool.query(`SELECT released_at FROM handoffs WHERE id = $1`, [handoff.id])).rows;

@@ -10,8 +10,10 @@ let flowId: string;
 let editorKeyLabel: string;
 
 const start = (body: Record<string, unknown>, id = flowId) => h.call(endpoints.startRun, { workspaceId: h.a, flowId: id }, { key: h.keys.a, body });
-const runs = async (query: Record<string, string> = {}) => (await h.call(endpoints.listRuns, { workspaceId: h.a }, { key: h.keys.aViewer, query })).json.runs as Record<string, any>[];
-const contactOf = async (waId: string) => (await h.call(endpoints.listContacts, { workspaceId: h.a }, { key: h.keys.a, query: { search: waId } })).json.contacts[0];
+const runs = async (query: Record<string, string> = {}) =>
+  (await h.call(endpoints.listRuns, { workspaceId: h.a }, { key: h.keys.aViewer, query })).json.runs as Record<string, any>[];
+const contactOf = async (waId: string) =>
+  (await h.call(endpoints.listContacts, { workspaceId: h.a }, { key: h.keys.a, query: { search: waId } })).json.contacts[0];
 
 beforeAll(async () => {
   h = await startApiHarness();
@@ -87,7 +89,9 @@ describe('runs API', () => {
     const res = await h.call(endpoints.getRun, { workspaceId: h.a, id: latest!.id }, { key: h.keys.aViewer });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ id: latest!.id, version: 1, status: 'active', messages: [] });
-    const log = res.json.steps.map((s: { kind: string; nodeId: string | null; port: string | null }) => `${s.kind} ${s.nodeId ?? '-'}${s.port ? `.${s.port}` : ''}`);
+    const log = res.json.steps.map(
+      (s: { kind: string; nodeId: string | null; port: string | null }) => `${s.kind} ${s.nodeId ?? '-'}${s.port ? `.${s.port}` : ''}`,
+    );
     expect(log).toEqual(['event -', 'enter start', 'port start.next', 'enter remember', 'port remember.next', 'enter wait_ship']);
     expect(res.json.steps[0].detail).toEqual({ type: 'start', trigger: 'start' });
     expect((await h.call(endpoints.getRun, { workspaceId: h.b, id: latest!.id }, { key: h.keys.b })).status).toBe(404);
@@ -98,7 +102,13 @@ describe('runs API', () => {
     expect((await h.db.pool.query(`SELECT kind FROM timers WHERE run_id = $1`, [run!.id])).rows).toEqual([{ kind: 'timeout' }]);
     const res = await h.call(endpoints.cancelRun, { workspaceId: h.a, id: run!.id }, { key: h.keys.a });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: run!.id, status: 'cancelled', endReason: `cancelled by ${editorKeyLabel}`, waitingFor: null, currentNode: 'wait_ship' });
+    expect(res.json).toMatchObject({
+      id: run!.id,
+      status: 'cancelled',
+      endReason: `cancelled by ${editorKeyLabel}`,
+      waitingFor: null,
+      currentNode: 'wait_ship',
+    });
     expect(Date.parse(res.json.endedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect((await h.db.pool.query(`SELECT 1 FROM timers WHERE run_id = $1`, [run!.id])).rowCount).toBe(0);
     const detail = (await h.call(endpoints.getRun, { workspaceId: h.a, id: run!.id }, { key: h.keys.a })).json;
@@ -131,7 +141,9 @@ describe('runs API', () => {
     await h.call(endpoints.simulateEvent, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915300000004', name: 'order.shipped' } });
     await w.idle();
     const contact = await contactOf('4915300000004');
-    expect(await runs({ contactId: String(contact.id), status: 'completed' })).toEqual([expect.objectContaining({ outcome: 'shipped', endReason: 'end', currentNode: 'shipped', waitingFor: null })]);
+    expect(await runs({ contactId: String(contact.id), status: 'completed' })).toEqual([
+      expect.objectContaining({ outcome: 'shipped', endReason: 'end', currentNode: 'shipped', waitingFor: null }),
+    ]);
   });
 
   it('starts a broadcast flow at its schedule trigger for one contact (a test send), and refuses a trigger the flow lacks', async () => {

@@ -18,7 +18,8 @@ async function publish(document: Record<string, unknown>) {
 
 const thread = async (waId: string) => (await h.call(endpoints.simulatorThread, { workspaceId: h.a }, { key: h.keys.aViewer, query: { waId } })).json;
 const say = (body: Record<string, unknown>) => h.call(endpoints.simulateMessage, { workspaceId: h.a }, { key: h.keys.a, body });
-const texts = (t: { messages: { direction: string; content: { text?: string; body?: string } }[] }) => t.messages.map((m) => `${m.direction}: ${m.content.text ?? m.content.body}`);
+const texts = (t: { messages: { direction: string; content: { text?: string; body?: string } }[] }) =>
+  t.messages.map((m) => `${m.direction}: ${m.content.text ?? m.content.body}`);
 
 beforeAll(async () => {
   h = await startApiHarness();
@@ -28,7 +29,11 @@ beforeAll(async () => {
   await publish(
     flow(
       'Reminder',
-      [node('remind', 'trigger-message', { match: 'keywords', keywords: ['remind me'] }), node('later', 'wait', { mode: 'duration', duration: { amount: 2, unit: 'hours' } }), text('nudge', 'Here is your reminder.')],
+      [
+        node('remind', 'trigger-message', { match: 'keywords', keywords: ['remind me'] }),
+        node('later', 'wait', { mode: 'duration', duration: { amount: 2, unit: 'hours' } }),
+        text('nudge', 'Here is your reminder.'),
+      ],
       [edge('remind', 'next', 'later'), edge('later', 'next', 'nudge')],
     ),
   );
@@ -50,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('simulator API', () => {
-  it('answers a message on a published flow: the bot\'s reply shows in the thread with the run', async () => {
+  it("answers a message on a published flow: the bot's reply shows in the thread with the run", async () => {
     const res = await say({ waId: '4915100000001', text: 'hi', profileName: 'Ana' });
     expect(res.status).toBe(202);
     expect(res.json.wamid).toMatch(/^wamid\.sim\./);
@@ -68,7 +73,9 @@ describe('simulator API', () => {
     await say({ waId: '4915100000002', text: 'Yes please', replyId: 'yes', adId: '120210000000000' });
     await w.idle();
     const t = await thread('4915100000002');
-    expect(t.messages).toEqual([expect.objectContaining({ direction: 'in', type: 'interactive', content: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } } })]);
+    expect(t.messages).toEqual([
+      expect.objectContaining({ direction: 'in', type: 'interactive', content: { type: 'button_reply', button_reply: { id: 'yes', title: 'Yes please' } } }),
+    ]);
     const last = Date.parse(t.contact.lastInboundAt);
     expect(Date.parse(t.contact.freeEntryUntil) - last).toBe(72 * HOUR);
   });
@@ -84,14 +91,20 @@ describe('simulator API', () => {
     expect(res.status).toBe(202);
     await w.idle();
     const t = await thread('4915100000004');
-    expect(t.messages).toEqual([expect.objectContaining({ direction: 'echo', wamid: res.json.wamid, content: expect.objectContaining({ text: 'Hi from the shop' }) })]);
+    expect(t.messages).toEqual([
+      expect.objectContaining({ direction: 'echo', wamid: res.json.wamid, content: expect.objectContaining({ text: 'Hi from the shop' }) }),
+    ]);
     expect(t.contact).toMatchObject({ windowOpen: false, lastInboundAt: null });
     expect(t.contact.lastAppReplyAt).not.toBeNull();
     expect(t.run).toBeNull();
   });
 
   it('fires a business event that starts the flow it triggers, with the payload mapped', async () => {
-    const res = await h.call(endpoints.simulateEvent, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915100000005', name: 'order.paid', payload: { total: 42.5 } } });
+    const res = await h.call(
+      endpoints.simulateEvent,
+      { workspaceId: h.a },
+      { key: h.keys.a, body: { waId: '4915100000005', name: 'order.paid', payload: { total: 42.5 } } },
+    );
     expect(res.status).toBe(202);
     expect(res.json).toEqual({ accepted: true });
     await w.idle();
@@ -142,7 +155,11 @@ describe('simulator API', () => {
   });
 
   it('works only in sandbox workspaces', async () => {
-    const cloud = await h.call(endpoints.createWorkspace, {}, { key: ADMIN_KEY, body: { name: 'Real number', transport: 'cloud', phoneNumberId: '1065403522', accessToken: 'a-real-token-123' } });
+    const cloud = await h.call(
+      endpoints.createWorkspace,
+      {},
+      { key: ADMIN_KEY, body: { name: 'Real number', transport: 'cloud', phoneNumberId: '1065403522', accessToken: 'a-real-token-123' } },
+    );
     for (const [route, body] of [
       [endpoints.simulateMessage, { waId: '4915100000008', text: 'hi' }],
       [endpoints.simulateEcho, { waId: '4915100000008', text: 'hi' }],
@@ -156,7 +173,8 @@ describe('simulator API', () => {
     }
     const read = await h.call(endpoints.simulatorThread, { workspaceId: cloud.json.id }, { key: ADMIN_KEY, query: { waId: '4915100000008' } });
     expect(read.status).toBe(409);
-    const [{ n }] = (await h.db.pool.query(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE payload::text LIKE $1`, [`%${cloud.json.id}%`])).rows;
+    const [{ n }] = (await h.db.pool.query(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE payload::text LIKE $1`, [`%${cloud.json.id}%`]))
+      .rows;
     expect(n).toBe(0);
   });
 });

@@ -24,10 +24,21 @@ const metaTemplates = [
     category: 'UTILITY',
     parameter_format: 'NAMED',
     components: [
-      { type: 'HEADER', format: 'TEXT', text: '{{order_type}} Update', example: { header_text_named_params: [{ param_name: 'order_type', example: 'Order' }] } },
+      {
+        type: 'HEADER',
+        format: 'TEXT',
+        text: '{{order_type}} Update',
+        example: { header_text_named_params: [{ param_name: 'order_type', example: 'Order' }] },
+      },
       { type: 'BODY', text: 'Good news! Your order #{{order_id}} is on its way. Thank you, {{customer_name}}!' },
       { type: 'FOOTER', text: 'Lucky Shrub' },
-      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example.com/track/{{1}}' }, { type: 'QUICK_REPLY', text: 'Stop updates' }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'URL', text: 'Track', url: 'https://shop.example.com/track/{{1}}' },
+          { type: 'QUICK_REPLY', text: 'Stop updates' },
+        ],
+      },
     ],
   },
   {
@@ -38,26 +49,55 @@ const metaTemplates = [
     components: [
       { type: 'HEADER', format: 'IMAGE' },
       { type: 'BODY', text: 'Hallo {{2}}, {{1}} % Rabatt!' },
-      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Shop', url: 'https://shop.example.com/' }, { type: 'COPY_CODE', example: 'SUMMER' }, { type: 'PHONE_NUMBER', text: 'Call', phone_number: '+4930123' }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'URL', text: 'Shop', url: 'https://shop.example.com/' },
+          { type: 'COPY_CODE', example: 'SUMMER' },
+          { type: 'PHONE_NUMBER', text: 'Call', phone_number: '+4930123' },
+        ],
+      },
     ],
   },
   { name: 'odd_category', language: 'en', status: 'APPROVED', category: 'MARKETING_LITE', components: [{ type: 'BODY', text: 'Hi' }] },
-  ...Array.from({ length: 100 }, (_, i) => ({ name: `filler_${i}`, language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Filler' }] })),
+  ...Array.from({ length: 100 }, (_, i) => ({
+    name: `filler_${i}`,
+    language: 'en',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    components: [{ type: 'BODY', text: 'Filler' }],
+  })),
 ];
 
 /** POST endpoints.syncTemplates on the app whose Graph API is the stand-in. */
 async function sync(workspaceId = cloud) {
-  const res = await app.request(endpoints.syncTemplates.path.replace('{workspaceId}', workspaceId), { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+  const res = await app.request(endpoints.syncTemplates.path.replace('{workspaceId}', workspaceId), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}` },
+  });
   return { status: res.status, text: await res.text() };
 }
-const templatesOf = async (workspaceId: string) => (await h.call(endpoints.listTemplates, { workspaceId }, { key: ADMIN_KEY })).json.templates as Record<string, any>[];
+const templatesOf = async (workspaceId: string) =>
+  (await h.call(endpoints.listTemplates, { workspaceId }, { key: ADMIN_KEY })).json.templates as Record<string, any>[];
 
 beforeAll(async () => {
   h = await startApiHarness();
   standIn = await startCloudApiStandIn({ tokens: { '106540352242922': TOKEN }, templates: { [WABA]: metaTemplates } });
   const env = readEnv({ DATABASE_URL: h.db.url, TANDEM_ADMIN_KEY: ADMIN_KEY, WHATSAPP_API_BASE_URL: standIn.url, LOG_LEVEL: 'silent' });
-  app = createApp({ database: h.db, secrets: h.secrets, env, logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }), ready: async () => true });
-  cloud = await createWorkspace(h.db.db, h.secrets, { name: 'Lucky Shrub', transport: 'cloud', phoneNumberId: '106540352242922', wabaId: WABA, accessToken: TOKEN });
+  app = createApp({
+    database: h.db,
+    secrets: h.secrets,
+    env,
+    logger: pino({ level: 'info' }, { write: (line: string) => logs.push(line) }),
+    ready: async () => true,
+  });
+  cloud = await createWorkspace(h.db.db, h.secrets, {
+    name: 'Lucky Shrub',
+    transport: 'cloud',
+    phoneNumberId: '106540352242922',
+    wabaId: WABA,
+    accessToken: TOKEN,
+  });
 });
 afterAll(async () => {
   await standIn?.close();
@@ -65,7 +105,7 @@ afterAll(async () => {
 });
 
 describe('templates API', () => {
-  it('lists the workspace\'s templates with what flows need to fill them', async () => {
+  it("lists the workspace's templates with what flows need to fill them", async () => {
     const res = await h.call(endpoints.listTemplates, { workspaceId: h.a }, { key: h.keys.aViewer });
     expect(res.status).toBe(200);
     expect(res.json.templates.find((t: { name: string }) => t.name === 'cart_reminder')).toMatchObject({
@@ -74,7 +114,11 @@ describe('templates API', () => {
       status: 'APPROVED',
       source: 'sandbox',
       bodyParameters: ['1', '2'],
-      buttons: [{ type: 'QUICK_REPLY', text: 'Complete my order' }, { type: 'QUICK_REPLY', text: 'I have a question' }, { type: 'QUICK_REPLY', text: 'Stop promotions' }],
+      buttons: [
+        { type: 'QUICK_REPLY', text: 'Complete my order' },
+        { type: 'QUICK_REPLY', text: 'I have a question' },
+        { type: 'QUICK_REPLY', text: 'Stop promotions' },
+      ],
     });
     expect((await h.call(endpoints.listTemplates, { workspaceId: h.b }, { key: h.keys.b })).json.templates).toEqual([]);
   });
@@ -83,7 +127,14 @@ describe('templates API', () => {
     const body = { name: 'welcome', language: 'en', category: 'UTILITY', text: { body: 'Hi {{2}} and {{1}}!' } };
     const res = await h.call(endpoints.createTemplate, { workspaceId: h.a }, { key: h.keys.a, body });
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ name: 'welcome', source: 'sandbox', status: 'APPROVED', bodyParameters: ['1', '2'], parameterFormat: 'positional', header: 'none' });
+    expect(res.json).toMatchObject({
+      name: 'welcome',
+      source: 'sandbox',
+      status: 'APPROVED',
+      bodyParameters: ['1', '2'],
+      parameterFormat: 'positional',
+      header: 'none',
+    });
     const again = await h.call(endpoints.createTemplate, { workspaceId: h.a }, { key: h.keys.a, body: { ...body, text: { body: 'Hi {{1}}' } } });
     expect(again.json).toMatchObject({ id: res.json.id, bodyParameters: ['1'], text: { body: 'Hi {{1}}' } });
     expect((await templatesOf(h.a)).filter((t) => t.name === 'welcome')).toHaveLength(1);
@@ -93,12 +144,16 @@ describe('templates API', () => {
   });
 
   it('refuses to create templates for a real number', async () => {
-    const res = await h.call(endpoints.createTemplate, { workspaceId: cloud }, { key: ADMIN_KEY, body: { name: 'welcome', language: 'en', category: 'UTILITY' } });
+    const res = await h.call(
+      endpoints.createTemplate,
+      { workspaceId: cloud },
+      { key: ADMIN_KEY, body: { name: 'welcome', language: 'en', category: 'UTILITY' } },
+    );
     expect(res.status).toBe(409);
     expect(res.json.error).toEqual({ code: 'not_sandbox', message: 'Create templates in WhatsApp Manager, then sync' });
   });
 
-  it('syncs every page of the account\'s templates and maps Meta\'s components', async () => {
+  it("syncs every page of the account's templates and maps Meta's components", async () => {
     const res = await sync();
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toEqual({ synced: 102 });
@@ -115,8 +170,15 @@ describe('templates API', () => {
       bodyParameters: ['order_id', 'customer_name'],
       header: 'text',
       headerHasParameter: true,
-      buttons: [{ type: 'URL', text: 'Track', dynamic: true }, { type: 'QUICK_REPLY', text: 'Stop updates', dynamic: false }],
-      text: { header: '{{order_type}} Update', body: 'Good news! Your order #{{order_id}} is on its way. Thank you, {{customer_name}}!', footer: 'Lucky Shrub' },
+      buttons: [
+        { type: 'URL', text: 'Track', dynamic: true },
+        { type: 'QUICK_REPLY', text: 'Stop updates', dynamic: false },
+      ],
+      text: {
+        header: '{{order_type}} Update',
+        body: 'Good news! Your order #{{order_id}} is on its way. Thank you, {{customer_name}}!',
+        footer: 'Lucky Shrub',
+      },
     });
     expect(list.find((t) => t.name === 'summer_sale')).toMatchObject({
       status: 'PAUSED',
@@ -125,13 +187,20 @@ describe('templates API', () => {
       bodyParameters: ['1', '2'],
       header: 'image',
       headerHasParameter: false,
-      buttons: [{ type: 'URL', text: 'Shop', dynamic: false }, { type: 'COPY_CODE', text: 'Copy offer code', dynamic: true }, { type: 'PHONE_NUMBER', text: 'Call', dynamic: false }],
+      buttons: [
+        { type: 'URL', text: 'Shop', dynamic: false },
+        { type: 'COPY_CODE', text: 'Copy offer code', dynamic: true },
+        { type: 'PHONE_NUMBER', text: 'Call', dynamic: false },
+      ],
     });
     expect(list.find((t) => t.name === 'odd_category')).toBeUndefined();
   });
 
   it('marks templates Meta no longer lists as deleted on the next sync', async () => {
-    standIn.setTemplates(WABA, metaTemplates.filter((t) => t.name !== 'summer_sale'));
+    standIn.setTemplates(
+      WABA,
+      metaTemplates.filter((t) => t.name !== 'summer_sale'),
+    );
     expect(JSON.parse((await sync()).text)).toEqual({ synced: 101 });
     const list = await templatesOf(cloud);
     expect(list.find((t) => t.name === 'summer_sale')).toMatchObject({ status: 'DELETED' });
@@ -139,11 +208,14 @@ describe('templates API', () => {
     standIn.setTemplates(WABA, metaTemplates);
   });
 
-  it('answers 502 with Meta\'s reason when Meta refuses, never the token', async () => {
+  it("answers 502 with Meta's reason when Meta refuses, never the token", async () => {
     const other = await createWorkspace(h.db.db, h.secrets, { name: 'Wrong token', transport: 'cloud', wabaId: WABA, accessToken: 'EAAGwrong-token-xyz-987' });
     const res = await sync(other);
     expect(res.status).toBe(502);
-    expect(JSON.parse(res.text).error).toEqual({ code: 'provider_rejected', message: 'WhatsApp refused to list the templates: Invalid OAuth access token - Cannot parse access token' });
+    expect(JSON.parse(res.text).error).toEqual({
+      code: 'provider_rejected',
+      message: 'WhatsApp refused to list the templates: Invalid OAuth access token - Cannot parse access token',
+    });
     const unknownWaba = await createWorkspace(h.db.db, h.secrets, { name: 'Unknown WABA', transport: 'cloud', wabaId: '999999999', accessToken: TOKEN });
     const unknown = await sync(unknownWaba);
     expect(unknown.status).toBe(502);

@@ -20,7 +20,12 @@ describe('auth API', () => {
     expect(login.json.user).toMatchObject({ email: 'viewer@a.test', name: 'viewer', instanceAdmin: false });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const me = await h.call(endpoints.me, {}, { cookie });
-    expect(me.json).toMatchObject({ user: { email: 'viewer@a.test' }, apiKey: null, csrfToken: login.json.csrfToken, workspaces: [{ id: h.a, name: 'Workspace A', role: 'viewer' }] });
+    expect(me.json).toMatchObject({
+      user: { email: 'viewer@a.test' },
+      apiKey: null,
+      csrfToken: login.json.csrfToken,
+      workspaces: [{ id: h.a, name: 'Workspace A', role: 'viewer' }],
+    });
     const out = await h.call(endpoints.logout, {}, { cookie, headers: { 'x-csrf-token': login.json.csrfToken } });
     expect(out.json).toEqual({ ok: true });
     expect((await h.call(endpoints.me, {}, { cookie })).status).toBe(401);
@@ -35,7 +40,10 @@ describe('auth API', () => {
 describe('workspaces API', () => {
   it('lists the workspaces of the caller with its role in each', async () => {
     const agency = await h.call(endpoints.listWorkspaces, {}, await session('agency'));
-    expect(agency.json.workspaces.map((w: { id: string; role: string }) => [w.id, w.role])).toEqual([[h.a, 'editor'], [h.b, 'editor']]);
+    expect(agency.json.workspaces.map((w: { id: string; role: string }) => [w.id, w.role])).toEqual([
+      [h.a, 'editor'],
+      [h.b, 'editor'],
+    ]);
     const key = await h.call(endpoints.listWorkspaces, {}, { key: h.keys.aViewer });
     expect(key.json.workspaces.map((w: { id: string; role: string }) => [w.id, w.role])).toEqual([[h.a, 'viewer']]);
   });
@@ -45,13 +53,19 @@ describe('workspaces API', () => {
     const res = await h.call(endpoints.createWorkspace, {}, { ...s, body: { name: 'Brand C' } });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ name: 'Brand C', transport: 'sandbox', role: 'admin', coexistence: true, throughputMps: 20, hasAccessToken: false });
-    expect((await h.call(endpoints.listMembers, { workspaceId: res.json.id }, s)).json.members).toEqual([expect.objectContaining({ email: 'editor@a.test', role: 'admin' })]);
+    expect((await h.call(endpoints.listMembers, { workspaceId: res.json.id }, s)).json.members).toEqual([
+      expect.objectContaining({ email: 'editor@a.test', role: 'admin' }),
+    ]);
     expect((await h.call(endpoints.createWorkspace, {}, { key: h.keys.aAdmin, body: { name: 'Brand D' } })).status).toBe(403);
   });
 
   it('stores credentials encrypted, shows only that a token is set, and audits the change', async () => {
     const token = 'EAAG-secret-access-token-42';
-    const res = await h.call(endpoints.updateWorkspace, { workspaceId: h.b }, { key: 'test-admin-key-0123456789', body: { accessToken: token, phoneNumberId: '1065403522', settings: { pairGapMs: 0 } } });
+    const res = await h.call(
+      endpoints.updateWorkspace,
+      { workspaceId: h.b },
+      { key: 'test-admin-key-0123456789', body: { accessToken: token, phoneNumberId: '1065403522', settings: { pairGapMs: 0 } } },
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ transport: 'cloud', phoneNumberId: '1065403522', hasAccessToken: true, settings: { pairGapMs: 0 } });
     expect(res.text).not.toContain(token);
@@ -60,7 +74,7 @@ describe('workspaces API', () => {
     const read = await h.call(endpoints.getWorkspace, { workspaceId: h.b }, { key: h.keys.b });
     expect(read.json).toMatchObject({ hasAccessToken: true, role: 'editor' });
     const log = await h.call(endpoints.auditLog, { workspaceId: h.b }, { key: 'test-admin-key-0123456789' });
-    expect(log.json.entries[0]).toMatchObject({ action: 'workspace.credentials', });
+    expect(log.json.entries[0]).toMatchObject({ action: 'workspace.credentials' });
     expect([...log.json.entries[0].detail.changed].sort()).toEqual(['accessToken', 'phoneNumberId', 'settings']);
     expect((await h.call(endpoints.updateWorkspace, { workspaceId: h.a }, { key: h.keys.a, body: { name: 'x' } })).status).toBe(403);
   });
@@ -84,7 +98,11 @@ describe('workspaces API', () => {
       'editor@a.test:editor',
       'viewer@a.test:viewer',
     ]);
-    const added = await h.call(endpoints.addMember, { workspaceId: h.a }, { ...admin, body: { email: 'new@a.test', role: 'agent', password: 'first-password-1' } });
+    const added = await h.call(
+      endpoints.addMember,
+      { workspaceId: h.a },
+      { ...admin, body: { email: 'new@a.test', role: 'agent', password: 'first-password-1' } },
+    );
     expect(added.status).toBe(201);
     expect(added.json).toMatchObject({ email: 'new@a.test', name: 'new', role: 'agent' });
     const login = await h.call(endpoints.login, {}, { body: { email: 'new@a.test', password: 'first-password-1' } });

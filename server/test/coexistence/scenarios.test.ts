@@ -9,7 +9,8 @@ import { workspaces } from '../../src/db/schema';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, any>;
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, any>;
 const CUSTOMER = '16505551234';
 const TO = `+${CUSTOMER}`;
 
@@ -23,13 +24,29 @@ async function businessEvent(event: string, payload: Record<string, unknown>) {
   const [w] = await h.db.db.select({ hookSecret: workspaces.hookSecret }).from(workspaces).where(eq(workspaces.id, h.workspaceId));
   const raw = JSON.stringify({ event, contact: { waId: CUSTOMER }, payload });
   const signature = createHmac('sha256', h.secrets.decrypt(w!.hookSecret!)).update(raw).digest('hex');
-  const res = await h.app.request(`/hooks/${h.workspaceId}/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tandem-signature': `sha256=${signature}`, 'idempotency-key': `${event}-${Math.random()}` }, body: raw });
+  const res = await h.app.request(`/hooks/${h.workspaceId}/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tandem-signature': `sha256=${signature}`, 'idempotency-key': `${event}-${Math.random()}` },
+    body: raw,
+  });
   expect(res.status).toBe(202);
   await h.idle();
 }
 
-const contactRow = async () => (await h.q<{ id: number; last_inbound_at: Date | null; paused_until: Date | null; marketing_consent: string; consent_source: string | null }>(`SELECT id, last_inbound_at, paused_until, marketing_consent, consent_source FROM contacts WHERE wa_id = $1`, [CUSTOMER]))[0]!;
-const thread = async () => (await h.q<{ direction: string; text: string | null }>(`SELECT direction, CASE WHEN content ->> 'kind' = 'template' THEN 'template ' || (content ->> 'name') ELSE content ->> 'text' END AS text FROM messages WHERE contact_id = (SELECT id FROM contacts WHERE wa_id = $1) ORDER BY at, id`, [CUSTOMER])).map((m) => `${m.direction}: ${m.text}`);
+const contactRow = async () =>
+  (
+    await h.q<{ id: number; last_inbound_at: Date | null; paused_until: Date | null; marketing_consent: string; consent_source: string | null }>(
+      `SELECT id, last_inbound_at, paused_until, marketing_consent, consent_source FROM contacts WHERE wa_id = $1`,
+      [CUSTOMER],
+    )
+  )[0]!;
+const thread = async () =>
+  (
+    await h.q<{ direction: string; text: string | null }>(
+      `SELECT direction, CASE WHEN content ->> 'kind' = 'template' THEN 'template ' || (content ->> 'name') ELSE content ->> 'text' END AS text FROM messages WHERE contact_id = (SELECT id FROM contacts WHERE wa_id = $1) ORDER BY at, id`,
+      [CUSTOMER],
+    )
+  ).map((m) => `${m.direction}: ${m.text}`);
 
 describe('coexistence scenarios through the real webhook endpoint, worker and Cloud API stand-in', () => {
   it('(a) an App reply in the middle of an abandoned-cart journey: no bot message for the quiet period, then the journey resumes where it paused', async () => {
@@ -60,10 +77,25 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
       settings: { humanReply: { mode: 'until_release' } },
       nodes: [
         { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['discount'], keywordMode: 'contains' } },
-        { id: 'size', type: 'bot-question', position: { x: 0, y: 0 }, data: { prompt: { kind: 'text', text: 'Which size do you wear?' }, saveTo: { scope: 'vars', name: 'size' }, timeout: { amount: 1, unit: 'hours' } } },
+        {
+          id: 'size',
+          type: 'bot-question',
+          position: { x: 0, y: 0 },
+          data: { prompt: { kind: 'text', text: 'Which size do you wear?' }, saveTo: { scope: 'vars', name: 'size' }, timeout: { amount: 1, unit: 'hours' } },
+        },
         { id: 'later', type: 'wait', position: { x: 0, y: 0 }, data: { mode: 'duration', duration: { amount: 1, unit: 'hours' } } },
-        { id: 'offer', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Here is 10% off in size {{vars.size}}: SAVE10' } } },
-        { id: 'template', type: 'send-template', position: { x: 0, y: 0 }, data: { template: { name: 'discount_offer', language: 'en', category: 'UTILITY' } } },
+        {
+          id: 'offer',
+          type: 'send-message',
+          position: { x: 0, y: 0 },
+          data: { message: { kind: 'text', text: 'Here is 10% off in size {{vars.size}}: SAVE10' } },
+        },
+        {
+          id: 'template',
+          type: 'send-template',
+          position: { x: 0, y: 0 },
+          data: { template: { name: 'discount_offer', language: 'en', category: 'UTILITY' } },
+        },
       ],
       edges: [
         { id: 'e1', source: 'hi', sourceHandle: 'next', target: 'size' },
@@ -78,7 +110,10 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     await h.elapse(25 * HOUR);
     expect(h.wire()).toEqual([`${TO}: Which size do you wear?`]);
     const { id } = await contactRow();
-    const resumed = await h.app.request(`/api/workspaces/${h.workspaceId}/contacts/${id}/resume`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const resumed = await h.app.request(`/api/workspaces/${h.workspaceId}/contacts/${id}/resume`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     expect(resumed.status).toBe(200);
     await waitFor(() => h.wire().length === 2, 20_000, 'the template');
     await h.idle();
@@ -94,7 +129,16 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
       settings: { reentry: 'always' },
       nodes: [
         { id: 'restock', type: 'trigger-event', position: { x: 0, y: 0 }, data: { event: 'item.restocked' } },
-        { id: 'promo', type: 'send-template', position: { x: 0, y: 0 }, data: { template: { name: 'back_in_stock', language: 'en', category: 'MARKETING' }, buttons: [{ index: 0, type: 'quick_reply', value: 'stop' }], optOutButton: 0 } },
+        {
+          id: 'promo',
+          type: 'send-template',
+          position: { x: 0, y: 0 },
+          data: {
+            template: { name: 'back_in_stock', language: 'en', category: 'MARKETING' },
+            buttons: [{ index: 0, type: 'quick_reply', value: 'stop' }],
+            optOutButton: 0,
+          },
+        },
         { id: 'notice', type: 'send-template', position: { x: 0, y: 0 }, data: { template: { name: 'order_ready', language: 'en', category: 'UTILITY' } } },
       ],
       edges: [
@@ -108,7 +152,7 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     expect(h.wire()).toEqual([`${TO}: template back_in_stock`, `${TO}: template order_ready`]);
     await h.deliver(inboundAt(CUSTOMER, 'STOP', await h.now()));
     await waitFor(() => h.wire().length === 3, 20_000, 'the confirmation');
-    expect((await contactRow())).toMatchObject({ marketing_consent: 'opted_out', consent_source: 'keyword STOP' });
+    expect(await contactRow()).toMatchObject({ marketing_consent: 'opted_out', consent_source: 'keyword STOP' });
     await businessEvent('item.restocked', {});
     await waitFor(() => h.wire().length === 4, 20_000, 'the utility template');
     expect(h.wire()).toEqual([
@@ -117,9 +161,16 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
       `${TO}: You won't receive promotional messages from us anymore. Reply START to subscribe again.`,
       `${TO}: template order_ready`,
     ]);
-    const blocked = await h.q<{ detail: { outcome: string; error: { code: string } } }>(`SELECT detail FROM run_steps WHERE kind = 'event' AND detail ->> 'node' = 'promo' AND detail ->> 'outcome' = 'error'`);
+    const blocked = await h.q<{ detail: { outcome: string; error: { code: string } } }>(
+      `SELECT detail FROM run_steps WHERE kind = 'event' AND detail ->> 'node' = 'promo' AND detail ->> 'outcome' = 'error'`,
+    );
     expect(blocked.map((b) => b.detail.error.code)).toEqual(['opted_out']);
-    expect(await h.q(`SELECT count(*)::int AS n FROM runs WHERE contact_id = (SELECT id FROM contacts WHERE wa_id = $1) AND flow_id IS NOT NULL AND status = 'active'`, [CUSTOMER])).toEqual([{ n: 0 }]);
+    expect(
+      await h.q(
+        `SELECT count(*)::int AS n FROM runs WHERE contact_id = (SELECT id FROM contacts WHERE wa_id = $1) AND flow_id IS NOT NULL AND status = 'active'`,
+        [CUSTOMER],
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('(d) history in three phases, delivered out of order: threads in the right order, no flow started, progress per phase', async () => {
@@ -127,11 +178,33 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     const day = 86_400_000;
     const now = (await h.now()).getTime();
     const at = (daysAgo: number, minute = 0) => new Date(now - daysAgo * day + minute * MIN);
-    const phase2 = historyBody(2, 1, 100, [{ waId: CUSTOMER, messages: [{ id: 'wamid.h2.a', at: at(120), text: 'Do you ship to Lisbon?', fromBusiness: false }, { id: 'wamid.h2.b', at: at(120, 5), text: 'Yes, in 3 days.', fromBusiness: true }] }]);
-    const phase0 = historyBody(0, 1, 100, [{ waId: CUSTOMER, messages: [{ id: 'wamid.h0.a', at: at(0.5), text: 'I want to book an appointment', fromBusiness: false }, { id: 'wamid.h0.b', at: at(0.5, 1), fromBusiness: true, placeholder: true }] }]);
+    const phase2 = historyBody(2, 1, 100, [
+      {
+        waId: CUSTOMER,
+        messages: [
+          { id: 'wamid.h2.a', at: at(120), text: 'Do you ship to Lisbon?', fromBusiness: false },
+          { id: 'wamid.h2.b', at: at(120, 5), text: 'Yes, in 3 days.', fromBusiness: true },
+        ],
+      },
+    ]);
+    const phase0 = historyBody(0, 1, 100, [
+      {
+        waId: CUSTOMER,
+        messages: [
+          { id: 'wamid.h0.a', at: at(0.5), text: 'I want to book an appointment', fromBusiness: false },
+          { id: 'wamid.h0.b', at: at(0.5, 1), fromBusiness: true, placeholder: true },
+        ],
+      },
+    ]);
     const phase1 = historyBody(1, 2, 60, [
       { waId: CUSTOMER, messages: [{ id: 'wamid.h1.a', at: at(30), text: 'Thanks for the flowers!', fromBusiness: false }] },
-      { waId: '447700900123', messages: [{ id: 'wamid.h1.b', at: at(40), text: 'Open on Sunday?', fromBusiness: false }, { id: 'wamid.h1.c', at: at(40, 3), text: 'Only Saturdays.', fromBusiness: true }] },
+      {
+        waId: '447700900123',
+        messages: [
+          { id: 'wamid.h1.b', at: at(40), text: 'Open on Sunday?', fromBusiness: false },
+          { id: 'wamid.h1.c', at: at(40, 3), text: 'Only Saturdays.', fromBusiness: true },
+        ],
+      },
     ]);
     await h.deliver(phase2);
     await h.deliver(phase0);
@@ -147,16 +220,29 @@ describe('coexistence scenarios through the real webhook endpoint, worker and Cl
     expect(await h.q(`SELECT count(*)::int AS n FROM messages WHERE direction = 'history'`)).toEqual([{ n: 7 }]);
     expect(await h.q('SELECT id FROM runs')).toEqual([]);
     expect(h.wire()).toEqual([]);
-    const [w] = await h.q<{ sync_status: { history: { status: string; phases: Record<string, { progress: number; chunks: number }> } } }>(`SELECT sync_status FROM workspaces WHERE id = $1`, [h.workspaceId]);
+    const [w] = await h.q<{ sync_status: { history: { status: string; phases: Record<string, { progress: number; chunks: number }> } } }>(
+      `SELECT sync_status FROM workspaces WHERE id = $1`,
+      [h.workspaceId],
+    );
     expect(w!.sync_status.history.status).toBe('importing');
-    expect(w!.sync_status.history.phases).toMatchObject({ '0': { progress: 100, chunks: 1 }, '1': { progress: 60, chunks: 1 }, '2': { progress: 100, chunks: 1 } });
+    expect(w!.sync_status.history.phases).toMatchObject({
+      '0': { progress: 100, chunks: 1 },
+      '1': { progress: 60, chunks: 1 },
+      '2': { progress: 100, chunks: 1 },
+    });
     expect((await contactRow()).last_inbound_at).toBeNull();
   });
 
   it('(e) an App reply during a bot question: the question does not re-prompt over the person', async () => {
     await h.publish(example('ctwa-lead-qualification'));
-    await h.deliver(inboundAt(CUSTOMER, 'Hi, I saw your ad', await h.now(), { referral: { source_url: 'https://fb.me/x', source_id: '120226305854810726', source_type: 'ad', headline: 'Lakeside villas' } }));
-    await h.deliver(inboundAt(CUSTOMER, 'Buy', await h.now(), { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'buy', title: 'Buy' } } }));
+    await h.deliver(
+      inboundAt(CUSTOMER, 'Hi, I saw your ad', await h.now(), {
+        referral: { source_url: 'https://fb.me/x', source_id: '120226305854810726', source_type: 'ad', headline: 'Lakeside villas' },
+      }),
+    );
+    await h.deliver(
+      inboundAt(CUSTOMER, 'Buy', await h.now(), { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'buy', title: 'Buy' } } }),
+    );
     expect(h.wire()).toHaveLength(3);
     await h.deliver(echoBody(CUSTOMER, 'Hi! I am Paulo, happy to help with the budget part.', await h.now()));
     await h.deliver(inboundAt(CUSTOMER, 'great, call me tomorrow', await h.now()));

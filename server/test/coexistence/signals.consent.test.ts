@@ -30,17 +30,31 @@ const node = (id: string, type: string, data: Record<string, unknown>) => ({ id,
 const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
 const flow = (name: string, settings: Record<string, unknown>, nodes: unknown[], edges: unknown[]) => ({ schemaVersion: 1, name, settings, nodes, edges });
 const text = (t: string) => ({ message: { kind: 'text', text: t } });
-const template = (name: string, category: 'MARKETING' | 'UTILITY', extra: Record<string, unknown> = {}) => ({ template: { name, language: 'en', category }, ...extra });
-const welcome = () => flow('Welcome', {}, [node('hi', 'trigger-message', { match: 'any' }), node('hello', 'send-message', text('Hi! How can we help?'))], [edge('hi', 'next', 'hello')]);
+const template = (name: string, category: 'MARKETING' | 'UTILITY', extra: Record<string, unknown> = {}) => ({
+  template: { name, language: 'en', category },
+  ...extra,
+});
+const welcome = () =>
+  flow(
+    'Welcome',
+    {},
+    [node('hi', 'trigger-message', { match: 'any' }), node('hello', 'send-message', text('Hi! How can we help?'))],
+    [edge('hi', 'next', 'hello')],
+  );
 
 describe('coexistence signals: marketing consent, the resume keyword, handoffs and entry rules', () => {
   it('a marketing "stop" in WhatsApp itself (user_preferences) blocks marketing templates while utility ones go; "resume" lets them go again', async () => {
     const flowId = await h.publish(
-      flow('Restock news', { reentry: 'always' }, [node('start', 'trigger-api', {}), node('promo', 'send-template', template('spring_sale', 'MARKETING')), node('notice', 'send-template', template('order_ready', 'UTILITY'))], [
-        edge('start', 'next', 'promo'),
-        edge('promo', 'next', 'notice'),
-        edge('promo', 'error', 'notice'),
-      ]),
+      flow(
+        'Restock news',
+        { reentry: 'always' },
+        [
+          node('start', 'trigger-api', {}),
+          node('promo', 'send-template', template('spring_sale', 'MARKETING')),
+          node('notice', 'send-template', template('order_ready', 'UTILITY')),
+        ],
+        [edge('start', 'next', 'promo'), edge('promo', 'next', 'notice'), edge('promo', 'error', 'notice')],
+      ),
     );
     const stoppedAt = await h.now();
     await h.deliver(preferencesBody(CUSTOMER, 'stop', stoppedAt));
@@ -70,7 +84,14 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
       { index: 0, type: 'quick_reply', value: 'show_me' },
       { index: 1, type: 'quick_reply', value: 'no_more_promos' },
     ];
-    const flowId = await h.publish(flow('Spring sale', {}, [node('start', 'trigger-api', {}), node('promo', 'send-template', template('spring_sale', 'MARKETING', { buttons, optOutButton: 1 }))], [edge('start', 'next', 'promo')]));
+    const flowId = await h.publish(
+      flow(
+        'Spring sale',
+        {},
+        [node('start', 'trigger-api', {}), node('promo', 'send-template', template('spring_sale', 'MARKETING', { buttons, optOutButton: 1 }))],
+        [edge('start', 'next', 'promo')],
+      ),
+    );
     await startRun(flowId);
     await wireReaches(1, 'the marketing template');
     const sent = (await h.api(endpoints.contactMessages, { id: (await contact()).id })).messages.find((m) => m.direction === 'out')!;
@@ -78,7 +99,14 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
 
     await h.elapse(3 * MIN);
     const tappedAt = await h.now();
-    await h.deliver(inboundAt(CUSTOMER, '', tappedAt, { type: 'button', text: undefined, context: { from: '15550783881', id: sent.wamid }, button: { payload: 'no_more_promos', text: 'Stop promotions' } }));
+    await h.deliver(
+      inboundAt(CUSTOMER, '', tappedAt, {
+        type: 'button',
+        text: undefined,
+        context: { from: '15550783881', id: sent.wamid },
+        button: { payload: 'no_more_promos', text: 'Stop promotions' },
+      }),
+    );
     expect(await contact()).toMatchObject({ marketingConsent: 'opted_out', consentSource: 'opt-out button', consentChangedAt: iso(tappedAt) });
     await wireReaches(2, 'the confirmation');
     expect(h.wire()).toEqual([`${TO}: template spring_sale`, `${TO}: ${OPT_OUT_REPLY}`]);
@@ -115,12 +143,17 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
   it('resume keyword: an App reply pauses the bot; its next message is held until the owner sends "#bot" from the App, then goes', async () => {
     const settings = { humanReply: { mode: 'until_keyword', resumeKeyword: '#bot' } };
     await h.publish(
-      flow('Order help', settings, [
-        node('hi', 'trigger-message', { match: 'keywords', keywords: ['order'], keywordMode: 'contains' }),
-        node('ack', 'send-message', text('Thanks! Let me look up your order.')),
-        node('later', 'wait', { mode: 'duration', duration: { amount: 1, unit: 'hours' } }),
-        node('followup', 'send-message', text('Your order ships tomorrow. Anything else?')),
-      ], [edge('hi', 'next', 'ack'), edge('ack', 'next', 'later'), edge('later', 'next', 'followup')]),
+      flow(
+        'Order help',
+        settings,
+        [
+          node('hi', 'trigger-message', { match: 'keywords', keywords: ['order'], keywordMode: 'contains' }),
+          node('ack', 'send-message', text('Thanks! Let me look up your order.')),
+          node('later', 'wait', { mode: 'duration', duration: { amount: 1, unit: 'hours' } }),
+          node('followup', 'send-message', text('Your order ships tomorrow. Anything else?')),
+        ],
+        [edge('hi', 'next', 'ack'), edge('ack', 'next', 'later'), edge('later', 'next', 'followup')],
+      ),
     );
     await h.deliver(inboundAt(CUSTOMER, 'Where is my order?', await h.now()));
     await wireReaches(1, 'the acknowledgement');
@@ -144,12 +177,17 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
 
   it('handoff resumed on release: releasing it through the API lifts the pause and the run goes on by "resolved"', async () => {
     await h.publish(
-      flow('Talk to us', {}, [
-        node('ask', 'trigger-message', { match: 'keywords', keywords: ['agent'] }),
-        node('human', 'handoff', { team: 'support', message: 'A teammate will reply shortly.', resume: { mode: 'on_release' }, timeout: null }),
-        node('back', 'send-message', text('Thanks for waiting! Write "agent" any time to talk to us again.')),
-        node('back_later', 'send-template', template('conversation_resumed', 'UTILITY')),
-      ], [edge('ask', 'next', 'human'), edge('human', 'resolved', 'back'), edge('back', 'window_closed', 'back_later')]),
+      flow(
+        'Talk to us',
+        {},
+        [
+          node('ask', 'trigger-message', { match: 'keywords', keywords: ['agent'] }),
+          node('human', 'handoff', { team: 'support', message: 'A teammate will reply shortly.', resume: { mode: 'on_release' }, timeout: null }),
+          node('back', 'send-message', text('Thanks for waiting! Write "agent" any time to talk to us again.')),
+          node('back_later', 'send-template', template('conversation_resumed', 'UTILITY')),
+        ],
+        [edge('ask', 'next', 'human'), edge('human', 'resolved', 'back'), edge('back', 'window_closed', 'back_later')],
+      ),
     );
     await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
     await wireReaches(1, 'the handoff message');
@@ -172,11 +210,24 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
 
   it('handoff that never resumes: the journey ends there, the contact stays with people until the handoff is released', async () => {
     const talkId = await h.publish(
-      flow('Talk to us', {}, [node('ask', 'trigger-message', { match: 'keywords', keywords: ['agent'] }), node('human', 'handoff', { team: 'sales', message: 'A teammate will reply shortly.', resume: { mode: 'never' }, timeout: null })], [
-        edge('ask', 'next', 'human'),
-      ]),
+      flow(
+        'Talk to us',
+        {},
+        [
+          node('ask', 'trigger-message', { match: 'keywords', keywords: ['agent'] }),
+          node('human', 'handoff', { team: 'sales', message: 'A teammate will reply shortly.', resume: { mode: 'never' }, timeout: null }),
+        ],
+        [edge('ask', 'next', 'human')],
+      ),
     );
-    await h.publish(flow('Menu', {}, [node('menu', 'trigger-message', { match: 'keywords', keywords: ['menu'] }), node('options', 'send-message', text('1) Orders 2) Returns'))], [edge('menu', 'next', 'options')]));
+    await h.publish(
+      flow(
+        'Menu',
+        {},
+        [node('menu', 'trigger-message', { match: 'keywords', keywords: ['menu'] }), node('options', 'send-message', text('1) Orders 2) Returns'))],
+        [edge('menu', 'next', 'options')],
+      ),
+    );
     await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
     await wireReaches(1, 'the handoff message');
     expect((await runsOf(talkId)).map((r) => [r.status, r.currentNode])).toEqual([['completed', 'human']]);
@@ -195,9 +246,12 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
 
   it('entry rule: contacts someone talked to from the App (echo or history) within the window are not entered; the others are', async () => {
     const flowId = await h.publish(
-      flow('Spring restock', { reentry: 'always', entry: { skipIfAppConversationWithinHours: 72 } }, [node('start', 'trigger-api', {}), node('news', 'send-template', template('restock_news', 'UTILITY'))], [
-        edge('start', 'next', 'news'),
-      ]),
+      flow(
+        'Spring restock',
+        { reentry: 'always', entry: { skipIfAppConversationWithinHours: 72 } },
+        [node('start', 'trigger-api', {}), node('news', 'send-template', template('restock_news', 'UTILITY'))],
+        [edge('start', 'next', 'news')],
+      ),
     );
     const [echoed, historyRecent, historyOld, customerOnly] = ['4915112345671', '4915112345672', '4915112345673', '4915112345674'];
     const now = (await h.now()).getTime();

@@ -60,14 +60,19 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
         },
       ]),
     );
-    const thread = async () => (await h.api(endpoints.contactMessages, { id: (await contact()).id })).messages.reverse().map((m) => ({ direction: m.direction, type: m.type, text: m.content.text, caption: m.content.caption }));
+    const thread = async () =>
+      (await h.api(endpoints.contactMessages, { id: (await contact()).id })).messages
+        .reverse()
+        .map((m) => ({ direction: m.direction, type: m.type, text: m.content.text, caption: m.content.caption }));
     expect(await thread()).toEqual([
       { direction: 'history', type: 'text', text: 'Is the Black Prince echeveria in stock?', caption: undefined },
       { direction: 'history', type: 'media_placeholder', text: '', caption: undefined },
       { direction: 'history', type: 'text', text: 'This one, 12 EUR.', caption: undefined },
     ]);
 
-    await h.deliver(historyMediaBody('wamid.hist.photo', '15550783881', new Date(now - 2 * HOUR), { id: '24230790383178626', caption: 'Black Prince echeveria' }));
+    await h.deliver(
+      historyMediaBody('wamid.hist.photo', '15550783881', new Date(now - 2 * HOUR), { id: '24230790383178626', caption: 'Black Prince echeveria' }),
+    );
     expect((await thread())[1]).toEqual({ direction: 'history', type: 'image', text: 'Black Prince echeveria', caption: 'Black Prince echeveria' });
 
     await h.deliver(historyDeclinedBody());
@@ -77,7 +82,9 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
       error: '2593109: History sync is turned off by the business from the WhatsApp Business App',
       phases: { '0': { progress: 100, chunks: 1, messages: 3 } },
     });
-    expect(await alerts()).toEqual([{ kind: 'history_declined', message: 'Chat history was not shared (2593109: History sync is turned off by the business from the WhatsApp Business App)' }]);
+    expect(await alerts()).toEqual([
+      { kind: 'history_declined', message: 'Chat history was not shared (2593109: History sync is turned off by the business from the WhatsApp Business App)' },
+    ]);
     expect(await allRuns()).toEqual([]);
     expect(h.wire()).toEqual([]);
     expect(await contact()).toMatchObject({ lastInboundAt: null, windowOpen: false });
@@ -95,21 +102,35 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
         { waId: SHEENA, action: 'add', fullName: 'Sheena (florist)', firstName: 'Sheena', at },
       ]),
     );
-    expect(await contact()).toMatchObject({ profileName: 'Pablo Morales', attributes: { app_contact_name: 'Pablo Morales', first_name: 'Pablo', in_app_contacts: true } });
-    expect(await contact(SHEENA)).toMatchObject({ profileName: 'Sheena Nelson', attributes: { app_contact_name: 'Sheena (florist)', first_name: 'Sheena', in_app_contacts: true } });
+    expect(await contact()).toMatchObject({
+      profileName: 'Pablo Morales',
+      attributes: { app_contact_name: 'Pablo Morales', first_name: 'Pablo', in_app_contacts: true },
+    });
+    expect(await contact(SHEENA)).toMatchObject({
+      profileName: 'Sheena Nelson',
+      attributes: { app_contact_name: 'Sheena (florist)', first_name: 'Sheena', in_app_contacts: true },
+    });
 
-    await h.deliver(contactSyncBody([{ waId: CUSTOMER, action: 'add', fullName: 'Pablo Morales (Lisbon)', firstName: 'Pablo', at: new Date(at.getTime() + MIN) }]));
-    expect(await contact()).toMatchObject({ profileName: 'Pablo Morales (Lisbon)', attributes: { app_contact_name: 'Pablo Morales (Lisbon)', first_name: 'Pablo', in_app_contacts: true } });
+    await h.deliver(
+      contactSyncBody([{ waId: CUSTOMER, action: 'add', fullName: 'Pablo Morales (Lisbon)', firstName: 'Pablo', at: new Date(at.getTime() + MIN) }]),
+    );
+    expect(await contact()).toMatchObject({
+      profileName: 'Pablo Morales (Lisbon)',
+      attributes: { app_contact_name: 'Pablo Morales (Lisbon)', first_name: 'Pablo', in_app_contacts: true },
+    });
 
     await h.deliver(contactSyncBody([{ waId: CUSTOMER, action: 'remove', at: new Date(at.getTime() + 2 * MIN) }]));
-    expect(await contact()).toMatchObject({ profileName: 'Pablo Morales (Lisbon)', attributes: { app_contact_name: 'Pablo Morales (Lisbon)', in_app_contacts: false } });
+    expect(await contact()).toMatchObject({
+      profileName: 'Pablo Morales (Lisbon)',
+      attributes: { app_contact_name: 'Pablo Morales (Lisbon)', in_app_contacts: false },
+    });
     expect((await workspace()).syncStatus.contacts).toMatchObject({ added: 3, removed: 1 });
     expect((await allRuns()).map((r) => r.contactId)).toEqual([(await contact(SHEENA)).id]);
     expect(h.wire()).toEqual([`+${SHEENA}: Hi! How can we help?`]);
     expect(await contact()).toMatchObject({ lastInboundAt: null, windowOpen: false });
   });
 
-  it('PARTNER_REMOVED: an alert says why, sends are paused and a journey\'s message is held; after reconnecting and resuming sends it goes', async () => {
+  it("PARTNER_REMOVED: an alert says why, sends are paused and a journey's message is held; after reconnecting and resuming sends it goes", async () => {
     await setWaba();
     const flowId = await h.publish({
       schemaVersion: 1,
@@ -122,7 +143,8 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     expect((await workspace()).sendsPausedReason).toBe('WhatsApp PARTNER_REMOVED (PRIMARY_INACTIVITY)');
     const disconnected = {
       kind: 'disconnected',
-      message: 'The number was disconnected from Tandem (PRIMARY_INACTIVITY): open the WhatsApp Business App on the phone, then reconnect the number. Sends are paused.',
+      message:
+        'The number was disconnected from Tandem (PRIMARY_INACTIVITY): open the WhatsApp Business App on the phone, then reconnect the number. Sends are paused.',
     };
     expect(await alerts()).toEqual([disconnected]);
 
@@ -133,7 +155,9 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     const [run] = await allRuns();
     const held = await h.api(endpoints.getRun, { id: run!.id });
     expect(held).toMatchObject({ status: 'active', currentNode: 'notice' });
-    expect(held.messages.map((m) => ({ node: m.nodeId, status: m.status, error: m.error }))).toEqual([{ node: 'notice', status: 'held', error: { held: 'number_paused' } }]);
+    expect(held.messages.map((m) => ({ node: m.nodeId, status: m.status, error: m.error }))).toEqual([
+      { node: 'notice', status: 'held', error: { held: 'number_paused' } },
+    ]);
 
     await h.deliver(accountUpdateBody('ACCOUNT_RECONNECTED'));
     expect(await alerts()).toEqual([{ kind: 'reconnected', message: 'The number is connected again; resume sends in the workspace settings.' }, disconnected]);
@@ -150,7 +174,13 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
   it('template paused or disabled and a quality flag: each raises an alert on the workspace, and the template shows its status', async () => {
     await setWaba();
     h.standIn.setTemplates(WABA_ID, [
-      { name: 'spring_sale', language: 'en', status: 'APPROVED', category: 'MARKETING', components: [{ type: 'BODY', text: 'Spring sale: 20% off everything!' }] },
+      {
+        name: 'spring_sale',
+        language: 'en',
+        status: 'APPROVED',
+        category: 'MARKETING',
+        components: [{ type: 'BODY', text: 'Spring sale: 20% off everything!' }],
+      },
       { name: 'order_ready', language: 'en', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'BODY', text: 'Your order is ready.' }] },
     ]);
     expect(await h.api(endpoints.syncTemplates)).toEqual({ synced: 2 });
@@ -168,10 +198,27 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
     expect(await statuses()).toEqual({ spring_sale: 'PAUSED', order_ready: 'APPROVED' });
     const paused = { kind: 'template', message: 'Template spring_sale (en) is paused' };
     expect(await alerts()).toEqual([paused]);
-    const draft = await h.api(endpoints.createFlow, {}, {
-      body: { document: { schemaVersion: 1, name: 'Sale', settings: {}, nodes: [node('start', 'trigger-api', {}), node('promo', 'send-template', { template: { name: 'spring_sale', language: 'en', category: 'MARKETING' } })], edges: [edge('start', 'next', 'promo')] } },
-    });
-    expect((await h.api(endpoints.validateFlow, { flowId: draft.id })).diagnostics.map((d) => d.message)).toContain('Template "spring_sale" (en) is paused, not approved; WhatsApp will refuse it.');
+    const draft = await h.api(
+      endpoints.createFlow,
+      {},
+      {
+        body: {
+          document: {
+            schemaVersion: 1,
+            name: 'Sale',
+            settings: {},
+            nodes: [
+              node('start', 'trigger-api', {}),
+              node('promo', 'send-template', { template: { name: 'spring_sale', language: 'en', category: 'MARKETING' } }),
+            ],
+            edges: [edge('start', 'next', 'promo')],
+          },
+        },
+      },
+    );
+    expect((await h.api(endpoints.validateFlow, { flowId: draft.id })).diagnostics.map((d) => d.message)).toContain(
+      'Template "spring_sale" (en) is paused, not approved; WhatsApp will refuse it.',
+    );
 
     await h.deliver(templateStatusBody({ event: 'DISABLED', name: 'spring_sale', language: 'en', category: 'MARKETING', reason: 'INCORRECT_CATEGORY' }));
     await h.deliver(qualityUpdateBody('FLAGGED', 'TIER_2K'));
@@ -198,12 +245,24 @@ describe('coexistence signals: history, contact sync and account-level webhooks'
       schemaVersion: 1,
       name: `Send ${name}`,
       settings: { reentry: 'always' },
-      nodes: [node('start', 'trigger-api', {}), node('send', 'send-template', { template: { name, language: 'en', category: 'UTILITY' } }), node('failed', 'end', { outcome: 'failed' })],
+      nodes: [
+        node('start', 'trigger-api', {}),
+        node('send', 'send-template', { template: { name, language: 'en', category: 'UTILITY' } }),
+        node('failed', 'end', { outcome: 'failed' }),
+      ],
       edges: [edge('start', 'next', 'send'), edge('send', 'error', 'failed')],
     });
     const ready = await h.publish(send('order_ready'));
     const review = await h.publish(send('review_request'));
-    await h.deliver(templateStatusBody({ event: 'PAUSED', name: 'order_ready', language: 'en', category: 'UTILITY', otherInfo: { title: 'FIRST_PAUSE', description: 'Paused for 3 hours.' } }));
+    await h.deliver(
+      templateStatusBody({
+        event: 'PAUSED',
+        name: 'order_ready',
+        language: 'en',
+        category: 'UTILITY',
+        otherInfo: { title: 'FIRST_PAUSE', description: 'Paused for 3 hours.' },
+      }),
+    );
     await h.deliver(templateStatusBody({ event: 'DISABLED', name: 'review_request', language: 'en', category: 'UTILITY', reason: 'INCORRECT_CATEGORY' }));
 
     await h.api(endpoints.startRun, { flowId: ready }, { body: { contact: { waId: CUSTOMER } } });

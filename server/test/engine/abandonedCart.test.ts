@@ -20,7 +20,9 @@ describe('abandoned cart journey (real Postgres, worker and Cloud API stand-in)'
     await h.advance(HOUR);
     await waitFor(() => h.sent().length === 1, 20_000, 'the template');
     await h.idle();
-    expect(h.sent().map(({ body: _b, ...s }) => s)).toEqual([{ to: '+16505551234', type: 'template', template: 'cart_reminder', params: ['there', 'Echeveria'] }]);
+    expect(h.sent().map(({ body: _b, ...s }) => s)).toEqual([
+      { to: '+16505551234', type: 'template', template: 'cart_reminder', params: ['there', 'Echeveria'] },
+    ]);
     expect(h.sent()[0]!.body.template).toMatchObject({
       language: { code: 'en' },
       components: expect.arrayContaining([{ type: 'button', sub_type: 'quick_reply', index: '2', parameters: [{ type: 'payload', payload: 'stop' }] }]),

@@ -20,30 +20,43 @@ const winterSale = (schedule: Record<string, unknown>, audience: Record<string, 
   schemaVersion: 1,
   name: 'Winter sale',
   settings: { reentry: 'always', attributes: [{ name: 'city', type: 'string' }] },
-  nodes: [node('weekly', 'trigger-schedule', { schedule, audience }), node('promo', 'send-template', { template: { name: 'winter_sale', language: 'en', category: 'MARKETING' } })],
+  nodes: [
+    node('weekly', 'trigger-schedule', { schedule, audience }),
+    node('promo', 'send-template', { template: { name: 'winter_sale', language: 'en', category: 'MARKETING' } }),
+  ],
   edges: [edge('weekly', 'next', 'promo')],
 });
 
-const sentTo = () => h.wire().map((w) => w.split(':')[0]).sort();
+const sentTo = () =>
+  h
+    .wire()
+    .map((w) => w.split(':')[0])
+    .sort();
 
 describe('broadcasts', () => {
   it('start the journey for the audience when due (tags, consent, filter), again on the next cron time, and follow a new version', async () => {
-    const imported = await h.api(endpoints.importContacts, {}, {
-      body: {
-        csv: [
-          'wa_id,profile_name,marketing_consent,tags,city',
-          '4915100000001,Ana,opted_in,vip,Berlin',
-          '4915100000002,Ben,opted_in,vip|complained,Berlin',
-          '4915100000003,Cem,opted_out,vip,Berlin',
-          '4915100000004,Dora,opted_in,,Berlin',
-          '4915100000005,Eli,opted_in,vip,Hamburg',
-          '4915100000006,Fay,,vip,Berlin',
-          '4915100000007,Gus,opted_in,vip|newsletter,Berlin',
-        ].join('\n'),
+    const imported = await h.api(
+      endpoints.importContacts,
+      {},
+      {
+        body: {
+          csv: [
+            'wa_id,profile_name,marketing_consent,tags,city',
+            '4915100000001,Ana,opted_in,vip,Berlin',
+            '4915100000002,Ben,opted_in,vip|complained,Berlin',
+            '4915100000003,Cem,opted_out,vip,Berlin',
+            '4915100000004,Dora,opted_in,,Berlin',
+            '4915100000005,Eli,opted_in,vip,Hamburg',
+            '4915100000006,Fay,,vip,Berlin',
+            '4915100000007,Gus,opted_in,vip|newsletter,Berlin',
+          ].join('\n'),
+        },
       },
-    });
+    );
     expect(imported).toMatchObject({ created: 7, errors: [] });
-    const flowId = await h.publish(winterSale({ kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, { tagsAny: ['vip'], tagsNone: ['complained'], filter: 'contact.city == "Berlin"' }));
+    const flowId = await h.publish(
+      winterSale({ kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, { tagsAny: ['vip'], tagsNone: ['complained'], filter: 'contact.city == "Berlin"' }),
+    );
 
     await h.elapse(59 * MIN);
     expect(h.wire()).toEqual([]);
@@ -94,7 +107,10 @@ describe('broadcasts', () => {
   it('reaches every contact of a large audience exactly once, page by page', async () => {
     const CONTACTS = 2_500;
     const rows = Array.from({ length: CONTACTS }, (_, i) => `${4917000000000 + i},opted_in,members`);
-    expect(await h.api(endpoints.importContacts, {}, { body: { csv: ['wa_id,marketing_consent,tags', ...rows].join('\n') } })).toMatchObject({ created: CONTACTS, errors: [] });
+    expect(await h.api(endpoints.importContacts, {}, { body: { csv: ['wa_id,marketing_consent,tags', ...rows].join('\n') } })).toMatchObject({
+      created: CONTACTS,
+      errors: [],
+    });
     await h.publish({
       schemaVersion: 1,
       name: 'Members day',
@@ -108,7 +124,11 @@ describe('broadcasts', () => {
     const [b] = await h.q<{ fire_at: Date }>(`SELECT fire_at FROM broadcasts`);
     const started = Date.now();
     await h.elapse(b!.fire_at.getTime() - Date.now() + MIN);
-    await waitFor(async () => (await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`))[0]!.n === CONTACTS, 120_000, 'every journey');
+    await waitFor(
+      async () => (await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`))[0]!.n === CONTACTS,
+      120_000,
+      'every journey',
+    );
     console.log(`broadcast: ${CONTACTS} journeys started and completed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const perContact = await h.q<{ runs: number; contacts: number; reached: number }>(
       `SELECT count(r.id)::int AS runs, count(DISTINCT c.id)::int AS contacts, count(DISTINCT c.id) FILTER (WHERE 'reached' = ANY (c.tags))::int AS reached FROM contacts c LEFT JOIN runs r ON r.contact_id = c.id`,

@@ -54,15 +54,23 @@ describe('a worker killed in the middle of a 1,000-contact journey', () => {
 
     const second = spawnWorker(env);
     try {
-      await waitFor(async () => {
-        const [r] = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE current_node = 'pause' AND status = 'active'`);
-        return r!.n === CONTACTS;
-      }, 90_000, 'every contact to reach the wait');
+      await waitFor(
+        async () => {
+          const [r] = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE current_node = 'pause' AND status = 'active'`);
+          return r!.n === CONTACTS;
+        },
+        90_000,
+        'every contact to reach the wait',
+      );
       await h.advance(HOUR);
-      await waitFor(async () => {
-        const [r] = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`);
-        return r!.n === CONTACTS;
-      }, 90_000, 'every run to complete');
+      await waitFor(
+        async () => {
+          const [r] = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`);
+          return r!.n === CONTACTS;
+        },
+        90_000,
+        'every run to complete',
+      );
     } finally {
       second.kill('SIGTERM');
       await exited(second);

@@ -98,7 +98,9 @@ describe('Click-to-WhatsApp lead qualification', () => {
       'Great, a senior advisor will send you a voice note shortly.',
     ]);
     expect(await h.run('5511999990001')).toMatchObject({ current_node: 'to_sales', waiting_for: 'handoff' });
-    const [contact] = await h.q<{ attributes: Record<string, unknown>; free_entry_until: Date | null }>(`SELECT attributes, free_entry_until FROM contacts WHERE wa_id = '5511999990001'`);
+    const [contact] = await h.q<{ attributes: Record<string, unknown>; free_entry_until: Date | null }>(
+      `SELECT attributes, free_entry_until FROM contacts WHERE wa_id = '5511999990001'`,
+    );
     expect(contact!.attributes).toEqual({ intent: 'buy' });
     expect(contact!.free_entry_until).not.toBeNull();
   });
@@ -132,7 +134,12 @@ describe('a message due after the 24-hour window', () => {
       { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hi'] } },
       { id: 'later', type: 'wait', position: { x: 0, y: 0 }, data: { mode: 'duration', duration: { amount: 25, unit: 'hours' } } },
       { id: 'nudge', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Still interested?' } } },
-      { id: 'fallback', type: 'send-template', position: { x: 0, y: 0 }, data: { template: { name: 'follow_up', language: 'en', category: 'UTILITY' }, body: [{ value: '{{contact.profile_name}}' }] } },
+      {
+        id: 'fallback',
+        type: 'send-template',
+        position: { x: 0, y: 0 },
+        data: { template: { name: 'follow_up', language: 'en', category: 'UTILITY' }, body: [{ value: '{{contact.profile_name}}' }] },
+      },
     ],
     edges: [
       { id: 'e1', source: 'hi', sourceHandle: 'next', target: 'later' },
@@ -168,7 +175,9 @@ describe('a message due after the 24-hour window', () => {
     await waitFor(() => h.sent().length === 1, 20_000, 'the template after 131047');
     await h.idle();
     expect(strip(h)).toEqual([{ to: '+34600000002', type: 'template', template: 'follow_up', params: ['Sheena Nelson'] }]);
-    const [failed] = await h.q<{ status: string; error: { code: string } }>(`SELECT status, error FROM messages WHERE direction = 'out' AND type = 'text' AND contact_id = (SELECT id FROM contacts WHERE wa_id = '34600000002')`);
+    const [failed] = await h.q<{ status: string; error: { code: string } }>(
+      `SELECT status, error FROM messages WHERE direction = 'out' AND type = 'text' AND contact_id = (SELECT id FROM contacts WHERE wa_id = '34600000002')`,
+    );
     expect(failed).toMatchObject({ status: 'skipped', error: { code: '131047' } });
   });
 });

@@ -31,10 +31,14 @@ describe('throughput governor of a coexistence number (20 messages per second)',
        FROM generate_series(1, $2) n`,
       [h.workspaceId, CONTACTS],
     );
-    await waitFor(async () => {
-      const [r] = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`);
-      return r!.n === CONTACTS;
-    }, 60_000, 'every confirmation to be sent');
+    await waitFor(
+      async () => {
+        const [r] = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`);
+        return r!.n === CONTACTS;
+      },
+      60_000,
+      'every confirmation to be sent',
+    );
 
     const requests = h.standIn.received().filter((r) => r.path.endsWith('/messages'));
     const rejected = requests.filter((r) => r.response.status !== 200);

@@ -3,10 +3,20 @@ import { startEngineHarness, waitFor, type EngineHarness } from '../support/engi
 
 const node = (id: string, type: string, data: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, data });
 const edge = (source: string, port: string, target: string) => ({ id: `${source}-${port}`, source, sourceHandle: port, target });
-const template = (id: string, name: string, category = 'UTILITY') => node(id, 'send-template', { template: { name, language: 'en', category }, ...(category === 'MARKETING' ? { buttons: [{ index: 0, type: 'quick_reply', value: 'stop' }], optOutButton: 0 } : {}) });
+const template = (id: string, name: string, category = 'UTILITY') =>
+  node(id, 'send-template', {
+    template: { name, language: 'en', category },
+    ...(category === 'MARKETING' ? { buttons: [{ index: 0, type: 'quick_reply', value: 'stop' }], optOutButton: 0 } : {}),
+  });
 
 function eventFlow(name: string, event: string, reentry: string, steps: ReturnType<typeof node>[], edges: ReturnType<typeof edge>[]) {
-  return { schemaVersion: 1, name, settings: { reentry }, nodes: [node('start', 'trigger-event', { event }), ...steps], edges: [edge('start', 'next', steps[0]!.id), ...edges] };
+  return {
+    schemaVersion: 1,
+    name,
+    settings: { reentry },
+    nodes: [node('start', 'trigger-event', { event }), ...steps],
+    edges: [edge('start', 'next', steps[0]!.id), ...edges],
+  };
 }
 
 let h: EngineHarness;
@@ -15,13 +25,29 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const sentTo = (waId: string) => h.sent().filter((s) => s.to === `+${waId}`).map((s) => s.template ?? s.text);
-const runsOf = async (waId: string) => h.q<{ flow_id: string; status: string; outcome: string | null }>(`SELECT r.flow_id, r.status, r.outcome FROM runs r JOIN contacts c ON c.id = r.contact_id WHERE c.wa_id = $1 ORDER BY r.id`, [waId]);
+const sentTo = (waId: string) =>
+  h
+    .sent()
+    .filter((s) => s.to === `+${waId}`)
+    .map((s) => s.template ?? s.text);
+const runsOf = async (waId: string) =>
+  h.q<{ flow_id: string; status: string; outcome: string | null }>(
+    `SELECT r.flow_id, r.status, r.outcome FROM runs r JOIN contacts c ON c.id = r.contact_id WHERE c.wa_id = $1 ORDER BY r.id`,
+    [waId],
+  );
 
 describe('entry rules', () => {
   it('never: a contact enters once; after completion: again once the run ended; always: every time', async () => {
     await h.publish(eventFlow('Once', 'promo.once', 'never', [template('t', 'once_only')], []));
-    await h.publish(eventFlow('Again', 'promo.again', 'after_completion', [node('w', 'wait', { mode: 'duration', duration: { amount: 1, unit: 'hours' } }), template('t', 'again')], [edge('w', 'next', 't')]));
+    await h.publish(
+      eventFlow(
+        'Again',
+        'promo.again',
+        'after_completion',
+        [node('w', 'wait', { mode: 'duration', duration: { amount: 1, unit: 'hours' } }), template('t', 'again')],
+        [edge('w', 'next', 't')],
+      ),
+    );
     await h.publish(eventFlow('Always', 'promo.always', 'always', [template('t', 'always')], []));
     for (const e of ['promo.once', 'promo.once', 'promo.again', 'promo.again', 'promo.always', 'promo.always']) {
       await h.event('491700000001', e, {});
@@ -48,7 +74,9 @@ describe('provider answers', () => {
     await h.event('491700000002', 'promo.sale', {});
     await waitFor(() => sentTo('491700000002').length === 1, 20_000, 'the utility template');
     await h.idle();
-    const [contact] = await h.q<{ marketing_consent: string; consent_source: string }>(`SELECT marketing_consent, consent_source FROM contacts WHERE wa_id = '491700000002'`);
+    const [contact] = await h.q<{ marketing_consent: string; consent_source: string }>(
+      `SELECT marketing_consent, consent_source FROM contacts WHERE wa_id = '491700000002'`,
+    );
     expect(contact).toEqual({ marketing_consent: 'opted_out', consent_source: 'whatsapp error 131050' });
 
     const before = h.standIn.received().length;
@@ -67,7 +95,11 @@ describe('provider answers', () => {
     await h.publish(eventFlow('Notice', 'notice.send', 'always', [template('n', 'notice')], []));
     h.standIn.failNext(131048, { to: '+491700000003' });
     await h.event('491700000003', 'notice.send', {});
-    await waitFor(async () => (await h.q<{ r: string | null }>(`SELECT sends_paused_reason AS r FROM workspaces WHERE id = $1`, [h.workspaceId]))[0]!.r !== null, 20_000, 'the pause');
+    await waitFor(
+      async () => (await h.q<{ r: string | null }>(`SELECT sends_paused_reason AS r FROM workspaces WHERE id = $1`, [h.workspaceId]))[0]!.r !== null,
+      20_000,
+      'the pause',
+    );
     await h.idle();
     const [message] = await h.q<{ status: string }>(`SELECT status FROM messages WHERE contact_id = (SELECT id FROM contacts WHERE wa_id = '491700000003')`);
     expect(message).toEqual({ status: 'held' });
@@ -78,7 +110,13 @@ describe('provider answers', () => {
 
 describe('HTTP requests from flows', () => {
   it('refuses a private address (here the cloud metadata endpoint) and takes the error output', async () => {
-    const flow = eventFlow('CRM', 'crm.sync', 'always', [node('call', 'http-request', { method: 'GET', url: 'http://169.254.169.254/latest/meta-data', timeoutMs: 1000 }), template('failed', 'sync_failed')], [edge('call', 'error', 'failed')]);
+    const flow = eventFlow(
+      'CRM',
+      'crm.sync',
+      'always',
+      [node('call', 'http-request', { method: 'GET', url: 'http://169.254.169.254/latest/meta-data', timeoutMs: 1000 }), template('failed', 'sync_failed')],
+      [edge('call', 'error', 'failed')],
+    );
     await h.publish(flow);
     await h.event('491700000004', 'crm.sync', {});
     await waitFor(() => sentTo('491700000004').length === 1, 20_000, 'the error branch');
@@ -93,18 +131,30 @@ describe('go to flow', () => {
       schemaVersion: 1,
       name: 'Follow-up',
       settings: { reentry: 'always' },
-      nodes: [node('api', 'trigger-api', { fields: [{ name: 'coupon', path: 'coupon' }] }), node('t', 'send-template', { template: { name: 'coupon', language: 'en', category: 'UTILITY' }, body: [{ value: '{{trigger.coupon}}' }] })],
+      nodes: [
+        node('api', 'trigger-api', { fields: [{ name: 'coupon', path: 'coupon' }] }),
+        node('t', 'send-template', { template: { name: 'coupon', language: 'en', category: 'UTILITY' }, body: [{ value: '{{trigger.coupon}}' }] }),
+      ],
       edges: [edge('api', 'next', 't')],
     };
     const targetId = await h.publish(target);
     await h.publish(
-      eventFlow('Hand off', 'journey.next', 'always', [node('set', 'set-attribute', { operations: [{ target: 'vars', name: 'coupon', value: 'SAVE10' }] }), node('jump', 'go-to-flow', { flowId: targetId })], [edge('set', 'next', 'jump')]),
+      eventFlow(
+        'Hand off',
+        'journey.next',
+        'always',
+        [node('set', 'set-attribute', { operations: [{ target: 'vars', name: 'coupon', value: 'SAVE10' }] }), node('jump', 'go-to-flow', { flowId: targetId })],
+        [edge('set', 'next', 'jump')],
+      ),
     );
     await h.event('491700000005', 'journey.next', {});
     await waitFor(() => sentTo('491700000005').length === 1, 20_000, 'the template of the other flow');
     await h.idle();
     expect(h.sent().filter((s) => s.to === '+491700000005')[0]).toMatchObject({ template: 'coupon', params: ['SAVE10'] });
     const runs = await runsOf('491700000005');
-    expect(runs.map((r) => [r.flow_id === targetId ? 'target' : 'source', r.status])).toEqual([['source', 'completed'], ['target', 'completed']]);
+    expect(runs.map((r) => [r.flow_id === targetId ? 'target' : 'source', r.status])).toEqual([
+      ['source', 'completed'],
+      ['target', 'completed'],
+    ]);
   });
 });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderConfirmationFlow as flow } from '../support/apiFlows';
 import { startEngineHarness, waitFor, type EngineHarness } from '../support/engineHarness';
 
-
 let h: EngineHarness;
 beforeAll(async () => {
   h = await startEngineHarness({ workspace: { settings: { pairGapMs: 0 } } });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   await migrateDatabase(db);
   standIn = await startCloudApiStandIn({ tokens: { '106540352242922': 'graceful-token-1' } });
   const key = generateKey();
-  workspaceId = await createWorkspace(db.db, new SecretBox(key), { name: 'Shop', transport: 'cloud', phoneNumberId: '106540352242922', accessToken: 'graceful-token-1' });
+  workspaceId = await createWorkspace(db.db, new SecretBox(key), {
+    name: 'Shop',
+    transport: 'cloud',
+    phoneNumberId: '106540352242922',
+    accessToken: 'graceful-token-1',
+  });
   const flowId = await createFlow(db.db, workspaceId, {
     schemaVersion: 1,
     name: 'Receipt',
@@ -41,7 +46,10 @@ describe('graceful shutdown of a worker', () => {
   it('finishes the send in flight before exiting on SIGTERM', async () => {
     standIn.setLatency(1_500);
     const worker = spawnServer('worker', env);
-    await db.pool.query(`SELECT graphile_worker.add_job('business-event', json_build_object('workspaceId', $1::text, 'contact', json_build_object('waId', '4930123456'), 'name', 'order.paid', 'payload', '{}'::json))`, [workspaceId]);
+    await db.pool.query(
+      `SELECT graphile_worker.add_job('business-event', json_build_object('workspaceId', $1::text, 'contact', json_build_object('waId', '4930123456'), 'name', 'order.paid', 'payload', '{}'::json))`,
+      [workspaceId],
+    );
     await waitFor(() => standIn.received().length === 1, 30_000, 'the request to reach the Cloud API');
     const exited = worker.stop('SIGTERM');
     await exited;

@@ -18,7 +18,12 @@ const flow = {
   settings: { reentry: 'always' },
   nodes: [
     { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hello'] } },
-    { id: 'ask', type: 'bot-question', position: { x: 0, y: 0 }, data: { prompt: { kind: 'text', text: 'Your name?' }, saveTo: { scope: 'vars', name: 'name' }, timeout: { amount: 1, unit: 'hours' } } },
+    {
+      id: 'ask',
+      type: 'bot-question',
+      position: { x: 0, y: 0 },
+      data: { prompt: { kind: 'text', text: 'Your name?' }, saveTo: { scope: 'vars', name: 'name' }, timeout: { amount: 1, unit: 'hours' } },
+    },
     { id: 'thanks', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Thanks {{vars.name}}' } } },
   ],
   edges: [
@@ -38,12 +43,32 @@ beforeAll(async () => {
   standIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: 'scale-token-123' } });
   const key = generateKey();
   const secrets = new SecretBox(key);
-  const workspaceId = await createWorkspace(db.db, secrets, { name: 'Shop', transport: 'cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: 'scale-token-123', coexistence: false, throughputMps: 500, settings: { pairGapMs: 0 } });
+  const workspaceId = await createWorkspace(db.db, secrets, {
+    name: 'Shop',
+    transport: 'cloud',
+    phoneNumberId: PHONE_NUMBER_ID,
+    accessToken: 'scale-token-123',
+    coexistence: false,
+    throughputMps: 500,
+    settings: { pairGapMs: 0 },
+  });
   const flowId = await createFlow(db.db, workspaceId, flow);
   await publishFlow(db.db, workspaceId, flowId);
   const port = await freePort();
-  const env = { DATABASE_URL: db.url, TANDEM_SECRET_KEY: key, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_API_BASE_URL: standIn.url, PORT: String(port), LOG_LEVEL: 'info', TANDEM_WORKER_CONCURRENCY: '4' };
-  processes.push(spawnServer('web', env), spawnServer('worker', { ...env, TANDEM_WORKER_NAME: 'worker-1' }), spawnServer('worker', { ...env, TANDEM_WORKER_NAME: 'worker-2' }));
+  const env = {
+    DATABASE_URL: db.url,
+    TANDEM_SECRET_KEY: key,
+    WHATSAPP_APP_SECRET: SECRET,
+    WHATSAPP_API_BASE_URL: standIn.url,
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    TANDEM_WORKER_CONCURRENCY: '4',
+  };
+  processes.push(
+    spawnServer('web', env),
+    spawnServer('worker', { ...env, TANDEM_WORKER_NAME: 'worker-1' }),
+    spawnServer('worker', { ...env, TANDEM_WORKER_NAME: 'worker-2' }),
+  );
   webUrl = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${webUrl}/readyz`).catch(() => undefined))?.status === 200, 30_000, 'the web process');
 });
@@ -56,19 +81,37 @@ afterAll(async () => {
 
 async function post(body: unknown) {
   const raw = Buffer.from(JSON.stringify(body));
-  const res = await fetch(`${webUrl}/webhooks/whatsapp`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, SECRET) }, body: raw });
+  const res = await fetch(`${webUrl}/webhooks/whatsapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signMetaBody(raw, SECRET) },
+    body: raw,
+  });
   expect(res.status).toBe(200);
 }
 
 describe('scale-out: one web process and two worker processes on one Postgres', () => {
   it("spreads the journeys' steps across both workers and runs no step twice", async () => {
     const waId = (i: number) => String(4917000000000 + i);
-    for (let i = 0; i < CONTACTS; i++) await post(inboundBody([{ from: waId(i), id: `wamid.scale.hi.${i}`, type: 'text', text: { body: 'hello' } }], [{ profile: { name: `C${i}` }, wa_id: waId(i) }]));
+    for (let i = 0; i < CONTACTS; i++)
+      await post(
+        inboundBody([{ from: waId(i), id: `wamid.scale.hi.${i}`, type: 'text', text: { body: 'hello' } }], [{ profile: { name: `C${i}` }, wa_id: waId(i) }]),
+      );
     await waitFor(() => standIn.acceptedCount() === CONTACTS, 60_000, 'every question');
-    for (let i = 0; i < CONTACTS; i++) await post(inboundBody([{ from: waId(i), id: `wamid.scale.name.${i}`, type: 'text', text: { body: `Name ${i}` } }], [{ profile: { name: `C${i}` }, wa_id: waId(i) }]));
-    await waitFor(async () => (await db.pool.query(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`)).rows[0].n === CONTACTS, 60_000, 'every run');
+    for (let i = 0; i < CONTACTS; i++)
+      await post(
+        inboundBody(
+          [{ from: waId(i), id: `wamid.scale.name.${i}`, type: 'text', text: { body: `Name ${i}` } }],
+          [{ profile: { name: `C${i}` }, wa_id: waId(i) }],
+        ),
+      );
+    await waitFor(
+      async () => (await db.pool.query(`SELECT count(*)::int AS n FROM runs WHERE status = 'completed'`)).rows[0].n === CONTACTS,
+      60_000,
+      'every run',
+    );
 
-    const byWorker = (worker: string) => processes.flatMap((p) => p.logs).filter((l) => l.worker === worker && (l.msg === 'message sent' || l.msg === 'inbound message routed'));
+    const byWorker = (worker: string) =>
+      processes.flatMap((p) => p.logs).filter((l) => l.worker === worker && (l.msg === 'message sent' || l.msg === 'inbound message routed'));
     const w1 = byWorker('worker-1');
     const w2 = byWorker('worker-2');
     console.log(`scale-out: worker-1 ran ${w1.length} step jobs, worker-2 ran ${w2.length}`);
@@ -78,7 +121,9 @@ describe('scale-out: one web process and two worker processes on one Postgres', 
     const shared = new Set(w1.map((l) => l.runId)).size;
     expect(shared).toBeGreaterThan(0);
 
-    const twice = await db.pool.query(`SELECT run_id, step, kind, node_id, count(*) FROM run_steps WHERE kind IN ('enter', 'port') GROUP BY 1, 2, 3, 4 HAVING count(*) > 1`);
+    const twice = await db.pool.query(
+      `SELECT run_id, step, kind, node_id, count(*) FROM run_steps WHERE kind IN ('enter', 'port') GROUP BY 1, 2, 3, 4 HAVING count(*) > 1`,
+    );
     expect(twice.rows).toEqual([]);
     const thanks = standIn.received().filter((r) => (r.body as { text?: { body: string } }).text?.body.startsWith('Thanks'));
     expect(thanks).toHaveLength(CONTACTS);

@@ -3,7 +3,12 @@ export const node = (id: string, type: string, data: Record<string, unknown> = {
 export const edge = (source: string, port: string, target: string) => ({ id: `${source}-${port}`, source, sourceHandle: port, target });
 export const text = (id: string, body: string) => node(id, 'send-message', { message: { kind: 'text', text: body } });
 
-export function flow(name: string, nodes: ReturnType<typeof node>[], edges: ReturnType<typeof edge>[], settings: Record<string, unknown> = { reentry: 'always' }) {
+export function flow(
+  name: string,
+  nodes: ReturnType<typeof node>[],
+  edges: ReturnType<typeof edge>[],
+  settings: Record<string, unknown> = { reentry: 'always' },
+) {
   return { schemaVersion: 1, name, settings, nodes, edges };
 }
 
@@ -13,13 +18,26 @@ export const supportFlow = flow(
   [
     node('hi', 'trigger-message', { match: 'keywords', keywords: ['hi'] }),
     text('hello', 'Hello {{contact.profile_name | "there"}}!'),
-    node('support', 'handoff', { team: 'support', message: 'A teammate will reply shortly.', resume: { mode: 'on_release' }, timeout: { amount: 1, unit: 'hours' } }),
+    node('support', 'handoff', {
+      team: 'support',
+      message: 'A teammate will reply shortly.',
+      resume: { mode: 'on_release' },
+      timeout: { amount: 1, unit: 'hours' },
+    }),
     text('back', 'The bot is back. Anything else?'),
     node('resolved', 'end', { outcome: 'resolved' }),
     text('busy', 'Nobody is free right now, sorry.'),
     node('not_taken', 'end', { outcome: 'not_taken' }),
   ],
-  [edge('hi', 'next', 'hello'), edge('hello', 'next', 'support'), edge('support', 'resolved', 'back'), edge('back', 'next', 'resolved'), edge('back', 'window_closed', 'resolved'), edge('support', 'timeout', 'busy'), edge('busy', 'next', 'not_taken')],
+  [
+    edge('hi', 'next', 'hello'),
+    edge('hello', 'next', 'support'),
+    edge('support', 'resolved', 'back'),
+    edge('back', 'next', 'resolved'),
+    edge('back', 'window_closed', 'resolved'),
+    edge('support', 'timeout', 'busy'),
+    edge('busy', 'next', 'not_taken'),
+  ],
 );
 
 /** Started by the API with a required `order.id`: remembers it on the contact, then waits for `order.shipped` (7 days). */

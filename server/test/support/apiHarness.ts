@@ -31,7 +31,13 @@ export interface HarnessResponse {
 export async function startApiHarness() {
   const db = await testDatabase();
   const secrets = new SecretBox(generateKey());
-  const env = readEnv({ DATABASE_URL: db.url, TANDEM_ADMIN_KEY: ADMIN_KEY, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN, LOG_LEVEL: 'silent' });
+  const env = readEnv({
+    DATABASE_URL: db.url,
+    TANDEM_ADMIN_KEY: ADMIN_KEY,
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+    LOG_LEVEL: 'silent',
+  });
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const app = createApp({ database: db, secrets, env, logger, ready: async () => true });
@@ -60,7 +66,11 @@ export async function startApiHarness() {
   };
   const keys = { a: await makeKey(a, 'editor'), aAdmin: await makeKey(a, 'admin'), aViewer: await makeKey(a, 'viewer'), b: await makeKey(b, 'editor') };
 
-  async function request(method: string, path: string, options: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string>; cookie?: string } = {}): Promise<HarnessResponse> {
+  async function request(
+    method: string,
+    path: string,
+    options: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string>; cookie?: string } = {},
+  ): Promise<HarnessResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key) headers.authorization = `Bearer ${options.key}`;
     if (options.cookie) headers.cookie = options.cookie;
@@ -81,7 +91,11 @@ export async function startApiHarness() {
   }
 
   /** Calls an endpoint by its definition with a key (or none). */
-  function call<R extends RouteDef>(route: R, params: Record<string, string | number>, options: { key?: string; body?: unknown; query?: Record<string, string>; cookie?: string; headers?: Record<string, string> } = {}) {
+  function call<R extends RouteDef>(
+    route: R,
+    params: Record<string, string | number>,
+    options: { key?: string; body?: unknown; query?: Record<string, string>; cookie?: string; headers?: Record<string, string> } = {},
+  ) {
     const path = route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(params[k])));
     const qs = options.query ? `?${new URLSearchParams(options.query)}` : '';
     const hasBody = route.method !== 'get' && route.method !== 'delete';

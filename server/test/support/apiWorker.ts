@@ -11,14 +11,26 @@ import { waitFor } from './engineHarness';
  */
 export async function startApiWorker(h: ApiHarness) {
   const deps = createEngineDeps(h.db.pool, h.secrets, { whatsappApiBaseUrl: 'http://127.0.0.1:9', whatsappApiVersion: 'v24.0' });
-  const runner = await startWorker({ pool: h.db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(h.db.pool) }, concurrency: 4, pollInterval: 100 });
+  const runner = await startWorker({
+    pool: h.db.pool,
+    deps,
+    tasks: { allowPrivateNetworks: privateNetworksPolicy(h.db.pool) },
+    concurrency: 4,
+    pollInterval: 100,
+  });
   return {
     /** Waits until no job is due or running (held sends and future timers do not count). */
     async idle(timeoutMs = 20_000) {
-      await waitFor(async () => {
-        const r = await h.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`);
-        return r.rows[0]!.n === 0;
-      }, timeoutMs, 'the worker to finish its jobs');
+      await waitFor(
+        async () => {
+          const r = await h.db.pool.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`,
+          );
+          return r.rows[0]!.n === 0;
+        },
+        timeoutMs,
+        'the worker to finish its jobs',
+      );
     },
     stop: () => runner.stop(),
   };

@@ -26,7 +26,13 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
   let runner: Runner | undefined;
   const start = async () => {
-    runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) }, concurrency: options.concurrency ?? 4, pollInterval: 100 });
+    runner = await startWorker({
+      pool: db.pool,
+      deps,
+      tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) },
+      concurrency: options.concurrency ?? 4,
+      pollInterval: 100,
+    });
   };
   if (options.inProcessWorker !== false) await start();
   const workspaceId = await createWorkspace(db.db, secrets, {
@@ -87,7 +93,10 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
             ...(b.type === 'text' ? { text: b.text.body } : {}),
             ...(b.type === 'interactive' ? { text: b.interactive.body.text } : {}),
             ...(b.type === 'template'
-              ? { template: b.template.name, params: (b.template.components ?? []).filter((c: any) => c.type === 'body').flatMap((c: any) => c.parameters.map((p: any) => p.text)) }
+              ? {
+                  template: b.template.name,
+                  params: (b.template.components ?? []).filter((c: any) => c.type === 'body').flatMap((c: any) => c.parameters.map((p: any) => p.text)),
+                }
               : {}),
             body: b,
           };
@@ -102,10 +111,16 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
     },
     /** Waits until no job is due or running (held sends and future timers do not count). */
     async idle(timeoutMs = 20_000) {
-      await waitFor(async () => {
-        const [row] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`);
-        return row!.n === 0;
-      }, timeoutMs, 'the worker to finish its jobs');
+      await waitFor(
+        async () => {
+          const [row] = await q<{ n: number }>(
+            `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`,
+          );
+          return row!.n === 0;
+        },
+        timeoutMs,
+        'the worker to finish its jobs',
+      );
     },
     async stopWorker() {
       await runner?.stop();

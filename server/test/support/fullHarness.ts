@@ -25,12 +25,26 @@ export async function startFullHarness() {
   const db = await testDatabase();
   const standIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: TOKEN } });
   const secrets = new SecretBox(generateKey());
-  const env = readEnv({ DATABASE_URL: db.url, WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', WHATSAPP_API_BASE_URL: standIn.url, TANDEM_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'silent' });
+  const env = readEnv({
+    DATABASE_URL: db.url,
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'verify-me',
+    WHATSAPP_API_BASE_URL: standIn.url,
+    TANDEM_ADMIN_KEY: ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+  });
   const logger = pino({ level: 'silent' });
   const app = createApp({ database: db, secrets, env, logger, ready: async () => true });
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
   const runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) }, concurrency: 4, pollInterval: 100 });
-  const workspaceId = await createWorkspace(db.db, secrets, { name: 'Lucky Shrub', transport: 'cloud', phoneNumberId: PHONE_NUMBER_ID, accessToken: TOKEN, displayPhoneNumber: '15550783881', settings: { pairGapMs: 0 } });
+  const workspaceId = await createWorkspace(db.db, secrets, {
+    name: 'Lucky Shrub',
+    transport: 'cloud',
+    phoneNumberId: PHONE_NUMBER_ID,
+    accessToken: TOKEN,
+    displayPhoneNumber: '15550783881',
+    settings: { pairGapMs: 0 },
+  });
   await startInTheMorning(db.db, workspaceId);
   const q = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await db.pool.query<T>(text, params)).rows;
 
@@ -75,7 +89,14 @@ export async function startFullHarness() {
         .received()
         .filter((r) => r.response.status === 200 && (r.body as { type?: string }).type)
         .map((r) => {
-          const b = r.body as { to?: string; recipient?: string; type: string; text?: { body: string }; template?: { name: string }; interactive?: { body: { text: string } } };
+          const b = r.body as {
+            to?: string;
+            recipient?: string;
+            type: string;
+            text?: { body: string };
+            template?: { name: string };
+            interactive?: { body: { text: string } };
+          };
           return `${b.to ?? b.recipient}: ${b.template ? `template ${b.template.name}` : (b.text?.body ?? b.interactive?.body.text ?? b.type)}`;
         });
     },
@@ -88,7 +109,11 @@ export async function startFullHarness() {
      * Calls an endpoint with the admin key (in this workspace unless `params` say otherwise),
      * fails on any status but the endpoint's success, and parses the answer by its schema.
      */
-    async api<R extends z.ZodType>(route: RouteDef<z.ZodType, z.ZodType, z.ZodType, R>, params: Record<string, string | number> = {}, options: { body?: unknown; query?: Record<string, string> } = {}): Promise<z.output<R>> {
+    async api<R extends z.ZodType>(
+      route: RouteDef<z.ZodType, z.ZodType, z.ZodType, R>,
+      params: Record<string, string | number> = {},
+      options: { body?: unknown; query?: Record<string, string> } = {},
+    ): Promise<z.output<R>> {
       const values: Record<string, string | number> = { workspaceId, ...params };
       const path = route.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(String(values[k])));
       const hasBody = route.method !== 'get' && route.method !== 'delete';
@@ -102,7 +127,13 @@ export async function startFullHarness() {
       return route.response.parse(JSON.parse(text));
     },
     async idle() {
-      await waitFor(async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`))[0]!.n === 0, 20_000, 'the worker');
+      await waitFor(
+        async () =>
+          (await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`))[0]!.n ===
+          0,
+        20_000,
+        'the worker',
+      );
     },
     async close() {
       await runner.stop();
@@ -115,7 +146,10 @@ export async function startFullHarness() {
 export type FullHarness = Awaited<ReturnType<typeof startFullHarness>>;
 
 /** A `messages` webhook body from the test number, with current timestamps. */
-export function inboundBody(messages: Record<string, unknown>[], contacts: Record<string, unknown>[] = [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }]) {
+export function inboundBody(
+  messages: Record<string, unknown>[],
+  contacts: Record<string, unknown>[] = [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }],
+) {
   const ts = String(Math.floor(Date.now() / 1000));
   return {
     object: 'whatsapp_business_account',
@@ -125,7 +159,12 @@ export function inboundBody(messages: Record<string, unknown>[], contacts: Recor
         changes: [
           {
             field: 'messages',
-            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, contacts, messages: messages.map((m) => ({ timestamp: ts, ...m })) },
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID },
+              contacts,
+              messages: messages.map((m) => ({ timestamp: ts, ...m })),
+            },
           },
         ],
       },
@@ -136,7 +175,17 @@ export function inboundBody(messages: Record<string, unknown>[], contacts: Recor
 export function statusBody(statuses: Record<string, unknown>[]) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, statuses } }] }],
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'messages',
+            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, statuses },
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -147,19 +196,41 @@ const seconds = (at: Date) => String(Math.floor(at.getTime() / 1000));
 export function echoBody(to: string, text: string, at: Date, id = `wamid.echo.${Math.random().toString(36).slice(2)}`) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: '102290129340398', changes: [{ field: 'smb_message_echoes', value: { messaging_product: 'whatsapp', metadata, message_echoes: [{ from: '15550783881', to, id, timestamp: seconds(at), type: 'text', text: { body: text } }] } }] }],
+    entry: [
+      {
+        id: '102290129340398',
+        changes: [
+          {
+            field: 'smb_message_echoes',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata,
+              message_echoes: [{ from: '15550783881', to, id, timestamp: seconds(at), type: 'text', text: { body: text } }],
+            },
+          },
+        ],
+      },
+    ],
   };
 }
 
 /** An inbound message at a given (workspace) time. */
 export function inboundAt(from: string, text: string, at: Date, extra: Record<string, unknown> = {}) {
-  const body = inboundBody([{ from, id: `wamid.in.${Math.random().toString(36).slice(2)}`, type: 'text', text: { body: text }, ...extra }], [{ profile: { name: 'Sheena Nelson' }, wa_id: from }]);
+  const body = inboundBody(
+    [{ from, id: `wamid.in.${Math.random().toString(36).slice(2)}`, type: 'text', text: { body: text }, ...extra }],
+    [{ profile: { name: 'Sheena Nelson' }, wa_id: from }],
+  );
   (body.entry[0]!.changes[0]!.value.messages as { timestamp: string }[])[0]!.timestamp = seconds(at);
   return body;
 }
 
 /** A `history` chunk: threads of past messages (from the business when `fromBusiness`). */
-export function historyBody(phase: number, chunkOrder: number, progress: number, threads: { waId: string; messages: { id: string; at: Date; text?: string; fromBusiness: boolean; placeholder?: boolean }[] }[]) {
+export function historyBody(
+  phase: number,
+  chunkOrder: number,
+  progress: number,
+  threads: { waId: string; messages: { id: string; at: Date; text?: string; fromBusiness: boolean; placeholder?: boolean }[] }[],
+) {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -238,7 +309,15 @@ export function historyMediaBody(wamid: string, from: string, at: Date, image: {
   return changeBody('history', {
     messaging_product: 'whatsapp',
     metadata,
-    messages: [{ from, id: wamid, timestamp: seconds(at), type: 'image', image: { ...image, mime_type: 'image/jpeg', sha256: '3f9d94d399fa61c191bc1d4ca71375a035cd9b9f5b1128e1f0963a415c16b0cc' } }],
+    messages: [
+      {
+        from,
+        id: wamid,
+        timestamp: seconds(at),
+        type: 'image',
+        image: { ...image, mime_type: 'image/jpeg', sha256: '3f9d94d399fa61c191bc1d4ca71375a035cd9b9f5b1128e1f0963a415c16b0cc' },
+      },
+    ],
   });
 }
 
@@ -248,7 +327,14 @@ export function accountUpdateBody(event: string, disconnection?: { reason: strin
 }
 
 /** `message_template_status_update` (WABA level); the id arrives as a JSON number. */
-export function templateStatusBody(t: { event: string; name: string; language: string; category: string; reason?: string | null; otherInfo?: { title: string; description: string } }) {
+export function templateStatusBody(t: {
+  event: string;
+  name: string;
+  language: string;
+  category: string;
+  reason?: string | null;
+  otherInfo?: { title: string; description: string };
+}) {
   return changeBody('message_template_status_update', {
     event: t.event,
     message_template_id: 1689556908129835,

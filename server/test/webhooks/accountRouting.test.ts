@@ -31,8 +31,13 @@ const withBody = (body: ReturnType<typeof changeBody>, change: (value: Record<st
 describe('account-level webhooks reach the right workspace', () => {
   it('a disconnection of the second number of an account pauses that number only', async () => {
     await h.api(endpoints.updateWorkspace, {}, { body: { wabaId: WABA_ID } });
-    await h.deliver(withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }), (v) => (v.phone_number = '15550783999')));
-    expect(await view(second)).toMatchObject({ sendsPausedReason: 'WhatsApp PARTNER_REMOVED (PRIMARY_INACTIVITY)', alerts: [expect.objectContaining({ kind: 'disconnected' })] });
+    await h.deliver(
+      withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' }), (v) => (v.phone_number = '15550783999')),
+    );
+    expect(await view(second)).toMatchObject({
+      sendsPausedReason: 'WhatsApp PARTNER_REMOVED (PRIMARY_INACTIVITY)',
+      alerts: [expect.objectContaining({ kind: 'disconnected' })],
+    });
     expect(await view(h.workspaceId)).toMatchObject({ sendsPausedReason: null, alerts: [] });
   });
 
@@ -52,7 +57,9 @@ describe('account-level webhooks reach the right workspace', () => {
   });
 
   it('a workspace without an account id is found by its number', async () => {
-    await h.deliver(withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'ACCOUNT_DISCONNECTED', initiated_by: 'USER' }), (v) => (v.phone_number = '15550783881')));
+    await h.deliver(
+      withBody(accountUpdateBody('PARTNER_REMOVED', { reason: 'ACCOUNT_DISCONNECTED', initiated_by: 'USER' }), (v) => (v.phone_number = '15550783881')),
+    );
     expect((await view(h.workspaceId)).sendsPausedReason).toBe('WhatsApp PARTNER_REMOVED (ACCOUNT_DISCONNECTED)');
     // The alert is stamped on the workspace's clock (which the harness runs ahead), like everything else it shows.
     const [alert] = (await view(h.workspaceId)).alerts;

@@ -21,7 +21,12 @@ describe('contacts known only by their business-scoped user id', () => {
       name: 'Welcome',
       nodes: [
         { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'any' } },
-        { id: 'hello', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Hi {{contact.profile_name}}, how can we help?' } } },
+        {
+          id: 'hello',
+          type: 'send-message',
+          position: { x: 0, y: 0 },
+          data: { message: { kind: 'text', text: 'Hi {{contact.profile_name}}, how can we help?' } },
+        },
       ],
       edges: [{ id: 'e1', source: 'hi', sourceHandle: 'next', target: 'hello' }],
     });

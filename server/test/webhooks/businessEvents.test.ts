@@ -7,7 +7,8 @@ import { startFullHarness, type FullHarness } from '../support/fullHarness';
 import { waitFor } from '../support/engineHarness';
 import { workspaces } from '../../src/db/schema';
 
-const example = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
 let h: FullHarness;
 let secret: string;
 
@@ -48,14 +49,21 @@ describe('POST /hooks/<workspace>/events', () => {
     expect(sent.to).toBe('+4915112345678');
     expect(sent.template.name).toBe('order_confirmation');
     expect(sent.template.components[0]!.parameters.map((p) => p.text)).toEqual(['there', 'A-1001', '59.90 €']);
-    expect(await h.q(`SELECT current_node, waiting_for, waiting_event FROM runs`)).toEqual([{ current_node: 'wait_shipped', waiting_for: 'event', waiting_event: 'order.shipped' }]);
+    expect(await h.q(`SELECT current_node, waiting_for, waiting_event FROM runs`)).toEqual([
+      { current_node: 'wait_shipped', waiting_for: 'event', waiting_event: 'order.shipped' },
+    ]);
   });
 
   it('wakes the run waiting for the next event', async () => {
-    const shipped = await post({ event: 'order.shipped', contact: { waId: '4915112345678' }, payload: { tracking_code: 'TRK-1' } }, { key: 'order-1001-shipped' });
+    const shipped = await post(
+      { event: 'order.shipped', contact: { waId: '4915112345678' }, payload: { tracking_code: 'TRK-1' } },
+      { key: 'order-1001-shipped' },
+    );
     expect(shipped.status).toBe(202);
     await waitFor(() => h.standIn.received().filter((r) => r.response.status === 200).length === 2, 20_000, 'the shipping notice');
-    const notice = h.standIn.received()[1]!.body as { template: { name: string; components: { type: string; sub_type?: string; parameters: { text: string }[] }[] } };
+    const notice = h.standIn.received()[1]!.body as {
+      template: { name: string; components: { type: string; sub_type?: string; parameters: { text: string }[] }[] };
+    };
     expect(notice.template.name).toBe('order_shipped');
     expect(notice.template.components.find((c) => c.sub_type === 'url')!.parameters[0]!.text).toBe('TRK-1');
   });

@@ -37,18 +37,37 @@ export const workspaceSettingsSchema = z.object({
   optInKeywords: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
   /** Sent when a contact opts out by keyword or button; empty turns it off. */
   optOutReply: z.string().max(1_000).optional(),
-  marketingCap: z.object({ max: z.number().int().min(1).max(100), periodHours: z.number().int().min(1).max(24 * 90) }).nullable().optional(),
+  marketingCap: z
+    .object({
+      max: z.number().int().min(1).max(100),
+      periodHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90),
+    })
+    .nullable()
+    .optional(),
   pairGapMs: z.number().int().min(0).max(60_000).optional(),
   allowPrivateNetworks: z.boolean().optional(),
-  attributes: z.array(z.object({ name: z.string(), type: z.enum(['string', 'number', 'boolean', 'date', 'list']), description: z.string().optional() })).max(200).optional(),
+  attributes: z
+    .array(z.object({ name: z.string(), type: z.enum(['string', 'number', 'boolean', 'date', 'list']), description: z.string().optional() }))
+    .max(200)
+    .optional(),
 });
 
 export const workspaceInputSchema = z.object({
   name: z.string().trim().min(1).max(120),
   transport: z.enum(['cloud', 'sandbox']).optional(),
-  phoneNumberId: z.string().regex(/^\d{5,32}$/, 'Phone number ids are digits').optional(),
+  phoneNumberId: z
+    .string()
+    .regex(/^\d{5,32}$/, 'Phone number ids are digits')
+    .optional(),
   displayPhoneNumber: z.string().max(32).optional(),
-  wabaId: z.string().regex(/^\d{5,32}$/).optional(),
+  wabaId: z
+    .string()
+    .regex(/^\d{5,32}$/)
+    .optional(),
   accessToken: z.string().min(10).max(1_000).optional(),
   coexistence: z.boolean().optional(),
   throughputMps: z.number().int().min(1).max(1_000).optional(),
@@ -77,7 +96,9 @@ export type FlowDetail = z.infer<typeof flowDetailSchema>;
 export const validationSchema = z.object({
   ok: z.boolean(),
   diagnostics: z.array(diagnosticSchema),
-  windowProofs: z.array(z.object({ nodeId: z.string(), status: z.enum(['safe', 'needs_fallback', 'unsafe']), worstMs: z.number().nullable(), reason: z.string() })),
+  windowProofs: z.array(
+    z.object({ nodeId: z.string(), status: z.enum(['safe', 'needs_fallback', 'unsafe']), worstMs: z.number().nullable(), reason: z.string() }),
+  ),
 });
 
 export const versionDiffSchema = z.object({
@@ -200,12 +221,25 @@ export const simulatorThreadSchema = z.object({
 
 export const apiKeySchema = z.object({ id, name: z.string(), role: roleSchema, prefix: z.string(), createdAt: isoDate, lastUsedAt: isoDate.nullable() });
 
-export const auditEntrySchema = z.object({ id: z.number().int(), actor: z.string(), action: z.string(), target: z.string().nullable(), detail: z.record(z.string(), z.unknown()).nullable(), at: isoDate });
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  at: isoDate,
+});
 
 export const userSchema = z.object({ id, email: z.string(), name: z.string(), instanceAdmin: z.boolean() });
 
 export const contactRefSchema = z
-  .object({ waId: z.string().regex(/^\d{6,20}$/, 'A WhatsApp id is the phone number in digits, without +').optional(), userId: z.string().min(3).max(128).optional() })
-  .refine((c) => c.waId || c.userId, 'Give the contact\'s waId or userId');
+  .object({
+    waId: z
+      .string()
+      .regex(/^\d{6,20}$/, 'A WhatsApp id is the phone number in digits, without +')
+      .optional(),
+    userId: z.string().min(3).max(128).optional(),
+  })
+  .refine((c) => c.waId || c.userId, "Give the contact's waId or userId");
 
 export { outboundContentSchema };

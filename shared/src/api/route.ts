@@ -7,12 +7,7 @@ export type Role = 'viewer' | 'agent' | 'editor' | 'admin';
  * One API endpoint, described once: the server validates requests with it and generates the
  * OpenAPI document from it; the editor's client calls it with types inferred from it.
  */
-export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-> {
+export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: HttpMethod;
   /** OpenAPI-style path: `/api/workspaces/{workspaceId}/flows`. */
   path: string;
@@ -35,7 +30,18 @@ export function route<
   Q extends z.ZodType = typeof none,
   B extends z.ZodType = typeof none,
   R extends z.ZodType = z.ZodType,
->(def: { method: HttpMethod; path: string; summary: string; tag: string; role: Role | null; params?: P; query?: Q; body?: B; response: R; status?: number }): RouteDef<P, Q, B, R> {
+>(def: {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tag: string;
+  role: Role | null;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+}): RouteDef<P, Q, B, R> {
   return { ...def, params: (def.params ?? none) as P, query: (def.query ?? none) as Q, body: (def.body ?? none) as B };
 }
 

@@ -12,12 +12,35 @@ export type HumanReplyMode = (typeof humanReplyModes)[number];
 export const humanReplySettingsSchema = z.object({
   mode: z.enum(humanReplyModes).default('pause_for').meta({
     title: 'When a person replies from the Business App',
-    description: 'pause_for: pause the bot for a while; until_keyword: until they send the resume keyword; until_release: until someone gives the contact back; never: keep going',
+    description:
+      'pause_for: pause the bot for a while; until_keyword: until they send the resume keyword; until_release: until someone gives the contact back; never: keep going',
     widget: 'select',
   }),
-  pauseMinutes: z.number().int().min(1).max(10_080).default(30).meta({ title: 'Pause for (minutes)', description: 'Counted from the last App reply', showWhen: { field: 'mode', equals: ['pause_for'] } }),
-  resumeKeyword: z.string().trim().min(1).max(30).default('#bot').meta({ title: 'Resume keyword', description: 'Sent from the Business App to give the contact back to the bot', showWhen: { field: 'mode', equals: ['until_keyword'] } }),
-  collisionGuardSeconds: z.number().int().min(0).max(3_600).default(60).meta({ title: 'Hold bot messages after an App reply (seconds)', description: 'Never talk over a person who just wrote' }),
+  pauseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_080)
+    .default(30)
+    .meta({ title: 'Pause for (minutes)', description: 'Counted from the last App reply', showWhen: { field: 'mode', equals: ['pause_for'] } }),
+  resumeKeyword: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .default('#bot')
+    .meta({
+      title: 'Resume keyword',
+      description: 'Sent from the Business App to give the contact back to the bot',
+      showWhen: { field: 'mode', equals: ['until_keyword'] },
+    }),
+  collisionGuardSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3_600)
+    .default(60)
+    .meta({ title: 'Hold bot messages after an App reply (seconds)', description: 'Never talk over a person who just wrote' }),
 });
 export type HumanReplySettings = z.infer<typeof humanReplySettingsSchema>;
 
@@ -34,16 +57,26 @@ export const flowSettingsSchema = z.object({
     description: 'never: once ever; after_completion: again once their journey ended; always: every time the trigger fires',
     widget: 'select',
   }),
-  timezone: timeZoneSchema.default('UTC').meta({ title: 'Time zone', description: "Used for contacts whose own time zone is unknown" }),
-  quietHours: quietHoursSchema.nullable().default(null).meta({ title: 'Quiet hours', description: "No messages in this time (the contact's time zone); they wait until it ends" }),
+  timezone: timeZoneSchema.default('UTC').meta({ title: 'Time zone', description: 'Used for contacts whose own time zone is unknown' }),
+  quietHours: quietHoursSchema
+    .nullable()
+    .default(null)
+    .meta({ title: 'Quiet hours', description: "No messages in this time (the contact's time zone); they wait until it ends" }),
   humanReply: humanReplySettingsSchema.prefault({}).meta({ title: 'When a person takes over' }),
   attributes: z.array(attributeDeclSchema).max(200).default([]).meta({ title: 'Contact attributes this flow uses', widget: 'list' }),
   entry: z
     .object({
-      skipIfAppConversationWithinHours: z.number().int().min(1).max(24 * 90).nullable().default(null).meta({
-        title: 'Skip contacts with a Business App conversation in the last (hours)',
-        description: 'Leave contacts alone whom a person talked to recently',
-      }),
+      skipIfAppConversationWithinHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90)
+        .nullable()
+        .default(null)
+        .meta({
+          title: 'Skip contacts with a Business App conversation in the last (hours)',
+          description: 'Leave contacts alone whom a person talked to recently',
+        }),
     })
     .prefault({})
     .meta({ title: 'Entry rules' }),

@@ -23,7 +23,11 @@ export function checkPatterns(graph: FlowGraph): Diagnostic[] {
       }
       if (nestedQuantifier.test(f.value)) {
         diagnostics.push(
-          diagnostic('slow-regex', `${label}: a repeated group that itself repeats (like (a+)+) can take seconds on some messages; simplify /${f.value}/`, where),
+          diagnostic(
+            'slow-regex',
+            `${label}: a repeated group that itself repeats (like (a+)+) can take seconds on some messages; simplify /${f.value}/`,
+            where,
+          ),
         );
       }
     }

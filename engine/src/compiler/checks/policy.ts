@@ -1,5 +1,12 @@
 import { diagnostic, type Diagnostic, type TemplateInfo } from '@tandem/shared';
-import { nextFireAt, type BotQuestionConfig, type GoToFlowConfig, type SendTemplateConfig, type SetAttributeConfig, type TriggerScheduleConfig } from '@tandem/nodes';
+import {
+  nextFireAt,
+  type BotQuestionConfig,
+  type GoToFlowConfig,
+  type SendTemplateConfig,
+  type SetAttributeConfig,
+  type TriggerScheduleConfig,
+} from '@tandem/nodes';
 import { nodeLabel, type FlowGraph } from '../graph';
 import type { LoadedNode } from '../loadFlow';
 
@@ -34,20 +41,28 @@ export function checkPolicy(graph: FlowGraph, options: PolicyOptions): Diagnosti
     }
     if (n.type === 'bot-question' && (n.config as BotQuestionConfig).timeout === null) {
       diagnostics.push(
-        diagnostic('question-without-timeout', `"${nodeLabel(n)}" waits forever if the contact never answers; set "Stop waiting after" so the journey can move on.`, {
-          nodeId: id,
-          path: ['timeout'],
-        }),
+        diagnostic(
+          'question-without-timeout',
+          `"${nodeLabel(n)}" waits forever if the contact never answers; set "Stop waiting after" so the journey can move on.`,
+          {
+            nodeId: id,
+            path: ['timeout'],
+          },
+        ),
       );
     }
     if (n.type === 'trigger-schedule' && options.now) {
       const { schedule } = n.config as TriggerScheduleConfig;
       if (schedule.kind === 'once' && nextFireAt(schedule, options.now) === null) {
         diagnostics.push(
-          diagnostic('broadcast-in-past', `This one-off broadcast was due ${schedule.at.replace('T', ' ')} (${schedule.timezone}); that time has passed, so it will not be sent. Pick a later time or a repeating schedule.`, {
-            nodeId: id,
-            path: ['schedule', 'at'],
-          }),
+          diagnostic(
+            'broadcast-in-past',
+            `This one-off broadcast was due ${schedule.at.replace('T', ' ')} (${schedule.timezone}); that time has passed, so it will not be sent. Pick a later time or a repeating schedule.`,
+            {
+              nodeId: id,
+              path: ['schedule', 'at'],
+            },
+          ),
         );
       }
     }
@@ -67,20 +82,36 @@ function checkTemplate(n: LoadedNode, c: SendTemplateConfig, templates: readonly
   if (!t) {
     const other = templates.filter((x) => x.name === c.template.name).map((x) => x.language);
     const hint = other.length ? ` It exists in: ${other.join(', ')}.` : '';
-    return [diagnostic('unknown-template', `Template "${c.template.name}" in ${c.template.language} does not exist in this workspace.${hint}`, { ...where, path: ['template', 'name'] })];
+    return [
+      diagnostic('unknown-template', `Template "${c.template.name}" in ${c.template.language} does not exist in this workspace.${hint}`, {
+        ...where,
+        path: ['template', 'name'],
+      }),
+    ];
   }
   const out: Diagnostic[] = [];
   if (t.status !== 'APPROVED') {
-    out.push(diagnostic('unknown-template', `Template "${t.name}" (${t.language}) is ${t.status.toLowerCase()}, not approved; WhatsApp will refuse it.`, { ...where, path: ['template', 'name'] }));
+    out.push(
+      diagnostic('unknown-template', `Template "${t.name}" (${t.language}) is ${t.status.toLowerCase()}, not approved; WhatsApp will refuse it.`, {
+        ...where,
+        path: ['template', 'name'],
+      }),
+    );
   }
   if (t.category !== c.template.category) {
     out.push(
-      diagnostic('template-parameters', `Meta lists "${t.name}" as ${t.category}, but the step says ${c.template.category}.`, { ...where, path: ['template', 'category'] }),
+      diagnostic('template-parameters', `Meta lists "${t.name}" as ${t.category}, but the step says ${c.template.category}.`, {
+        ...where,
+        path: ['template', 'category'],
+      }),
     );
   }
   if (c.body.length !== t.bodyParameters.length) {
     out.push(
-      diagnostic('template-parameters', `"${t.name}" has ${t.bodyParameters.length} body variable(s); the step fills ${c.body.length}.`, { ...where, path: ['body'] }),
+      diagnostic('template-parameters', `"${t.name}" has ${t.bodyParameters.length} body variable(s); the step fills ${c.body.length}.`, {
+        ...where,
+        path: ['body'],
+      }),
     );
   } else if (t.parameterFormat === 'named') {
     const missing = t.bodyParameters.filter((p) => !c.body.some((b) => b.name === p));
@@ -96,7 +127,13 @@ function checkTemplate(n: LoadedNode, c: SendTemplateConfig, templates: readonly
   }
   const headerNeeds = t.header === 'text' ? (t.headerHasParameter ? 'text' : 'none') : t.header === 'location' ? 'none' : t.header;
   if (headerNeeds !== c.header.type) {
-    out.push(diagnostic('template-parameters', `"${t.name}" has ${headerNeeds === 'none' ? 'no header variable' : `${/^[aeiou]/.test(headerNeeds) ? 'an' : 'a'} ${headerNeeds} header`}; set the header to ${headerNeeds}.`, { ...where, path: ['header'] }));
+    out.push(
+      diagnostic(
+        'template-parameters',
+        `"${t.name}" has ${headerNeeds === 'none' ? 'no header variable' : `${/^[aeiou]/.test(headerNeeds) ? 'an' : 'a'} ${headerNeeds} header`}; set the header to ${headerNeeds}.`,
+        { ...where, path: ['header'] },
+      ),
+    );
   }
   return out;
 }

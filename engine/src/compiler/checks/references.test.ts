@@ -17,7 +17,15 @@ describe('variable references', () => {
     const settings = { attributes: [{ name: 'orders_count', type: 'number' }] };
     expect(problems(flow(nodes, both, settings))).toEqual([]);
     const one = [edge('t', 'next', 'c'), edge('c', 'yes', 'a'), edge('c', 'else', 'm'), edge('a', 'next', 'm')];
-    expect(problems(flow(nodes.filter((n) => n.id !== 'b'), one, settings))).toEqual([
+    expect(
+      problems(
+        flow(
+          nodes.filter((n) => n.id !== 'b'),
+          one,
+          settings,
+        ),
+      ),
+    ).toEqual([
       'variable-maybe-unset@m: Message › Text: vars.offer is not set on every path to this step. Set it on every path, add a fallback ({{ vars.offer | "…" }}) or check has(vars.offer) first',
     ]);
   });
@@ -32,7 +40,14 @@ describe('variable references', () => {
       node('c2', 'condition', { branches: [{ id: 'has', label: 'Has offer', expression: 'has(vars.offer) && vars.offer != ""' }] }),
       text('m2', '{{has(vars.offer) ? vars.offer : "no offer"}}'),
     ];
-    const edges = [edge('t', 'next', 'c'), edge('c', 'yes', 'a'), edge('c', 'else', 'm'), edge('a', 'next', 'm'), edge('m', 'next', 'c2'), edge('c2', 'has', 'm2')];
+    const edges = [
+      edge('t', 'next', 'c'),
+      edge('c', 'yes', 'a'),
+      edge('c', 'else', 'm'),
+      edge('a', 'next', 'm'),
+      edge('m', 'next', 'c2'),
+      edge('c2', 'has', 'm2'),
+    ];
     expect(problems(flow(nodes, edges, settings))).toEqual([]);
   });
 
@@ -47,7 +62,13 @@ describe('variable references', () => {
 
   it('knows the fields each trigger provides', () => {
     const doc = flow(
-      [node('ev', 'trigger-event', { event: 'cart.abandoned', fields: [{ name: 'cart_url', path: 'cart.url' }] }), node('tpl', 'send-template', { template: { name: 'x', language: 'en', category: 'UTILITY' }, body: [{ value: '{{trigger.cart_url}} {{trigger.text}}' }] })],
+      [
+        node('ev', 'trigger-event', { event: 'cart.abandoned', fields: [{ name: 'cart_url', path: 'cart.url' }] }),
+        node('tpl', 'send-template', {
+          template: { name: 'x', language: 'en', category: 'UTILITY' },
+          body: [{ value: '{{trigger.cart_url}} {{trigger.text}}' }],
+        }),
+      ],
       [edge('ev', 'next', 'tpl')],
     );
     expect(problems(doc)).toEqual(['unknown-variable@tpl: Body parameters › #1 › Value: No trigger of this flow provides trigger.text']);
@@ -55,16 +76,23 @@ describe('variable references', () => {
 
   it('lets workspace attributes and attributes set by the flow be read anywhere', () => {
     const doc = flow(
-      [inbound(), text('m', '{{contact.loyalty_tier}} {{contact.city}}'), node('s', 'set-attribute', { operations: [{ target: 'contact', name: 'city', value: 'Berlin' }] })],
+      [
+        inbound(),
+        text('m', '{{contact.loyalty_tier}} {{contact.city}}'),
+        node('s', 'set-attribute', { operations: [{ target: 'contact', name: 'city', value: 'Berlin' }] }),
+      ],
       [edge('t', 'next', 'm'), edge('m', 'next', 's')],
     );
     expect(problems(doc, { attributes: [{ name: 'loyalty_tier', type: 'string' }] })).toEqual([]);
     expect(problems(doc).map((p) => p.split(':')[0])).toEqual(['unknown-variable@m']);
   });
 
-  it('allows `answer` only in a question\'s own validation', () => {
+  it("allows `answer` only in a question's own validation", () => {
     const ok = question('q', { answerType: 'number', validation: { expression: 'answer > 0 && answer < 100' } });
-    const doc = flow([event(), ok, node('c', 'condition', { branches: [{ id: 'x', label: 'X', expression: 'answer > 1' }] })], [edge('ev', 'next', 'q'), edge('q', 'next', 'c')]);
+    const doc = flow(
+      [event(), ok, node('c', 'condition', { branches: [{ id: 'x', label: 'X', expression: 'answer > 1' }] })],
+      [edge('ev', 'next', 'q'), edge('q', 'next', 'c')],
+    );
     expect(problems(doc).filter((p) => p.includes('answer'))).toEqual([
       'unknown-variable@c: Branches › #1 › When: "answer" is not something a flow can read. Start with contact., vars., trigger. or now',
     ]);
@@ -74,7 +102,10 @@ describe('variable references', () => {
 describe('variables available at a step (editor autocomplete)', () => {
   it('lists contact fields, trigger fields and the journey variables set on every path', () => {
     const q = question('q', { saveTo: { scope: 'vars', name: 'email' }, answerType: 'email', timeout: { amount: 1, unit: 'hours' } });
-    const doc = flow([inbound(), q, text('thanks', 'Thanks'), text('late', 'Late')], [edge('t', 'next', 'q'), edge('q', 'next', 'thanks'), edge('q', 'timeout', 'late')]);
+    const doc = flow(
+      [inbound(), q, text('thanks', 'Thanks'), text('late', 'Late')],
+      [edge('t', 'next', 'q'), edge('q', 'next', 'thanks'), edge('q', 'timeout', 'late')],
+    );
     const result = validateFlow(doc);
     expect(result.variablesAt('thanks').vars).toEqual(['email']);
     expect(result.variablesAt('late').vars).toEqual([]);

@@ -11,7 +11,10 @@ const baseRoots = new Set(['contact', 'vars', 'trigger', 'now']);
  * Reads every expression and message text in the flow: syntax, types, and that each variable
  * exists (contact attributes anywhere; journey and trigger variables on every path to the step).
  */
-export function checkReferences(graph: FlowGraph, attributes: readonly AttributeDecl[]): { diagnostics: Diagnostic[]; variablesAt: (nodeId: string) => NodeVariables } {
+export function checkReferences(
+  graph: FlowGraph,
+  attributes: readonly AttributeDecl[],
+): { diagnostics: Diagnostic[]; variablesAt: (nodeId: string) => NodeVariables } {
   const { isAvailable, everywhere } = availableVariables(graph);
   const contactFields = new Set([...builtInContactFields, ...attributes].map((a) => a.name));
   for (const n of graph.nodes.values()) {
@@ -19,7 +22,10 @@ export function checkReferences(graph: FlowGraph, attributes: readonly Attribute
   }
   const variablesAt = (nodeId: string): NodeVariables => {
     const set = (root: 'vars' | 'trigger') =>
-      [...everywhere].filter((k) => k.startsWith(`${root}.`) && isAvailable(nodeId, k)).map((k) => k.slice(root.length + 1)).sort();
+      [...everywhere]
+        .filter((k) => k.startsWith(`${root}.`) && isAvailable(nodeId, k))
+        .map((k) => k.slice(root.length + 1))
+        .sort();
     return { contact: [...contactFields].sort(), vars: set('vars'), trigger: set('trigger') };
   };
   const diagnostics: Diagnostic[] = [];
@@ -95,7 +101,10 @@ function checkReference(
 ): { code: 'unknown-variable' | 'variable-maybe-unset'; message: string } | undefined {
   if (!roots.has(ref.root)) {
     const hint = suggest(ref.root, [...roots]);
-    return { code: 'unknown-variable', message: `"${ref.root}" is not something a flow can read${hint ? `; did you mean "${hint}"?` : '. Start with contact., vars., trigger. or now'}` };
+    return {
+      code: 'unknown-variable',
+      message: `"${ref.root}" is not something a flow can read${hint ? `; did you mean "${hint}"?` : '. Start with contact., vars., trigger. or now'}`,
+    };
   }
   const name = ref.path[0];
   if (name === undefined || ref.root === 'now' || ref.root === 'answer') return undefined;

@@ -34,12 +34,7 @@ describe('24-hour window proof', () => {
 
   it('takes the worst branch where branches meet', () => {
     const doc = flow(
-      [
-        inbound(),
-        node('c', 'condition', { branches: [{ id: 'slow', label: 'Slow', expression: '"vip" in contact.tags' }] }),
-        waitHours('long', 30),
-        text('m'),
-      ],
+      [inbound(), node('c', 'condition', { branches: [{ id: 'slow', label: 'Slow', expression: '"vip" in contact.tags' }] }), waitHours('long', 30), text('m')],
       [edge('t', 'next', 'c'), edge('c', 'slow', 'long'), edge('c', 'else', 'm'), edge('long', 'next', 'm')],
     );
     expect(proofs(doc)).toEqual({ m: 'unsafe' });
@@ -88,10 +83,7 @@ describe('24-hour window proof', () => {
   });
 
   it('treats a wait until a date as unbounded and names the wait as the cause', () => {
-    const doc = flow(
-      [inbound(), node('w', 'wait', { mode: 'until_date', date: 'now' }), text('m')],
-      [edge('t', 'next', 'w'), edge('w', 'next', 'm')],
-    );
+    const doc = flow([inbound(), node('w', 'wait', { mode: 'until_date', date: 'now' }), text('m')], [edge('t', 'next', 'w'), edge('w', 'next', 'm')]);
     expect(validateFlow(doc).diagnostics[0]?.message).toContain('after "Wait" (w) there is no limit');
   });
 

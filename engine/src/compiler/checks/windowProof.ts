@@ -77,9 +77,13 @@ export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnost
         ? `WhatsApp only allows templates then. Connect its "${n.ports?.find((p) => p.id === send.fallbackPort)?.label ?? send.fallbackPort}" output to a template, or send a template instead.`
         : 'WhatsApp only allows templates then, so it may not be delivered.';
       diagnostics.push(
-        diagnostic(send.fallbackPort ? 'window-closed-send' : 'message-outside-window', `${send.what} may be sent outside the 24-hour window: ${reason} ${fix}`, {
-          nodeId: id,
-        }),
+        diagnostic(
+          send.fallbackPort ? 'window-closed-send' : 'message-outside-window',
+          `${send.what} may be sent outside the 24-hour window: ${reason} ${fix}`,
+          {
+            nodeId: id,
+          },
+        ),
       );
     }
   }

@@ -22,7 +22,8 @@ export function checkRequestBody(body: unknown): BodyCheck {
     const read = markReadSchema.safeParse(body);
     return read.success ? { ok: true, kind: 'read', read: read.data } : { ok: false, reply: replyFor(read.error, body) };
   }
-  if (isRecord(body) && body.to === undefined && body.recipient === undefined) return { ok: false, reply: metaError(100, { message: '(#100) The parameter to is required.' }) };
+  if (isRecord(body) && body.to === undefined && body.recipient === undefined)
+    return { ok: false, reply: metaError(100, { message: '(#100) The parameter to is required.' }) };
   const message = outboundMessageSchema.safeParse(body);
   return message.success ? { ok: true, kind: 'message', message: message.data } : { ok: false, reply: replyFor(message.error, body) };
 }

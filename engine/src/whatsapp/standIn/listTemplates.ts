@@ -29,7 +29,11 @@ export function listTemplates(
   const limit = Math.min(MAX_LIMIT, Math.max(1, Number(url.searchParams.get('limit')) || DEFAULT_LIMIT));
   const after = url.searchParams.get('after');
   const start = after === null ? 0 : Number(Buffer.from(after, 'base64url').toString('utf8')) || 0;
-  const fields = url.searchParams.get('fields')?.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = url.searchParams
+    .get('fields')
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const page = o.templates.slice(start, start + limit).map((t, i) => pick({ id: String(1_000_000_000 + start + i), ...t }, fields));
   const cursor = (n: number) => Buffer.from(String(n)).toString('base64url');
   const end = start + page.length;

@@ -8,7 +8,12 @@ import { randomBytes } from 'node:crypto';
 export function makeWamid(to: string): string {
   counter += 1;
   const digits = Buffer.from(to.replace(/\D/g, ''), 'latin1');
-  const id = Buffer.from(Buffer.concat([randomBytes(5), uint32(counter)]).toString('hex').toUpperCase(), 'latin1');
+  const id = Buffer.from(
+    Buffer.concat([randomBytes(5), uint32(counter)])
+      .toString('hex')
+      .toUpperCase(),
+    'latin1',
+  );
   const record = Buffer.concat([
     Buffer.from([0x1c, 0x18, digits.length]),
     digits,

@@ -33,12 +33,42 @@ function defaultStatus(code: number): number {
 const serverSideCodes = new Set([131000, 131016, 1, 2, 133004]);
 
 const catalog = new Map<number, { title: string; details?: string }>([
-  [131047, { title: 'Re-engagement message', details: 'More than 24 hours have passed since the recipient last replied to this number. Send a template message instead.' }],
-  [131026, { title: 'Message undeliverable', details: 'The number may not be on WhatsApp, the recipient may not have accepted the latest Terms of Service, or may use an old app version.' }],
+  [
+    131047,
+    {
+      title: 'Re-engagement message',
+      details: 'More than 24 hours have passed since the recipient last replied to this number. Send a template message instead.',
+    },
+  ],
+  [
+    131026,
+    {
+      title: 'Message undeliverable',
+      details: 'The number may not be on WhatsApp, the recipient may not have accepted the latest Terms of Service, or may use an old app version.',
+    },
+  ],
   [130429, { title: 'Rate limit hit', details: 'Cloud API message throughput has been reached.' }],
-  [131056, { title: '(Business Account, Consumer Account) pair rate limit hit', details: 'Too many messages sent from this phone number to the same recipient in a short period of time.' }],
-  [131049, { title: 'This message was not delivered to maintain healthy ecosystem engagement.', details: 'Wait at least 24 hours before sending this recipient another marketing template.' }],
-  [131050, { title: 'Unable to deliver the message', details: 'This recipient has chosen to stop receiving marketing messages on WhatsApp from your business. Do not retry.' }],
+  [
+    131056,
+    {
+      title: '(Business Account, Consumer Account) pair rate limit hit',
+      details: 'Too many messages sent from this phone number to the same recipient in a short period of time.',
+    },
+  ],
+  [
+    131049,
+    {
+      title: 'This message was not delivered to maintain healthy ecosystem engagement.',
+      details: 'Wait at least 24 hours before sending this recipient another marketing template.',
+    },
+  ],
+  [
+    131050,
+    {
+      title: 'Unable to deliver the message',
+      details: 'This recipient has chosen to stop receiving marketing messages on WhatsApp from your business. Do not retry.',
+    },
+  ],
   [131048, { title: 'Spam rate limit hit', details: 'Too many previous messages from this phone number were blocked or flagged as spam.' }],
   [131051, { title: 'Unsupported message type' }],
   [131052, { title: 'Media download error' }],

@@ -13,13 +13,19 @@ export type Caller =
 export const SESSION_COOKIE = 'tandem_session';
 
 /** Resolves the caller from `Authorization: Bearer …` or the session cookie; undefined when neither is valid. */
-export async function resolveCaller(db: Db, input: { authorization?: string | undefined; sessionToken?: string | undefined; adminKey?: string | undefined }): Promise<Caller | undefined> {
+export async function resolveCaller(
+  db: Db,
+  input: { authorization?: string | undefined; sessionToken?: string | undefined; adminKey?: string | undefined },
+): Promise<Caller | undefined> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(input.authorization ?? '')?.[1];
   if (bearer) {
     if (input.adminKey && safeEqual(bearer, input.adminKey)) return { kind: 'admin', label: 'admin key' };
     const parsed = parseApiKey(bearer);
     if (!parsed) return undefined;
-    const [key] = await db.select().from(apiKeys).where(and(eq(apiKeys.id, parsed.id), isNull(apiKeys.revokedAt)));
+    const [key] = await db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, parsed.id), isNull(apiKeys.revokedAt)));
     if (!key || !sha256(parsed.secret).equals(key.secretHash)) return undefined;
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, key.id));
     return { kind: 'key', keyId: key.id, workspaceId: key.workspaceId, role: key.role, label: `key ${key.name} (${key.id})` };
@@ -40,6 +46,9 @@ export async function roleIn(db: Db, caller: Caller, workspaceId: string): Promi
   if (caller.kind === 'admin') return 'admin';
   if (caller.kind === 'key') return caller.workspaceId === workspaceId ? caller.role : undefined;
   if (caller.instanceAdmin) return 'admin';
-  const [m] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.userId, caller.userId), eq(memberships.workspaceId, workspaceId)));
+  const [m] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, caller.userId), eq(memberships.workspaceId, workspaceId)));
   return m?.role;
 }

@@ -31,7 +31,13 @@ export function adminRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   mountRoute(app, ctx, endpoints.auditLog, async ({ params, query }) => {
-    const rows = await db.select().from(auditLog).where(eq(auditLog.workspaceId, params.workspaceId)).orderBy(desc(auditLog.id)).limit(query.limit).offset(query.offset);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.workspaceId, params.workspaceId))
+      .orderBy(desc(auditLog.id))
+      .limit(query.limit)
+      .offset(query.offset);
     return { entries: rows.map((e) => ({ id: e.id, actor: e.actor, action: e.action, target: e.target, detail: e.detail, at: e.at.toISOString() })) };
   });
 }

@@ -46,7 +46,12 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     const list = await visibleWorkspaces(ctx, caller);
     if (caller.kind === 'user') {
       const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
-      return { user: user ? { id: user.id, email: user.email, name: user.name, instanceAdmin: user.instanceAdmin } : null, apiKey: null, csrfToken: caller.csrfToken, workspaces: list };
+      return {
+        user: user ? { id: user.id, email: user.email, name: user.name, instanceAdmin: user.instanceAdmin } : null,
+        apiKey: null,
+        csrfToken: caller.csrfToken,
+        workspaces: list,
+      };
     }
     return { user: null, apiKey: caller.kind === 'key' ? { id: caller.keyId, workspaceId: caller.workspaceId } : null, csrfToken: null, workspaces: list };
   });
@@ -63,6 +68,15 @@ export async function visibleWorkspaces(ctx: AppContext, caller: import('../auth
   }
   const roles = await db.select().from(memberships).where(eq(memberships.userId, caller.userId));
   if (roles.length === 0) return [];
-  const rows = await db.select().from(workspaces).where(inArray(workspaces.id, roles.map((r) => r.workspaceId))).orderBy(workspaces.createdAt);
+  const rows = await db
+    .select()
+    .from(workspaces)
+    .where(
+      inArray(
+        workspaces.id,
+        roles.map((r) => r.workspaceId),
+      ),
+    )
+    .orderBy(workspaces.createdAt);
   return rows.map((w) => workspaceView(w, roles.find((r) => r.workspaceId === w.id)!.role));
 }

@@ -13,7 +13,10 @@ import { resumeContact, type Queryable } from '../../store/contactPause';
 export function coexistenceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { db, pool } = ctx.database;
   mountRoute(app, ctx, endpoints.resumeContact, async ({ params, caller }) => {
-    const [contact] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.id, params.id), eq(contacts.workspaceId, params.workspaceId)));
+    const [contact] = await db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.id, params.id), eq(contacts.workspaceId, params.workspaceId)));
     if (!contact) throw notFound('Contact');
     await resumeContact(pool as unknown as Queryable, contact.id);
     await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'contact.resume', target: String(contact.id) });

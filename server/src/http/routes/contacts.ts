@@ -20,7 +20,9 @@ export function contactRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     return { contacts: rows.map((c) => contactView(c, now)), total };
   });
 
-  mountRoute(app, ctx, endpoints.getContact, async ({ params }) => contactView(await loadContact(db, params.workspaceId, params.id), await workspaceNow(db, params.workspaceId)));
+  mountRoute(app, ctx, endpoints.getContact, async ({ params }) =>
+    contactView(await loadContact(db, params.workspaceId, params.id), await workspaceNow(db, params.workspaceId)),
+  );
 
   mountRoute(app, ctx, endpoints.updateContact, async ({ params, body, caller }) => {
     const row = await updateContact(db, params.workspaceId, params.id, body, caller.label);

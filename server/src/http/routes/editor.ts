@@ -30,7 +30,10 @@ export function editorRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     if (file.startsWith(dir) && path !== '/' && existsSync(file) && !file.endsWith('/')) {
       try {
         const body = readFileSync(file);
-        return c.body(body, 200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' });
+        return c.body(body, 200, {
+          'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
       } catch {
         // a directory: fall through to the app
       }

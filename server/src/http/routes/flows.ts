@@ -53,8 +53,21 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   mountRoute(app, ctx, endpoints.publishFlow, async ({ params, body, caller }) => {
     const published = await publishFlow(db, params.workspaceId, params.flowId, body.note);
-    await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.publish', target: params.flowId, detail: { version: published.version, note: body.note } });
-    return { id: published.versionId, version: published.version, note: body.note, createdAt: published.createdAt.toISOString(), live: true, diagnostics: published.diagnostics };
+    await audit(db, {
+      workspaceId: params.workspaceId,
+      actor: caller.label,
+      action: 'flow.publish',
+      target: params.flowId,
+      detail: { version: published.version, note: body.note },
+    });
+    return {
+      id: published.versionId,
+      version: published.version,
+      note: body.note,
+      createdAt: published.createdAt.toISOString(),
+      live: true,
+      diagnostics: published.diagnostics,
+    };
   });
 
   mountRoute(app, ctx, endpoints.listVersions, async ({ params }) => {
@@ -73,14 +86,20 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   mountRoute(app, ctx, endpoints.getVersion, async ({ params }) => {
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
-    const [v] = await db.select().from(flowVersions).where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, params.version)));
+    const [v] = await db
+      .select()
+      .from(flowVersions)
+      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, params.version)));
     if (!v) throw notFound('Version');
     return { id: v.id, version: v.version, note: v.note, createdAt: v.createdAt.toISOString(), live: v.id === flow.liveVersionId, document: v.document };
   });
 
   mountRoute(app, ctx, endpoints.rollbackFlow, async ({ params, body, caller }) => {
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
-    const [v] = await db.select().from(flowVersions).where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, body.version)));
+    const [v] = await db
+      .select()
+      .from(flowVersions)
+      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, body.version)));
     if (!v) throw notFound('Version');
     await db.transaction(async (tx) => {
       await tx.update(flows).set({ liveVersionId: v.id, draft: v.document, updatedAt: sql`now()` }).where(eq(flows.id, flow.id));
@@ -111,38 +130,69 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const cloneTarget = async (caller: Parameters<typeof roleIn>[1], targetWorkspaceId: string, need: 'viewer' | 'editor') => {
     const role = await roleIn(db, caller, targetWorkspaceId);
     if (!role) throw notFound('Target workspace');
-    if (need === 'editor' && role !== 'editor' && role !== 'admin') throw new HttpError(403, 'forbidden', 'Cloning needs the editor role in the target workspace');
+    if (need === 'editor' && role !== 'editor' && role !== 'admin')
+      throw new HttpError(403, 'forbidden', 'Cloning needs the editor role in the target workspace');
   };
 
   mountRoute(app, ctx, endpoints.clonePreview, async ({ params, body, caller }) => {
     await cloneTarget(caller, body.targetWorkspaceId, 'viewer');
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
     const refs = referencesOf(flow.draft);
-    const targetTemplates = await db.select({ name: templates.name, language: templates.language, category: templates.category }).from(templates).where(eq(templates.workspaceId, body.targetWorkspaceId));
-    const [target] = await db.select({ settings: workspaces.settings, number: workspaces.displayPhoneNumber }).from(workspaces).where(eq(workspaces.id, body.targetWorkspaceId));
+    const targetTemplates = await db
+      .select({ name: templates.name, language: templates.language, category: templates.category })
+      .from(templates)
+      .where(eq(templates.workspaceId, body.targetWorkspaceId));
+    const [target] = await db
+      .select({ settings: workspaces.settings, number: workspaces.displayPhoneNumber })
+      .from(workspaces)
+      .where(eq(workspaces.id, body.targetWorkspaceId));
     const [source] = await db.select({ number: workspaces.displayPhoneNumber }).from(workspaces).where(eq(workspaces.id, params.workspaceId));
     const digits = (n: string | null | undefined) => (n ? n.replace(/\D/g, '') || null : null);
     const sourceNumber = digits(source?.number);
-    const known = new Set([...builtInContactFields.map((f) => f.name), ...((target?.settings.attributes as { name: string }[] | undefined) ?? []).map((a) => a.name)]);
+    const known = new Set([
+      ...builtInContactFields.map((f) => f.name),
+      ...((target?.settings.attributes as { name: string }[] | undefined) ?? []).map((a) => a.name),
+    ]);
     const flowNames = refs.flows.length ? await db.select({ id: flows.id, name: flows.name }).from(flows).where(eq(flows.workspaceId, params.workspaceId)) : [];
     return {
       templates: refs.templates.map((t) => ({ ...t, existsInTarget: targetTemplates.some((x) => x.name === t.name && x.language === t.language) })),
       attributes: refs.attributes.map((a) => ({ name: a, existsInTarget: known.has(a) })),
       flows: refs.flows.map((id) => ({ flowId: id, name: flowNames.find((f) => f.id === id)?.name ?? id })),
       targetTemplates: targetTemplates.map((t) => ({ name: t.name, language: t.language, category: t.category as 'MARKETING' | 'UTILITY' | 'AUTHENTICATION' })),
-      number: { source: sourceNumber, target: digits(target?.number), mentions: sourceNumber && sourceNumber.length >= 5 ? countMentions(flow.draft, sourceNumber) : 0 },
+      number: {
+        source: sourceNumber,
+        target: digits(target?.number),
+        mentions: sourceNumber && sourceNumber.length >= 5 ? countMentions(flow.draft, sourceNumber) : 0,
+      },
     };
   });
 
   mountRoute(app, ctx, endpoints.cloneFlow, async ({ params, body, caller }) => {
     await cloneTarget(caller, body.targetWorkspaceId, 'editor');
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
-    const mapped = applyCloneMapping(flow.draft, { templates: body.templates, attributes: body.attributes, flows: body.flows, ...(body.number ? { number: body.number } : {}) });
+    const mapped = applyCloneMapping(flow.draft, {
+      templates: body.templates,
+      attributes: body.attributes,
+      flows: body.flows,
+      ...(body.number ? { number: body.number } : {}),
+    });
     const id = await createFlow(db, body.targetWorkspaceId, { ...mapped, name: body.name ?? flow.name });
     const detail = await flowDetail(db, body.targetWorkspaceId, id);
     const result = validateFlow(detail.draft, await validationContext(db, body.targetWorkspaceId));
-    await audit(db, { workspaceId: body.targetWorkspaceId, actor: caller.label, action: 'flow.clone', target: id, detail: { from: { workspaceId: params.workspaceId, flowId: params.flowId } } });
-    await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.clone_out', target: params.flowId, detail: { to: { workspaceId: body.targetWorkspaceId, flowId: id } } });
+    await audit(db, {
+      workspaceId: body.targetWorkspaceId,
+      actor: caller.label,
+      action: 'flow.clone',
+      target: id,
+      detail: { from: { workspaceId: params.workspaceId, flowId: params.flowId } },
+    });
+    await audit(db, {
+      workspaceId: params.workspaceId,
+      actor: caller.label,
+      action: 'flow.clone_out',
+      target: params.flowId,
+      detail: { to: { workspaceId: body.targetWorkspaceId, flowId: id } },
+    });
     return { flow: detail, validation: validation(result) };
   });
 }

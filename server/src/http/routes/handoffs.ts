@@ -16,7 +16,9 @@ export function handoffRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     return handoffView(db, params.workspaceId, params.id);
   });
 
-  mountRoute(app, ctx, endpoints.replyHandoff, async ({ params, body, caller }) => messageView(await replyHandoff(db, params.workspaceId, params.id, body.text, caller.label)));
+  mountRoute(app, ctx, endpoints.replyHandoff, async ({ params, body, caller }) =>
+    messageView(await replyHandoff(db, params.workspaceId, params.id, body.text, caller.label)),
+  );
 
   mountRoute(app, ctx, endpoints.releaseHandoff, async ({ params, caller }) => {
     await releaseHandoff(db, params.workspaceId, params.id, caller.label);

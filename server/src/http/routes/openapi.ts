@@ -38,7 +38,11 @@ function buildOpenApi(): Record<string, unknown> {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Tandem API', version: '0.1.0', description: 'Journeys for WhatsApp coexistence numbers. Authenticate with a workspace API key (Authorization: Bearer tdm_…) or a session cookie.' },
+    info: {
+      title: 'Tandem API',
+      version: '0.1.0',
+      description: 'Journeys for WhatsApp coexistence numbers. Authenticate with a workspace API key (Authorization: Bearer tdm_…) or a session cookie.',
+    },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { session: [] }],
     components: {

@@ -37,13 +37,17 @@ export function templateRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       ]);
     }
     const id = await upsertTemplate(db, params.workspaceId, { ...body, bodyParameters: body.bodyParameters.length ? body.bodyParameters : ordered }, 'sandbox');
-    const [row] = await db.select().from(templates).where(and(eq(templates.id, id), eq(templates.workspaceId, params.workspaceId)));
+    const [row] = await db
+      .select()
+      .from(templates)
+      .where(and(eq(templates.id, id), eq(templates.workspaceId, params.workspaceId)));
     return templateView(row!);
   });
 
   mountRoute(app, ctx, endpoints.syncTemplates, async ({ c, params }) => {
     const w = await load(params.workspaceId);
-    if (w.transport === 'sandbox') throw new HttpError(409, 'not_cloud', 'A sandbox workspace has no WhatsApp Business Account; add its templates here instead');
+    if (w.transport === 'sandbox')
+      throw new HttpError(409, 'not_cloud', 'A sandbox workspace has no WhatsApp Business Account; add its templates here instead');
     if (!w.wabaId || !w.accessToken) throw new ConfigurationError('Set the WhatsApp Business Account id and the access token first', [], 'not_connected');
     const graph = { baseUrl: ctx.env.WHATSAPP_API_BASE_URL, version: ctx.env.WHATSAPP_API_VERSION };
     const result = await syncTemplates(db, w.id, graph, w.wabaId, ctx.secrets.decrypt(w.accessToken));

@@ -66,8 +66,10 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       throw new HttpError(401, 'invalid_signature', 'X-Tandem-Signature must be sha256=<hex HMAC-SHA256 of the raw body with the workspace hook secret>');
     }
     const key = c.req.header('idempotency-key');
-    if (!key || key.length > 200) throw new HttpError(422, 'idempotency_key_required', 'Send an Idempotency-Key header (up to 200 characters) so retries are recognised');
-    if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new HttpError(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json');
+    if (!key || key.length > 200)
+      throw new HttpError(422, 'idempotency_key_required', 'Send an Idempotency-Key header (up to 200 characters) so retries are recognised');
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
+      throw new HttpError(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json');
     let json: unknown;
     try {
       json = JSON.parse(raw.toString('utf8'));

@@ -48,7 +48,12 @@ export function workspaceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
         .where(eq(workspaces.id, params.workspaceId));
       if (resumeSends) await releaseHeldSends(tx, params.workspaceId);
       if (accessToken || resumeSends) {
-        await audit(tx, { workspaceId: params.workspaceId, actor: caller.label, action: accessToken ? 'workspace.credentials' : 'workspace.resume_sends', detail: { changed: Object.keys(body) } });
+        await audit(tx, {
+          workspaceId: params.workspaceId,
+          actor: caller.label,
+          action: accessToken ? 'workspace.credentials' : 'workspace.resume_sends',
+          detail: { changed: Object.keys(body) },
+        });
       }
     });
     return workspaceView(await load(params.workspaceId), role!);
@@ -59,7 +64,10 @@ export function workspaceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     let secret = w.hookSecret ? ctx.secrets.decrypt(w.hookSecret) : undefined;
     if (!secret) {
       secret = randomToken(32);
-      await db.update(workspaces).set({ hookSecret: ctx.secrets.encrypt(secret) }).where(eq(workspaces.id, w.id));
+      await db
+        .update(workspaces)
+        .set({ hookSecret: ctx.secrets.encrypt(secret) })
+        .where(eq(workspaces.id, w.id));
     }
     return { secret, url: new URL(`/hooks/${w.id}/events`, c.req.url).toString() };
   });
@@ -82,7 +90,10 @@ export function workspaceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     }
     await addMembership(db, user.id, params.workspaceId, body.role);
     await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'member.set', target: user.email, detail: { role: body.role } });
-    const [m] = await db.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.workspaceId, params.workspaceId)));
+    const [m] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.workspaceId, params.workspaceId)));
     return { id: user.id, email: user.email, name: user.name, instanceAdmin: user.instanceAdmin, role: m!.role };
   });
 }

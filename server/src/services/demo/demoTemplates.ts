@@ -18,7 +18,9 @@ const utility = (name: string, body: string, params: number, extra: Partial<Temp
 /** Templates of the demo workspace, matching the example journeys. */
 export const demoTemplates: TemplateInfo[] = [
   {
-    ...utility('cart_reminder', 'Hi {{1}}, you left {{2}} in your cart. Want to complete your order?', 2, { buttons: [qr('Complete my order'), qr('I have a question'), qr('Stop promotions')] }),
+    ...utility('cart_reminder', 'Hi {{1}}, you left {{2}} in your cart. Want to complete your order?', 2, {
+      buttons: [qr('Complete my order'), qr('I have a question'), qr('Stop promotions')],
+    }),
     category: 'MARKETING',
     text: { body: 'Hi {{1}}, you left {{2}} in your cart. Want to complete your order?', footer: 'Reply STOP to opt out' },
   },
