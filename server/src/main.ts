@@ -22,28 +22,35 @@ async function main(command: string | undefined): Promise<void> {
   }
   const booted = await bootstrap(env, (m) => logger.info(m));
   const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
-    await booted.shutdown();
+  let stopped: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ err: error }, 'stop failed'));
+      await booted.shutdown();
+    })());
+  // Signal handlers come before the parts start: a signal during start-up lets the part that is
+  // starting finish, then stops everything (SIGHUP too, when the terminal closes; otherwise the
+  // embedded Postgres would outlive the process).
+  let starting: Promise<void> = Promise.resolve();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight jobs');
+    await starting.catch(() => {});
+    await stopAll();
+    logger.info('stopped');
   };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void shutdown(signal));
+  starting = startParts(command, env, booted, logger, stops);
   try {
-    await startParts(command, env, booted, logger, stops);
+    await starting;
   } catch (error) {
     // A part that cannot start ends the whole process, after stopping what did start
     // (the embedded Postgres would otherwise keep it alive).
     await stopAll();
     throw error;
   }
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight jobs');
-    await stopAll();
-    logger.info('stopped');
-  };
-  // SIGHUP too (the terminal closed): otherwise the embedded Postgres would outlive the process.
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void shutdown(signal));
 }
 
 async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted: Booted, logger: Logger, stops: (() => Promise<void>)[]): Promise<void> {
