@@ -26,12 +26,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: (message) =>
+    // The last few complaints only: they explain a failed start; a long-running server logs many.
+    onLog: (message) => {
       logTail.push(
         ...String(message)
           .split('\n')
           .filter((line) => /FATAL|ERROR|could not/.test(line)),
-      ),
+      );
+      logTail.splice(0, logTail.length - 5);
+    },
     onError: () => {},
     postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on'],
   });
