@@ -1,4 +1,5 @@
-import type { InboundMessage, OutboundContent, TimerKind } from '@tandem/shared';
+import type { InboundMessage, OutboundContent, TimerKind, WaitKind } from '@tandem/shared';
+import type { WhenHumanActive } from './common/humanActive';
 
 /** What expressions see: the contact, this journey's variables, the trigger payload and the time. */
 export interface Scope {
@@ -88,6 +89,14 @@ export interface NodeRuntime<C> {
   nextFlow?(config: C): { flowId: string; passVariables: boolean };
   /** End: the outcome label. */
   outcome?(config: C): string | undefined;
+  /** What a run standing on this step waits for (and which event); absent: the step moves on at once. */
+  waitingFor?(config: C): { for: WaitKind; event?: string };
+  /** The step arms timers (a timeout, a wait, an idle period): leaving it clears the run's timers. */
+  armsTimers?: true;
+  /** A message of this step that comes due while a person is talking: held (the default), skipped, or sent down "Person talking". */
+  whenHumanActive?(config: C): WhenHumanActive;
+  /** The end reason recorded when a run finishes on this step; absent: the unconnected output is named. */
+  endReason?: string;
 }
 
 export function defineRuntime<C>(runtime: NodeRuntime<C>): NodeRuntime<C> {

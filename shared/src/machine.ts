@@ -46,6 +46,10 @@ export const guardNames = {
 export const timerKinds = ['wait', 'timeout', 'idle'] as const;
 export type TimerKind = (typeof timerKinds)[number];
 
+/** What a run standing on a step waits for: it routes the contact's replies, business events, releases and effect results. */
+export const waitKinds = ['reply', 'event', 'timer', 'send', 'http', 'handoff'] as const;
+export type WaitKind = (typeof waitKinds)[number];
+
 export const effectOutcomes = ['ok', 'error', 'window_closed', 'missed', 'human_active'] as const;
 export type EffectOutcome = (typeof effectOutcomes)[number];
 

@@ -294,10 +294,10 @@ function isPaused(locked: LockedContact): boolean {
   return locked.contact.pausedUntil !== null && locked.contact.pausedUntil.getTime() > locked.now.getTime();
 }
 
-/** Only questions, waits and handoffs arm timers; leaving any other step needs no cleanup. */
+/** Only steps that declare timers (question timeouts, waits, handoffs) need them cleared when left. */
 function mayHaveTimers(version: CompiledVersion, node: string | null): boolean {
   const type = node ? version.nodes.get(node)?.type : undefined;
-  return type === 'bot-question' || type === 'wait' || type === 'handoff';
+  return type !== undefined && runtimeOf(type).armsTimers === true;
 }
 
 /** Keyword and pattern triggers win over "any message"; ad triggers sit in between. */
@@ -309,9 +309,8 @@ function specificity(node: CompiledNode): number {
 
 function endReasonOf(version: CompiledVersion, result: StepResult, lastPort: { node: string | null; port?: string } | undefined): string {
   const node = result.currentNode ? version.nodes.get(result.currentNode) : undefined;
-  if (node?.type === 'end') return 'end';
-  if (node?.type === 'go-to-flow') return 'go-to-flow';
-  if (node?.type === 'handoff') return 'handoff';
+  const declared = node ? runtimeOf(node.type).endReason : undefined;
+  if (declared) return declared;
   return lastPort ? `output "${lastPort.port}" of ${lastPort.node} is not connected` : 'ended';
 }
 

@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
-import type { RunEvent } from '@tandem/shared';
+import type { RunEvent, WaitKind } from '@tandem/shared';
 import { runtimeOf } from '@tandem/nodes/runtime';
-import type { CompiledVersion } from './compiledVersion';
+import type { CompiledNode, CompiledVersion } from './compiledVersion';
 import type { FlowMachine } from './flowMachine';
 import { contactView } from './contactView';
 import { emptyPatch, type ContactPatch, type ContactState, type Effect, type LogEntry, type RunContext } from './types';
@@ -15,7 +15,7 @@ export interface StoredSnapshot {
   [key: string]: unknown;
 }
 
-export type WaitingFor = 'reply' | 'event' | 'timer' | 'send' | 'http' | 'handoff';
+export type WaitingFor = WaitKind;
 
 export interface StepResult {
   snapshot: StoredSnapshot;
@@ -74,7 +74,7 @@ export function stepRun(version: CompiledVersion, machine: FlowMachine, stored: 
   const snapshot: StoredSnapshot = { ...persisted, context: kept };
   const done = next.status === 'done';
   const current = ctx.currentNode ? version.nodes.get(ctx.currentNode) : undefined;
-  const outcome = done && current?.type === 'end' ? runtimeOf('end').outcome?.(current.config) : undefined;
+  const outcome = done && current ? runtimeOf(current.type).outcome?.(current.config) : undefined;
   return {
     snapshot,
     status: done ? 'done' : 'active',
@@ -89,22 +89,7 @@ export function stepRun(version: CompiledVersion, machine: FlowMachine, stored: 
   };
 }
 
-function waitingOf(node: { type: string; config: unknown }): StepResult['waiting'] {
-  switch (node.type) {
-    case 'bot-question':
-      return { for: 'reply' };
-    case 'wait': {
-      const c = node.config as { mode: string; event?: string };
-      return c.mode === 'event' ? { for: 'event', event: c.event! } : { for: 'timer' };
-    }
-    case 'handoff':
-      return { for: 'handoff' };
-    case 'http-request':
-      return { for: 'http' };
-    case 'send-message':
-    case 'send-template':
-      return { for: 'send' };
-    default:
-      return { for: null };
-  }
+/** What the step declares it waits for; a step that declares nothing moves on at once. */
+function waitingOf(node: CompiledNode): StepResult['waiting'] {
+  return runtimeOf(node.type).waitingFor?.(node.config) ?? { for: null };
 }

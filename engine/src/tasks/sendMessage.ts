@@ -1,3 +1,4 @@
+import { runtimeOf } from '@tandem/nodes/runtime';
 import { decideSend } from '../policy/sendPolicy';
 import { toCloudMessage } from '../transport/toCloudMessage';
 import type { OutboundJob, OutboundResult } from '../runtime/ports';
@@ -37,7 +38,7 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
   const log = { messageId, workspaceId: job.workspaceId, runId: job.runId };
   if (decision.action === 'hold' && decision.reason === 'human_active') {
     const node = job.flowVersionId && job.nodeId ? (await deps.interpreter.load(job.flowVersionId)).version.nodes.get(job.nodeId) : undefined;
-    const mode = (node?.config as { whenHumanActive?: 'hold' | 'skip' | 'branch' } | undefined)?.whenHumanActive ?? 'hold';
+    const mode = (node && runtimeOf(node.type).whenHumanActive?.(node.config)) ?? 'hold';
     if (mode === 'skip') return finish(deps, job, { status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'ok' });
     if (mode === 'branch') return finish(deps, job, { status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'human_active' });
   }

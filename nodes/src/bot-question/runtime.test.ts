@@ -247,3 +247,13 @@ describe('bot-question runtime', () => {
     expect(at(askText({ timeout: { amount: 15, unit: 'minutes' } }))).toBe('2026-03-01T23:45:00.000Z');
   });
 });
+
+describe('bot-question runtime: what the engine reads', () => {
+  it('waits for the reply, arms its timeout and holds its prompt by default while a person is talking', () => {
+    const c = configOf(botQuestion, botQuestion.defaults);
+    expect(botQuestionRuntime.waitingFor?.(c)).toEqual({ for: 'reply' });
+    expect(botQuestionRuntime.armsTimers).toBe(true);
+    expect(botQuestionRuntime.whenHumanActive?.(c)).toBe('hold');
+    expect(botQuestionRuntime.whenHumanActive?.(configOf(botQuestion, { ...botQuestion.defaults, whenHumanActive: 'branch' }))).toBe('branch');
+  });
+});

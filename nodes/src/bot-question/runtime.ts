@@ -6,6 +6,9 @@ import { wallTime } from '../common/zonedTime';
 import { effectiveAnswerType, questionChoices, type BotQuestionConfig, type SaveTarget } from './definition';
 
 export const botQuestionRuntime = defineRuntime<BotQuestionConfig>({
+  whenHumanActive: (c) => c.whenHumanActive,
+  waitingFor: () => ({ for: 'reply' }),
+  armsTimers: true,
   answer(c, message, scope, caps) {
     const read = readAnswer(c, message.text, message.replyId, scope);
     if (!read.ok) return read;

@@ -9,6 +9,8 @@ export const whenHumanActiveSchema = field(z.enum(['hold', 'skip', 'branch']).de
   help: 'hold: send it when the bot may talk again; skip: go on without sending it; branch: leave by "Person talking"',
 });
 
-export function humanActivePorts(mode: 'hold' | 'skip' | 'branch'): PortDef[] {
+export type WhenHumanActive = z.output<typeof whenHumanActiveSchema>;
+
+export function humanActivePorts(mode: WhenHumanActive): PortDef[] {
   return mode === 'branch' ? [port('human_active', 'Person talking', 'human_active')] : [];
 }

@@ -15,3 +15,10 @@ describe('end runtime', () => {
     expect(outcome(configOf(end, { outcome: '   ' }))).toBeUndefined();
   });
 });
+
+describe('end runtime: what the engine reads', () => {
+  it('ends the run by "end" and waits for nothing', () => {
+    expect(endRuntime.endReason).toBe('end');
+    expect(endRuntime.waitingFor).toBeUndefined();
+  });
+});

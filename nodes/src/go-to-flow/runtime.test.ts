@@ -14,3 +14,10 @@ describe('go-to-flow runtime', () => {
     expect(nextFlow(configOf(goToFlow, { flowId: ' onboarding ', passVariables: false }))).toEqual({ flowId: 'onboarding', passVariables: false });
   });
 });
+
+describe('go-to-flow runtime: what the engine reads', () => {
+  it('ends the run by "go-to-flow" and waits for nothing', () => {
+    expect(goToFlowRuntime.endReason).toBe('go-to-flow');
+    expect(goToFlowRuntime.waitingFor).toBeUndefined();
+  });
+});

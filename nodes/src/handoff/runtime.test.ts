@@ -53,3 +53,12 @@ describe('handoff runtime', () => {
     expect(timerAt(both, 'idle')).toBe('2026-03-02T11:00:00.000Z');
   });
 });
+
+describe('handoff runtime: what the engine reads', () => {
+  it('waits for the person, arms its timeout, and a run that ends on it ends by "handoff"', () => {
+    const c = configOf(handoff, handoff.defaults);
+    expect(handoffRuntime.waitingFor?.(c)).toEqual({ for: 'handoff' });
+    expect(handoffRuntime.armsTimers).toBe(true);
+    expect(handoffRuntime.endReason).toBe('handoff');
+  });
+});

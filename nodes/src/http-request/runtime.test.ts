@@ -113,3 +113,10 @@ describe('http-request runtime', () => {
     expect(mapResponse([], 200, { id: 1 })).toEqual({});
   });
 });
+
+describe('http-request runtime: what the engine reads', () => {
+  it("waits for the call's result and arms no timer", () => {
+    expect(httpRequestRuntime.waitingFor?.(configOf(httpRequest, httpRequest.defaults))).toEqual({ for: 'http' });
+    expect(httpRequestRuntime.armsTimers).toBeUndefined();
+  });
+});

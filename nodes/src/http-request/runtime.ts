@@ -6,6 +6,7 @@ import type { HttpRequestConfig } from './definition';
 const jsonString = (v: string) => JSON.stringify(v).slice(1, -1);
 
 export const httpRequestRuntime = defineRuntime<HttpRequestConfig>({
+  waitingFor: () => ({ for: 'http' }),
   request(c, scope, caps) {
     const headers = Object.fromEntries(c.headers.map((h) => [h.name, caps.render(h.value, scope)]));
     const body = c.body.trim() ? caps.render(c.body, scope, jsonString) : undefined;

@@ -113,3 +113,10 @@ describe('send-message runtime', () => {
     expect(out && out.kind === 'list' ? Object.keys(out.sections[0]!) : []).toEqual(['rows']);
   });
 });
+
+describe('send-message runtime: what the engine reads', () => {
+  it('waits for the send and follows its person-talking setting', () => {
+    expect(sendMessageRuntime.waitingFor?.(configOf(sendMessage, sendMessage.defaults))).toEqual({ for: 'send' });
+    expect(sendMessageRuntime.whenHumanActive?.(configOf(sendMessage, { ...sendMessage.defaults, whenHumanActive: 'skip' }))).toBe('skip');
+  });
+});

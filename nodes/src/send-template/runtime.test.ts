@@ -84,3 +84,10 @@ describe('send-template runtime', () => {
     ]);
   });
 });
+
+describe('send-template runtime: what the engine reads', () => {
+  it('waits for the send and follows its person-talking setting', () => {
+    expect(sendTemplateRuntime.waitingFor?.(configOf(sendTemplate, sendTemplate.defaults))).toEqual({ for: 'send' });
+    expect(sendTemplateRuntime.whenHumanActive?.(configOf(sendTemplate, { ...sendTemplate.defaults, whenHumanActive: 'branch' }))).toBe('branch');
+  });
+});

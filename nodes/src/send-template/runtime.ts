@@ -2,6 +2,8 @@ import { defineRuntime } from '../defineRuntime';
 import type { SendTemplateConfig } from './definition';
 
 export const sendTemplateRuntime = defineRuntime<SendTemplateConfig>({
+  whenHumanActive: (c) => c.whenHumanActive,
+  waitingFor: () => ({ for: 'send' }),
   message(c, _purpose, scope, caps) {
     const header =
       c.header.type === 'none'

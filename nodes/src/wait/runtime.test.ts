@@ -137,3 +137,11 @@ describe('wait runtime', () => {
     expect(waitRuntime.matchEvent!(configOf(wait, wait.defaults), 'order.paid', {})).toBeUndefined();
   });
 });
+
+describe('wait runtime: what the engine reads', () => {
+  it('waits for the event named in its settings, or else for its timer, and arms timers', () => {
+    expect(waitRuntime.waitingFor?.(forOrder)).toEqual({ for: 'event', event: 'order.paid' });
+    expect(waitRuntime.waitingFor?.(configOf(wait, { mode: 'duration', duration: { amount: 1, unit: 'hours' } }))).toEqual({ for: 'timer' });
+    expect(waitRuntime.armsTimers).toBe(true);
+  });
+});

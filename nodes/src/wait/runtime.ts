@@ -6,6 +6,8 @@ import { weekdays, type WaitConfig } from './definition';
 const unitMs = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
 export const waitRuntime = defineRuntime<WaitConfig>({
+  waitingFor: (c) => (c.mode === 'event' ? { for: 'event', event: c.event } : { for: 'timer' }),
+  armsTimers: true,
   timer(c, _kind, { now, timezone, scope, caps }) {
     switch (c.mode) {
       case 'duration':
