@@ -95,6 +95,10 @@ export interface NodeRuntime<C> {
   armsTimers?: true;
   /** A message of this step that comes due while a person is talking: held (the default), skipped, or sent down "Person talking". */
   whenHumanActive?(config: C): WhenHumanActive;
+  /** Triggers: what starts a run here (a message, a business event, the API or go-to-flow, a schedule). */
+  startsOn?: 'message' | 'event' | 'api' | 'schedule';
+  /** Message triggers: rank among the flows a message could start, lower first (keywords before "any message"). */
+  specificity?(config: C): number;
   /** The end reason recorded when a run finishes on this step; absent: the unconnected output is named. */
   endReason?: string;
 }

@@ -1,5 +1,6 @@
 import { builtInContactFields, InvariantError, type FlowSettings } from '@tandem/shared';
 import { definitionOf, type NodeType } from '@tandem/nodes';
+import { runtimeOf } from '@tandem/nodes/runtime';
 import { compileFlow, type MachineConfig } from '../compiler';
 
 export interface CompiledNode {
@@ -66,4 +67,9 @@ export class VersionCache {
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return compiled;
   }
+}
+
+/** The trigger an API start or a go-to-flow enters by: the flow's API trigger, else its first trigger. */
+export function entryTrigger(version: CompiledVersion): CompiledNode | undefined {
+  return version.triggers.find((t) => runtimeOf(t.type).startsOn === 'api') ?? version.triggers[0];
 }

@@ -1,6 +1,6 @@
 import type { RunEvent } from '@tandem/shared';
 import { runtimeOf } from '@tandem/nodes/runtime';
-import { VersionCache, type CompiledNode, type CompiledVersion } from './compiledVersion';
+import { entryTrigger, VersionCache, type CompiledNode, type CompiledVersion } from './compiledVersion';
 import { createFlowMachine, type FlowMachine } from './flowMachine';
 import { startRun, stepRun, type StepResult } from './stepRun';
 import { applyPatch, isEmptyPatch } from './contactPatch';
@@ -49,7 +49,7 @@ export class Interpreter {
       }
       const candidates = await this.matchingTriggers(tx, locked, (node) => {
         const values = runtimeOf(node.type).matchMessage?.(node.config, { message: event.message, firstContact: event.firstContact });
-        return values ? { values, rank: specificity(node) } : undefined;
+        return values ? { values, rank: runtimeOf(node.type).specificity?.(node.config) ?? 0 } : undefined;
       });
       for (const c of candidates.sort((a, b) => a.rank - b.rank)) {
         const runId = await this.startIfAllowed(tx, locked, c.loaded, c.node, c.values);
@@ -62,7 +62,7 @@ export class Interpreter {
       for (const run of runs) await this.deliver(tx, locked, run, { type: 'event.received', name: event.name, payload: event.payload });
       const started: number[] = [];
       const candidates = await this.matchingTriggers(tx, locked, (node) => {
-        if (node.type !== 'trigger-event') return undefined;
+        if (runtimeOf(node.type).startsOn !== 'event') return undefined;
         const mapped = runtimeOf(node.type).mapPayload?.(node.config, event.payload, { name: event.name, receivedAt: locked.now });
         return mapped?.ok ? { values: mapped.values, rank: 0 } : undefined;
       });
@@ -76,9 +76,7 @@ export class Interpreter {
     const live = (await tx.liveVersions(locked.contact.workspaceId)).find((v) => v.flowId === event.flowId);
     if (!live) return { to: 'nobody', reason: 'the flow is not published' };
     const loaded = await this.load(live.versionId);
-    const node = event.triggerNode
-      ? loaded.version.triggers.find((t) => t.id === event.triggerNode)
-      : (loaded.version.triggers.find((t) => t.type === 'trigger-api') ?? loaded.version.triggers[0]);
+    const node = event.triggerNode ? loaded.version.triggers.find((t) => t.id === event.triggerNode) : entryTrigger(loaded.version);
     if (!node) return { to: 'nobody', reason: 'the flow has no trigger' };
     const mapped = runtimeOf(node.type).mapPayload?.(node.config, event.payload, { receivedAt: locked.now }) ?? { ok: true as const, values: event.payload };
     if (!mapped.ok) return { to: 'nobody', reason: `missing fields: ${mapped.missing.join(', ')}` };
@@ -277,7 +275,7 @@ export class Interpreter {
           const live = (await tx.liveVersions(run.workspaceId)).find((v) => v.flowId === effect.flowId);
           if (!live) break;
           const next = await this.load(live.versionId);
-          const trigger = next.version.triggers.find((t) => t.type === 'trigger-api') ?? next.version.triggers[0];
+          const trigger = entryTrigger(next.version);
           if (trigger) await this.start(tx, locked, next, trigger.id, effect.vars);
           break;
         }
@@ -298,13 +296,6 @@ function isPaused(locked: LockedContact): boolean {
 function mayHaveTimers(version: CompiledVersion, node: string | null): boolean {
   const type = node ? version.nodes.get(node)?.type : undefined;
   return type !== undefined && runtimeOf(type).armsTimers === true;
-}
-
-/** Keyword and pattern triggers win over "any message"; ad triggers sit in between. */
-function specificity(node: CompiledNode): number {
-  const c = node.config as { match?: string; source?: string };
-  if (c.match === 'keywords' || c.match === 'regex') return 0;
-  return c.source === 'ad' ? 1 : 2;
 }
 
 function endReasonOf(version: CompiledVersion, result: StepResult, lastPort: { node: string | null; port?: string } | undefined): string {

@@ -54,3 +54,9 @@ describe('trigger-api runtime', () => {
     });
   });
 });
+
+describe('trigger-api runtime: what the engine reads', () => {
+  it('starts on the API and on go-to-flow', () => {
+    expect(triggerApiRuntime.startsOn).toBe('api');
+  });
+});

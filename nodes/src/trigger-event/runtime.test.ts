@@ -44,3 +44,9 @@ describe('trigger-event runtime', () => {
     expect(result).toMatchObject({ ok: true, values: { total: null, items: null } });
   });
 });
+
+describe('trigger-event runtime: what the engine reads', () => {
+  it('starts on business events', () => {
+    expect(triggerEventRuntime.startsOn).toBe('event');
+  });
+});

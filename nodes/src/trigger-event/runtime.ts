@@ -3,6 +3,7 @@ import { mapPayloadFields } from '../common/payloadMapping';
 import type { TriggerEventConfig } from './definition';
 
 export const triggerEventRuntime = defineRuntime<TriggerEventConfig>({
+  startsOn: 'event',
   mapPayload(c, payload, meta) {
     if (meta.name !== c.event) return { ok: false, missing: [] };
     const mapped = mapPayloadFields(c.fields, payload);

@@ -132,3 +132,14 @@ describe('trigger-message runtime', () => {
     });
   });
 });
+
+describe('trigger-message runtime: what the engine reads', () => {
+  it('starts on messages; keywords and patterns rank before ad triggers, which rank before "any message"', () => {
+    expect(triggerMessageRuntime.startsOn).toBe('message');
+    const rank = (data: Record<string, unknown>) => triggerMessageRuntime.specificity?.(configOf(triggerMessage, data));
+    expect(rank({ match: 'keywords', keywords: ['hi'] })).toBe(0);
+    expect(rank({ match: 'regex', pattern: '^order \\d+$' })).toBe(0);
+    expect(rank({ match: 'any', source: 'ad' })).toBe(1);
+    expect(rank({ match: 'any' })).toBe(2);
+  });
+});

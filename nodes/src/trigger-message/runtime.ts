@@ -2,6 +2,9 @@ import { defineRuntime } from '../defineRuntime';
 import type { TriggerMessageConfig } from './definition';
 
 export const triggerMessageRuntime = defineRuntime<TriggerMessageConfig>({
+  startsOn: 'message',
+  // Keyword and pattern triggers win over "any message"; ad triggers sit in between.
+  specificity: (c) => (c.match === 'keywords' || c.match === 'regex' ? 0 : c.source === 'ad' ? 1 : 2),
   matchMessage(c, { message, firstContact }) {
     if (c.firstContactOnly && !firstContact) return undefined;
     if (c.source === 'ad') {

@@ -21,3 +21,9 @@ describe('trigger-schedule runtime', () => {
     expect(mapPayload(mondays, { scheduled_at: 1_772_442_000_000 }, { receivedAt: jobRanAt })).toEqual(expected);
   });
 });
+
+describe('trigger-schedule runtime: what the engine reads', () => {
+  it('starts on its schedule', () => {
+    expect(triggerScheduleRuntime.startsOn).toBe('schedule');
+  });
+});

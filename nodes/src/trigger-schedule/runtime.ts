@@ -2,6 +2,7 @@ import { defineRuntime } from '../defineRuntime';
 import type { TriggerScheduleConfig } from './definition';
 
 export const triggerScheduleRuntime = defineRuntime<TriggerScheduleConfig>({
+  startsOn: 'schedule',
   // The broadcast passes the time it was due; the journey sees that, not when the job ran.
   mapPayload: (_c, payload, meta) => ({
     ok: true,

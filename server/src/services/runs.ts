@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { ConfigurationError, ConflictError, type ErrorIssue, NotFoundError, ValidationError } from '@tandem/shared';
-import { compileVersion } from '@tandem/engine/runtime';
+import { compileVersion, entryTrigger } from '@tandem/engine/runtime';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import type { Db } from '../db/database';
 import { contacts, flowVersions, messages, runSteps, runs, timers } from '../db/schema';
@@ -114,9 +114,7 @@ export async function requestRunStart(
   if (flow.liveVersionId === null) throw new ConflictError('not_published', 'The flow has no live version: publish it first');
   const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, flow.liveVersionId));
   const compiled = compileVersion(version!.id, flow.id, version!.document);
-  const trigger = triggerNode
-    ? compiled.triggers.find((t) => t.id === triggerNode)
-    : (compiled.triggers.find((t) => t.type === 'trigger-api') ?? compiled.triggers[0]);
+  const trigger = triggerNode ? compiled.triggers.find((t) => t.id === triggerNode) : entryTrigger(compiled);
   if (!trigger && triggerNode)
     throw new ValidationError(
       `The live version has no trigger step "${triggerNode}"`,
