@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { AttributeDecl, PortDef } from '@tandem/shared';
 import type { StateJson } from './machineJson';
 import type { CompileContext } from './compileContext';
+import type { NodePolicy } from './nodePolicy';
+import type { Starter } from './starter';
 
 export const nodeCategories = ['trigger', 'message', 'logic', 'human', 'flow'] as const;
 export type NodeCategory = (typeof nodeCategories)[number];
@@ -60,6 +62,13 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   analysis: NodeAnalysis<z.output<S>>;
   /** One line describing the configured node, for the canvas and the CLI. */
   summary(config: z.output<S>): string;
+  /**
+   * Triggers: the simulator's one-click starts for this node. Reads the settings as saved, since
+   * a draft need not validate yet; pure and browser-safe.
+   */
+  starters?(data: Record<string, unknown>, nodeId: string): Starter[];
+  /** What the node contributes to the policy checks; absent for nodes with none. */
+  policy?: NodePolicy<z.output<S>>;
 }
 
 const noAnalysis: NodeAnalysis<unknown> = {

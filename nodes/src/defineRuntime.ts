@@ -52,6 +52,22 @@ export interface TriggerMessageInput {
   firstContact: boolean;
 }
 
+/** The contact facts a broadcast's audience is judged on (the same `contact` view expressions see). */
+export interface AudienceContact {
+  tags: readonly string[];
+  marketingConsent: 'unknown' | 'opted_in' | 'opted_out';
+  /** `contact.<field>` for the filter expression. */
+  view: Record<string, unknown>;
+}
+
+/** Schedule triggers: when the broadcast fires and whom it reaches. */
+export interface BroadcastHooks<C> {
+  /** The next firing strictly after `after`; null when it will not fire again. */
+  next(config: C, after: Date): Date | null;
+  /** Whether a contact is in the audience; a filter that cannot judge the contact leaves it out. */
+  inAudience(config: C, contact: AudienceContact, caps: RuntimeCaps, now: Date): boolean;
+}
+
 /** Server-side behaviour of a node type. Every function is pure: inputs in, result out. */
 export interface NodeRuntime<C> {
   /** Message triggers: does this message start the flow here, and with which `trigger.*` values. */
@@ -97,6 +113,8 @@ export interface NodeRuntime<C> {
   whenHumanActive?(config: C): WhenHumanActive;
   /** Triggers: what starts a run here (a message, a business event, the API or go-to-flow, a schedule). */
   startsOn?: 'message' | 'event' | 'api' | 'schedule';
+  /** Schedule triggers: the broadcast's timing and audience. */
+  broadcast?: BroadcastHooks<C>;
   /** Message triggers: rank among the flows a message could start, lower first (keywords before "any message"). */
   specificity?(config: C): number;
   /** The end reason recorded when a run finishes on this step; absent: the unconnected output is named. */

@@ -1,4 +1,6 @@
 export * from './defineNode';
+export type { MarketingSend, NodePolicy, PolicyContext, PolicyFinding } from './nodePolicy';
+export type { Starter } from './starter';
 export * from './definitions';
 export * from './machineJson';
 export * from './compileContext';
@@ -12,7 +14,6 @@ export * from './common/payloadFields';
 export { messageTriggerFields, type TriggerMessageConfig } from './trigger-message/definition';
 export { eventNameSchema, type TriggerEventConfig } from './trigger-event/definition';
 export { isValidCron, type TriggerScheduleConfig } from './trigger-schedule/definition';
-export { nextFireAt } from './trigger-schedule/broadcast';
 export type { TriggerApiConfig } from './trigger-api/definition';
 export { templateCategories, type TemplateCategory, type SendTemplateConfig } from './send-template/definition';
 export type { SendMessageConfig } from './send-message/definition';

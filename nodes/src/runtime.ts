@@ -4,4 +4,3 @@ export * from './runtimes';
 export { nextLocalTime, wallTime, zonedInstant } from './common/zonedTime';
 export { parseDate, parseEmail, parseNumber, parsePhone } from './common/answers';
 export { valueAtPath } from './common/valuePath';
-export { inAudience, nextFireAt, type AudienceContact } from './trigger-schedule/broadcast';

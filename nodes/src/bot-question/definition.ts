@@ -15,6 +15,7 @@ import { refs } from '../compileContext';
 import { buttonsContentSchema, choicesOf, listContentSchema, templateText, textContentSchema } from '../common/messageContent';
 import type { TransitionJson } from '../machineJson';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
+import { checkBotQuestion } from './checks';
 
 export const answerTypes = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -190,4 +191,5 @@ export const botQuestion = defineNode({
     const save = c.saveTo ? ` → ${c.saveTo.scope}.${c.saveTo.name}` : '';
     return `${ask} (${effectiveAnswerType(c)})${save}${c.timeout ? ` · ${formatDuration(c.timeout)}` : ''}`;
   },
+  policy: { check: checkBotQuestion },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
+import { checkGoToFlow } from './checks';
 
 const goToFlowConfigSchema = z.object({
   flowId: field(z.string().trim().min(1, 'Pick the flow to go to').max(64), { label: 'Flow', widget: 'flow-picker' }),
@@ -21,4 +22,5 @@ export const goToFlow = defineNode({
   ports: () => [],
   compile: (_c, ctx) => ({ type: 'final', entry: ctx.enter(refs.startFlow(ctx.nodeId)) }),
   summary: (c) => `Go to ${c.flowId}`,
+  policy: { check: checkGoToFlow },
 });

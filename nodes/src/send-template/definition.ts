@@ -5,6 +5,7 @@ import { field } from '../form';
 import { onOutcomes, refs } from '../compileContext';
 import { templateText } from '../common/messageContent';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
+import { checkSendTemplate } from './checks';
 
 export const templateCategories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
 export type TemplateCategory = (typeof templateCategories)[number];
@@ -97,4 +98,8 @@ export const sendTemplate = defineNode({
     window: (_c, p) => (p === 'human_active' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
   },
   summary: (c) => `${c.template.name} (${c.template.language}) · ${c.template.category.toLowerCase()}`,
+  policy: {
+    marketing: (c) => (c.template.category === 'MARKETING' ? { template: c.template.name, hasOptOut: c.optOutButton !== null } : undefined),
+    check: checkSendTemplate,
+  },
 });

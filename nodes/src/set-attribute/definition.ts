@@ -70,4 +70,5 @@ export const setAttribute = defineNode({
       ...c.removeTags.map((t) => `-#${t}`),
       ...(c.consent !== 'unchanged' ? [c.consent.replace('_', '-')] : []),
     ].join(', '),
+  policy: { recordsOptOut: (c) => c.consent === 'opt_out' },
 });

@@ -83,4 +83,10 @@ describe('set-attribute', () => {
   it('takes no time, so a loop through it alone never waits', () => {
     expect(setAttribute.analysis.waits(configOf(setAttribute, mixed))).toBe(false);
   });
+
+  it('records the opt-out from marketing only when it sets consent to opt_out', () => {
+    expect(setAttribute.policy?.recordsOptOut?.(configOf(setAttribute, { consent: 'opt_out' }))).toBe(true);
+    expect(setAttribute.policy?.recordsOptOut?.(configOf(setAttribute, { consent: 'opt_in' }))).toBe(false);
+    expect(setAttribute.policy?.recordsOptOut?.(configOf(setAttribute, mixed))).toBe(false);
+  });
 });

@@ -23,4 +23,5 @@ export const triggerApi = defineNode({
     provides: (c) => [{ scope: 'trigger', names: ['received_at', ...c.fields.map((f) => f.name)], ports: 'all' }],
   },
   summary: (c) => (c.fields.length ? `API start with ${c.fields.map((f) => f.name).join(', ')}` : 'API start'),
+  starters: (_data, node) => [{ kind: 'start', node, label: 'Start as the API would' }],
 });

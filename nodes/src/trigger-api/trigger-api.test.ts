@@ -66,3 +66,9 @@ describe('trigger-api', () => {
     expect(triggerApi.analysis.provides(config)).toEqual([{ scope: 'trigger', names: ['received_at', 'order_id', 'coupon'], ports: 'all' }]);
   });
 });
+
+describe('trigger-api starters', () => {
+  it('offers to start the test contact at this trigger', () => {
+    expect(triggerApi.starters!({ fields: [] }, 'n1')).toEqual([{ kind: 'start', node: 'n1', label: 'Start as the API would' }]);
+  });
+});

@@ -32,4 +32,5 @@ export const triggerEvent = defineNode({
     provides: (c) => [{ scope: 'trigger', names: ['event_name', 'received_at', ...c.fields.map((f) => f.name)], ports: 'all' }],
   },
   summary: (c) => `Event ${c.event}`,
+  starters: (data) => (typeof data.event === 'string' && data.event ? [{ kind: 'event', event: data.event }] : []),
 });

@@ -65,3 +65,10 @@ describe('trigger-event', () => {
     expect(portIds(triggerEvent, config)).toEqual(['next']);
   });
 });
+
+describe('trigger-event starters', () => {
+  it('offers to fire its event, once one is named', () => {
+    expect(triggerEvent.starters!({ event: 'cart.abandoned' }, 'n1')).toEqual([{ kind: 'event', event: 'cart.abandoned' }]);
+    expect(triggerEvent.starters!({ event: '' }, 'n1')).toEqual([]);
+  });
+});

@@ -84,4 +84,12 @@ export const triggerMessage = defineNode({
     const what = c.match === 'any' ? 'Any message' : c.match === 'keywords' ? `Keyword: ${c.keywords.join(', ')}` : `Matches /${c.pattern}/`;
     return [what, c.source === 'ad' ? 'from an ad' : '', c.firstContactOnly ? 'first contact only' : ''].filter(Boolean).join(' · ');
   },
+  // The first three keywords, as the test contact would type them.
+  starters: (data) =>
+    data.match === 'keywords' && Array.isArray(data.keywords)
+      ? data.keywords
+          .slice(0, 3)
+          .filter((k): k is string => typeof k === 'string' && k.trim() !== '')
+          .map((k) => ({ kind: 'say', text: k.trim() }))
+      : [],
 });

@@ -38,3 +38,19 @@ describe('trigger-message', () => {
     expect(portIds(triggerMessage, { match: 'any' })).toEqual(['next']);
   });
 });
+
+describe('trigger-message starters', () => {
+  const starters = triggerMessage.starters!;
+
+  it('offers its first three keywords, trimmed, as things to say', () => {
+    expect(starters({ match: 'keywords', keywords: [' Book ', '', 'menu', 'hours', 'prices'] }, 'n1')).toEqual([
+      { kind: 'say', text: 'Book' },
+      { kind: 'say', text: 'menu' },
+    ]);
+  });
+
+  it('offers nothing when it starts on any message or a pattern', () => {
+    expect(starters({ match: 'any', keywords: ['hi'] }, 'n1')).toEqual([]);
+    expect(starters({ match: 'regex', pattern: '^hi$' }, 'n1')).toEqual([]);
+  });
+});

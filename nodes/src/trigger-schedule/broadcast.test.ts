@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inAudience, nextFireAt, type AudienceContact } from './broadcast';
+import type { AudienceContact } from '../defineRuntime';
+import { inAudience, nextFireAt } from './broadcast';
 import { triggerScheduleConfigSchema } from './definition';
 
 const audience = (a: Record<string, unknown>) => triggerScheduleConfigSchema.parse({ schedule: { kind: 'cron', cron: '0 9 * * 1' }, audience: a }).audience;

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { zonedInstant } from '../common/zonedTime';
-import type { Scope } from '../defineRuntime';
+import type { AudienceContact, Scope } from '../defineRuntime';
 import type { TriggerScheduleConfig } from './definition';
 
 /**
@@ -14,14 +14,6 @@ export function nextFireAt(schedule: TriggerScheduleConfig['schedule'], after: D
   const [h, mi] = time.split(':').map(Number) as [number, number];
   const at = zonedInstant(y, mo, d, h, mi, schedule.timezone);
   return at.getTime() > after.getTime() ? at : null;
-}
-
-/** The contact facts the audience is judged on (the same `contact` view expressions see). */
-export interface AudienceContact {
-  tags: readonly string[];
-  marketingConsent: 'unknown' | 'opted_in' | 'opted_out';
-  /** `contact.<field>` for the filter expression. */
-  view: Record<string, unknown>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { port, timeZoneSchema } from '@tandem/shared';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { compileTrigger } from '../common/triggerState';
+import { checkTriggerSchedule } from './checks';
 
 /** A standard five-field cron pattern (minute hour day month weekday); seconds are not allowed. */
 export function isValidCron(pattern: string): boolean {
@@ -77,4 +78,6 @@ export const triggerSchedule = defineNode({
     provides: () => [{ scope: 'trigger', names: ['scheduled_at'], ports: 'all' }],
   },
   summary: (c) => (c.schedule.kind === 'cron' ? `Cron ${c.schedule.cron} (${c.schedule.timezone})` : `Once at ${c.schedule.at} (${c.schedule.timezone})`),
+  policy: { check: checkTriggerSchedule },
+  starters: (_data, node) => [{ kind: 'start', node, label: 'Broadcast to the test contact now' }],
 });

@@ -26,4 +26,12 @@ describe('trigger-schedule runtime: what the engine reads', () => {
   it('starts on its schedule', () => {
     expect(triggerScheduleRuntime.startsOn).toBe('schedule');
   });
+
+  it('gives the broadcast its next firing and judges its audience', () => {
+    const broadcast = triggerScheduleRuntime.broadcast!;
+    expect(broadcast.next(mondays, jobRanAt)?.toISOString()).toBe('2026-03-09T09:00:00.000Z');
+    const caps = { evaluate: () => true, render: (t: string) => t };
+    expect(broadcast.inAudience(mondays, { tags: [], marketingConsent: 'opted_in', view: {} }, caps, jobRanAt)).toBe(true);
+    expect(broadcast.inAudience(mondays, { tags: [], marketingConsent: 'unknown', view: {} }, caps, jobRanAt)).toBe(false);
+  });
 });

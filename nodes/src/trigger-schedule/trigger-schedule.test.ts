@@ -68,3 +68,9 @@ describe('trigger-schedule', () => {
     expect(triggerSchedule.analysis.provides(config)).toEqual([{ scope: 'trigger', names: ['scheduled_at'], ports: 'all' }]);
   });
 });
+
+describe('trigger-schedule starters', () => {
+  it('offers to broadcast to the test contact now', () => {
+    expect(triggerSchedule.starters!(triggerSchedule.defaults, 'n1')).toEqual([{ kind: 'start', node: 'n1', label: 'Broadcast to the test contact now' }]);
+  });
+});

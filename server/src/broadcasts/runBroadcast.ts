@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import type { TriggerScheduleConfig } from '@tandem/nodes';
-import { inAudience, nextFireAt } from '@tandem/nodes/runtime';
+import { runtimeOf } from '@tandem/nodes/runtime';
 import { contactView, runtimeCaps } from '@tandem/engine/runtime';
 import type { EngineDeps } from '@tandem/engine/tasks';
 import { contactFromRow, type ContactRow } from '../store/rows';
@@ -47,11 +46,12 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
     }
     const { version } = await deps.interpreter.load(b.flow_version_id);
     const trigger = version.triggers.find((t) => t.id === b.node_id);
-    if (!trigger) {
+    const broadcast = trigger && runtimeOf(trigger.type).broadcast;
+    if (!trigger || !broadcast) {
       await client.query('DELETE FROM broadcasts WHERE id = $1', [b.id]);
       return void (await client.query('COMMIT'));
     }
-    const config = trigger.config as TriggerScheduleConfig;
+    const { config } = trigger;
     const dueAt = new Date(b.fire_at.getTime() + Number(b.clock_offset_ms));
     const page = (
       await client.query<ContactRow>('SELECT * FROM contacts WHERE workspace_id = $1 AND id > $2 ORDER BY id LIMIT $3', [
@@ -62,10 +62,10 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
     ).rows;
     const audience = page.filter((row) => {
       const contact = contactFromRow(row);
-      return inAudience(
-        config.audience,
+      return broadcast.inAudience(
+        config,
         { tags: contact.tags, marketingConsent: contact.marketingConsent, view: contactView(contact, version.contactFields, b.ws_now) },
-        runtimeCaps.evaluate,
+        runtimeCaps,
         b.ws_now,
       );
     });
@@ -83,7 +83,7 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
         [b.id, page[page.length - 1]!.id],
       );
     } else {
-      const next = nextFireAt(config.schedule, dueAt);
+      const next = broadcast.next(config, dueAt);
       if (next) {
         await client.query(
           `WITH b AS (UPDATE broadcasts SET cursor = 0, fire_at = $2, firings = firings + 1, last_fired_at = $3 WHERE id = $1 RETURNING id, fire_at)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { definitions, parseNodeConfig, type TriggerScheduleConfig } from '@tandem/nodes';
-import { nextFireAt } from '@tandem/nodes/runtime';
+import { definitionOf, isNodeType, parseNodeConfig } from '@tandem/nodes';
+import { runtimeOf } from '@tandem/nodes/runtime';
 import type { Db } from '../db/database';
 
 type Executor = Pick<Db, 'execute'>;
@@ -25,10 +25,12 @@ export async function scheduleBroadcasts(db: Executor, flowId: string): Promise<
   const row = live.rows[0];
   if (!row) return;
   for (const node of row.document.nodes ?? []) {
-    if (node.type !== 'trigger-schedule') continue;
-    const parsed = parseNodeConfig(definitions['trigger-schedule'], node.data);
+    if (!isNodeType(node.type)) continue;
+    const { startsOn, broadcast } = runtimeOf(node.type);
+    if (startsOn !== 'schedule' || !broadcast) continue;
+    const parsed = parseNodeConfig(definitionOf(node.type), node.data);
     if (!parsed.ok) continue;
-    const fire = nextFireAt((parsed.config as TriggerScheduleConfig).schedule, new Date(row.ws_now));
+    const fire = broadcast.next(parsed.config, new Date(row.ws_now));
     if (!fire) continue;
     await db.execute(sql`
       WITH b AS (
