@@ -3,6 +3,7 @@ import type { AttributeDecl, PortDef } from '@tandem/shared';
 import type { StateJson } from './machineJson';
 import type { CompileContext } from './compileContext';
 import type { NodePolicy } from './nodePolicy';
+import type { NodeClone } from './nodeClone';
 import type { Starter } from './starter';
 
 export const nodeCategories = ['trigger', 'message', 'logic', 'human', 'flow'] as const;
@@ -69,6 +70,8 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   starters?(data: Record<string, unknown>, nodeId: string): Starter[];
   /** What the node contributes to the policy checks; absent for nodes with none. */
   policy?: NodePolicy<z.output<S>>;
+  /** The workspace references clone-to-brand must list and remap; absent for nodes with none. */
+  clone?: NodeClone;
 }
 
 const noAnalysis: NodeAnalysis<unknown> = {

@@ -1,6 +1,7 @@
 export * from './defineNode';
 export type { MarketingSend, NodePolicy, PolicyContext, PolicyFinding } from './nodePolicy';
 export type { Starter } from './starter';
+export type { CloneMapping, FlowRefs, NodeClone, TemplateKey } from './nodeClone';
 export * from './definitions';
 export * from './machineJson';
 export * from './compileContext';

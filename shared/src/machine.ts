@@ -43,6 +43,7 @@ export const guardNames = {
   event: 'tandem.event',
 } as const;
 
+// node-name-ok: timer kinds ('wait': a wait's own timer), not node types
 export const timerKinds = ['wait', 'timeout', 'idle'] as const;
 export type TimerKind = (typeof timerKinds)[number];
 

@@ -23,6 +23,7 @@ export function ChatThread({ messages, templates, perspective, onReply, empty = 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls down when a new message arrives (not on every poll's new array), which the effect does not read
   useEffect(() => {
     // Newer browsers return a promise from scrollIntoView; an effect may only return a cleanup.
+    // node-name-ok: scrollIntoView's block position, not the end step
     void end.current?.scrollIntoView?.({ block: 'end' });
   }, [last]);
   return (

@@ -112,6 +112,7 @@ export interface LogRow {
   runId: number;
   flowVersionId: number;
   step: number;
+  // node-name-ok: run-log kinds ('end': the run finished), not node types
   kind: 'enter' | 'port' | 'event' | 'effect' | 'end';
   nodeId: string | null;
   port?: string;

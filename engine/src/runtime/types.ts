@@ -34,6 +34,7 @@ export type Effect =
 
 /** One line of a run's log. */
 export interface LogEntry {
+  // node-name-ok: run-log kinds ('end': the run finished), not node types
   kind: 'enter' | 'port' | 'event' | 'end';
   step: number;
   node: string | null;

@@ -16,6 +16,7 @@ import { buttonsContentSchema, choicesOf, listContentSchema, templateText, textC
 import type { TransitionJson } from '../machineJson';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 import { checkBotQuestion } from './checks';
+import { botQuestionClone } from './clone';
 
 export const answerTypes = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -192,4 +193,5 @@ export const botQuestion = defineNode({
     return `${ask} (${effectiveAnswerType(c)})${save}${c.timeout ? ` · ${formatDuration(c.timeout)}` : ''}`;
   },
   policy: { check: checkBotQuestion },
+  clone: botQuestionClone,
 });

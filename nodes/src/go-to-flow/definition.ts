@@ -3,6 +3,7 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
 import { checkGoToFlow } from './checks';
+import { goToFlowClone } from './clone';
 
 const goToFlowConfigSchema = z.object({
   flowId: field(z.string().trim().min(1, 'Pick the flow to go to').max(64), { label: 'Flow', widget: 'flow-picker' }),
@@ -23,4 +24,5 @@ export const goToFlow = defineNode({
   compile: (_c, ctx) => ({ type: 'final', entry: ctx.enter(refs.startFlow(ctx.nodeId)) }),
   summary: (c) => `Go to ${c.flowId}`,
   policy: { check: checkGoToFlow },
+  clone: goToFlowClone,
 });

@@ -5,6 +5,7 @@ import { field } from '../form';
 import { onOutcomes, refs } from '../compileContext';
 import { templateText } from '../common/messageContent';
 import { saveTargetSchema } from '../bot-question/definition';
+import { httpRequestClone } from './clone';
 
 const headerSchema = z.object({
   name: field(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'Header names use letters, digits and -'), { label: 'Header' }),
@@ -73,4 +74,5 @@ export const httpRequest = defineNode({
     writesAttributes: (c) => c.responseMapping.filter((m) => m.saveTo.scope === 'contact').map((m) => ({ name: m.saveTo.name, type: 'string' as const })),
   },
   summary: (c) => `${c.method} ${c.url}`,
+  clone: httpRequestClone,
 });

@@ -6,6 +6,7 @@ import { onOutcomes, refs } from '../compileContext';
 import { templateText } from '../common/messageContent';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 import { checkSendTemplate } from './checks';
+import { sendTemplateClone } from './clone';
 
 export const templateCategories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
 export type TemplateCategory = (typeof templateCategories)[number];
@@ -102,4 +103,5 @@ export const sendTemplate = defineNode({
     marketing: (c) => (c.template.category === 'MARKETING' ? { template: c.template.name, hasOptOut: c.optOutButton !== null } : undefined),
     check: checkSendTemplate,
   },
+  clone: sendTemplateClone,
 });

@@ -4,6 +4,7 @@ import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
 import { templateText } from '../common/messageContent';
+import { setAttributeClone } from './clone';
 
 const operationSchema = z.object({
   target: field(z.enum(['contact', 'vars']).default('contact'), { label: 'Where', widget: 'select' }),
@@ -71,4 +72,5 @@ export const setAttribute = defineNode({
       ...(c.consent !== 'unchanged' ? [c.consent.replace('_', '-')] : []),
     ].join(', '),
   policy: { recordsOptOut: (c) => c.consent === 'opt_out' },
+  clone: setAttributeClone,
 });

@@ -180,6 +180,7 @@ export const runSteps = pgTable(
     runId: ref('run_id').notNull(),
     flowVersionId: ref('flow_version_id').notNull(),
     step: integer('step').notNull(),
+    // node-name-ok: run-log kinds ('end': the run finished), not node types
     kind: text('kind', { enum: ['enter', 'port', 'event', 'effect', 'end'] }).notNull(),
     nodeId: text('node_id'),
     port: text('port'),
@@ -194,6 +195,7 @@ export const timers = pgTable(
   'timers',
   {
     runId: ref('run_id').notNull(),
+    // node-name-ok: timer kinds ('wait': a wait's own timer), not node types
     kind: text('kind', { enum: ['wait', 'timeout', 'idle'] }).notNull(),
     nodeId: text('node_id').notNull(),
     step: integer('step').notNull(),

@@ -1,10 +1,7 @@
+import { type CloneMapping as NodeCloneMapping, definitionOf, type FlowRefs, isNodeType, type NodeClone } from '@tandem/nodes';
+
 /** How a flow's references change when it moves to another workspace. */
-export interface CloneMapping {
-  templates: { from: { name: string; language: string }; to: { name: string; language: string } }[];
-  /** contact attribute name → name in the target workspace */
-  attributes: Record<string, string>;
-  /** flow id → flow id in the target workspace (for "Go to flow") */
-  flows: Record<string, string>;
+export interface CloneMapping extends NodeCloneMapping {
   /** The source's WhatsApp number (digits) → the target's, wherever texts and links mention it. */
   number?: { from: string; to: string };
 }
@@ -34,9 +31,9 @@ interface NodeLike {
 }
 
 /**
- * Rewrites a flow document for another workspace: template names and languages in template
- * steps, `contact.<attribute>` references in every text and expression, "Go to flow" targets,
- * and mentions of the source's WhatsApp number.
+ * Rewrites a flow document for another workspace: `contact.<attribute>` references in every text
+ * and expression, mentions of the source's WhatsApp number, and whatever each node's `clone` hook
+ * remaps in its settings (template names and languages, saved attributes, "Go to flow" targets).
  */
 export function applyCloneMapping(document: Record<string, unknown>, mapping: CloneMapping): Record<string, unknown> {
   const renames = Object.entries(mapping.attributes).filter(([from, to]) => from !== to);
@@ -53,64 +50,32 @@ export function applyCloneMapping(document: Record<string, unknown>, mapping: Cl
     return value;
   };
   const nodes = ((document.nodes ?? []) as NodeLike[]).map((n) => {
-    let data = deep(n.data) as Record<string, unknown>;
-    if (n.type === 'send-template') {
-      const t = data.template as { name: string; language: string } | undefined;
-      const m = t && mapping.templates.find((x) => x.from.name === t.name && x.from.language === t.language);
-      if (m) data = { ...data, template: { ...t, name: m.to.name, language: m.to.language } };
-    }
-    if (n.type === 'set-attribute' && Array.isArray(data.operations)) {
-      data = {
-        ...data,
-        operations: (data.operations as { target: string; name: string }[]).map((op) =>
-          op.target === 'contact' && mapping.attributes[op.name] ? { ...op, name: mapping.attributes[op.name] } : op,
-        ),
-      };
-    }
-    if (n.type === 'bot-question' || n.type === 'http-request') data = renameSaveTargets(data, mapping.attributes);
-    if (n.type === 'go-to-flow' && typeof data.flowId === 'string' && mapping.flows[data.flowId]) data = { ...data, flowId: mapping.flows[data.flowId] };
-    return { ...n, data };
+    const data = deep(n.data) as Record<string, unknown>;
+    const clone = cloneOf(n.type);
+    return { ...n, data: clone ? clone.remap(data, mapping) : data };
   });
   const settings = (document.settings ?? {}) as { attributes?: { name: string }[] };
   const attributes = settings.attributes?.map((a) => ({ ...a, name: mapping.attributes[a.name] ?? a.name }));
   return { ...document, nodes, settings: { ...settings, ...(attributes ? { attributes } : {}) } };
 }
 
-function renameSaveTargets(data: Record<string, unknown>, attributes: Record<string, string>): Record<string, unknown> {
-  const fix = (t: unknown) => {
-    const target = t as { scope?: string; name?: string } | null;
-    return target?.scope === 'contact' && target.name && attributes[target.name] ? { ...target, name: attributes[target.name] } : t;
-  };
-  const out = { ...data };
-  if ('saveTo' in out) out.saveTo = fix(out.saveTo);
-  if (Array.isArray(out.responseMapping)) out.responseMapping = (out.responseMapping as { saveTo: unknown }[]).map((m) => ({ ...m, saveTo: fix(m.saveTo) }));
-  return out;
+/** The node type's clone hook; none for types without references or unknown to the catalog. */
+function cloneOf(type: string): NodeClone | undefined {
+  return isNodeType(type) ? definitionOf(type).clone : undefined;
 }
 
 /** Templates, contact attributes and flows a document refers to. */
-export function referencesOf(document: Record<string, unknown>): {
-  templates: { name: string; language: string; category: string }[];
-  attributes: string[];
-  flows: string[];
-} {
+export function referencesOf(document: Record<string, unknown>): FlowRefs {
   const nodes = (document.nodes ?? []) as NodeLike[];
-  const templates = nodes
-    .filter((n) => n.type === 'send-template')
-    .map((n) => n.data.template as { name: string; language: string; category: string })
-    .filter((t, i, all) => t && all.findIndex((x) => x.name === t.name && x.language === t.language) === i);
-  const attributes = new Set<string>();
+  const refs = nodes.map((n) => cloneOf(n.type)?.refs(n.data) ?? {});
+  const templates = refs.flatMap((r) => r.templates ?? []).filter((t, i, all) => all.findIndex((x) => x.name === t.name && x.language === t.language) === i);
+  const attributes = new Set<string>(refs.flatMap((r) => r.attributes ?? []));
   const scan = (value: unknown) => {
     if (typeof value === 'string') for (const m of value.matchAll(/\bcontact\.\??([a-z][a-z0-9_]*)/g)) attributes.add(m[1]!);
     else if (Array.isArray(value)) value.forEach(scan);
     else if (value && typeof value === 'object') Object.values(value).forEach(scan);
   };
   for (const n of nodes) scan(n.data);
-  for (const n of nodes) {
-    const ops = n.type === 'set-attribute' && Array.isArray(n.data.operations) ? (n.data.operations as { target: string; name: string }[]) : [];
-    for (const op of ops) if (op.target === 'contact') attributes.add(op.name);
-    const save = n.data.saveTo as { scope?: string; name?: string } | undefined;
-    if (save?.scope === 'contact' && save.name) attributes.add(save.name);
-  }
-  const flows = nodes.filter((n) => n.type === 'go-to-flow' && typeof n.data.flowId === 'string').map((n) => n.data.flowId as string);
+  const flows = refs.flatMap((r) => r.flows ?? []);
   return { templates, attributes: [...attributes].sort(), flows };
 }

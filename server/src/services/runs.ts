@@ -92,6 +92,7 @@ export async function cancelRun(db: Db, workspaceId: string, runId: number, acto
       .where(and(eq(messages.runId, runId), inArray(messages.status, ['pending', 'held'])));
     await tx
       .insert(runSteps)
+      // node-name-ok: the run-log kind 'end' (the run was cancelled), not the end step
       .values({ runId, flowVersionId: run!.flowVersionId, step: run!.step, kind: 'end', nodeId: run!.currentNode, detail: { reason }, at: now });
   });
   return loadRun(db, workspaceId, runId);

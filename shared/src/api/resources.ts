@@ -179,6 +179,7 @@ export type RunView = z.infer<typeof runSchema>;
 export const runStepSchema = z.object({
   id: z.number().int(),
   step: z.number().int(),
+  // node-name-ok: run-log kinds ('end': the run finished), not node types
   kind: z.enum(['enter', 'port', 'event', 'effect', 'end']),
   nodeId: z.string().nullable(),
   port: z.string().nullable(),
