@@ -41,6 +41,7 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
       });
     },
     send: async (payload) => sendMessage(sendPayloadSchema.parse(payload).messageId, deps),
+    // node-name-ok: the job of the HTTP effect; queued jobs already carry this name
     'http-request': async (payload) => {
       const p = httpPayloadSchema.parse(payload);
       await runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId));

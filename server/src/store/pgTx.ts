@@ -214,6 +214,7 @@ export class PgTx implements EngineTx {
   }
 
   async queueHttp(call: HttpCall): Promise<void> {
+    // node-name-ok: the job of the HTTP effect; queued jobs already carry this name
     await this.c.query(`SELECT graphile_worker.add_job('http-request', $1::json, max_attempts := 1)`, [JSON.stringify(call)]);
   }
 
