@@ -203,6 +203,7 @@ export class Interpreter {
         runId: run.id,
         flowVersionId: run.flowVersionId,
         step: result.step,
+        // node-name-ok: the run-log kind 'end' (the run finished), not the end step
         kind: 'end',
         nodeId: result.currentNode,
         detail: { reason: endReason, ...(result.outcome ? { outcome: result.outcome } : {}) },
@@ -236,7 +237,8 @@ export class Interpreter {
     }
     const left = done || result.step !== run.step;
     if (left && mayHaveTimers(loaded.version, run.currentNode)) await tx.clearTimers(run.id);
-    if (left && run.currentNode && loaded.version.nodes.get(run.currentNode)?.type === 'handoff') {
+    // Leaving a step that waited for a person closes the handoff and lifts its pause.
+    if (left && run.waitingFor === 'handoff') {
       await tx.closeHandoff(run.id, at);
       await tx.resumeContact(run.contactId, 'handoff');
       if (locked.contact.pausedUntil?.getTime() === FOREVER.getTime()) locked.contact = { ...locked.contact, pausedUntil: null };
