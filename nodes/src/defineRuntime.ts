@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { InboundMessage, OutboundContent, TimerKind, WaitKind } from '@tandem/shared';
 import type { WhenHumanActive } from './common/humanActive';
 
@@ -68,6 +69,27 @@ export interface BroadcastHooks<C> {
   inAudience(config: C, contact: AudienceContact, caps: RuntimeCaps, now: Date): boolean;
 }
 
+/** What a node effect's handler may ask of the engine, which implements it in the step's transaction. */
+export interface EffectPorts {
+  /** Opens a handoff of this run's conversation to a team (the inbox lists it). */
+  openHandoff(handoff: { team: string }): Promise<void>;
+  /** Pauses the bot for the contact until someone releases it; `reason` is what releasing it names. */
+  pauseContactUntilReleased(reason: string): Promise<void>;
+  /** Starts the published flow `flowId` at its entry trigger with these variables; nothing when it is not live. */
+  startFlow(flowId: string, vars: Record<string, unknown>): Promise<void>;
+}
+
+/** A named effect a node emits: its payload's schema and the handler the engine runs with it. */
+export interface NodeEffect<P = unknown> {
+  payload: z.ZodType<P>;
+  run(payload: P, ports: EffectPorts): Promise<void>;
+}
+
+/** Types an effect's handler by its payload schema. */
+export function defineEffect<P>(effect: NodeEffect<P>): NodeEffect<P> {
+  return effect;
+}
+
 /** Server-side behaviour of a node type. Every function is pure: inputs in, result out. */
 export interface NodeRuntime<C> {
   /** Message triggers: does this message start the flow here, and with which `trigger.*` values. */
@@ -119,6 +141,8 @@ export interface NodeRuntime<C> {
   specificity?(config: C): number;
   /** The end reason recorded when a run finishes on this step; absent: the unconnected output is named. */
   endReason?: string;
+  /** The effects the step emits, by name: the engine parses each payload with its schema and runs its handler. */
+  effects?: Record<string, NodeEffect>;
 }
 
 export function defineRuntime<C>(runtime: NodeRuntime<C>): NodeRuntime<C> {

@@ -87,13 +87,19 @@ export function createFlowMachine(version: CompiledVersion) {
     [effectNames.handoff]: assign(({ context }: ActionArgs, p: Params) => {
       const n = node(p.node!);
       const h = n.runtime.handoff?.(n.config);
-      return h ? effect(context, { type: 'handoff', node: p.node!, step: context.step, ...h }) : {};
+      return h ? effect(context, { type: 'node', name: 'openHandoff', node: p.node!, step: context.step, payload: h }) : {};
     }),
     [effectNames.startFlow]: assign(({ context }: ActionArgs, p: Params) => {
       const n = node(p.node!);
       const next = n.runtime.nextFlow?.(n.config);
       return next
-        ? effect(context, { type: 'startFlow', node: p.node!, step: context.step, flowId: next.flowId, vars: next.passVariables ? context.vars : {} })
+        ? effect(context, {
+            type: 'node',
+            name: 'startFlow',
+            node: p.node!,
+            step: context.step,
+            payload: { flowId: next.flowId, vars: next.passVariables ? context.vars : {} },
+          })
         : {};
     }),
     [assignNames.captureTrigger]: assign(({ event }: ActionArgs) => (event.type === 'run.start' ? { trigger: event.trigger, runId: event.runId } : {})),

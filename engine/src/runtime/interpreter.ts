@@ -1,10 +1,10 @@
-import type { RunEvent } from '@tandem/shared';
-import { runtimeOf } from '@tandem/nodes/runtime';
+import { InvariantError, type RunEvent } from '@tandem/shared';
+import { runtimeOf, type EffectPorts } from '@tandem/nodes/runtime';
 import { entryTrigger, VersionCache, type CompiledNode, type CompiledVersion } from './compiledVersion';
 import { createFlowMachine, type FlowMachine } from './flowMachine';
 import { startRun, stepRun, type StepResult } from './stepRun';
 import { applyPatch, isEmptyPatch } from './contactPatch';
-import type { ContactEvent, EngineStore, EngineTx, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
+import type { ContactEvent, EngineStore, EngineTx, HandoffRecord, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
 
 /** What happened to a contact event. */
 export type Routed = { to: 'run'; runIds: number[] } | { to: 'started'; runIds: number[] } | { to: 'nobody'; reason: string };
@@ -268,22 +268,34 @@ export class Interpreter {
         case 'http':
           await tx.queueHttp({ ...base, request: effect.request });
           break;
-        case 'handoff':
-          await tx.openHandoff({ ...base, team: effect.team, at });
-          await tx.pauseContact(run.contactId, 'infinity', 'handoff');
-          locked.contact = { ...locked.contact, pausedUntil: FOREVER };
-          break;
-        case 'startFlow': {
-          const live = (await tx.liveVersions(run.workspaceId)).find((v) => v.flowId === effect.flowId);
-          if (!live) break;
-          const next = await this.load(live.versionId);
-          const trigger = entryTrigger(next.version);
-          if (trigger) await this.start(tx, locked, next, trigger.id, effect.vars);
+        case 'node': {
+          const type = loaded.version.nodes.get(effect.node)?.type;
+          const handler = type ? runtimeOf(type).effects?.[effect.name] : undefined;
+          if (!handler) throw new InvariantError(`step ${effect.node} emitted the effect "${effect.name}" its node type does not declare`);
+          await handler.run(handler.payload.parse(effect.payload), this.effectPorts(tx, locked, { ...base, at }));
           break;
         }
       }
     }
     for (const event of followUps) await this.deliver(tx, locked, after, event);
+  }
+
+  /** What a node effect's handler may do, for the run and step that emitted it, in this transaction. */
+  private effectPorts(tx: EngineTx, locked: LockedContact, base: Omit<HandoffRecord, 'team'> & { step: number }): EffectPorts {
+    return {
+      openHandoff: ({ team }) => tx.openHandoff({ ...base, team }),
+      pauseContactUntilReleased: async (reason) => {
+        await tx.pauseContact(base.contactId, 'infinity', reason);
+        locked.contact = { ...locked.contact, pausedUntil: FOREVER };
+      },
+      startFlow: async (flowId, vars) => {
+        const live = (await tx.liveVersions(base.workspaceId)).find((v) => v.flowId === flowId);
+        if (!live) return;
+        const next = await this.load(live.versionId);
+        const trigger = entryTrigger(next.version);
+        if (trigger) await this.start(tx, locked, next, trigger.id, vars);
+      },
+    };
   }
 }
 

@@ -78,7 +78,7 @@ describe('stepRun on the abandoned-cart journey', () => {
     ]);
     const again = run.send(message('no idea'));
     expect(ports(again)).toEqual(['reply.invalid']);
-    expect(effectKinds(again)).toEqual(['handoff:to_sales', 'send:to_sales', 'timer:to_sales']);
+    expect(effectKinds(again)).toEqual(['node:to_sales', 'send:to_sales', 'timer:to_sales']);
     expect(again.waiting).toEqual({ for: 'handoff' });
   });
 

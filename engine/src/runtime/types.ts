@@ -29,8 +29,8 @@ export type Effect =
   | { type: 'timer'; node: string; step: number; timer: TimerKind; at: string }
   | { type: 'timer-missed'; node: string; step: number }
   | { type: 'http'; node: string; step: number; request: HttpRequestSpec }
-  | { type: 'handoff'; node: string; step: number; team: string; resume: 'on_release' | 'after_idle' | 'never' }
-  | { type: 'startFlow'; node: string; step: number; flowId: string; vars: Record<string, unknown> };
+  /** An effect the node's runtime declares (`effects[name]`): the engine parses the payload and runs its handler. */
+  | { type: 'node'; node: string; step: number; name: string; payload: unknown };
 
 /** One line of a run's log. */
 export interface LogEntry {

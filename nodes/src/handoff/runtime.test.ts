@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scope } from '../defineRuntime';
+import type { EffectPorts, Scope } from '../defineRuntime';
 import { handoff } from './definition';
 import { handoffRuntime } from './runtime';
 import { configOf } from '../../test/nodeTestKit';
@@ -60,5 +60,31 @@ describe('handoff runtime: what the engine reads', () => {
     expect(handoffRuntime.waitingFor?.(c)).toEqual({ for: 'handoff' });
     expect(handoffRuntime.armsTimers).toBe(true);
     expect(handoffRuntime.endReason).toBe('handoff');
+  });
+});
+
+describe('handoff runtime: the openHandoff effect', () => {
+  const effect = handoffRuntime.effects!.openHandoff!;
+  const fakePorts = () => {
+    const calls: string[] = [];
+    const ports: EffectPorts = {
+      openHandoff: async (h) => void calls.push(`openHandoff:${h.team}`),
+      pauseContactUntilReleased: async (reason) => void calls.push(`pause:${reason}`),
+      startFlow: async (flowId) => void calls.push(`startFlow:${flowId}`),
+    };
+    return { calls, ports };
+  };
+
+  it('takes what the handoff hook says: the team and how the bot resumes', () => {
+    const payload = handoffRuntime.handoff!(configOf(handoff, { team: 'billing' }));
+    expect(effect.payload.parse(payload)).toEqual({ team: 'billing', resume: 'on_release' });
+    expect(effect.payload.safeParse({ team: 'billing', resume: 'later' }).success).toBe(false);
+    expect(effect.payload.safeParse({ resume: 'never' }).success).toBe(false);
+  });
+
+  it("opens the handoff for the team, then pauses the bot until it is released (reason 'handoff')", async () => {
+    const { calls, ports } = fakePorts();
+    await effect.run(effect.payload.parse({ team: 'sales', resume: 'never' }), ports);
+    expect(calls).toEqual(['openHandoff:sales', 'pause:handoff']);
   });
 });
