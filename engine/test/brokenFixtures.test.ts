@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosticCatalog, templateInfoSchema } from '@tandem/shared';
+import { diagnosticCatalog, templateInfoSchema, waFlowInfoSchema } from '@tandem/shared';
 import { validateFlow, type ValidateOptions } from '../src/compiler';
 import { applyChanges, brokenFixtures, loadExample } from './fixtureKit';
 
@@ -10,6 +10,7 @@ function optionsOf(raw: Record<string, unknown> | undefined): ValidateOptions {
   return {
     ...(raw.templates ? { templates: templateInfoSchema.array().parse(raw.templates) } : {}),
     ...(raw.flowIds ? { flowIds: raw.flowIds as string[] } : {}),
+    ...(raw.waFlows ? { waFlows: waFlowInfoSchema.array().parse(raw.waFlows) } : {}),
     ...(raw.now ? { now: new Date(raw.now as string) } : {}),
   };
 }

@@ -6,8 +6,15 @@ import { exampleNames, loadExample } from './fixtureKit';
 const names = exampleNames();
 
 describe('example journeys', () => {
-  it('include the five journeys of the product brief', () => {
-    expect(names.sort()).toEqual(['abandoned-cart', 'appointment-booking', 'ctwa-lead-qualification', 'order-updates', 'post-purchase-feedback']);
+  it('include the five journeys of the product brief and a WhatsApp Flow sign-up', () => {
+    expect(names.sort()).toEqual([
+      'abandoned-cart',
+      'appointment-booking',
+      'ctwa-lead-qualification',
+      'lead-signup-form',
+      'order-updates',
+      'post-purchase-feedback',
+    ]);
   });
 
   it.each(names)('%s validates with no diagnostics at all', (name) => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -8,16 +8,13 @@ import { nodeTypes } from '../src/definitions';
 /**
  * Node type names ('wait', 'handoff', …) belong in nodes/. This check (`pnpm lint:node-names`, part of
  * the test command) finds them in the string and template literals of engine/, server/, editor/ and
- * shared/ sources (tests excluded). It is a ratchet: nodeNames.baseline.json holds each file's count
- * today, a file may not go above it, and a file that goes below it must lower it (`--update`), so the
- * baseline only shrinks. A deliberate use is marked with `// node-name-ok: <reason>` on its line or
- * the line before.
+ * shared/ sources (tests excluded) and fails on any. A word that only looks like a node type (the
+ * run-log kind 'end', a wait's own timer kind 'wait') is marked with `// node-name-ok: <reason>` on
+ * its line or the line before.
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const baselinePath = fileURLToPath(new URL('./nodeNames.baseline.json', import.meta.url));
 const scannedDirs = ['engine/src', 'server/src', 'editor/src', 'shared/src'];
-const updateCommand = 'npx -y pnpm@10 lint:node-names --update';
 
 /** A literal outside nodes/ that names a node type. Lines and columns count from 1. */
 export interface NodeNameHit {
@@ -37,7 +34,7 @@ export interface MarkerProblem {
 }
 
 export interface NodeNameScan {
-  /** The hits no marker allows: what the baseline counts. */
+  /** The hits no marker allows: each fails the check. */
   hits: NodeNameHit[];
   /** How many hits a marker allowed. */
   allowed: number;
@@ -183,67 +180,29 @@ function scannedFiles(): string[] {
   return [...new Set(files)].sort();
 }
 
-function readBaseline(): Record<string, number> {
-  if (!existsSync(baselinePath)) return {};
-  const parsed = JSON.parse(readFileSync(baselinePath, 'utf8')) as unknown;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new CheckFailure(`${baselinePath}: expected an object of file → count`);
-  const baseline: Record<string, number> = {};
-  for (const [file, count] of Object.entries(parsed)) {
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
-      throw new CheckFailure(`${baselinePath}: "${file}" must map to a positive whole number`);
-    baseline[file] = count;
-  }
-  return baseline;
-}
-
 class CheckFailure extends Error {}
 
 function main(args: string[]): number {
-  const unknown = args.filter((a) => a !== '--update');
-  if (unknown.length > 0) throw new CheckFailure(`unknown argument ${unknown.join(' ')}; usage: checkNodeNames.ts [--update]`);
-  const update = args.includes('--update');
+  if (args.length > 0) throw new CheckFailure(`unknown argument ${args.join(' ')}; usage: checkNodeNames.ts`);
   const names = catalogNames();
-
-  const found = new Map<string, NodeNameHit[]>();
+  const found: string[] = [];
   const problems: string[] = [];
+  let allowed = 0;
   for (const file of scannedFiles()) {
     const scan = findNodeNames(readFileSync(join(root, file), 'utf8'), file, names);
-    if (scan.hits.length > 0) found.set(file, scan.hits);
+    allowed += scan.allowed;
+    if (scan.hits.length > 0) found.push(`${file}: ${count(scan.hits.length)}:`, ...scan.hits.map((h) => `  ${file}:${h.line}:${h.column}  ${h.literal}`));
     for (const p of scan.problems) problems.push(`${file}:${p.line}:${p.column}  ${p.message}`);
   }
-  const total = [...found.values()].reduce((n, hits) => n + hits.length, 0);
-
-  if (update) {
-    const baseline = Object.fromEntries([...found.keys()].sort().map((file) => [file, found.get(file)!.length]));
-    writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
-    console.log(`node names outside nodes/: ${total} in ${found.size} files, written to nodes/scripts/nodeNames.baseline.json`);
-  }
-
-  const over: string[] = [];
-  const under: string[] = [];
-  if (!update) {
-    const baseline = readBaseline();
-    for (const file of [...new Set([...found.keys(), ...Object.keys(baseline)])].sort()) {
-      const hits = found.get(file) ?? [];
-      const allowed = baseline[file] ?? 0;
-      if (hits.length > allowed) {
-        over.push(`${file}: ${count(hits.length)}, ${allowed === 0 ? 'and the file is not in the baseline' : `the baseline allows ${allowed}`}:`);
-        for (const h of hits) over.push(`  ${file}:${h.line}:${h.column}  ${h.literal}`);
-      } else if (hits.length < allowed) {
-        under.push(`${file}: ${count(hits.length)}, the baseline says ${allowed}. Well done: lower the baseline with \`${updateCommand}\`.`);
-      }
-    }
-  }
-
-  if (over.length === 0 && under.length === 0 && problems.length === 0) {
-    if (!update) console.log(`node names outside nodes/: ${total} in ${found.size} files (baseline)`);
+  if (found.length === 0 && problems.length === 0) {
+    console.log(`node names outside nodes/: none (${allowed} marked as words that only look like a node type)`);
     return 0;
   }
-  console.error([...over, ...problems, ...under].join('\n'));
-  if (over.length > 0 || problems.length > 0) {
+  console.error([...found, ...problems].join('\n'));
+  if (found.length > 0) {
     console.error(
-      '\nNode type names belong in nodes/ (see CONTRIBUTING.md, "A limit you should know about"). Move the type-specific code into the ' +
-        "node's folder, or mark a deliberate use with `// node-name-ok: <reason>` on its line or the line before.",
+      '\nNode type names belong in nodes/ (CONTRIBUTING.md, "Adding a node type"): let the engine read what the node declares, ' +
+        'or mark a word that only looks like a type with `// node-name-ok: <reason>` on its line or the line before.',
     );
   }
   return 1;

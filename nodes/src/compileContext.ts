@@ -29,14 +29,15 @@ export function createCompileContext(nodeId: string, targets: ReadonlyMap<string
 
 /** Named action and guard references, so node compile functions read as sentences. */
 export const refs = {
-  send: (node: string, purpose: 'message' | 'prompt' | 'reprompt' | 'handoff'): ActionRef => ({
+  /** `purpose` tells the node's `message` hook which of its messages to render (prompt, reprompt…). */
+  send: (node: string, purpose: string): ActionRef => ({
     type: effectNames.send,
     params: { node, purpose },
   }),
   timer: (node: string, timer: TimerKind): ActionRef => ({ type: effectNames.timer, params: { node, timer } }),
   http: (node: string): ActionRef => ({ type: effectNames.http, params: { node } }),
-  handoff: (node: string): ActionRef => ({ type: effectNames.handoff, params: { node } }),
-  startFlow: (node: string): ActionRef => ({ type: effectNames.startFlow, params: { node } }),
+  /** An effect the node's runtime declares in `effects[effect]`; the engine knows it only by this name. */
+  effect: (node: string, effect: string): ActionRef => ({ type: effectNames.node, params: { node, effect } }),
   captureTrigger: (node: string): ActionRef => ({ type: assignNames.captureTrigger, params: { node } }),
   saveAnswer: (node: string): ActionRef => ({ type: assignNames.saveAnswer, params: { node } }),
   countAttempt: (node: string): ActionRef => ({ type: assignNames.countAttempt, params: { node } }),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { InboundMessage, OutboundContent, TimerKind, WaitKind } from '@tandem/shared';
+import type { InboundMessage, RunEvent, TimerKind, WaitKind } from '@tandem/shared';
+import type { OutboundContent } from './contentKinds';
 import type { WhenHumanActive } from './common/humanActive';
 
 /** What expressions see: the contact, this journey's variables, the trigger payload and the time. */
@@ -9,6 +10,8 @@ export interface Scope {
   trigger: Record<string, unknown>;
   now: Date;
   answer?: unknown;
+  /** The run's id, to tie what a step sends to its reply (absent in previews). */
+  runId?: string;
 }
 
 /** Capabilities the engine passes to node runtimes; they never reach a database or the network. */
@@ -31,7 +34,8 @@ export interface ValueChanges {
 
 export type AnswerResult = { ok: true; value: unknown; choice?: string } | { ok: false; reason: string };
 
-export type TimerResult = { at: Date } | { missed: true };
+/** When a timer fires; `restartOnActivityMs`: it starts again, that long, whenever the contact writes or a person replies. */
+export type TimerResult = { at: Date; restartOnActivityMs?: number } | { missed: true };
 
 export interface HttpRequestSpec {
   method: string;
@@ -77,16 +81,32 @@ export interface EffectPorts {
   pauseContactUntilReleased(reason: string): Promise<void>;
   /** Starts the published flow `flowId` at its entry trigger with these variables; nothing when it is not live. */
   startFlow(flowId: string, vars: Record<string, unknown>): Promise<void>;
+  /**
+   * Marks the contact's message `wamid` read, with the typing indicator when `typing`, as far as the flow's and
+   * the workspace's read-receipt setting allow. Queued: it never holds up the step, and a failure never fails the run.
+   */
+  acknowledge(wamid: string, options: { typing: boolean }): Promise<void>;
 }
 
-/** A named effect a node emits: its payload's schema and the handler the engine runs with it. */
-export interface NodeEffect<P = unknown> {
+/** What an effect's payload is computed from when the step emits it: the journey's scope and the event being handled. */
+export interface EffectInput {
+  scope: Scope;
+  event: RunEvent;
+}
+
+/**
+ * A named effect a node emits (`refs.effect(node, name)` in its compiled machine): how its payload is computed,
+ * the payload's schema, and the handler the engine runs with it.
+ */
+export interface NodeEffect<P = unknown, C = unknown> {
   payload: z.ZodType<P>;
+  /** The payload, from the node's settings and the moment; undefined: nothing to do this time. Pure. */
+  payloadFrom(config: C, input: EffectInput): P | undefined;
   run(payload: P, ports: EffectPorts): Promise<void>;
 }
 
-/** Types an effect's handler by its payload schema. */
-export function defineEffect<P>(effect: NodeEffect<P>): NodeEffect<P> {
+/** Types an effect's handler by its payload schema (and `payloadFrom` by the node's settings). */
+export function defineEffect<P, C = unknown>(effect: NodeEffect<P, C>): NodeEffect<P, C> {
   return effect;
 }
 
@@ -121,10 +141,6 @@ export interface NodeRuntime<C> {
   /** HTTP request: the request, and what to keep from the response. */
   request?(config: C, scope: Scope, caps: RuntimeCaps): HttpRequestSpec;
   mapResponse?(config: C, response: HttpResponseData): ValueChanges;
-  /** Handoff: team and how the bot resumes. */
-  handoff?(config: C): { team: string; resume: 'on_release' | 'after_idle' | 'never' };
-  /** Go to flow: which flow starts next. */
-  nextFlow?(config: C): { flowId: string; passVariables: boolean };
   /** End: the outcome label. */
   outcome?(config: C): string | undefined;
   /** What a run standing on this step waits for (and which event); absent: the step moves on at once. */
@@ -141,8 +157,8 @@ export interface NodeRuntime<C> {
   specificity?(config: C): number;
   /** The end reason recorded when a run finishes on this step; absent: the unconnected output is named. */
   endReason?: string;
-  /** The effects the step emits, by name: the engine parses each payload with its schema and runs its handler. */
-  effects?: Record<string, NodeEffect>;
+  /** The effects the step emits, by name (its compiled machine names them with `refs.effect`): the engine computes each payload, parses it with its schema and runs its handler. */
+  effects?: Record<string, NodeEffect<unknown, C>>;
 }
 
 export function defineRuntime<C>(runtime: NodeRuntime<C>): NodeRuntime<C> {

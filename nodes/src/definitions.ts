@@ -14,6 +14,7 @@ import { httpRequest } from './http-request/definition';
 import { handoff } from './handoff/definition';
 import { goToFlow } from './go-to-flow/definition';
 import { end } from './end/definition';
+import { sendFlow } from './send-flow/definition';
 
 export const nodeTypes = [
   'trigger-message',
@@ -22,6 +23,7 @@ export const nodeTypes = [
   'trigger-api',
   'send-template',
   'send-message',
+  'send-flow',
   'bot-question',
   'wait',
   'condition',
@@ -42,6 +44,7 @@ export const definitions = {
   'trigger-api': triggerApi,
   'send-template': sendTemplate,
   'send-message': sendMessage,
+  'send-flow': sendFlow,
   'bot-question': botQuestion,
   wait,
   condition,

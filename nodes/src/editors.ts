@@ -16,6 +16,7 @@ import { httpRequestEditor } from './http-request/editor';
 import { handoffEditor } from './handoff/editor';
 import { goToFlowEditor } from './go-to-flow/editor';
 import { endEditor } from './end/editor';
+import { sendFlowEditor } from './send-flow/editor';
 
 /** What a node body receives: its parsed settings and the definition's one-line summary. */
 export interface NodeBodyProps<C> {
@@ -38,6 +39,7 @@ export const editors = {
   'trigger-api': triggerApiEditor,
   'send-template': sendTemplateEditor,
   'send-message': sendMessageEditor,
+  'send-flow': sendFlowEditor,
   'bot-question': botQuestionEditor,
   wait: waitEditor,
   condition: conditionEditor,

@@ -18,6 +18,7 @@ export type Widget =
   | 'json-template'
   | 'template-picker'
   | 'flow-picker'
+  | 'wa-flow-picker'
   | 'list';
 
 export interface FieldMeta {

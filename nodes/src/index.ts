@@ -18,6 +18,11 @@ export { isValidCron, type TriggerScheduleConfig } from './trigger-schedule/defi
 export type { TriggerApiConfig } from './trigger-api/definition';
 export { templateCategories, type TemplateCategory, type SendTemplateConfig } from './send-template/definition';
 export type { SendMessageConfig } from './send-message/definition';
+export type { SendFlowConfig } from './send-flow/definition';
+export * from './contentKinds';
+export type { CloudBody, ContentKind } from './defineContent';
+export { inboundKinds, readDeclaredInbound } from './inboundKinds';
+export type { InboundKind, InboundReading, WebhookMessage } from './defineInbound';
 export { answerTypes, effectiveAnswerType, questionChoices, type AnswerType, type BotQuestionConfig, type SaveTarget } from './bot-question/definition';
 export { weekdays, type WaitConfig } from './wait/definition';
 export type { ConditionConfig } from './condition/definition';

@@ -1,9 +1,11 @@
-import type { DiagnosticCode, TemplateInfo } from '@tandem/shared';
+import type { DiagnosticCode, TemplateInfo, WaFlowInfo } from '@tandem/shared';
 
 /** What the compiler knows about the workspace when it checks one node's policy. */
 export interface PolicyContext {
   /** Approved templates of the workspace; templates are not checked when absent. */
   templates?: readonly TemplateInfo[];
+  /** The workspace's WhatsApp Flows (Meta's forms); not checked when absent. */
+  waFlows?: readonly WaFlowInfo[];
   /** Flows a "Go to flow" may start; not checked when absent. */
   flowIds?: readonly string[];
   /** The workspace's time, for one-off broadcasts; not checked when absent. */

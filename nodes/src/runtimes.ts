@@ -16,6 +16,7 @@ import { httpRequestRuntime } from './http-request/runtime';
 import { handoffRuntime } from './handoff/runtime';
 import { goToFlowRuntime } from './go-to-flow/runtime';
 import { endRuntime } from './end/runtime';
+import { sendFlowRuntime } from './send-flow/runtime';
 
 /** The parsed settings of a node type. */
 export type ConfigOf<K extends NodeType> = z.output<(typeof definitions)[K]['config']>;
@@ -28,6 +29,7 @@ export const runtimes = {
   'trigger-api': triggerApiRuntime,
   'send-template': sendTemplateRuntime,
   'send-message': sendMessageRuntime,
+  'send-flow': sendFlowRuntime,
   'bot-question': botQuestionRuntime,
   wait: waitRuntime,
   condition: conditionRuntime,

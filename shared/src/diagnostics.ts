@@ -34,6 +34,7 @@ export const diagnosticCatalog = {
   'unknown-flow': { severity: 'error', title: 'The flow to go to does not exist' },
   'unknown-template': { severity: 'error', title: 'The template does not exist' },
   'template-parameters': { severity: 'error', title: "The template's variables do not match" },
+  'unknown-wa-flow': { severity: 'error', title: 'The WhatsApp Flow does not exist' },
   'broadcast-in-past': { severity: 'warning', title: 'A one-off broadcast is in the past' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 

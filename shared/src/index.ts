@@ -9,4 +9,4 @@ export * from './errors';
 export * from './ports';
 export * from './machine';
 export * from './templates';
-export * from './outboundContent';
+export * from './waFlows';

@@ -16,10 +16,8 @@ export const effectNames = {
   timer: 'tandem.timer',
   /** Call the node's HTTP request. */
   http: 'tandem.http',
-  /** Open a human handoff and pause automation for the contact. */
-  handoff: 'tandem.handoff',
-  /** Start another flow for the contact once this run ends. */
-  startFlow: 'tandem.startFlow',
+  /** Emit an effect the node's runtime declares (open a handoff, start a flow, mark read): params `{ node, effect }` name it; its `payloadFrom` computes the payload. */
+  node: 'tandem.nodeEffect',
 } as const;
 
 export const assignNames = {
@@ -47,8 +45,16 @@ export const guardNames = {
 export const timerKinds = ['wait', 'timeout', 'idle'] as const;
 export type TimerKind = (typeof timerKinds)[number];
 
+/**
+ * A person has the conversation: what a run standing on a step that handed over waits for (their
+ * release), and why the bot is paused for the contact. (A reply from the Business App pauses it as 'app_reply'.)
+ */
+export const PERSON = 'person';
+/** The purpose of the note a step sends as it hands the conversation to a person: it goes out although the hand-over paused the bot. */
+export const HANDOVER_NOTE = 'handover_note';
+
 /** What a run standing on a step waits for: it routes the contact's replies, business events, releases and effect results. */
-export const waitKinds = ['reply', 'event', 'timer', 'send', 'http', 'handoff'] as const;
+export const waitKinds = ['reply', 'event', 'timer', 'send', 'http', PERSON] as const;
 export type WaitKind = (typeof waitKinds)[number];
 
 export const effectOutcomes = ['ok', 'error', 'window_closed', 'missed', 'human_active'] as const;
@@ -58,14 +64,20 @@ export type EffectOutcome = (typeof effectOutcomes)[number];
 export const START_STATE = '$start';
 export const END_STATE = '$end';
 
+/** Kinds the webhook layer reads itself; nodes declare more (nodes/src/inboundKinds.ts). */
+export const builtInInboundKinds = ['text', 'button', 'interactive', 'media', 'location', 'reaction', 'contacts', 'other'] as const;
+
 /** A message as a flow sees it, whatever WhatsApp type it arrived as. */
 export const inboundMessageSchema = z.object({
   wamid: z.string(),
-  kind: z.enum(['text', 'button', 'interactive', 'media', 'location', 'reaction', 'contacts', 'other']),
+  /** One of `builtInInboundKinds`, or a kind a node declares (a submitted WhatsApp Flow). */
+  kind: z.string().min(1),
   /** Text body, caption, or the title of the tapped button/row. */
   text: z.string().default(''),
   /** Id of the tapped reply button or list row, or a template quick-reply payload. */
   replyId: z.string().optional(),
+  /** What a node-declared kind read from the message (a Flow's answers). */
+  data: z.record(z.string(), z.unknown()).optional(),
   /** The wamid of the message this one answers (button replies carry it). */
   contextWamid: z.string().optional(),
   referral: z

@@ -1,3 +1,4 @@
+import { describeDetail } from './stepDetail';
 import { X } from 'lucide-react';
 import { endpoints } from '@tandem/shared/api';
 import { useApi } from '../api/client';
@@ -70,16 +71,4 @@ function StepLog({ steps }: { steps: RunDetail['steps'] }) {
       ))}
     </ol>
   );
-}
-
-/** A short line for a step's detail: the event type, a message's text, an error. */
-function describeDetail(detail: Record<string, unknown>): string {
-  const parts: string[] = [];
-  if (typeof detail.type === 'string') parts.push(detail.type);
-  if (typeof detail.text === 'string' && detail.text) parts.push(`“${detail.text}”`);
-  if (typeof detail.reason === 'string') parts.push(detail.reason);
-  if (typeof detail.outcome === 'string') parts.push(detail.outcome);
-  const error = detail.error;
-  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') parts.push(error.message);
-  return parts.length ? parts.join(' · ') : JSON.stringify(detail).slice(0, 160);
 }

@@ -122,7 +122,7 @@ describe('canvas', () => {
     ]);
     expect(groups).toEqual([
       ['Triggers', 4],
-      ['Messages', 3],
+      ['Messages', 4],
       ['Logic', 5],
       ['Human', 1],
       ['Flow', 3],

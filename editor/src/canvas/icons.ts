@@ -1,6 +1,7 @@
 import {
   CalendarClock,
   CircleQuestionMark,
+  ClipboardList,
   CornerDownRight,
   FileText,
   Flag,
@@ -38,6 +39,7 @@ export const nodeIcons: Record<string, LucideIcon> = {
   'user-round': UserRound,
   'corner-down-right': CornerDownRight,
   flag: Flag,
+  'clipboard-list': ClipboardList,
 };
 
 export function iconFor(name: string): LucideIcon {

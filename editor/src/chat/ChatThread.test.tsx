@@ -147,6 +147,84 @@ describe('ChatThread', () => {
     expect(onReply).toHaveBeenCalledWith({ id: 't15', title: '15:00' });
   });
 
+  it("opens the bot's latest WhatsApp Flow with its token, Flow id and wamid; older Flow messages only show their button", () => {
+    const flowMessage = (token: string, wamid: string) =>
+      msg(
+        'out',
+        'interactive',
+        {
+          kind: 'flow',
+          flowId: '2814653498770231',
+          flowName: 'lead_signup',
+          token,
+          header: 'Lucky Shrub',
+          body: 'Tell us about you',
+          cta: 'Sign up',
+          screen: 'LEAD_FORM',
+        },
+        { wamid },
+      );
+    const onOpenFlow = vi.fn();
+    render(
+      <ChatThread
+        messages={[flowMessage('tandem.1.2814653498770231', 'wamid.old'), flowMessage('tandem.2.2814653498770231', 'wamid.new')]}
+        templates={[]}
+        perspective="contact"
+        onOpenFlow={onOpenFlow}
+      />,
+    );
+    const [old, latest] = screen.getAllByTestId('message');
+    expect(latest!.textContent).toContain('Lucky Shrub');
+    expect((within(old!).getByRole('button', { name: 'Sign up' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(latest!).getByRole('button', { name: 'Sign up' }));
+    expect(onOpenFlow).toHaveBeenCalledWith({
+      token: 'tandem.2.2814653498770231',
+      flowId: '2814653498770231',
+      title: 'lead_signup',
+      contextWamid: 'wamid.new',
+    });
+  });
+
+  it("opens a template's Flow button with the token the step gave it", () => {
+    const invite = msg(
+      'out',
+      'template',
+      {
+        kind: 'template',
+        name: 'lead_invite',
+        language: 'en',
+        category: 'MARKETING',
+        body: [],
+        buttons: [{ index: 0, subType: 'flow', flowToken: 'tandem.3.2814653498770231', flowId: '2814653498770231' }],
+      },
+      { wamid: 'wamid.t' },
+    );
+    const onOpenFlow = vi.fn();
+    render(<ChatThread messages={[invite]} templates={[]} perspective="contact" onOpenFlow={onOpenFlow} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open form' }));
+    expect(onOpenFlow).toHaveBeenCalledWith({ token: 'tandem.3.2814653498770231', flowId: '2814653498770231', title: 'Open form', contextWamid: 'wamid.t' });
+  });
+
+  it("shows the contact's submitted Flow with its answers, without the token", () => {
+    const reply = msg('in', 'interactive', {
+      type: 'nfm_reply',
+      nfm_reply: {
+        name: 'flow',
+        body: 'Sent',
+        response_json: JSON.stringify({ flow_token: 'tandem.2.x', name: 'Ana', interest: 'workshops', marketing_opt_in: true, days: ['mon', 'tue'] }),
+      },
+    });
+    render(<ChatThread messages={[reply]} templates={[]} perspective="contact" />);
+    const answers = screen.getByTestId('form-answers');
+    expect([...answers.querySelectorAll('[data-answer]')].map((a) => [a.querySelector('dt')!.textContent, a.querySelector('dd')!.textContent])).toEqual([
+      ['name', 'Ana'],
+      ['interest', 'workshops'],
+      ['marketing_opt_in', 'Yes'],
+      ['days', 'mon, tue'],
+    ]);
+    expect(screen.getByTestId('message').textContent).toContain('Sent');
+  });
+
   it('turns sides in the inbox and shows why a message failed', () => {
     render(
       <ChatThread

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { TemplateInfo } from '@tandem/shared';
 import type { MessageView } from '@tandem/shared/api';
-import { choicesOf, describeMessage, type ReplyChoice } from './describeMessage';
+import { choicesOf, describeMessage, flowButtonOf, type FlowButton, type ReplyChoice } from './describeMessage';
 import { MessageBubble } from './MessageBubble';
 
 export interface ChatThreadProps {
@@ -11,13 +11,19 @@ export interface ChatThreadProps {
   perspective: 'contact' | 'business';
   /** Answers the bot's latest interactive message (simulator only). */
   onReply?: (choice: ReplyChoice) => void;
+  /** Opens the Flow of the bot's latest message that has one, with that message's wamid (simulator only). */
+  onOpenFlow?: (flow: FlowOpening) => void;
   empty?: string;
 }
 
+/** A Flow the contact opens, and the message it came in (WhatsApp's `context.id` of the reply). */
+export type FlowOpening = FlowButton & { contextWamid?: string };
+
 /** A conversation, oldest first, scrolled to the newest message. */
-export function ChatThread({ messages, templates, perspective, onReply, empty = 'No messages yet.' }: ChatThreadProps) {
+export function ChatThread({ messages, templates, perspective, onReply, onOpenFlow, empty = 'No messages yet.' }: ChatThreadProps) {
   const rendered = useMemo(() => messages.map((m) => describeMessage(m, templates)), [messages, templates]);
-  const answerable = useMemo(() => lastInteractive(messages, rendered), [messages, rendered]);
+  const answerable = useMemo(() => lastOutbound(messages, rendered, (r) => choicesOf(r).length > 0), [messages, rendered]);
+  const openable = useMemo(() => lastOutbound(messages, rendered, (r) => flowButtonOf(r) !== undefined), [messages, rendered]);
   const end = useRef<HTMLDivElement>(null);
   const last = messages.at(-1)?.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls down when a new message arrives (not on every poll's new array), which the effect does not read
@@ -36,6 +42,7 @@ export function ChatThread({ messages, templates, perspective, onReply, empty = 
           rendered={rendered[i]!}
           side={sideOf(m.direction, perspective)}
           onReply={onReply && i === answerable ? onReply : undefined}
+          onOpenFlow={onOpenFlow && i === openable ? () => openFlow(onOpenFlow, m, rendered[i]!) : undefined}
         />
       ))}
       <div ref={end} />
@@ -49,10 +56,17 @@ function sideOf(direction: MessageView['direction'], perspective: 'contact' | 'b
   return fromContact === (perspective === 'contact') ? 'right' : 'left';
 }
 
-/** Index of the bot's latest message that offers choices, or -1. */
-function lastInteractive(messages: readonly MessageView[], rendered: readonly ReturnType<typeof describeMessage>[]): number {
+type Rendered = ReturnType<typeof describeMessage>;
+
+/** Index of the bot's latest message that offers choices (or a Flow), or -1. */
+function lastOutbound(messages: readonly MessageView[], rendered: readonly Rendered[], offers: (r: Rendered) => boolean): number {
   for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i]!.direction === 'out' && choicesOf(rendered[i]!).length > 0) return i;
+    if (messages[i]!.direction === 'out' && offers(rendered[i]!)) return i;
   }
   return -1;
+}
+
+function openFlow(onOpenFlow: (flow: FlowOpening) => void, m: MessageView, r: Rendered): void {
+  const flow = flowButtonOf(r);
+  if (flow) onOpenFlow({ ...flow, ...(m.wamid ? { contextWamid: m.wamid } : {}) });
 }

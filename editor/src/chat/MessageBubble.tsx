@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ExternalLink, FileText, Image, List, Smartphone, Copy } from 'lucide-react';
+import { ClipboardList, ExternalLink, FileText, Image, List, Smartphone, Copy } from 'lucide-react';
 import type { MessageView } from '@tandem/shared/api';
 import { keyedByContent } from '../shell/contentKeys';
 import type { RenderedMessage, ReplyChoice } from './describeMessage';
@@ -11,12 +11,14 @@ export interface MessageBubbleProps {
   side: 'left' | 'right';
   /** Set on the bot's latest interactive message: tapping a button or row answers it. */
   onReply?: ((choice: ReplyChoice) => void) | undefined;
+  /** Set on the bot's latest message that opens a WhatsApp Flow: tapping its button opens the form. */
+  onOpenFlow?: (() => void) | undefined;
 }
 
 const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact', out: 'Bot', echo: 'From the Business App', history: 'History' };
 
 /** One message drawn like WhatsApp: text, media, reply buttons, a list, a template with its buttons. */
-export function MessageBubble({ message, rendered, side, onReply }: MessageBubbleProps) {
+export function MessageBubble({ message, rendered, side, onReply, onOpenFlow }: MessageBubbleProps) {
   const failed = message.status === 'failed';
   return (
     <div
@@ -30,7 +32,7 @@ export function MessageBubble({ message, rendered, side, onReply }: MessageBubbl
           <Smartphone size={12} aria-hidden /> {directionLabel.echo}
         </div>
       )}
-      <Body rendered={rendered} onReply={onReply} />
+      <Body rendered={rendered} onReply={onReply} onOpenFlow={onOpenFlow} />
       <div className="tn-msg-meta">
         {message.direction === 'out' && message.nodeId && <code title="The step that sent it">{message.nodeId}</code>}
         <time dateTime={message.at}>{new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
@@ -41,7 +43,15 @@ export function MessageBubble({ message, rendered, side, onReply }: MessageBubbl
   );
 }
 
-function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((choice: ReplyChoice) => void) | undefined }) {
+function Body({
+  rendered,
+  onReply,
+  onOpenFlow,
+}: {
+  rendered: RenderedMessage;
+  onReply?: ((choice: ReplyChoice) => void) | undefined;
+  onOpenFlow?: (() => void) | undefined;
+}) {
   const [listOpen, setListOpen] = useState(false);
   switch (rendered.kind) {
     case 'text':
@@ -133,6 +143,8 @@ function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((ch
               {keyedByContent(rendered.buttons).map(({ key, item: b }) =>
                 b.kind === 'quick_reply' ? (
                   <ChoiceButton key={key} choice={{ id: b.value ?? b.text, title: b.text }} onReply={onReply} />
+                ) : b.kind === 'flow' ? (
+                  <FlowButton key={key} label={b.text} title="Opens a WhatsApp Flow" onOpen={onOpenFlow} />
                 ) : (
                   <span key={key} className="tn-msg-button tn-msg-button-static" title={b.value}>
                     {b.kind === 'url' ? <ExternalLink size={14} aria-hidden /> : b.kind === 'copy_code' ? <Copy size={14} aria-hidden /> : null} {b.text}
@@ -140,6 +152,35 @@ function Body({ rendered, onReply }: { rendered: RenderedMessage; onReply?: ((ch
                 ),
               )}
             </div>
+          )}
+        </>
+      );
+    case 'flow':
+      return (
+        <>
+          {rendered.header && <strong className="tn-msg-header">{rendered.header}</strong>}
+          <div className="tn-msg-text">{rendered.body}</div>
+          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          <div className="tn-msg-buttons">
+            <FlowButton label={rendered.cta} title={`WhatsApp Flow ${rendered.flowName || rendered.flowId}`} onOpen={onOpenFlow} />
+          </div>
+        </>
+      );
+    case 'form-reply':
+      return (
+        <>
+          <div className="tn-msg-form-reply">
+            <ClipboardList size={14} aria-hidden /> {rendered.text}
+          </div>
+          {Object.keys(rendered.answers).length > 0 && (
+            <dl className="tn-msg-answers" data-testid="form-answers">
+              {Object.entries(rendered.answers).map(([k, v]) => (
+                <div key={k} data-answer={k}>
+                  <dt>{k}</dt>
+                  <dd>{answerText(v)}</dd>
+                </div>
+              ))}
+            </dl>
           )}
         </>
       );
@@ -152,6 +193,23 @@ function ChoiceButton({ choice, onReply }: { choice: ReplyChoice; onReply?: ((ch
       {choice.title}
     </button>
   );
+}
+
+/** A Flow's button: it opens the form when the message can still be answered, else it only shows the label. */
+function FlowButton({ label, title, onOpen }: { label: string; title: string; onOpen?: (() => void) | undefined }) {
+  return (
+    <button type="button" className="tn-msg-button" disabled={!onOpen} title={title} data-open-flow="" onClick={() => onOpen?.()}>
+      <ClipboardList size={14} aria-hidden /> {label}
+    </button>
+  );
+}
+
+/** A submitted value as the contact entered it: text as is, yes/no, a list of choices. */
+function answerText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return JSON.stringify(v);
 }
 
 function MediaIcon({ type }: { type: string }) {

@@ -1,4 +1,5 @@
-import { outboundContentSchema, type OutboundContent, type TemplateInfo } from '@tandem/shared';
+import type { TemplateInfo } from '@tandem/shared';
+import { outboundContentSchema, type OutboundContent } from '@tandem/nodes';
 import type { MessageView } from '@tandem/shared/api';
 
 /** A choice the contact can tap: a reply button, a list row, a template's quick reply. */
@@ -11,9 +12,11 @@ export interface ReplyChoice {
 
 interface TemplateButtonView {
   text: string;
-  kind: 'quick_reply' | 'url' | 'copy_code' | 'other';
-  /** Quick replies: the payload the tap sends. URL / copy code: the filled-in value, if any. */
+  kind: 'quick_reply' | 'url' | 'copy_code' | 'flow' | 'other';
+  /** Quick replies: the payload the tap sends. URL / copy code: the filled-in value, if any. Flow: the token. */
   value?: string;
+  /** Flow buttons: the WhatsApp Flow the button opens, as the step that sent it recorded. */
+  flowId?: string;
 }
 
 /** A message as the chat shows it, whichever direction and form it came in. */
@@ -34,7 +37,20 @@ export type RenderedMessage =
       footer?: string;
       buttons: TemplateButtonView[];
     }
+  | {
+      kind: 'flow';
+      /** Meta's Flow id, its name, and the token its answers come back with. */
+      flowId: string;
+      flowName: string;
+      token: string;
+      screen: string;
+      header?: string;
+      body: string;
+      footer?: string;
+      cta: string;
+    }
   | { kind: 'reply'; title: string; id?: string }
+  | { kind: 'form-reply'; text: string; answers: Record<string, unknown> }
   | { kind: 'other'; text: string };
 
 /** How a message is rendered: the bot's messages from their stored content, the contact's and App replies from WhatsApp's payload. */
@@ -74,7 +90,24 @@ function describeOutbound(c: OutboundContent, templates: readonly TemplateInfo[]
       };
     case 'template':
       return renderTemplate(c, templates);
+    case 'flow':
+      return {
+        kind: 'flow',
+        flowId: c.flowId,
+        flowName: c.flowName,
+        token: c.token,
+        screen: c.screen,
+        ...opt('header', c.header),
+        body: c.body,
+        ...opt('footer', c.footer),
+        cta: c.cta,
+      };
   }
+}
+
+/** A template button's value as the chat shows it: the payload, link end or code; a Flow button's token. */
+function buttonValue(b: TemplateContent['buttons'][number]): string {
+  return b.subType === 'flow' ? b.flowToken : b.value;
 }
 
 type TemplateContent = Extract<OutboundContent, { kind: 'template' }>;
@@ -95,7 +128,12 @@ function renderTemplate(c: TemplateContent, templates: readonly TemplateInfo[]):
       known: t !== undefined,
       ...(headerValue !== undefined ? { header: { text: headerValue } } : mediaHeader ? { header: mediaHeader } : {}),
       body: c.body.map((p) => p.text).join(' · '),
-      buttons: c.buttons.map((b) => ({ text: b.value, kind: b.subType, value: b.value })),
+      buttons: c.buttons.map((b) => ({
+        text: b.subType === 'flow' ? 'Open form' : b.value,
+        kind: b.subType,
+        value: buttonValue(b),
+        ...(b.subType === 'flow' && b.flowId ? { flowId: b.flowId } : {}),
+      })),
     };
   }
   const fill = (text: string, values: readonly { name?: string | undefined; text: string }[]) =>
@@ -113,9 +151,11 @@ function renderTemplate(c: TemplateContent, templates: readonly TemplateInfo[]):
     ...opt('footer', t.text.footer),
     buttons: t.buttons.map((b, index) => {
       const param = c.buttons.find((p) => p.index === index);
-      const kind = b.type === 'QUICK_REPLY' ? 'quick_reply' : b.type === 'URL' ? 'url' : b.type === 'COPY_CODE' ? 'copy_code' : 'other';
-      const value = kind === 'quick_reply' ? (param?.value ?? b.text) : param?.value;
-      return { text: b.text, kind, ...opt('value', value) };
+      const kind =
+        b.type === 'QUICK_REPLY' ? 'quick_reply' : b.type === 'URL' ? 'url' : b.type === 'COPY_CODE' ? 'copy_code' : b.type === 'FLOW' ? 'flow' : 'other';
+      const value = kind === 'quick_reply' ? ((param && buttonValue(param)) ?? b.text) : param && buttonValue(param);
+      const flowId = param?.subType === 'flow' ? param.flowId : undefined;
+      return { text: b.text, kind, ...opt('value', value), ...opt('flowId', flowId) };
     }),
   };
 }
@@ -128,6 +168,8 @@ function describeInbound(type: string, content: Record<string, unknown>): Render
   if (type === 'interactive') {
     const reply = rec(content.button_reply) ?? rec(content.list_reply);
     if (reply) return { kind: 'reply', title: str(reply.title) ?? '', ...opt('id', str(reply.id)) };
+    const form = rec(content.nfm_reply);
+    if (form) return { kind: 'form-reply', text: str(form.body) ?? 'Sent', answers: formAnswers(form.response_json) };
   }
   if (type === 'button') return { kind: 'reply', title: str(content.text) ?? '', ...opt('id', str(content.payload)) };
   if (['image', 'video', 'audio', 'document', 'sticker'].includes(type)) {
@@ -136,6 +178,36 @@ function describeInbound(type: string, content: Record<string, unknown>): Render
   if (type === 'location') return { kind: 'other', text: `📍 ${[str(content.name), str(content.address)].filter(Boolean).join(', ') || 'Location'}` };
   if (type === 'reaction') return { kind: 'other', text: str(content.emoji) ? `Reacted ${str(content.emoji)}` : 'Removed a reaction' };
   return { kind: 'other', text: str(content.body) ?? str(content.text) ?? `(${type} message)` };
+}
+
+/** The answers of a submitted Flow, without the token that ties them to the step. */
+function formAnswers(json: unknown): Record<string, unknown> {
+  if (typeof json !== 'string') return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+    const { flow_token: _token, ...answers } = value as Record<string, unknown>;
+    return answers;
+  } catch {
+    return {};
+  }
+}
+
+/** A WhatsApp Flow the contact can open from a message: its token, and its id when the message names it. */
+export interface FlowButton {
+  token: string;
+  /** Meta's Flow id: a Flow message names it, and so does a template's Flow button a step sent. */
+  flowId?: string;
+  /** What the form is called: the Flow's name, else the button's label. */
+  title: string;
+}
+
+/** The Flow a rendered message opens: a Flow message's, or a template's (first) Flow button's; none for other messages. */
+export function flowButtonOf(m: RenderedMessage): FlowButton | undefined {
+  if (m.kind === 'flow') return { token: m.token, flowId: m.flowId, title: m.flowName || m.cta };
+  if (m.kind !== 'template') return undefined;
+  const b = m.buttons.find((x) => x.kind === 'flow' && x.value);
+  return b?.value ? { token: b.value, title: b.text, ...(b.flowId ? { flowId: b.flowId } : {}) } : undefined;
 }
 
 /** Choices the contact can tap in a rendered message (none for messages without any). */

@@ -18,8 +18,8 @@ interface Opened {
 
 /**
  * One flow of a workspace in the editor: its draft (saved back as you edit, checked by the
- * server too), or a published version read-only. Templates and flows of the workspace feed the
- * pickers; the flow's published state feeds Publish, Versions, the simulator and analytics.
+ * server too), or a published version read-only. Templates, WhatsApp Flows and flows of the
+ * workspace feed the pickers; the flow's published state feeds Publish, Versions, the simulator and analytics.
  */
 export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceView; flowId: string; version?: number | undefined }) {
   const api = useApi();
@@ -29,6 +29,7 @@ export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceV
   const detail = useLoad(() => api(endpoints.getFlow, { params }), `${key}|${generation}`);
   const viewed = useLoad(() => (version ? api(endpoints.getVersion, { params: { ...params, version } }) : Promise.resolve(undefined)), key);
   const templates = useLoad(() => api(endpoints.listTemplates, { params: { workspaceId: workspace.id } }), `${workspace.id}|${generation}`);
+  const waFlows = useLoad(() => api(endpoints.listWaFlows, { params: { workspaceId: workspace.id } }), `${workspace.id}|${generation}`);
   const flows = useLoad(() => api(endpoints.listFlows, { params: { workspaceId: workspace.id }, query: {} }), `${workspace.id}|${generation}`);
   const [opened, setOpened] = useState<Opened>();
 
@@ -42,6 +43,12 @@ export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceV
   }, [source, key, opened?.key]);
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const reloadWaFlows = waFlows.reload;
+  const syncWaFlows = useCallback(async () => {
+    const synced = await api(endpoints.syncWaFlows, { params: { workspaceId: workspace.id } });
+    await reloadWaFlows();
+    return synced;
+  }, [api, workspace.id, reloadWaFlows]);
   const canEdit = roleRank[workspace.role] >= roleRank.editor;
   const readOnly = version !== undefined || !canEdit;
   const env = useMemo<EditorEnv>(() => ({ codeEditor: readOnly ? 'plain' : 'monaco', readOnly }), [readOnly]);
@@ -57,12 +64,14 @@ export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceV
       workspace,
       flowId,
       templates: templates.data?.templates ?? [],
+      waFlows: waFlows.data?.waFlows ?? [],
       flows: flows.data?.flows ?? [],
       liveVersion: detail.data.liveVersion,
       ...(version && v ? { viewing: { version: v.version, note: v.note, live: v.live, createdAt: v.createdAt } } : {}),
       refresh,
+      syncWaFlows,
     };
-  }, [workspace, flowId, version, detail.data, viewed.data, templates.data, flows.data, refresh]);
+  }, [workspace, flowId, version, detail.data, viewed.data, templates.data, waFlows.data, flows.data, refresh, syncWaFlows]);
 
   const error = detail.error ?? viewed.error;
   if (error && !opened) return <p className="tn-page-message tn-errors">Cannot open this flow: {error}</p>;

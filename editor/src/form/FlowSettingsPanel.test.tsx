@@ -27,6 +27,17 @@ describe('flow settings panel', () => {
     expect(container.querySelector<HTMLInputElement>('[data-path="settings.quietHours.start"]')!.type).toBe('time');
   });
 
+  it("uses the workspace's read receipts unless the flow picks its own, and says what marking read does on a coexistence number", () => {
+    const { container, flow } = renderWithStores(smallFlow(), <FlowSettingsPanel />);
+    const field = container.querySelector<HTMLSelectElement>('[data-path="settings.readReceipts"]')!;
+    expect(field.value).toBe('workspace');
+    expect(field.closest('.tn-field')?.querySelector('.tn-help')?.textContent).toContain(
+      "marks the chat read in the WhatsApp Business App too: the App's unread badge and count drop",
+    );
+    fireEvent.change(field, { target: { value: 'off' } });
+    expect(flow.getState().doc.settings.readReceipts).toBe('off');
+  });
+
   it('declares attributes as a list and shows schema errors under fields', () => {
     const { container, flow } = renderWithStores(smallFlow(), <FlowSettingsPanel />);
     fireEvent.click(container.querySelector('[data-group="settings.attributes"] .tn-add')!);

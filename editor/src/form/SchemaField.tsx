@@ -7,6 +7,7 @@ import { hasIssuesUnder, useFormEnv } from './formContext';
 import { ListField } from './ListField';
 import { FlowPicker } from './FlowPicker';
 import { TemplatePicker } from './TemplatePicker';
+import { WaFlowPicker } from './WaFlowPicker';
 import { useWorkspaceData } from '../workspace/workspaceData';
 import {
   discriminatorOf,
@@ -144,7 +145,11 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
       );
     }
     // In a workspace, templates and flows are picked from what exists there; elsewhere they are typed.
-    if (widget === 'template-picker' && workspace && env.node) return row(<TemplatePicker id={id} path={key} templates={workspace.templates} />);
+    if (widget === 'template-picker' && workspace && env.node)
+      return row(<TemplatePicker id={id} path={key} at={path.slice(0, -1)} templates={workspace.templates} />);
+    if (widget === 'wa-flow-picker' && workspace && env.node) {
+      return row(<WaFlowPicker id={id} path={key} waFlows={workspace.waFlows} onSync={workspace.syncWaFlows} />);
+    }
     if (widget === 'flow-picker' && workspace) {
       return row(<FlowPicker id={id} path={key} value={text} flows={workspace.flows} currentFlowId={workspace.flowId} onChange={setText} />);
     }

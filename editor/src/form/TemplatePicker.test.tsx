@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
+import { templateInfoSchema } from '@tandem/shared';
 import { oneNodeFlow, renderWithStores } from '../../test/renderPanel';
-import { workspaceData } from '../../test/workspaceFixtures';
+import { demoTemplates, workspaceData } from '../../test/workspaceFixtures';
 import { WorkspaceDataContext } from '../workspace/workspaceData';
 import { NodeConfigPanel } from './NodeConfigPanel';
 
@@ -56,6 +57,39 @@ describe('the template picker of "Send template"', () => {
     const { container } = renderWithStores(templateStep, <NodeConfigPanel nodeId="n" />);
     expect(screen.queryByTestId('template-picker')).toBeNull();
     expect((container.querySelector('input[data-path="template.name"]') as HTMLInputElement).value).toBe('hello_world');
+  });
+});
+
+describe('the template picker inside other settings (a Flow step outside the window)', () => {
+  it('fills that reference only: name, language, category, one value per variable and the Flow button', () => {
+    const leadInvite = {
+      ...templateInfoSchema.parse({
+        name: 'lead_invite',
+        language: 'en',
+        category: 'MARKETING',
+        bodyParameters: ['1'],
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'Not now' },
+          { type: 'FLOW', text: 'Sign up' },
+        ],
+        text: { body: 'Hi {{1}}, join our list?' },
+      }),
+      id: 99,
+      source: 'sandbox' as const,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const outsideWindow = { name: 'old_invite', language: 'en', category: 'UTILITY', buttonIndex: 0, body: ['Ana', 'extra'] };
+    const { flow } = renderWithStores(
+      oneNodeFlow('send-flow', { flow: { id: '2814653498770231', name: 'lead_signup' }, screen: 'LEAD_FORM', body: 'Join us', cta: 'Sign up', outsideWindow }),
+      <WorkspaceDataContext.Provider value={workspaceData({ templates: [...demoTemplates, leadInvite] })}>
+        <NodeConfigPanel nodeId="n" />
+      </WorkspaceDataContext.Provider>,
+    );
+    fireEvent.change(within(screen.getByTestId('template-picker')).getByRole('combobox'), { target: { value: 'lead_invite|en' } });
+    const data = flow.getState().doc.nodes[0]!.data;
+    expect(data.outsideWindow).toEqual({ name: 'lead_invite', language: 'en', category: 'MARKETING', buttonIndex: 1, body: ['Ana'] });
+    expect(data.body).toBe('Join us');
+    expect(data.template).toBeUndefined();
   });
 });
 

@@ -1,35 +1,41 @@
 import type { TemplateInfo } from '@tandem/shared';
 import { keyedByContent } from '../shell/contentKeys';
 import type { TemplateView } from '../workspace/types';
-import { applyTemplate, templateVariableCount } from './applyTemplate';
+import { applyTemplate, applyTemplateReference, templateVariableCount } from './applyTemplate';
 import { useFormEnv } from './formContext';
-import { isRecord } from './schemaInfo';
+import { isRecord, type Path } from './schemaInfo';
 import { TemplateText } from './TemplateText';
 
 export interface TemplatePickerProps {
   id: string;
   path: string;
+  /** Where the settings naming the template are: `template` of a "Send template" step, or a reference inside other settings. */
+  at: Path;
   templates: readonly TemplateView[];
 }
 
 const keyOf = (t: { name: string; language: string }) => `${t.name}|${t.language}`;
 
 /**
- * Chooses the template of a "Send template" step from the workspace's templates: picking one fills
- * name, language, category, body parameters, header and button values (see `applyTemplate`).
+ * Chooses a template from the workspace's templates. For the `template` of a "Send template" step,
+ * picking one fills name, language, category, body parameters, header and button values (see
+ * `applyTemplate`); for a template named inside other settings (the template a Flow step sends
+ * outside the window), that reference's own fields (`applyTemplateReference`).
  * Shows the chosen template's text with its variables, its category and buttons.
  */
-export function TemplatePicker({ id, path, templates }: TemplatePickerProps) {
+export function TemplatePicker({ id, path, at, templates }: TemplatePickerProps) {
   const env = useFormEnv();
   const data = env.node?.data ?? {};
-  const current = isRecord(data.template)
-    ? { name: String(data.template.name ?? ''), language: String(data.template.language ?? '') }
-    : { name: '', language: '' };
+  const wholeStep = at.length === 1 && at[0] === 'template';
+  const holder = valueAt(data, at);
+  const current = isRecord(holder) ? { name: String(holder.name ?? ''), language: String(holder.language ?? '') } : { name: '', language: '' };
   const chosen = templates.find((t) => keyOf(t) === keyOf(current));
   const sorted = [...templates].sort((a, b) => a.name.localeCompare(b.name) || a.language.localeCompare(b.language));
   const pick = (key: string) => {
     const t = templates.find((x) => keyOf(x) === key);
-    if (t && env.node) env.node.replace(applyTemplate(env.node.data, t));
+    if (!t || !env.node) return;
+    const next = wholeStep ? applyTemplate(env.node.data, t) : setAt(env.node.data, at, applyTemplateReference(isRecord(holder) ? holder : {}, t));
+    env.node.replace(next);
   };
   return (
     <div className="tn-template-picker" data-testid="template-picker">
@@ -45,6 +51,20 @@ export function TemplatePicker({ id, path, templates }: TemplatePickerProps) {
       {chosen && <TemplateCard template={chosen} />}
     </div>
   );
+}
+
+function valueAt(data: Record<string, unknown>, at: Path): unknown {
+  let v: unknown = data;
+  for (const k of at) v = isRecord(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
+/** `data` with the object at `at` replaced (each record on the way copied). */
+function setAt(data: Record<string, unknown>, at: Path, value: Record<string, unknown>): Record<string, unknown> {
+  const [head, ...rest] = at;
+  if (head === undefined) return value;
+  const child = data[head];
+  return { ...data, [head]: rest.length ? setAt(isRecord(child) ? child : {}, rest, value) : value };
 }
 
 /** The approved text of a template with its variables marked, its category and buttons. */

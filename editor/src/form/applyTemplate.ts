@@ -40,6 +40,24 @@ export function applyTemplate(data: Record<string, unknown>, t: TemplateInfo): R
   };
 }
 
+/**
+ * A template named inside other settings (the template a Flow step sends outside the window) after
+ * picking `t`: its name, language and category; when the reference has them, one body value per
+ * template variable (values already typed kept by position) and the position of its Flow button.
+ */
+export function applyTemplateReference(ref: Record<string, unknown>, t: TemplateInfo): Record<string, unknown> {
+  const oldBody = Array.isArray(ref.body) ? ref.body : [];
+  const flowButton = t.buttons.findIndex((b) => b.type === 'FLOW');
+  return {
+    ...ref,
+    name: t.name,
+    language: t.language,
+    category: t.category,
+    ...('body' in ref ? { body: t.bodyParameters.map((_, i) => (typeof oldBody[i] === 'string' ? oldBody[i] : '')) } : {}),
+    ...('buttonIndex' in ref && flowButton >= 0 ? { buttonIndex: flowButton } : {}),
+  };
+}
+
 const OPT_OUT = /\b(stop|unsubscribe|opt[\s-]?out|no more)\b/i;
 
 /** "Complete my order" → "complete_my_order": a stable quick-reply payload to branch on. */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Bot, Hand, Inbox, Play, Send, UserCheck } from 'lucide-react';
+import { PERSON } from '@tandem/shared';
 import { endpoints, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
@@ -159,7 +160,7 @@ function Conversation({ workspaceId, handoff, onChanged }: { workspaceId: string
           </button>
         )}
         {/* A handoff's own pause ends with "Back to the bot"; an App reply's pause can be lifted here. */}
-        {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === 'handoff' && handoff.status !== 'released') && (
+        {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === PERSON && handoff.status !== 'released') && (
           <button
             type="button"
             disabled={busy}
@@ -206,7 +207,7 @@ function PausedContacts({ workspaceId, now }: { workspaceId: string; now: string
   const [error, setError] = useState<string>();
   const contacts = useLoad(() => api(endpoints.listContacts, { params: { workspaceId }, query: { limit: 200 } }), workspaceId, { pollMs: 10_000 });
   // Handed-over conversations are listed above; these are the ones a Business App reply paused.
-  const paused = (contacts.data?.contacts ?? []).filter((c) => isPaused(c, now) && c.pauseReason !== 'handoff');
+  const paused = (contacts.data?.contacts ?? []).filter((c) => isPaused(c, now) && c.pauseReason !== PERSON);
   if (paused.length === 0) return null;
   return (
     <div className="tn-paused" data-testid="paused-contacts">

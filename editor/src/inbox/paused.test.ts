@@ -11,7 +11,7 @@ describe('paused contacts', () => {
   });
 
   it('say why', () => {
-    expect(pauseText({ pausedUntil: null, pausedIndefinitely: true, pauseReason: 'handoff' })).toBe(
+    expect(pauseText({ pausedUntil: null, pausedIndefinitely: true, pauseReason: 'person' })).toBe(
       'Handed over to a person: the bot is quiet until someone resumes it.',
     );
     expect(pauseText({ pausedUntil: '2026-03-10T12:30:00.000Z', pausedIndefinitely: false, pauseReason: 'app_reply' })).toMatch(

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Inbox, LogOut, TriangleAlert, Workflow } from 'lucide-react';
+import { Inbox, LogOut, Settings, TriangleAlert, Workflow } from 'lucide-react';
 import { useStore } from 'zustand';
 import { endpoints, roleRank, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
@@ -7,6 +7,7 @@ import type { SessionStore } from '../api/session';
 import { FlowList } from '../flows/FlowList';
 import { FlowPage } from '../flows/FlowPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { WorkspaceSettingsPage } from '../workspace/WorkspaceSettingsPage';
 import { keyedByContent } from './contentKeys';
 import { NameDialog } from './NameDialog';
 import { SyncProgress } from './SyncProgress';
@@ -44,7 +45,7 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
     if (id === NEW) return setCreating(true);
     navigate({ name: 'flows', workspaceId: id });
   };
-  const section = route.name === 'inbox' ? 'inbox' : 'flows';
+  const section = route.name === 'inbox' || route.name === 'settings' ? route.name : 'flows';
   return (
     <div className="tn-shell">
       <header className="tn-shell-head">
@@ -77,6 +78,9 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
                 <Inbox size={16} aria-hidden /> Inbox
               </a>
             )}
+            <a href={`#/w/${encodeURIComponent(workspace.id)}/settings`} className={section === 'settings' ? 'tn-active' : ''} data-testid="nav-settings">
+              <Settings size={16} aria-hidden /> Settings
+            </a>
           </nav>
         )}
         <span className="tn-spacer" />
@@ -102,6 +106,7 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
         {workspace && route.name === 'flows' && <FlowList workspace={workspace} workspaces={workspaces} />}
         {workspace && route.name === 'flow' && <FlowPage workspace={workspace} flowId={route.flowId} version={route.version} />}
         {workspace && route.name === 'inbox' && <InboxPage workspace={workspace} handoffId={route.handoffId} />}
+        {workspace && route.name === 'settings' && <WorkspaceSettingsPage workspace={workspace} onChanged={() => void session.getState().refresh()} />}
       </div>
       {creating && (
         <NameDialog

@@ -9,6 +9,7 @@ describe('routes', () => {
       { name: 'flow', workspaceId: 'ws_1', flowId: 'fl_2', version: 3 },
       { name: 'inbox', workspaceId: 'ws 1' },
       { name: 'inbox', workspaceId: 'ws_1', handoffId: 12 },
+      { name: 'settings', workspaceId: 'ws_1' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

@@ -5,7 +5,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'flows'; workspaceId: string }
   | { name: 'flow'; workspaceId: string; flowId: string; version?: number }
-  | { name: 'inbox'; workspaceId: string; handoffId?: number };
+  | { name: 'inbox'; workspaceId: string; handoffId?: number }
+  | { name: 'settings'; workspaceId: string };
 
 /** Reads a hash such as `#/w/ws_1/flows/fl_2/v/3`. */
 export function parseRoute(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
     const id = Number(parts[3]);
     return Number.isInteger(id) && id > 0 ? { name: 'inbox', workspaceId, handoffId: id } : { name: 'inbox', workspaceId };
   }
+  if (parts[2] === 'settings') return { name: 'settings', workspaceId };
   if (parts[2] === 'flows' && parts[3]) {
     const version = parts[4] === 'v' ? Number(parts[5]) : NaN;
     return Number.isInteger(version) && version > 0
@@ -36,6 +38,8 @@ export function routeHash(route: Route): string {
       return `#/w/${e(route.workspaceId)}/flows/${e(route.flowId)}${route.version ? `/v/${route.version}` : ''}`;
     case 'inbox':
       return `#/w/${e(route.workspaceId)}/inbox${route.handoffId ? `/${route.handoffId}` : ''}`;
+    case 'settings':
+      return `#/w/${e(route.workspaceId)}/settings`;
   }
 }
 

@@ -3,11 +3,12 @@ import { Clock, RotateCcw, Send, Smartphone, User, Zap } from 'lucide-react';
 import { endpoints } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
-import { ChatThread } from '../chat/ChatThread';
+import { ChatThread, type FlowOpening } from '../chat/ChatThread';
 import type { ReplyChoice } from '../chat/describeMessage';
 import { useOverlayStore } from '../canvas/overlayStore';
 import { useFlow } from '../store/useFlow';
 import { useWorkspaceData } from '../workspace/workspaceData';
+import { FlowForm } from './FlowForm';
 import { flowStarters } from './flowStarters';
 import { isPaused, pauseText } from '../inbox/paused';
 
@@ -17,8 +18,8 @@ const units = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 
 /**
  * Chat with the workspace's published journeys as a test contact (sandbox workspaces): write or
- * tap replies, answer as the Business App, fire business events, fast-forward the sandbox clock,
- * and see on the canvas which step the contact is at.
+ * tap replies, fill in WhatsApp Flows, answer as the Business App, fire business events,
+ * fast-forward the sandbox clock, and see on the canvas which step the contact is at.
  */
 export function SimulatorPanel() {
   const data = useWorkspaceData();
@@ -47,6 +48,7 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [openFlow, setOpenFlow] = useState<FlowOpening>();
   const validWaId = /^\d{6,20}$/.test(waId);
   const thread = useLoad(() => api(endpoints.simulatorThread, { params: { workspaceId }, query: { waId } }), `${workspaceId}|${waId}`, {
     pollMs: 1_000,
@@ -89,10 +91,19 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
     if (!/^\d{6,20}$/.test(waIdDraft)) return setError('A WhatsApp id is the phone number in digits, without +');
     localStorage.setItem(waIdKey(workspaceId), waIdDraft);
     setWaIdState(waIdDraft);
+    setOpenFlow(undefined);
     setError(undefined);
   };
   const advance = (ms: number) => act(() => api(endpoints.advanceClock, { params: { workspaceId }, body: { advanceMs: ms } }));
-  const reset = () => act(() => api(endpoints.resetSimulator, { params: { workspaceId }, body: { waId } }));
+  const reset = () => {
+    setOpenFlow(undefined);
+    return act(() => api(endpoints.resetSimulator, { params: { workspaceId }, body: { waId } }));
+  };
+  // The form posted the answers itself (and shows its own errors): close it and show the reply.
+  const flowSent = () => {
+    setOpenFlow(undefined);
+    void thread.reload();
+  };
   const runName = run && run.flowId !== flowId ? (data.flows.find((f) => f.id === run.flowId)?.name ?? run.flowId) : undefined;
 
   return (
@@ -193,8 +204,20 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
           templates={data.templates}
           perspective="contact"
           onReply={onReply}
+          onOpenFlow={setOpenFlow}
           empty="Write to the number as the test contact, e.g. a trigger keyword."
         />
+        {openFlow && (
+          <FlowForm
+            key={openFlow.token}
+            workspaceId={workspaceId}
+            waId={waId}
+            opening={openFlow}
+            waFlows={data.waFlows}
+            onClose={() => setOpenFlow(undefined)}
+            onSent={flowSent}
+          />
+        )}
         <form className="tn-composer" onSubmit={send}>
           <div className="tn-segmented" role="radiogroup" aria-label="Write as">
             <label className={as === 'contact' ? 'tn-active' : ''} title="Write as the test contact">

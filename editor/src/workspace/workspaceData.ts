@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { FlowSummary, WorkspaceView } from '@tandem/shared/api';
-import type { TemplateView } from './types';
+import type { TemplateView, WaFlowSync, WaFlowView } from './types';
 
 /** A published version shown read-only on the canvas. */
 export interface ViewedVersion {
@@ -12,13 +12,16 @@ export interface ViewedVersion {
 
 /**
  * What the editor knows about the workspace a flow lives in: its templates (for the template
- * picker and the simulator's rendering), its flows (for "Go to flow") and the flow's published
- * state. Absent in the playground (no server).
+ * picker and the simulator's rendering), its WhatsApp Flows (for "Send WhatsApp Flow" and the
+ * simulator's forms), its flows (for "Go to flow") and the flow's published state. Absent in the
+ * playground (no server).
  */
 export interface WorkspaceData {
   workspace: WorkspaceView;
   flowId: string;
   templates: readonly TemplateView[];
+  /** The workspace's WhatsApp Flows (Meta's in-chat forms) with their screens and fields. */
+  waFlows: readonly WaFlowView[];
   flows: readonly FlowSummary[];
   /** The version new contacts start on; null before the first publish. */
   liveVersion: number | null;
@@ -26,6 +29,8 @@ export interface WorkspaceData {
   viewing?: ViewedVersion;
   /** Loads the flow's published state, templates and flows again (after a publish or rollback). */
   refresh(): void;
+  /** Fetches the WhatsApp Flows from the WhatsApp Business Account again, then reloads `waFlows`. */
+  syncWaFlows(): Promise<WaFlowSync>;
 }
 
 export const WorkspaceDataContext = createContext<WorkspaceData | null>(null);

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { canvasDriver, launchChromium, login, screenshotDir, workspaceIdOf } fro
 
 // What a new user does, in a real browser against the real product (built editor, server, worker,
 // embedded Postgres): build a journey, test it in the simulator, read its analytics, answer the
-// handoff; and copy a proven flow into another brand.
+// handoff; copy a proven flow into another brand; fill in a WhatsApp Flow in the simulator.
 
 let tandem: RunningTandem | undefined;
 let browser: Browser | undefined;
@@ -159,7 +160,7 @@ describe.sequential('the editor in a browser', () => {
         await shot(page, 'simulator');
         const before = await sim.getByTestId('sandbox-time').textContent();
         await sim.getByRole('button', { name: '+1 h' }).click();
-        await sim.locator('[data-testid=sim-run][data-node="handoff_1"][data-waiting="handoff"]').waitFor();
+        await sim.locator('[data-testid=sim-run][data-node="handoff_1"][data-waiting="person"]').waitFor();
         await c.node(handoff).locator('[data-testid=current-node]').waitFor();
         expect(await sim.getByTestId('sandbox-time').textContent()).not.toBe(before);
         // A person answers from the Business App: shown as such.
@@ -260,6 +261,67 @@ describe.sequential('the editor in a browser', () => {
         expect(await page.locator('[data-problem="unknown-template"]').count()).toBe(0);
         const copies = await api(endpoints.listFlows, { params: { workspaceId: bloom }, query: {} });
         expect(copies.flows.map((f) => f.name)).toEqual(['Abandoned cart (Bloom)']);
+      }),
+    90_000,
+  );
+
+  it(
+    'publishes a journey that sends a WhatsApp Flow, and fills in the form in the simulator: the answers and the thanks show in the thread',
+    () =>
+      scenario(async (page) => {
+        const c = canvasDriver(page);
+        // A new sandbox brand (it starts with the example WhatsApp Flows), with the lead sign-up journey imported.
+        const api = await apiAs(tandem!.url, tandem!.email, tandem!.password);
+        const shop = await api(endpoints.createWorkspace, { body: { name: 'Lucky Shrub', transport: 'sandbox' } });
+        const document = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', 'lead-signup-form.json'), 'utf8'));
+        const imported = await api(endpoints.importFlow, { params: { workspaceId: shop.id }, body: { document } });
+        await login(page, tandem!.url, tandem!.email, tandem!.password);
+        await page.goto(`${tandem!.url}/#/w/${encodeURIComponent(shop.id)}/flows/${encodeURIComponent(imported.id)}`);
+        await page.getByTestId('flow-name').filter({ hasText: 'Lead sign-up form' }).waitFor();
+
+        // The step sends the workspace's lead_signup Flow, picked from its synced Flows.
+        await c.node('form').click();
+        const picker = page.getByTestId('wa-flow-picker');
+        expect(await picker.locator('select').inputValue()).toBe('2814653498770231');
+        expect(await picker.getByTestId('wa-flow-status').textContent()).toBe('published');
+        await picker.locator('[data-field="marketing_opt_in"]').waitFor();
+        expect(await c.checksSettled()).toMatch(/^No errors/);
+
+        await page.getByRole('button', { name: 'Publish' }).click();
+        await page.getByTestId('publish-note').fill('Lead form');
+        await page.getByTestId('publish-confirm').click();
+        await page.getByTestId('live-version').filter({ hasText: 'Live: v1' }).waitFor();
+
+        // "join" brings the Flow message; its button opens the form.
+        await page.getByRole('button', { name: 'Simulator' }).click();
+        const sim = page.getByRole('region', { name: 'Simulator' });
+        await sim.getByTestId('sim-text').fill('join');
+        await sim.getByTestId('sim-send').click();
+        const flowMessage = sim.locator('[data-testid=message][data-kind=flow]');
+        await flowMessage.filter({ hasText: 'Tell us a little about you' }).waitFor();
+        await sim.locator('[data-testid=sim-run][data-node="form"][data-waiting="reply"]').waitFor();
+        await flowMessage.getByRole('button', { name: 'Sign up', disabled: false }).click();
+
+        const form = sim.getByTestId('flow-form');
+        await form.getByText('Stay in touch').waitFor();
+        // Required fields are asked for before anything is sent.
+        await form.getByTestId('flow-submit').click();
+        await form.locator('[data-missing="name"]').waitFor();
+        await form.locator('[data-field="name"]').fill('Ana');
+        await form.locator('[data-field="email"]').fill('ana@example.com');
+        await form.locator('[data-field="interest"]').selectOption('workshops');
+        await form.locator('[data-field="marketing_opt_in"]').check();
+        await shot(page, 'simulator-whatsapp-flow');
+        await form.getByTestId('flow-submit').click();
+        await form.waitFor({ state: 'detached' });
+
+        // The submitted form shows with its answers, and the journey thanks the contact by name.
+        const reply = sim.locator('[data-testid=message][data-kind=form-reply]');
+        await reply.locator('[data-answer="interest"] dd').filter({ hasText: 'workshops' }).waitFor();
+        expect(await reply.locator('[data-answer="name"] dd').textContent()).toBe('Ana');
+        expect(await reply.locator('[data-answer="marketing_opt_in"] dd').textContent()).toBe('Yes');
+        await sim.locator('[data-testid=message][data-kind=text]').filter({ hasText: 'Thanks Ana!' }).waitFor();
+        await sim.locator('[data-testid=sim-run][data-status=completed]').waitFor();
       }),
     90_000,
   );

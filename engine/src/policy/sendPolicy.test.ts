@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutboundContent } from '@tandem/shared';
+import type { OutboundContent } from '@tandem/nodes';
 import { contact } from '../../test/stepKit';
 import { decideSend, quietHoursEnd, type SendRequest } from './sendPolicy';
 
@@ -50,6 +50,24 @@ describe('send policy', () => {
   it('routes a free-form message to window_closed 24 hours after the last inbound message', () => {
     expect(decideSend(request({ contact: contact({ lastInboundAt: hoursAgo(24) }) }))).toEqual({ action: 'window_closed' });
     expect(decideSend(request({ contact: contact({ lastInboundAt: null }) }))).toEqual({ action: 'window_closed' });
+  });
+
+  it("outside the window sends the template a message declares instead (a Flow's button template), under the template rules", () => {
+    const instead: OutboundContent = {
+      kind: 'template',
+      name: 'lead_form',
+      language: 'en',
+      category: 'MARKETING',
+      body: [],
+      buttons: [{ index: 0, subType: 'flow', flowToken: 't' }],
+    };
+    const flow: OutboundContent = { kind: 'flow', flowId: '1', flowName: '', token: 't', body: 'Form', cta: 'Open', screen: 'A', outsideWindow: instead };
+    const closed = contact({ lastInboundAt: hoursAgo(30) });
+    expect(decideSend(request({ content: flow }))).toEqual({ action: 'send' });
+    expect(decideSend(request({ content: flow, contact: closed }))).toEqual({ action: 'send', instead });
+    expect(decideSend(request({ content: flow, contact: { ...closed, marketingConsent: 'opted_out' } }))).toEqual({ action: 'block', reason: 'opted_out' });
+    const { outsideWindow: _none, ...withoutTemplate } = flow;
+    expect(decideSend(request({ content: withoutTemplate, contact: closed }))).toEqual({ action: 'window_closed' });
   });
 
   it('does not count a Business App reply as opening the window', () => {

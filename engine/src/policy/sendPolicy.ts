@@ -1,4 +1,5 @@
-import { WINDOW_MS, type OutboundContent, type QuietHours } from '@tandem/shared';
+import { HANDOVER_NOTE, PERSON, WINDOW_MS, type QuietHours } from '@tandem/shared';
+import { contentKindOf, templateOf, type OutboundContent } from '@tandem/nodes';
 import { wallTime, zonedInstant } from '@tandem/nodes/runtime';
 import type { ContactState } from '../runtime/types';
 
@@ -24,7 +25,8 @@ export interface SendRequest {
 }
 
 export type SendDecision =
-  | { action: 'send' }
+  /** `instead`: the window is closed and the message declares what to send then (a Flow's button template). */
+  | { action: 'send'; instead?: OutboundContent }
   | { action: 'hold'; until: Date; reason: 'number_paused' | 'human_active' | 'collision_guard' | 'quiet_hours' | 'template_paused' | 'pacing' }
   | { action: 'window_closed' }
   | { action: 'block'; reason: 'opted_out' | 'frequency_cap' | 'template_unavailable' };
@@ -48,7 +50,7 @@ export function decideSend(r: SendRequest): SendDecision {
   if (r.numberPausedReason) return { action: 'hold', until: new Date(now + NUMBER_PAUSE_RECHECK_MS), reason: 'number_paused' };
   const byPerson = r.purpose === 'agent';
   // The handoff's own note ("a teammate will reply") goes out although the handoff paused the bot.
-  const handoffNote = r.purpose === 'handoff' && r.contact.pauseReason === 'handoff';
+  const handoffNote = r.purpose === HANDOVER_NOTE && r.contact.pauseReason === PERSON;
   if (!byPerson && !handoffNote && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now)
     return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
   if (!byPerson && r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
@@ -59,17 +61,22 @@ export function decideSend(r: SendRequest): SendDecision {
     const end = quietHoursEnd(r.now, r.quietHours, r.timezone);
     if (end) return { action: 'hold', until: end, reason: 'quiet_hours' };
   }
-  const isTemplate = r.content.kind === 'template';
-  if (!isTemplate) {
+  const template = templateOf(r.content);
+  if (!template) {
     const open = r.contact.lastInboundAt !== null && r.contact.lastInboundAt.getTime() + WINDOW_MS > now;
-    if (!open) return { action: 'window_closed' };
+    if (!open) {
+      const instead = contentKindOf(r.content.kind)?.outsideWindow?.(r.content) as OutboundContent | undefined;
+      if (!instead || !templateOf(instead)) return { action: 'window_closed' };
+      const decided = decideSend({ ...r, content: instead, templateStatus: null });
+      return decided.action === 'send' ? { action: 'send', instead } : decided;
+    }
   }
-  if (isTemplate && r.templateStatus) {
+  if (template && r.templateStatus) {
     if (UNSENDABLE_TEMPLATE.has(r.templateStatus)) return { action: 'block', reason: 'template_unavailable' };
     if (r.templateStatus === 'PAUSED' || r.templateStatus === 'PENDING')
       return { action: 'hold', until: new Date(now + TEMPLATE_PAUSE_RECHECK_MS), reason: 'template_paused' };
   }
-  if (r.content.kind === 'template' && r.content.category === 'MARKETING') {
+  if (template?.category === 'MARKETING') {
     if (r.contact.marketingConsent === 'opted_out') return { action: 'block', reason: 'opted_out' };
     if (r.marketingCap !== null && r.marketingSentRecently >= r.marketingCap) return { action: 'block', reason: 'frequency_cap' };
   }

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { assignNames, effectNames, guardNames, type RunEvent, type TimerKind } from '@tandem/shared';
+import { assignNames, effectNames, guardNames, InvariantError, type RunEvent, type TimerKind } from '@tandem/shared';
 import { runtimeOf, type Scope, type ValueChanges } from '@tandem/nodes/runtime';
 import type { CompiledVersion } from './compiledVersion';
 import { runtimeCaps as caps } from './caps';
@@ -22,7 +22,7 @@ export function createFlowMachine(version: CompiledVersion) {
     if (!n) throw new Error(`unknown node ${id}`);
     return { ...n, runtime: runtimeOf(n.type) };
   };
-  const scope = (ctx: RunContext): Scope => ({ contact: ctx.contact, vars: ctx.vars, trigger: ctx.trigger, now: new Date(ctx.now) });
+  const scope = (ctx: RunContext): Scope => ({ contact: ctx.contact, vars: ctx.vars, trigger: ctx.trigger, now: new Date(ctx.now), runId: ctx.runId });
   const answerOf = (ctx: RunContext, event: RunEvent, id: string) => {
     if (event.type !== 'message.received') return undefined;
     const n = node(id);
@@ -77,30 +77,27 @@ export function createFlowMachine(version: CompiledVersion) {
       if (!result) return {};
       return 'missed' in result
         ? effect(context, { type: 'timer-missed', node: p.node!, step: context.step })
-        : effect(context, { type: 'timer', node: p.node!, step: context.step, timer: p.timer as TimerKind, at: result.at.toISOString() });
+        : effect(context, {
+            type: 'timer',
+            node: p.node!,
+            step: context.step,
+            timer: p.timer as TimerKind,
+            at: result.at.toISOString(),
+            ...(result.restartOnActivityMs !== undefined ? { restartOnActivityMs: result.restartOnActivityMs } : {}),
+          });
     }),
     [effectNames.http]: assign(({ context }: ActionArgs, p: Params) => {
       const n = node(p.node!);
       const request = n.runtime.request?.(n.config, scope(context), caps);
       return request ? effect(context, { type: 'http', node: p.node!, step: context.step, request }) : {};
     }),
-    [effectNames.handoff]: assign(({ context }: ActionArgs, p: Params) => {
+    // An effect the node's runtime declares, known here only by the name the compiled machine carries.
+    [effectNames.node]: assign(({ context, event }: ActionArgs, p: Params) => {
       const n = node(p.node!);
-      const h = n.runtime.handoff?.(n.config);
-      return h ? effect(context, { type: 'node', name: 'openHandoff', node: p.node!, step: context.step, payload: h }) : {};
-    }),
-    [effectNames.startFlow]: assign(({ context }: ActionArgs, p: Params) => {
-      const n = node(p.node!);
-      const next = n.runtime.nextFlow?.(n.config);
-      return next
-        ? effect(context, {
-            type: 'node',
-            name: 'startFlow',
-            node: p.node!,
-            step: context.step,
-            payload: { flowId: next.flowId, vars: next.passVariables ? context.vars : {} },
-          })
-        : {};
+      const declared = n.runtime.effects?.[p.effect!];
+      if (!declared) throw new InvariantError(`step ${p.node} names the effect "${p.effect}" its node type does not declare`);
+      const payload = declared.payloadFrom(n.config, { scope: scope(context), event });
+      return payload === undefined ? {} : effect(context, { type: 'node', name: p.effect!, node: p.node!, step: context.step, payload });
     }),
     [assignNames.captureTrigger]: assign(({ event }: ActionArgs) => (event.type === 'run.start' ? { trigger: event.trigger, runId: event.runId } : {})),
     [assignNames.saveAnswer]: assign(({ context, event }: ActionArgs, p: Params) => {

@@ -1,4 +1,4 @@
-import { InvariantError, type RunEvent } from '@tandem/shared';
+import { effectiveReadReceipts, InvariantError, PERSON, type RunEvent } from '@tandem/shared';
 import { runtimeOf, type EffectPorts } from '@tandem/nodes/runtime';
 import { entryTrigger, VersionCache, type CompiledNode, type CompiledVersion } from './compiledVersion';
 import { createFlowMachine, type FlowMachine } from './flowMachine';
@@ -89,7 +89,7 @@ export class Interpreter {
     const run = await tx.getRun(signal.runId);
     if (run?.status !== 'active' || run.contactId !== locked.contact.id) return false;
     if (signal.type === 'release') {
-      if (run.waitingFor !== 'handoff') return false;
+      if (run.waitingFor !== PERSON) return false;
       return this.deliver(tx, locked, run, { type: 'handoff.released', node: run.currentNode ?? '', ...(signal.by ? { by: signal.by } : {}) });
     }
     if (run.step !== signal.step || run.currentNode !== signal.node) return false;
@@ -238,9 +238,9 @@ export class Interpreter {
     const left = done || result.step !== run.step;
     if (left && mayHaveTimers(loaded.version, run.currentNode)) await tx.clearTimers(run.id);
     // Leaving a step that waited for a person closes the handoff and lifts its pause.
-    if (left && run.waitingFor === 'handoff') {
+    if (left && run.waitingFor === PERSON) {
       await tx.closeHandoff(run.id, at);
-      await tx.resumeContact(run.contactId, 'handoff');
+      await tx.resumeContact(run.contactId, PERSON);
       if (locked.contact.pausedUntil?.getTime() === FOREVER.getTime()) locked.contact = { ...locked.contact, pausedUntil: null };
     }
     const after: RunRecord = {
@@ -260,7 +260,16 @@ export class Interpreter {
           await tx.queueSend({ ...base, purpose: effect.purpose, content: effect.content, at });
           break;
         case 'timer':
-          if (effect.step === result.step && !done) await tx.setTimer({ ...base, kind: effect.timer, at: new Date(effect.at) }, locked.clockOffsetMs);
+          if (effect.step === result.step && !done)
+            await tx.setTimer(
+              {
+                ...base,
+                kind: effect.timer,
+                at: new Date(effect.at),
+                ...(effect.restartOnActivityMs !== undefined ? { restartOnActivityMs: effect.restartOnActivityMs } : {}),
+              },
+              locked.clockOffsetMs,
+            );
           break;
         case 'timer-missed':
           if (effect.step === result.step) followUps.push({ type: 'effect.result', node: effect.node, outcome: 'missed' });
@@ -272,7 +281,7 @@ export class Interpreter {
           const type = loaded.version.nodes.get(effect.node)?.type;
           const handler = type ? runtimeOf(type).effects?.[effect.name] : undefined;
           if (!handler) throw new InvariantError(`step ${effect.node} emitted the effect "${effect.name}" its node type does not declare`);
-          await handler.run(handler.payload.parse(effect.payload), this.effectPorts(tx, locked, { ...base, at }));
+          await handler.run(handler.payload.parse(effect.payload), this.effectPorts(tx, locked, { ...base, at }, loaded.version));
           break;
         }
       }
@@ -281,9 +290,23 @@ export class Interpreter {
   }
 
   /** What a node effect's handler may do, for the run and step that emitted it, in this transaction. */
-  private effectPorts(tx: EngineTx, locked: LockedContact, base: Omit<HandoffRecord, 'team'> & { step: number }): EffectPorts {
+  private effectPorts(tx: EngineTx, locked: LockedContact, base: Omit<HandoffRecord, 'team'> & { step: number }, version: CompiledVersion): EffectPorts {
     return {
       openHandoff: ({ team }) => tx.openHandoff({ ...base, team }),
+      acknowledge: async (wamid, { typing }) => {
+        const flowSetting = version.settings.readReceipts;
+        // Decided here, so a journey that marks nothing read queues no job.
+        if (effectiveReadReceipts(flowSetting, locked.readReceipts) === 'off') return;
+        await tx.queueReadReceipt({
+          workspaceId: base.workspaceId,
+          contactId: base.contactId,
+          runId: base.runId,
+          nodeId: base.nodeId,
+          wamid,
+          typing,
+          flowSetting,
+        });
+      },
       pauseContactUntilReleased: async (reason) => {
         await tx.pauseContact(base.contactId, 'infinity', reason);
         locked.contact = { ...locked.contact, pausedUntil: FOREVER };
@@ -326,6 +349,8 @@ function describe(event: RunEvent): Record<string, unknown> {
         type: event.type,
         text: event.message.text.slice(0, 500),
         ...(event.message.replyId ? { replyId: event.message.replyId } : {}),
+        // What a node-declared kind read (a submitted Flow's answers): the run log shows it.
+        ...(event.message.data ? { kind: event.message.kind, data: event.message.data } : {}),
         wamid: event.message.wamid,
       };
     case 'effect.result':

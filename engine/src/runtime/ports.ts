@@ -1,4 +1,5 @@
-import type { InboundMessage, OutboundContent, TimerKind } from '@tandem/shared';
+import type { InboundMessage, ReadReceiptMode, ReadReceiptOverride, TimerKind } from '@tandem/shared';
+import type { OutboundContent } from '@tandem/nodes';
 import type { HttpRequestSpec } from '@tandem/nodes/runtime';
 import type { ContactPatch, ContactState } from './types';
 import type { StoredSnapshot, WaitingFor } from './stepRun';
@@ -32,6 +33,14 @@ export interface EngineStore {
   claimDueTimers(limit: number, chunk: number): Promise<number>;
   /** Schedules the next sweep at the earliest remaining timer. */
   scheduleNextSweep(): Promise<void>;
+  /** What the `mark-read` job needs about the workspace: its sender and its read-receipt setting. */
+  loadReadReceiptTarget(workspaceId: string): Promise<ReadReceiptTarget | undefined>;
+}
+
+export interface ReadReceiptTarget {
+  sender: { transport: 'cloud' | 'sandbox'; phoneNumberId: string | null; accessToken: string | null };
+  /** The workspace's `readReceipts` setting; undefined when unset (off). */
+  setting: ReadReceiptMode | undefined;
 }
 
 /** A queued outbound message with what the policy gate and the transport need. */
@@ -69,6 +78,8 @@ export interface OutboundResult {
   error?: Record<string, unknown>;
   /** Earliest time the contact may get the next message. */
   paceUntil?: Date;
+  /** What went out instead of the queued message (a Flow's template outside the window): the thread shows it. */
+  sentInstead?: OutboundContent;
   at: Date;
 }
 
@@ -79,6 +90,8 @@ export interface LockedContact {
   now: Date;
   /** Sandbox clock offset in ms; timers are stored in wall-clock time. */
   clockOffsetMs: number;
+  /** The workspace's read-receipt setting; absent: not chosen (off). */
+  readReceipts: ReadReceiptMode | undefined;
 }
 
 export interface RunRecord {
@@ -140,6 +153,8 @@ export interface TimerRecord {
   kind: TimerKind;
   /** Workspace time (virtual for sandboxes); the store converts to wall-clock. */
   at: Date;
+  /** The timer starts again, this long, whenever the contact writes or a person replies (a handoff's quiet period). */
+  restartOnActivityMs?: number;
 }
 
 export interface HttpCall {
@@ -149,6 +164,18 @@ export interface HttpCall {
   nodeId: string;
   step: number;
   request: HttpRequestSpec;
+}
+
+/** A contact's message to mark read (the `mark-read` job), with the flow's read-receipt choice. */
+export interface ReadReceiptRecord {
+  workspaceId: string;
+  contactId: number;
+  runId: number;
+  nodeId: string;
+  wamid: string;
+  typing: boolean;
+  /** The flow version's `readReceipts` setting (versions are immutable, so it is read when queued). */
+  flowSetting: ReadReceiptOverride;
 }
 
 export interface HandoffRecord {
@@ -203,6 +230,8 @@ export interface EngineTx {
   setTimer(timer: TimerRecord, clockOffsetMs: number): Promise<void>;
   clearTimers(runId: number): Promise<void>;
   queueHttp(call: HttpCall): Promise<void>;
+  /** Queues the `mark-read` job for a message a step took; it runs after the commit and never holds up the step. */
+  queueReadReceipt(receipt: ReadReceiptRecord): Promise<void>;
   openHandoff(handoff: HandoffRecord): Promise<void>;
   /** Records what happened to a queued message. */
   finishOutbound(messageId: number, result: OutboundResult): Promise<void>;

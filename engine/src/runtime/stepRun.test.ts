@@ -41,9 +41,10 @@ describe('stepRun on the abandoned-cart journey', () => {
     expect(effectKinds(sent)).toEqual(['timer:reply']);
     expect(sent.waiting).toEqual({ for: 'reply' });
 
-    const tapped = run.send(message('Complete my order', { kind: 'button', replyId: 'complete' }));
+    const tapped = run.send(message('Complete my order', { kind: 'button', replyId: 'complete', wamid: 'wamid.tap' }));
     expect(ports(tapped)).toEqual(['reply.complete']);
     expect(tapped.effects).toEqual([
+      { type: 'node', name: 'readReceipt', node: 'reply', step: 4, payload: { wamid: 'wamid.tap', typing: true } },
       {
         type: 'send',
         node: 'checkout_link',
@@ -64,9 +65,10 @@ describe('stepRun on the abandoned-cart journey', () => {
     run.start('cart_abandoned', { cart_url: 'https://shop.example/c/1' });
     run.send({ type: 'timer.fired', node: 'wait_1h', timer: 'wait' });
     run.send({ type: 'effect.result', node: 'reminder', outcome: 'ok' });
-    const unclear = run.send(message('hmm maybe'));
+    const unclear = run.send(message('hmm maybe', { wamid: 'wamid.unclear' }));
     expect(ports(unclear)).toEqual([]);
     expect(unclear.effects).toEqual([
+      { type: 'node', name: 'readReceipt', node: 'reply', step: 4, payload: { wamid: 'wamid.unclear', typing: true } },
       {
         type: 'send',
         node: 'reply',
@@ -78,8 +80,8 @@ describe('stepRun on the abandoned-cart journey', () => {
     ]);
     const again = run.send(message('no idea'));
     expect(ports(again)).toEqual(['reply.invalid']);
-    expect(effectKinds(again)).toEqual(['node:to_sales', 'send:to_sales', 'timer:to_sales']);
-    expect(again.waiting).toEqual({ for: 'handoff' });
+    expect(effectKinds(again)).toEqual(['node:reply', 'node:to_sales', 'send:to_sales', 'timer:to_sales']);
+    expect(again.waiting).toEqual({ for: 'person' });
   });
 
   it('accepts typed keywords for a choice ("help")', () => {
@@ -113,7 +115,7 @@ describe('stepRun on other journeys', () => {
     expect(intent.contactPatch.attributes).toEqual({ intent: 'buy' });
     run.send({ type: 'effect.result', node: 'budget', outcome: 'ok' });
     const bad = run.send(message('lots'));
-    expect(bad.effects[0]).toMatchObject({
+    expect(bad.effects[1]).toMatchObject({
       purpose: 'reprompt',
       content: { text: 'Sorry, I need a number, like 350000.\n\nAnd roughly what is your budget in dollars? (just the number)' },
     });

@@ -1,4 +1,5 @@
-import type { OutboundContent, TimerKind } from '@tandem/shared';
+import type { TimerKind } from '@tandem/shared';
+import type { OutboundContent } from '@tandem/nodes';
 import type { HttpRequestSpec } from '@tandem/nodes/runtime';
 import type { RunContextJson } from '../compiler';
 
@@ -26,7 +27,7 @@ export interface ContactState {
 /** Something a step asks the world to do, computed with the journey's state at that moment. */
 export type Effect =
   | { type: 'send'; node: string; step: number; purpose: string; content: OutboundContent }
-  | { type: 'timer'; node: string; step: number; timer: TimerKind; at: string }
+  | { type: 'timer'; node: string; step: number; timer: TimerKind; at: string; restartOnActivityMs?: number }
   | { type: 'timer-missed'; node: string; step: number }
   | { type: 'http'; node: string; step: number; request: HttpRequestSpec }
   /** An effect the node's runtime declares (`effects[name]`): the engine parses the payload and runs its handler. */

@@ -1,13 +1,16 @@
 import type { TaskList } from 'graphile-worker';
+import { PERSON } from '@tandem/shared';
 import type { EngineDeps } from './deps';
 import { applyBusinessEvent } from './businessEvent';
 import { sendMessage } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
+import { markMessageRead } from './markRead';
 import { fireTimers, sweepTimers } from './timers';
 import {
   businessEventPayloadSchema,
   fireTimersPayloadSchema,
   httpPayloadSchema,
+  markReadPayloadSchema,
   releaseHandoffPayloadSchema,
   sendPayloadSchema,
   startRunPayloadSchema,
@@ -46,6 +49,7 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
       const p = httpPayloadSchema.parse(payload);
       await runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId));
     },
+    'mark-read': async (payload) => markMessageRead(markReadPayloadSchema.parse(payload), deps),
     'timer-sweep': async () => sweepTimers(deps),
     'fire-timers': async (payload) => fireTimers(fireTimersPayloadSchema.parse(payload), deps),
     'release-handoff': async (payload) => {
@@ -56,7 +60,7 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
         await deps.interpreter.onRunSignal(tx, locked, { type: 'release', runId: p.runId, ...(p.by ? { by: p.by } : {}) });
         // Also when the journey already ended at the handoff ("never" resume): the person is done.
         await tx.closeHandoff(p.runId, locked.now);
-        await tx.resumeContact(p.contactId, 'handoff');
+        await tx.resumeContact(p.contactId, PERSON);
       });
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inboundMessageSchema, timerKinds } from '@tandem/shared';
+import { inboundMessageSchema, readReceiptOverrides, timerKinds } from '@tandem/shared';
 
 const identitySchema = z
   .object({ waId: z.string().min(1).optional(), userId: z.string().min(1).optional(), profileName: z.string().optional() })
@@ -65,5 +65,16 @@ export const httpPayloadSchema = z.object({
     timeoutMs: z.number().int(),
   }),
 });
+
+export const markReadPayloadSchema = z.object({
+  workspaceId: z.string(),
+  contactId: z.number().int(),
+  runId: z.number().int(),
+  nodeId: z.string(),
+  wamid: z.string().min(1),
+  typing: z.boolean(),
+  flowSetting: z.enum(readReceiptOverrides),
+});
+export type MarkReadPayload = z.infer<typeof markReadPayloadSchema>;
 
 export const releaseHandoffPayloadSchema = z.object({ runId: z.number().int(), contactId: z.number().int(), by: z.string().optional() });

@@ -78,7 +78,8 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
     const error = { code: 'no_address', message: 'The contact has neither a phone number nor a WhatsApp user id' };
     return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
-  const body = toCloudMessage(addressee, job.content, String(messageId));
+  const content = decision.instead ?? job.content;
+  const body = toCloudMessage(addressee, content, String(messageId));
   if (!body.ok) {
     const error = { code: 'invalid_message', message: `The message cannot be sent as rendered: ${body.problem}` };
     return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
@@ -95,7 +96,8 @@ export async function sendMessage(messageId: number, deps: EngineDeps): Promise<
   if (sent.ok) {
     const paceUntil = new Date(job.now.getTime() + job.pairGapMs);
     deps.logger.info({ ...log, attempt: job.attempts + 1 }, 'message sent');
-    return finish(deps, job, { status: 'sent', wamid: sent.wamid, paceUntil, at: job.now }, { outcome: 'ok' });
+    const instead = decision.instead ? { sentInstead: decision.instead } : {};
+    return finish(deps, job, { status: 'sent', wamid: sent.wamid, paceUntil, ...instead, at: job.now }, { outcome: 'ok' });
   }
   return handleFailure(deps, job, sent);
 }

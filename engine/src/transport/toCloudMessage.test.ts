@@ -113,3 +113,72 @@ describe('toCloudMessage', () => {
     expect(empty.ok).toBe(false);
   });
 });
+
+describe('toCloudMessage: a WhatsApp Flow (kind declared by the send-flow node)', () => {
+  const flow = {
+    kind: 'flow' as const,
+    flowId: '1187351435952145',
+    flowName: 'lead_signup',
+    token: 'tandem.42.1187351435952145',
+    body: 'Tell us a bit about you.',
+    cta: 'Sign up',
+    screen: 'SIGN_UP',
+  };
+
+  it("builds Meta's interactive flow message", () => {
+    expect(toCloudMessage({ to }, { ...flow, header: 'Lucky Shrub', data: { name: 'Ana' } })).toEqual({
+      ok: true,
+      message: {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to,
+        type: 'interactive',
+        interactive: {
+          type: 'flow',
+          header: { type: 'text', text: 'Lucky Shrub' },
+          body: { text: 'Tell us a bit about you.' },
+          action: {
+            name: 'flow',
+            parameters: {
+              flow_message_version: '3',
+              flow_token: 'tandem.42.1187351435952145',
+              flow_id: '1187351435952145',
+              flow_cta: 'Sign up',
+              flow_action: 'navigate',
+              flow_action_payload: { screen: 'SIGN_UP', data: { name: 'Ana' } },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('refuses a button label over 20 characters before Meta does', () => {
+    expect(toCloudMessage({ to }, { ...flow, cta: 'x'.repeat(21) })).toEqual({
+      ok: false,
+      problem: 'interactive.action.parameters.flow_cta: Too big: expected string to have <=20 characters',
+    });
+  });
+
+  it('fills a template Flow button with the token and the data', () => {
+    const r = toCloudMessage(
+      { to },
+      {
+        kind: 'template',
+        name: 'lead_form',
+        language: 'en',
+        category: 'MARKETING',
+        body: [],
+        buttons: [{ index: 0, subType: 'flow', flowToken: 'tandem.42.1', flowActionData: { name: 'Ana' } }],
+      },
+    );
+    expect(r.ok && r.message.type === 'template' && r.message.template.components).toEqual([
+      {
+        type: 'button',
+        sub_type: 'flow',
+        index: '0',
+        parameters: [{ type: 'action', action: { flow_token: 'tandem.42.1', flow_action_data: { name: 'Ana' } } }],
+      },
+    ]);
+  });
+});

@@ -49,4 +49,10 @@ describe('WorkspaceTransport', () => {
     expect(outcome).toEqual({ ok: true, wamid: expect.stringMatching(/^wamid\.sandbox\./) });
     expect(standIn.received()).toEqual([]);
   });
+
+  it('marks a message read through the Cloud API, and does nothing for a sandbox', async () => {
+    expect(await transport.markRead('wamid.abc', cloud, { typing: false })).toEqual({ ok: true });
+    expect(await transport.markRead('wamid.abc', { transport: 'sandbox', phoneNumberId: null, accessToken: null }, { typing: true })).toEqual({ ok: true });
+    expect(standIn.received().map((r) => r.body)).toEqual([{ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.abc' }]);
+  });
 });

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { CloudApiClient, OutboundMessage, SendOutcome } from '../whatsapp';
+import type { CloudApiClient, MarkReadOutcome, OutboundMessage, SendOutcome } from '../whatsapp';
 
 /** Where a workspace's messages go: Meta's Cloud API, or nowhere (sandbox: the simulator shows them). */
 export interface Transport {
   send(message: OutboundMessage, sender: SenderInfo, options?: SendOptions): Promise<SendOutcome>;
+  /** Marks the contact's message read, with the typing indicator when `typing` (sandbox: nothing leaves Tandem). */
+  markRead(wamid: string, sender: SenderInfo, options: { typing: boolean }): Promise<MarkReadOutcome>;
 }
 
 export interface SendOptions {
@@ -31,6 +33,19 @@ export class WorkspaceTransport implements Transport {
       };
     }
     return this.cloud.send({ phoneNumberId: sender.phoneNumberId, accessToken: sender.accessToken }, message, { attempt: options.attempt ?? 0 });
+  }
+
+  // The sandbox has no WhatsApp chat to mark: the simulator shows the bot's replies, not receipts.
+  async markRead(wamid: string, sender: SenderInfo, options: { typing: boolean }): Promise<MarkReadOutcome> {
+    if (sender.transport === 'sandbox') return { ok: true };
+    if (!sender.phoneNumberId || !sender.accessToken) {
+      return {
+        ok: false,
+        error: { code: 190, message: 'This workspace has no WhatsApp credentials', httpStatus: null, source: 'tandem' },
+        handling: 'reauth',
+      };
+    }
+    return this.cloud.markRead({ phoneNumberId: sender.phoneNumberId, accessToken: sender.accessToken }, wamid, options.typing);
   }
 }
 

@@ -41,11 +41,18 @@ const table: Array<[number, ErrorHandling]> = [
   [131008, 'invalid_request'],
   [131009, 'invalid_request'],
   [131053, 'invalid_request'],
+  // WhatsApp Flows (nodes/src/send-flow/FACTS.md §5): throttled is retried, blocked is not.
+  [132069, 'retry'],
+  [132068, 'invalid_request'],
 ];
 
 describe('classifyError', () => {
   it.each(table)('handles code %i as %s', (code, handling) => {
     expect(classifyError({ code, httpStatus: 400 }).handling).toBe(handling);
+  });
+
+  it('waits an hour before sending a throttled WhatsApp Flow again (10 sends an hour)', () => {
+    expect(classifyError({ code: 132069, httpStatus: 400 })).toEqual({ handling: 'retry', retryAfterMs: 3_600_000 });
   });
 
   it('decides by code even when the HTTP status suggests otherwise', () => {

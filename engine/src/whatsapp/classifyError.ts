@@ -30,6 +30,7 @@ export function classifyError(input: { code: number; httpStatus: number | null; 
     case 'retry':
       if (input.code === PAIR_RATE_LIMIT) return { handling, retryAfterMs: 4 ** attempt * SECOND, perRecipient: true };
       if (input.code === MAINTENANCE_MODE) return { handling, retryAfterMs: MINUTE };
+      if (input.code === FLOW_THROTTLED) return { handling, retryAfterMs: HOUR };
       return { handling, retryAfterMs: Math.min(2 ** attempt * SECOND, MAX_BACKOFF) };
     case 'retry_later':
       return { handling, retryAfterMs: DAY };
@@ -40,15 +41,20 @@ export function classifyError(input: { code: number; httpStatus: number | null; 
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-const DAY = 24 * 60 * MINUTE;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const MAX_BACKOFF = 5 * MINUTE;
 /** Pair rate limit: retry after 4^X seconds, X growing by one per failure (facts §4.8). */
 const PAIR_RATE_LIMIT = 131056;
 /** Maintenance mode, e.g. during a throughput upgrade that takes up to a minute (facts §4.7). */
 const MAINTENANCE_MODE = 131057;
+/** A THROTTLED WhatsApp Flow was sent 10 times this hour (nodes/src/send-flow/FACTS.md §5). */
+const FLOW_THROTTLED = 132069;
+/** A BLOCKED WhatsApp Flow cannot be sent until its endpoint is fixed. */
+const FLOW_BLOCKED = 132068;
 
 const table: ReadonlyArray<readonly [ErrorHandling, readonly number[]]> = [
-  ['retry', [130429, PAIR_RATE_LIMIT, 131000, 131016, 1, 2, 133004, 4, 80007, MAINTENANCE_MODE]],
+  ['retry', [130429, PAIR_RATE_LIMIT, 131000, 131016, 1, 2, 133004, 4, 80007, MAINTENANCE_MODE, FLOW_THROTTLED]],
   ['retry_later', [131049]],
   ['window_closed', [131047]],
   ['opt_out', [131050]],
@@ -57,7 +63,7 @@ const table: ReadonlyArray<readonly [ErrorHandling, readonly number[]]> = [
   ['pause_number', [131048, 368, 131031, 131042]],
   ['reauth', [190, 0, 10]],
   // 131053: Meta could not use the media; the content has to change, not the timing.
-  ['invalid_request', [100, 131008, 131009, 131053]],
+  ['invalid_request', [100, 131008, 131009, 131053, FLOW_BLOCKED]],
 ];
 
 const handlingByCode = new Map(table.flatMap(([handling, codes]) => codes.map((code) => [code, handling] as const)));

@@ -118,3 +118,47 @@ describe('CloudApiClient', () => {
     expect(await client.markRead(credentials, 'wamid.abc')).toMatchObject({ ok: false, handling: 'retry' });
   });
 });
+
+describe('CloudApiClient and WhatsApp Flows', () => {
+  const wabaId = '102290129340398';
+  const account = { wabaId, accessToken };
+  const flowJson = { version: '6.0', screens: [{ id: 'WELCOME', layout: { type: 'SingleColumnLayout', children: [] } }] };
+
+  it("lists every Flow of the account across pages, and reads a Flow's JSON", async () => {
+    standIn.setFlows(
+      wabaId,
+      Array.from({ length: 101 }, (_, i) => ({ id: String(2_000_000_000 + i), name: `flow_${i}`, status: i === 0 ? 'DRAFT' : 'PUBLISHED', flowJson })),
+    );
+    const listed = await client.listFlows(account);
+    expect(listed.ok && listed.flows.length).toBe(101);
+    expect(listed.ok && listed.flows[0]).toEqual({ id: '2000000000', name: 'flow_0', status: 'DRAFT', categories: ['OTHER'] });
+    expect(standIn.received().filter((r) => r.path === `/v24.0/${wabaId}/flows`)).toHaveLength(2);
+    expect(await client.flowJson('2000000100', accessToken)).toEqual({ ok: true, flowJson });
+  });
+
+  it('downloads the Flow JSON without sending the access token to the download link', async () => {
+    standIn.setFlows(wabaId, [{ id: '2000000000', name: 'flow_0', flowJson }]);
+    const sent: { url: string; authorization: string | null }[] = [];
+    const watching = new CloudApiClient({
+      baseUrl: standIn.url,
+      fetch: (input, init) => {
+        sent.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
+        return fetch(input, init);
+      },
+    });
+    expect(await watching.flowJson('2000000000', accessToken)).toMatchObject({ ok: true });
+    expect(sent.map((s) => [new URL(s.url).pathname, s.authorization])).toEqual([
+      ['/v24.0/2000000000/assets', `Bearer ${accessToken}`],
+      ['/flow-assets/2000000000/flow.json', null],
+    ]);
+  });
+
+  it("reports an unknown Flow id with Meta's code 100 as an invalid request", async () => {
+    standIn.setFlows(wabaId, []);
+    expect(await client.flowJson('2999999999', accessToken)).toMatchObject({
+      ok: false,
+      handling: 'invalid_request',
+      error: { code: 100, httpStatus: 400, source: 'meta', message: expect.stringContaining("Object with ID '2999999999' does not exist") },
+    });
+  });
+});

@@ -6,6 +6,8 @@ import { markReadSchema, outboundMessageSchema, type OutboundMessage } from './o
 import type { CloudApiFailure, MarkReadOutcome, SendOutcome } from './sendOutcome';
 
 export type CloudApiCredentials = { phoneNumberId: string; accessToken: string };
+/** A WhatsApp Business Account and a token that may read it. */
+export type CloudApiAccount = { wabaId: string; accessToken: string };
 
 export type CloudApiClientOptions = {
   baseUrl?: string;
@@ -15,18 +17,21 @@ export type CloudApiClientOptions = {
 };
 
 /**
- * Sends messages through the WhatsApp Cloud API. Never throws for API, network or validation
- * failures: it returns an outcome with the handling to apply. Never logs, and never puts the
- * access token in an outcome.
+ * Sends messages through the WhatsApp Cloud API, and reads an account's WhatsApp Flows. Never
+ * throws for API, network or validation failures: it returns an outcome with the handling to
+ * apply. Never logs, and never puts the access token in an outcome.
  */
 export class CloudApiClient {
   readonly #endpoint: (phoneNumberId: string) => string;
+  /** `<baseUrl>/<version>`, the root of Graph API paths other than /messages. */
+  readonly #graph: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
 
   constructor(options: CloudApiClientOptions = {}) {
     const { baseUrl, apiVersion, timeoutMs } = clientOptionsSchema.parse(options);
     this.#endpoint = (phoneNumberId) => `${baseUrl.replace(/\/+$/, '')}/${apiVersion}/${phoneNumberId}/messages`;
+    this.#graph = `${baseUrl.replace(/\/+$/, '')}/${apiVersion}`;
     this.#timeoutMs = timeoutMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
   }
@@ -65,6 +70,65 @@ export class CloudApiClient {
     return result.success && result.data.success === false ? fail(unexpectedSuccess(answer.status), 0) : { ok: true };
   }
 
+  /** Every WhatsApp Flow of the account (`GET /<waba>/flows`, page after page; Flow facts §4). */
+  async listFlows(account: CloudApiAccount): Promise<{ ok: true; flows: MetaFlowSummary[] } | CloudApiFailure> {
+    const checked = accountSchema.safeParse(account);
+    if (!checked.success) return refuse(checked.error);
+    const { wabaId, accessToken } = checked.data;
+    const flows: MetaFlowSummary[] = [];
+    let url: string | undefined = `${this.#graph}/${wabaId}/flows?fields=id,name,status,categories&limit=100`;
+    for (let page = 0; url !== undefined; page++) {
+      // The token goes with every page, so a next page is only followed on the Graph API's own host.
+      if (page === MAX_PAGES) return fail(unusable(`The Flow list has more than ${MAX_PAGES} pages; stopped`, 200), 0);
+      if (new URL(url).origin !== new URL(this.#graph).origin) return fail(unusable('The Flow list’s next page is on another host; not followed', 200), 0);
+      const answer = await this.#get(url, accessToken);
+      if (!answer.ok) return answer;
+      const listed = flowPageSchema.safeParse(answer.body);
+      if (!listed.success) return fail(unexpectedSuccess(answer.status), 0);
+      flows.push(...listed.data.data);
+      url = listed.data.paging?.next;
+    }
+    return { ok: true, flows };
+  }
+
+  /** A Flow's Flow JSON: the FLOW_JSON asset of `GET /<flow>/assets`, downloaded without the token (it is a presigned link). */
+  async flowJson(flowId: string, accessToken: string): Promise<{ ok: true; flowJson: unknown } | CloudApiFailure> {
+    const checked = flowRefSchema.safeParse({ flowId, accessToken });
+    if (!checked.success) return refuse(checked.error);
+    const answer = await this.#get(`${this.#graph}/${checked.data.flowId}/assets`, accessToken);
+    if (!answer.ok) return answer;
+    const assets = assetsSchema.safeParse(answer.body);
+    if (!assets.success) return fail(unexpectedSuccess(answer.status), 0);
+    const asset = assets.data.data.find((a) => a.asset_type === 'FLOW_JSON');
+    if (asset === undefined) return fail(unusable(`Flow ${checked.data.flowId} has no FLOW_JSON asset`, answer.status), 0);
+    const download = new URL(asset.download_url);
+    if (download.protocol !== 'https:' && download.origin !== new URL(this.#graph).origin) {
+      return fail(unusable('The Flow JSON download link is neither https nor on the Graph API host; not followed', answer.status), 0);
+    }
+    try {
+      const response = await this.#fetch(download, { signal: AbortSignal.timeout(this.#timeoutMs) });
+      const flowJson = parseJson(await response.text());
+      if (!response.ok) return fail(unusable(`Downloading the Flow JSON answered HTTP ${response.status}`, response.status), 0);
+      if (typeof flowJson !== 'object' || flowJson === null || Array.isArray(flowJson)) {
+        return fail(unusable('The Flow JSON download is not a JSON object', response.status), 0);
+      }
+      return { ok: true, flowJson };
+    } catch (error) {
+      return fail(transportError(error, this.#timeoutMs), 0);
+    }
+  }
+
+  async #get(url: string, accessToken: string): Promise<{ ok: true; status: number; body: unknown } | CloudApiFailure> {
+    try {
+      const response = await this.#fetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(this.#timeoutMs) });
+      const answer = parseJson(await response.text());
+      if (response.ok) return { ok: true, status: response.status, body: answer };
+      return fail(redact(readCloudApiError(response.status, answer), accessToken), 0);
+    } catch (error) {
+      return fail(redact(transportError(error, this.#timeoutMs), accessToken), 0);
+    }
+  }
+
   async #post(credentials: CloudApiCredentials, body: unknown, attempt: number): Promise<{ ok: true; status: number; body: unknown } | CloudApiFailure> {
     const checked = credentialsSchema.safeParse(credentials);
     if (!checked.success) return refuse(checked.error);
@@ -100,6 +164,17 @@ const credentialsSchema = z.object({
   accessToken: z.string().regex(/^\S+$/, 'accessToken must be non-empty without spaces'),
 });
 
+const digits = (what: string) => z.string().regex(/^\d+$/, `${what} must be digits only`);
+const accountSchema = z.object({ wabaId: digits('wabaId'), accessToken: credentialsSchema.shape.accessToken });
+const flowRefSchema = z.object({ flowId: digits('flowId'), accessToken: credentialsSchema.shape.accessToken });
+
+/** A Flow as the account's Flow list gives it. */
+const metaFlowSummarySchema = z.object({ id: z.string().min(1), name: z.string(), status: z.string(), categories: z.array(z.string()).default([]) });
+export type MetaFlowSummary = z.infer<typeof metaFlowSummarySchema>;
+const flowPageSchema = z.object({ data: z.array(metaFlowSummarySchema), paging: z.object({ next: z.string().optional() }).optional() });
+const assetsSchema = z.object({ data: z.array(z.object({ name: z.string().optional(), asset_type: z.string(), download_url: z.url() })) });
+const MAX_PAGES = 50;
+
 const sendResponseSchema = z.object({
   contacts: z.array(z.object({ input: z.string().optional(), wa_id: z.string().optional(), user_id: z.string().optional() })).optional(),
   messages: z.tuple([z.object({ id: z.string().min(1), message_status: z.string().optional() })], z.unknown()),
@@ -118,6 +193,10 @@ function refuse(error: z.ZodError): CloudApiFailure {
     { code: 100, message: `Tandem refused to send: ${issues[0] ?? 'invalid request'}`, details: issues.join('; '), httpStatus: null, source: 'tandem' },
     0,
   );
+}
+
+function unusable(message: string, httpStatus: number): CloudApiError {
+  return { code: TRANSPORT_ERROR_CODE, message, httpStatus, source: 'transport' };
 }
 
 function unexpectedSuccess(httpStatus: number): CloudApiError {

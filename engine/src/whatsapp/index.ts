@@ -1,5 +1,5 @@
 export { classifyError, type ErrorClassification, type ErrorHandling } from './classifyError';
-export { CloudApiClient, type CloudApiClientOptions, type CloudApiCredentials } from './cloudApiClient';
+export { CloudApiClient, type CloudApiAccount, type CloudApiClientOptions, type CloudApiCredentials, type MetaFlowSummary } from './cloudApiClient';
 export {
   cloudApiErrorEnvelopeSchema,
   readCloudApiError,

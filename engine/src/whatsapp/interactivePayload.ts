@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredInteractiveSchemas } from '@tandem/nodes';
 import { documentLinkSchema, mediaLinkSchema } from './mediaPayload';
 
 // Parts first: the schema `interactiveSchema` at the end is built from them.
@@ -87,8 +88,14 @@ const listSchema = z.strictObject({
   }),
 });
 
-/** The `interactive` object of a reply-buttons or list message, with Meta's limits (facts §3.3, §3.4). */
-export const interactiveSchema = z.discriminatedUnion('type', [buttonsSchema, listSchema]);
+/**
+ * The `interactive` object of a reply-buttons or list message, with Meta's limits (facts §3.3, §3.4),
+ * or of an interactive type a node's content kind declares (a Flow message).
+ */
+export const interactiveSchema = z.discriminatedUnion('type', [buttonsSchema, listSchema, ...declaredInteractiveSchemas()] as unknown as [
+  typeof buttonsSchema,
+  typeof listSchema,
+]);
 export type Interactive = z.infer<typeof interactiveSchema>;
 
 function flagDuplicates(values: string[], pathOf: (index: number) => PropertyKey[], message: string, ctx: z.RefinementCtx): void {

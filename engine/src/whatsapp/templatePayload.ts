@@ -63,6 +63,18 @@ const buttonComponentSchema = z.discriminatedUnion('sub_type', [
     index: buttonIndexSchema,
     parameters: z.tuple([z.strictObject({ type: z.literal('coupon_code'), coupon_code: z.string().min(1) })]),
   }),
+  // A Flow button: the token comes back with the Flow's answers (nodes/src/send-flow/FACTS.md).
+  z.strictObject({
+    type: z.literal('button'),
+    sub_type: z.literal('flow'),
+    index: buttonIndexSchema,
+    parameters: z.tuple([
+      z.strictObject({
+        type: z.literal('action'),
+        action: z.strictObject({ flow_token: z.string().min(1).optional(), flow_action_data: z.record(z.string(), z.unknown()).optional() }),
+      }),
+    ]),
+  }),
 ]);
 
 /** The `template` object of a template message (facts §3.5); `language.code` must match an approved translation. */

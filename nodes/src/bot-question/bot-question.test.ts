@@ -22,10 +22,11 @@ const listenOnly = {
   timeout: null,
 };
 const port = (port: string) => ({ type: 'tandem.port', params: { node: 'n1', port } });
+const markRead = { type: 'tandem.nodeEffect', params: { node: 'n1', effect: 'readReceipt' } };
 const answered = (choice: string) => ({
   target: `${choice}_target`,
   guard: { type: 'tandem.answer', params: { node: 'n1', choice } },
-  actions: [{ type: 'tandem.saveAnswer', params: { node: 'n1' } }, { type: 'tandem.clearAttempts', params: { node: 'n1' } }, port(choice)],
+  actions: [markRead, { type: 'tandem.saveAnswer', params: { node: 'n1' } }, { type: 'tandem.clearAttempts', params: { node: 'n1' } }, port(choice)],
 });
 
 describe('bot-question', () => {
@@ -106,7 +107,7 @@ describe('bot-question', () => {
     expect(portIds(botQuestion, listenOnly)).toEqual(['yes', 'no', 'invalid']);
   });
 
-  it('compiles a listen-only question to answer guards, a re-ask and the invalid exit', () => {
+  it('compiles a listen-only question to answer guards, a re-ask and the invalid exit, each marking the reply read', () => {
     expect(compileWith(botQuestion, listenOnly)).toEqual({
       entry: [{ type: 'tandem.enter', params: { node: 'n1' } }],
       on: {
@@ -115,12 +116,9 @@ describe('bot-question', () => {
           answered('no'),
           {
             guard: { type: 'tandem.canRetry', params: { node: 'n1' } },
-            actions: [
-              { type: 'tandem.countAttempt', params: { node: 'n1' } },
-              { type: 'tandem.send', params: { node: 'n1', purpose: 'reprompt' } },
-            ],
+            actions: [markRead, { type: 'tandem.countAttempt', params: { node: 'n1' } }, { type: 'tandem.send', params: { node: 'n1', purpose: 'reprompt' } }],
           },
-          { target: 'invalid_target', actions: [{ type: 'tandem.clearAttempts', params: { node: 'n1' } }, port('invalid')] },
+          { target: 'invalid_target', actions: [markRead, { type: 'tandem.clearAttempts', params: { node: 'n1' } }, port('invalid')] },
         ],
       },
     });

@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import {
-  builtInContactFields,
-  durationSchema,
-  durationToMs,
-  formatDuration,
-  port,
-  variableNameSchema,
-  writableContactFields,
-  type PortDef,
-} from '@tandem/shared';
+import { durationSchema, durationToMs, formatDuration, port, type PortDef } from '@tandem/shared';
+import { saveTargetSchema } from '../common/saveTarget';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
 import { buttonsContentSchema, choicesOf, listContentSchema, templateText, textContentSchema } from '../common/messageContent';
 import type { TransitionJson } from '../machineJson';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
+import { readReceiptEffect } from '../common/readReceiptName';
 import { checkBotQuestion } from './checks';
 import { botQuestionClone } from './clone';
 
@@ -31,25 +24,7 @@ const choiceSchema = z.object({
   }),
 });
 
-const builtIn = new Set(builtInContactFields.map((f) => f.name));
-
-export const saveTargetSchema = field(
-  z
-    .object({
-      scope: field(z.enum(['vars', 'contact']).default('vars'), {
-        label: 'Save to',
-        widget: 'select',
-        help: 'vars: this journey only; contact: an attribute kept on the contact',
-      }),
-      name: field(variableNameSchema, { label: 'Name' }),
-    })
-    .refine((t) => t.scope !== 'contact' || !builtIn.has(t.name) || writableContactFields.includes(t.name), {
-      path: ['name'],
-      message: 'This contact field is kept by Tandem and cannot be overwritten',
-    }),
-  { label: 'Save answer' },
-);
-export type SaveTarget = z.infer<typeof saveTargetSchema>;
+export { saveTargetSchema, type SaveTarget } from '../common/saveTarget';
 
 const botQuestionConfigSchema = z
   .object({
@@ -145,17 +120,19 @@ export const botQuestion = defineNode({
   ],
   compile: (c, ctx) => {
     const node = ctx.nodeId;
-    const done = [refs.saveAnswer(node), refs.clearAttempts(node)];
+    // Every reply the question takes (answer, re-ask or invalid) is marked read as the read-receipt setting allows.
+    const read = refs.effect(node, readReceiptEffect);
+    const done = [read, refs.saveAnswer(node), refs.clearAttempts(node)];
     const answered: TransitionJson[] =
       effectiveAnswerType(c) === 'choice'
         ? questionChoices(c).map((x) => ctx.via(x.id, { guard: refs.answer(node, x.id), actions: done }))
         : [ctx.via('next', { guard: refs.answer(node), actions: done })];
     const retry = {
       guard: refs.canRetry(node),
-      actions: [refs.countAttempt(node), refs.send(node, 'reprompt'), ...(c.timeout ? [refs.timer(node, 'timeout')] : [])],
+      actions: [read, refs.countAttempt(node), refs.send(node, 'reprompt'), ...(c.timeout ? [refs.timer(node, 'timeout')] : [])],
     };
     const on: Record<string, TransitionJson[]> = {
-      'message.received': [...answered, retry, ctx.via('invalid', { actions: [refs.clearAttempts(node)] })],
+      'message.received': [...answered, retry, ctx.via('invalid', { actions: [read, refs.clearAttempts(node)] })],
     };
     if (c.timeout) on['timer.fired'] = [ctx.via('timeout', { guard: refs.timerFired(node, 'timeout'), actions: [refs.clearAttempts(node)] })];
     if (c.prompt.kind !== 'none') {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InboundMessage } from '@tandem/shared';
 import type { Scope } from '../defineRuntime';
 import { botQuestion, type BotQuestionConfig } from './definition';
-import { botQuestionRuntime, saveTo } from './runtime';
+import { saveTo } from '../common/saveTarget';
+import { botQuestionRuntime } from './runtime';
 import { configOf } from '../../test/nodeTestKit';
 import { fakeCaps } from '../../test/fakeCaps';
 

@@ -1,9 +1,13 @@
-import { durationToMs, type OutboundContent } from '@tandem/shared';
-import { defineRuntime, type AnswerResult, type RuntimeCaps, type Scope, type ValueChanges } from '../defineRuntime';
+import { durationToMs } from '@tandem/shared';
+import type { OutboundContent } from '../contentKinds';
+import { defineRuntime, type AnswerResult, type RuntimeCaps, type Scope } from '../defineRuntime';
 import { normalizeChoice, parseDate, parseEmail, parseNumber, parsePhone } from '../common/answers';
 import { renderContent } from '../common/renderContent';
 import { wallTime } from '../common/zonedTime';
-import { effectiveAnswerType, questionChoices, type BotQuestionConfig, type SaveTarget } from './definition';
+import { readReceipt } from '../common/readReceipt';
+import { readReceiptEffect } from '../common/readReceiptName';
+import { saveTo } from '../common/saveTarget';
+import { effectiveAnswerType, questionChoices, type BotQuestionConfig } from './definition';
 
 export const botQuestionRuntime = defineRuntime<BotQuestionConfig>({
   whenHumanActive: (c) => c.whenHumanActive,
@@ -25,13 +29,8 @@ export const botQuestionRuntime = defineRuntime<BotQuestionConfig>({
     return withLead(prompt, caps.render(c.invalidMessage, scope));
   },
   timer: (c, _kind, { now }) => ({ at: new Date(now.getTime() + (c.timeout ? durationToMs(c.timeout) : 0)) }),
+  effects: { [readReceiptEffect]: readReceipt },
 });
-
-/** Saves a value to a journey variable or a contact attribute. */
-export function saveTo(target: SaveTarget | null, value: unknown): ValueChanges {
-  if (!target) return {};
-  return target.scope === 'vars' ? { vars: { [target.name]: value } } : { contact: { [target.name]: value } };
-}
 
 function readAnswer(c: BotQuestionConfig, text: string, replyId: string | undefined, scope: Scope): AnswerResult {
   const type = effectiveAnswerType(c);

@@ -1,4 +1,4 @@
-import type { OutboundContent } from '@tandem/shared';
+import type { OutboundContent } from '../contentKinds';
 import type { RuntimeCaps, Scope } from '../defineRuntime';
 import type { MessageContent } from './messageContent';
 

@@ -1,8 +1,8 @@
 import type { CompileContext } from '../compileContext';
 import { refs } from '../compileContext';
-import type { StateJson } from '../machineJson';
+import type { ActionRef, StateJson } from '../machineJson';
 
-/** Every trigger: keep the payload the run started with, then leave by `next`. */
-export function compileTrigger(ctx: CompileContext): StateJson {
-  return { entry: ctx.enter(refs.captureTrigger(ctx.nodeId)), always: [ctx.via('next')] };
+/** Every trigger: keep the payload the run started with (then run `more`), then leave by `next`. */
+export function compileTrigger(ctx: CompileContext, ...more: ActionRef[]): StateJson {
+  return { entry: ctx.enter(refs.captureTrigger(ctx.nodeId), ...more), always: [ctx.via('next')] };
 }

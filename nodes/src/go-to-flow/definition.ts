@@ -21,7 +21,7 @@ export const goToFlow = defineNode({
   config: goToFlowConfigSchema,
   defaults: { flowId: 'main-menu' },
   ports: () => [],
-  compile: (_c, ctx) => ({ type: 'final', entry: ctx.enter(refs.startFlow(ctx.nodeId)) }),
+  compile: (_c, ctx) => ({ type: 'final', entry: ctx.enter(refs.effect(ctx.nodeId, 'startFlow')) }),
   summary: (c) => `Go to ${c.flowId}`,
   policy: { check: checkGoToFlow },
   clone: goToFlowClone,

@@ -21,7 +21,7 @@ describe('go-to-flow', () => {
       type: 'final',
       entry: [
         { type: 'tandem.enter', params: { node: 'n1' } },
-        { type: 'tandem.startFlow', params: { node: 'n1' } },
+        { type: 'tandem.nodeEffect', params: { node: 'n1', effect: 'startFlow' } },
       ],
     });
   });

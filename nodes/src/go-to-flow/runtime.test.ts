@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { EffectPorts } from '../defineRuntime';
+import type { Scope } from '../defineRuntime';
 import { goToFlow } from './definition';
 import { goToFlowRuntime } from './runtime';
 import { configOf } from '../../test/nodeTestKit';
+import { fakePorts } from '../../test/fakePorts';
 
-const nextFlow = goToFlowRuntime.nextFlow!;
+const scope: Scope = { contact: {}, vars: { plan: 'pro' }, trigger: {}, now: new Date('2026-03-02T09:00:00.000Z') };
+const effect = goToFlowRuntime.effects!.startFlow!;
+const startFlowPayload = (data: Record<string, unknown>) =>
+  effect.payloadFrom(configOf(goToFlow, data), { scope, event: { type: 'run.start', node: 'hi', runId: '1', trigger: {} } });
 
 describe('go-to-flow runtime', () => {
   it("starts the chosen flow and passes this journey's variables by default", () => {
-    expect(nextFlow(configOf(goToFlow, { flowId: 'main-menu' }))).toEqual({ flowId: 'main-menu', passVariables: true });
+    expect(startFlowPayload({ flowId: 'main-menu' })).toEqual({ flowId: 'main-menu', vars: { plan: 'pro' } });
   });
 
   it('starts the next flow with fresh variables when passing them is turned off', () => {
-    expect(nextFlow(configOf(goToFlow, { flowId: ' onboarding ', passVariables: false }))).toEqual({ flowId: 'onboarding', passVariables: false });
+    expect(startFlowPayload({ flowId: ' onboarding ', passVariables: false })).toEqual({ flowId: 'onboarding', vars: {} });
   });
 });
 
@@ -24,8 +28,6 @@ describe('go-to-flow runtime: what the engine reads', () => {
 });
 
 describe('go-to-flow runtime: the startFlow effect', () => {
-  const effect = goToFlowRuntime.effects!.startFlow!;
-
   it('carries the flow to start and the variables to pass', () => {
     expect(effect.payload.parse({ flowId: 'main-menu', vars: { plan: 'pro' } })).toEqual({ flowId: 'main-menu', vars: { plan: 'pro' } });
     expect(effect.payload.safeParse({ flowId: 'main-menu' }).success).toBe(false);
@@ -33,13 +35,8 @@ describe('go-to-flow runtime: the startFlow effect', () => {
   });
 
   it('starts the flow with the variables, and asks nothing else of the engine', async () => {
-    const calls: unknown[] = [];
-    const ports: EffectPorts = {
-      openHandoff: async () => void calls.push('openHandoff'),
-      pauseContactUntilReleased: async () => void calls.push('pause'),
-      startFlow: async (flowId, vars) => void calls.push({ flowId, vars }),
-    };
+    const { calls, ports } = fakePorts();
     await effect.run(effect.payload.parse({ flowId: 'onboarding', vars: { plan: 'pro' } }), ports);
-    expect(calls).toEqual([{ flowId: 'onboarding', vars: { plan: 'pro' } }]);
+    expect(calls).toEqual([{ startFlow: 'onboarding', vars: { plan: 'pro' } }]);
   });
 });

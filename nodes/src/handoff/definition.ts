@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationSchema, durationToMs, formatDuration, port, type PortDef } from '@tandem/shared';
+import { HANDOVER_NOTE, durationSchema, durationToMs, formatDuration, port, type PortDef } from '@tandem/shared';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { refs } from '../compileContext';
@@ -40,7 +40,7 @@ export const handoff = defineNode({
     c.resume.mode === 'never' ? [] : [port('resolved', 'Back to bot', 'next'), ...(c.timeout ? [port('timeout', 'Not taken', 'timeout')] : [])],
   compile: (c, ctx) => {
     const node = ctx.nodeId;
-    const entry: ActionRef[] = [refs.handoff(node), ...(c.message.trim() ? [refs.send(node, 'handoff')] : [])];
+    const entry: ActionRef[] = [refs.effect(node, 'openHandoff'), ...(c.message.trim() ? [refs.send(node, HANDOVER_NOTE)] : [])];
     if (c.resume.mode === 'never') return { type: 'final', entry: ctx.enter(...entry) };
     const timers: ActionRef[] = [...(c.timeout ? [refs.timer(node, 'timeout')] : []), ...(c.resume.mode === 'after_idle' ? [refs.timer(node, 'idle')] : [])];
     const fired: TransitionJson[] = [

@@ -3,7 +3,7 @@ import { handoff } from './definition';
 import { compileWith, configOf, issuesOf, portIds } from '../../test/nodeTestKit';
 
 const enter = { type: 'tandem.enter', params: { node: 'n1' } };
-const openHandoff = { type: 'tandem.handoff', params: { node: 'n1' } };
+const openHandoff = { type: 'tandem.nodeEffect', params: { node: 'n1', effect: 'openHandoff' } };
 const timer = (timer: string) => ({ type: 'tandem.timer', params: { node: 'n1', timer } });
 const port = (port: string) => ({ type: 'tandem.port', params: { node: 'n1', port } });
 
@@ -38,7 +38,7 @@ describe('handoff', () => {
 
   it('compiles to a handoff that waits for the release or the timeout', () => {
     expect(compileWith(handoff, handoff.defaults)).toEqual({
-      entry: [enter, openHandoff, { type: 'tandem.send', params: { node: 'n1', purpose: 'handoff' } }, timer('timeout')],
+      entry: [enter, openHandoff, { type: 'tandem.send', params: { node: 'n1', purpose: 'handover_note' } }, timer('timeout')],
       on: {
         'handoff.released': [{ target: 'resolved_target', actions: [port('resolved')] }],
         'timer.fired': [{ target: 'timeout_target', guard: { type: 'tandem.timer', params: { node: 'n1', timer: 'timeout' } }, actions: [port('timeout')] }],

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EffectPorts, Scope } from '../defineRuntime';
+import type { RunEvent } from '@tandem/shared';
+import type { Scope } from '../defineRuntime';
 import { handoff } from './definition';
 import { handoffRuntime } from './runtime';
 import { configOf } from '../../test/nodeTestKit';
 import { fakeCaps } from '../../test/fakeCaps';
+import { fakePorts } from '../../test/fakePorts';
 
 const now = new Date('2026-03-02T09:00:00.000Z');
 const scope: Scope = { contact: { first_name: 'Ada' }, vars: {}, trigger: {}, now };
@@ -14,19 +16,22 @@ const timerAt = (data: Record<string, unknown>, kind: 'timeout' | 'idle') => {
   return 'at' in result ? result.at.toISOString() : 'missed';
 };
 
+const entered: RunEvent = { type: 'run.start', node: 'hi', runId: '1', trigger: {} };
+const handoffPayload = (data: Record<string, unknown>) => handoffRuntime.effects!.openHandoff!.payloadFrom(configOf(handoff, data), { scope, event: entered });
+
 describe('handoff runtime', () => {
   it('hands the conversation to the configured team and resumes when a teammate releases it by default', () => {
-    expect(handoffRuntime.handoff!(configOf(handoff, { team: 'billing' }))).toEqual({ team: 'billing', resume: 'on_release' });
+    expect(handoffPayload({ team: 'billing' })).toEqual({ team: 'billing', resume: 'on_release' });
   });
 
   it('passes on how the bot resumes: after a quiet period, or never', () => {
-    expect(handoffRuntime.handoff!(configOf(handoff, { resume: { mode: 'after_idle' } }))).toEqual({ team: 'support', resume: 'after_idle' });
-    expect(handoffRuntime.handoff!(configOf(handoff, { resume: { mode: 'never' } }))).toEqual({ team: 'support', resume: 'never' });
+    expect(handoffPayload({ resume: { mode: 'after_idle' } })).toEqual({ team: 'support', resume: 'after_idle' });
+    expect(handoffPayload({ resume: { mode: 'never' } })).toEqual({ team: 'support', resume: 'never' });
   });
 
   it('tells the contact a person will reply, with their name filled in', () => {
     const c = configOf(handoff, { message: 'Thanks {{contact.first_name}}, a teammate will reply shortly.' });
-    expect(handoffRuntime.message!(c, 'handoff', scope, caps)).toEqual({
+    expect(handoffRuntime.message!(c, 'handover_note', scope, caps)).toEqual({
       kind: 'text',
       text: 'Thanks Ada, a teammate will reply shortly.',
       previewUrl: false,
@@ -34,8 +39,8 @@ describe('handoff runtime', () => {
   });
 
   it('sends nothing when the message is empty or only spaces', () => {
-    expect(handoffRuntime.message!(configOf(handoff, {}), 'handoff', scope, caps)).toBeUndefined();
-    expect(handoffRuntime.message!(configOf(handoff, { message: '  \n ' }), 'handoff', scope, caps)).toBeUndefined();
+    expect(handoffRuntime.message!(configOf(handoff, {}), 'handover_note', scope, caps)).toBeUndefined();
+    expect(handoffRuntime.message!(configOf(handoff, { message: '  \n ' }), 'handover_note', scope, caps)).toBeUndefined();
   });
 
   it('gives up on the handoff when nobody takes it within the timeout', () => {
@@ -45,6 +50,15 @@ describe('handoff runtime', () => {
   it('gives the conversation back after the quiet period in hours, which may be fractional', () => {
     expect(timerAt({ resume: { mode: 'after_idle', idleHours: 1.5 } }, 'idle')).toBe('2026-03-02T10:30:00.000Z');
     expect(timerAt({ resume: { mode: 'after_idle' }, timeout: { amount: 10, unit: 'minutes' } }, 'idle')).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('restarts the quiet period whenever the contact or the person writes: the idle timer declares its length, the timeout does not', () => {
+    const c = configOf(handoff, { resume: { mode: 'after_idle', idleHours: 2 }, timeout: { amount: 10, unit: 'minutes' } });
+    expect(handoffRuntime.timer!(c, 'idle', { now, timezone: 'UTC', scope, caps })).toEqual({
+      at: new Date('2026-03-02T11:00:00.000Z'),
+      restartOnActivityMs: 7_200_000,
+    });
+    expect(handoffRuntime.timer!(c, 'timeout', { now, timezone: 'UTC', scope, caps })).toEqual({ at: new Date('2026-03-02T09:10:00.000Z') });
   });
 
   it('keeps the idle and the timeout timer apart when both are set', () => {
@@ -57,7 +71,7 @@ describe('handoff runtime', () => {
 describe('handoff runtime: what the engine reads', () => {
   it('waits for the person, arms its timeout, and a run that ends on it ends by "handoff"', () => {
     const c = configOf(handoff, handoff.defaults);
-    expect(handoffRuntime.waitingFor?.(c)).toEqual({ for: 'handoff' });
+    expect(handoffRuntime.waitingFor?.(c)).toEqual({ for: 'person' });
     expect(handoffRuntime.armsTimers).toBe(true);
     expect(handoffRuntime.endReason).toBe('handoff');
   });
@@ -65,26 +79,16 @@ describe('handoff runtime: what the engine reads', () => {
 
 describe('handoff runtime: the openHandoff effect', () => {
   const effect = handoffRuntime.effects!.openHandoff!;
-  const fakePorts = () => {
-    const calls: string[] = [];
-    const ports: EffectPorts = {
-      openHandoff: async (h) => void calls.push(`openHandoff:${h.team}`),
-      pauseContactUntilReleased: async (reason) => void calls.push(`pause:${reason}`),
-      startFlow: async (flowId) => void calls.push(`startFlow:${flowId}`),
-    };
-    return { calls, ports };
-  };
 
-  it('takes what the handoff hook says: the team and how the bot resumes', () => {
-    const payload = handoffRuntime.handoff!(configOf(handoff, { team: 'billing' }));
-    expect(effect.payload.parse(payload)).toEqual({ team: 'billing', resume: 'on_release' });
+  it('computes a payload its schema accepts: the team and how the bot resumes', () => {
+    expect(effect.payload.parse(handoffPayload({ team: 'billing' }))).toEqual({ team: 'billing', resume: 'on_release' });
     expect(effect.payload.safeParse({ team: 'billing', resume: 'later' }).success).toBe(false);
     expect(effect.payload.safeParse({ resume: 'never' }).success).toBe(false);
   });
 
-  it("opens the handoff for the team, then pauses the bot until it is released (reason 'handoff')", async () => {
+  it("opens the handoff for the team, then pauses the bot until it is released (reason 'person': a person has the conversation)", async () => {
     const { calls, ports } = fakePorts();
     await effect.run(effect.payload.parse({ team: 'sales', resume: 'never' }), ports);
-    expect(calls).toEqual(['openHandoff:sales', 'pause:handoff']);
+    expect(calls).toEqual([{ openHandoff: 'sales' }, { pause: 'person' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { defineRuntime, type ValueChanges } from '../defineRuntime';
 import { valueAtPath } from '../common/valuePath';
-import { saveTo } from '../bot-question/runtime';
+import { saveTo } from '../common/saveTarget';
 import type { HttpRequestConfig } from './definition';
 
 const jsonString = (v: string) => JSON.stringify(v).slice(1, -1);

@@ -8,8 +8,9 @@ import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 import { checkSendTemplate } from './checks';
 import { sendTemplateClone } from './clone';
 
-export const templateCategories = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
-export type TemplateCategory = (typeof templateCategories)[number];
+import { templateCategories } from '../common/content/template';
+
+export { templateCategories, type TemplateCategory } from '../common/content/template';
 
 const parameterSchema = z.object({
   name: field(

@@ -3,6 +3,8 @@ import { port } from '@tandem/shared';
 import { defineNode } from '../defineNode';
 import { field } from '../form';
 import { compileTrigger } from '../common/triggerState';
+import { refs } from '../compileContext';
+import { readReceiptEffect } from '../common/readReceiptName';
 
 const triggerMessageConfigSchema = z
   .object({
@@ -63,7 +65,7 @@ const triggerMessageConfigSchema = z
 export type TriggerMessageConfig = z.infer<typeof triggerMessageConfigSchema>;
 
 /** Values every inbound-message trigger puts in `trigger.*`. */
-export const messageTriggerFields = ['text', 'message_type', 'reply_id', 'received_at', 'ad_id', 'ad_headline', 'ctwa_clid'];
+export const messageTriggerFields = ['message_id', 'text', 'message_type', 'reply_id', 'received_at', 'ad_id', 'ad_headline', 'ctwa_clid'];
 
 export const triggerMessage = defineNode({
   type: 'trigger-message',
@@ -75,7 +77,8 @@ export const triggerMessage = defineNode({
   config: triggerMessageConfigSchema,
   defaults: { match: 'keywords', keywords: ['hi'] },
   ports: () => [port('next', 'Next', 'next', true)],
-  compile: (_config, ctx) => compileTrigger(ctx),
+  // The message that starts the journey is marked read as the read-receipt setting allows.
+  compile: (_config, ctx) => compileTrigger(ctx, refs.effect(ctx.nodeId, readReceiptEffect)),
   analysis: {
     window: () => ({ kind: 'reset' }),
     provides: () => [{ scope: 'trigger', names: messageTriggerFields, ports: 'all' }],

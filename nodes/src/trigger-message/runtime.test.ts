@@ -110,9 +110,10 @@ describe('trigger-message runtime', () => {
     expect(starts(adKeyword, message('deal'))).toBe(false);
   });
 
-  it('gives the journey the message text, type, time and ad details as trigger values', () => {
+  it('gives the journey the message id, text, type, time and ad details as trigger values', () => {
     const m = message('Deal', { kind: 'button', replyId: 'btn_deal', ...fromAd('111') });
     expect(match(config({ match: 'any', source: 'ad' }), { message: m, firstContact: false })).toEqual({
+      message_id: 'wamid.1',
       text: 'Deal',
       message_type: 'button',
       reply_id: 'btn_deal',

@@ -1,4 +1,6 @@
 import { defineRuntime } from '../defineRuntime';
+import { readReceipt } from '../common/readReceipt';
+import { readReceiptEffect } from '../common/readReceiptName';
 import type { TriggerMessageConfig } from './definition';
 
 export const triggerMessageRuntime = defineRuntime<TriggerMessageConfig>({
@@ -13,6 +15,7 @@ export const triggerMessageRuntime = defineRuntime<TriggerMessageConfig>({
     }
     if (!textMatches(c, message.text)) return undefined;
     return {
+      message_id: message.wamid,
       text: message.text,
       message_type: message.kind,
       reply_id: message.replyId ?? null,
@@ -22,6 +25,7 @@ export const triggerMessageRuntime = defineRuntime<TriggerMessageConfig>({
       ctwa_clid: message.referral?.ctwaClid ?? null,
     };
   },
+  effects: { [readReceiptEffect]: readReceipt },
 });
 
 function textMatches(c: TriggerMessageConfig, text: string): boolean {

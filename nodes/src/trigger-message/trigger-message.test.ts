@@ -21,11 +21,12 @@ describe('trigger-message', () => {
     expect(triggerMessage.ports(configOf(triggerMessage, { match: 'any' }))).toEqual([{ id: 'next', label: 'Next', kind: 'next', required: true }]);
   });
 
-  it('compiles to a state that keeps the trigger payload and moves on', () => {
+  it('compiles to a state that keeps the trigger payload, marks the message read and moves on', () => {
     expect(compileWith(triggerMessage, { match: 'any' })).toEqual({
       entry: [
         { type: 'tandem.enter', params: { node: 'n1' } },
         { type: 'tandem.captureTrigger', params: { node: 'n1' } },
+        { type: 'tandem.nodeEffect', params: { node: 'n1', effect: 'readReceipt' } },
       ],
       always: [{ target: 'next_target', actions: [{ type: 'tandem.port', params: { node: 'n1', port: 'next' } }] }],
     });

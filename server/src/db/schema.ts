@@ -203,6 +203,8 @@ export const timers = pgTable(
     workspaceId: text('workspace_id').notNull(),
     /** Real (wall-clock) time the timer fires; sandbox clock offsets are applied when writing. */
     fireAt: at('fire_at').notNull(),
+    /** Set for timers that start again on activity (a handoff's quiet period): their length in ms. */
+    restartMs: bigint('restart_ms', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.runId, t.kind] }), index('timers_fire_at').on(t.fireAt)],
 );
@@ -372,6 +374,26 @@ export const templates = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('templates_name_language').on(t.workspaceId, t.name, t.language)],
+);
+
+/** WhatsApp Flows (Meta's in-chat forms) of a workspace: examples for sandboxes, synced from Meta for real numbers. */
+export const waFlows = pgTable(
+  'wa_flows',
+  {
+    id: id(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    /** Meta's Flow id. */
+    flowId: text('flow_id').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull(),
+    /** A WaFlowInfo (@tandem/shared): status, categories and the screens' fields. */
+    info: jsonb('info').$type<Record<string, unknown>>().notNull(),
+    source: text('source', { enum: ['sandbox', 'meta'] }).notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('wa_flows_flow_id').on(t.workspaceId, t.flowId)],
 );
 
 /** Business events received on /hooks, deduplicated by idempotency key. */

@@ -41,6 +41,7 @@ export async function applyEvents(workspaceId: string, events: WebhookEvent[], p
           text: e.text,
           ...(e.replyId ? { replyId: e.replyId } : {}),
           ...(e.contextWamid ? { contextWamid: e.contextWamid } : {}),
+          ...(e.data ? { data: e.data } : {}),
           ...(e.referral ? { referral: e.referral } : {}),
           at: e.at,
         },

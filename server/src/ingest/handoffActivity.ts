@@ -7,10 +7,8 @@ import type pg from 'pg';
  */
 export async function touchHandoffs(pool: pg.Pool, contactId: number): Promise<void> {
   await pool.query(
-    `UPDATE timers t SET fire_at = now() + ((n.node -> 'data' -> 'resume' ->> 'idleHours')::float * interval '1 hour')
-     FROM runs r JOIN flow_versions v ON v.id = r.flow_version_id
-     CROSS JOIN LATERAL (SELECT x AS node FROM jsonb_array_elements(v.document -> 'nodes') x WHERE x ->> 'id' = r.current_node) n
-     WHERE t.run_id = r.id AND t.kind = 'idle' AND r.contact_id = $1 AND r.status = 'active' AND r.waiting_for = 'handoff'`,
+    `UPDATE timers t SET fire_at = now() + t.restart_ms * interval '1 millisecond'
+     FROM runs r WHERE t.run_id = r.id AND t.restart_ms IS NOT NULL AND r.contact_id = $1 AND r.status = 'active'`,
     [contactId],
   );
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { humanReplySettingsSchema, type HumanReplySettings } from '@tandem/shared';
+import { PERSON, humanReplySettingsSchema, type HumanReplySettings } from '@tandem/shared';
 import { FOREVER } from '@tandem/engine/runtime';
 import type { WebhookEventOf } from '../webhooks';
 import { resumeContact, type Queryable } from '../store/contactPause';
@@ -36,11 +36,11 @@ export async function applyEcho(pool: pg.Pool, workspaceId: string, e: WebhookEv
   await pool.query(
     `UPDATE contacts SET
        paused_until = CASE WHEN paused_until > $2 THEN paused_until ELSE $2 END,
-       pause_reason = CASE WHEN pause_reason = 'handoff' AND paused_until > now() THEN pause_reason ELSE 'app_reply' END,
+       pause_reason = CASE WHEN pause_reason = $4 AND paused_until > now() THEN pause_reason ELSE 'app_reply' END,
        resume_keyword = CASE WHEN $3::text IS NOT NULL THEN $3 ELSE resume_keyword END,
        updated_at = now()
      WHERE id = $1`,
-    [contactId, until, rule.mode === 'until_keyword' ? rule.resumeKeyword : null],
+    [contactId, until, rule.mode === 'until_keyword' ? rule.resumeKeyword : null, PERSON],
   );
   return contactId;
 }

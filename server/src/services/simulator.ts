@@ -42,6 +42,31 @@ export async function simulateMessage(
   return wamid;
 }
 
+/**
+ * The test contact submits a WhatsApp Flow: the interactive `nfm_reply` WhatsApp delivers, with the
+ * answers and the token in `response_json` as a JSON string (nodes/src/send-flow/FACTS.md §3).
+ */
+export async function simulateFlowReply(
+  db: Db,
+  workspaceId: string,
+  m: { waId: string; token: string; answers: Record<string, unknown>; contextWamid?: string | undefined },
+): Promise<string> {
+  const wamid = simulatedWamid();
+  const payload = {
+    type: 'interactive',
+    interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: JSON.stringify({ flow_token: m.token, ...m.answers }) } },
+    ...(m.contextWamid ? { context: { id: m.contextWamid } } : {}),
+  };
+  await applyEvents(db, workspaceId, {
+    eventType: 'inbound',
+    wamid,
+    from: { waId: m.waId },
+    at: (await workspaceNow(db, workspaceId)).toISOString(),
+    ...describeMessage(messagePayloadSchema.parse(payload)),
+  });
+  return wamid;
+}
+
 /** The business replies from the WhatsApp Business App: an `echo` event (a person is talking). */
 export async function simulateEcho(db: Db, workspaceId: string, m: { waId: string; text: string }): Promise<string> {
   const wamid = simulatedWamid();

@@ -5,6 +5,7 @@ import type { SecretBox } from '../security/secretBox';
 import { newId } from './ids';
 import { shiftBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { randomToken } from '../security/tokens';
+import { sandboxWaFlows, upsertWaFlows } from './waFlows';
 
 export interface NewWorkspace {
   name: string;
@@ -18,22 +19,26 @@ export interface NewWorkspace {
   settings?: Record<string, unknown>;
 }
 
-/** Creates a workspace; its access token is stored encrypted. */
+/** Creates a workspace; its access token is stored encrypted. A sandbox starts with the example WhatsApp Flows. */
 export async function createWorkspace(db: Db, secrets: SecretBox, input: NewWorkspace): Promise<string> {
   const id = newId('ws');
   const coexistence = input.coexistence ?? true;
-  await db.insert(workspaces).values({
-    id,
-    name: input.name,
-    transport: input.transport ?? (input.accessToken ? 'cloud' : 'sandbox'),
-    phoneNumberId: input.phoneNumberId ?? null,
-    displayPhoneNumber: input.displayPhoneNumber ?? null,
-    wabaId: input.wabaId ?? null,
-    accessToken: input.accessToken ? secrets.encrypt(input.accessToken) : null,
-    coexistence,
-    throughputMps: input.throughputMps ?? (coexistence ? 20 : 80),
-    settings: input.settings ?? {},
-    hookSecret: secrets.encrypt(randomToken(32)),
+  const transport = input.transport ?? (input.accessToken ? 'cloud' : 'sandbox');
+  await db.transaction(async (tx) => {
+    await tx.insert(workspaces).values({
+      id,
+      name: input.name,
+      transport,
+      phoneNumberId: input.phoneNumberId ?? null,
+      displayPhoneNumber: input.displayPhoneNumber ?? null,
+      wabaId: input.wabaId ?? null,
+      accessToken: input.accessToken ? secrets.encrypt(input.accessToken) : null,
+      coexistence,
+      throughputMps: input.throughputMps ?? (coexistence ? 20 : 80),
+      settings: input.settings ?? {},
+      hookSecret: secrets.encrypt(randomToken(32)),
+    });
+    if (transport === 'sandbox') await upsertWaFlows(tx, id, sandboxWaFlows, 'sandbox');
   });
   return id;
 }

@@ -1,6 +1,8 @@
 import type pg from 'pg';
-import type { EngineStore, EngineTx, OutboundJob } from '@tandem/engine/runtime';
-import type { OutboundContent } from '@tandem/shared';
+import { z } from 'zod';
+import type { EngineStore, EngineTx, OutboundJob, ReadReceiptTarget } from '@tandem/engine/runtime';
+import { readReceiptModes } from '@tandem/shared';
+import type { OutboundContent } from '@tandem/nodes';
 import type { SecretBox } from '../security/secretBox';
 import { contactFromRow, type ContactRow } from './rows';
 import { PgTx } from './pgTx';
@@ -8,6 +10,8 @@ import { PgTx } from './pgTx';
 /** The engine's storage on Postgres: one pooled client per transaction, plain SQL on the hot path. */
 /** A send slot is free again this long after its last request finished. */
 const SLOT_WINDOW_MS = 1_000;
+/** The workspace's `readReceipts` setting, as stored (jsonb: anything). */
+const readReceiptModeSchema = z.enum(readReceiptModes);
 
 export class PgStore implements EngineStore {
   constructor(
@@ -171,6 +175,22 @@ export class PgStore implements EngineStore {
       [limit, chunk],
     );
     return r.rows[0]?.n ?? 0;
+  }
+
+  async loadReadReceiptTarget(workspaceId: string): Promise<ReadReceiptTarget | undefined> {
+    const r = await this.pool.query<{
+      transport: 'cloud' | 'sandbox';
+      phone_number_id: string | null;
+      access_token: Buffer | null;
+      setting: unknown;
+    }>(`SELECT transport, phone_number_id, access_token, settings -> 'readReceipts' AS setting FROM workspaces WHERE id = $1`, [workspaceId]);
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const setting = readReceiptModeSchema.safeParse(row.setting);
+    return {
+      sender: { transport: row.transport, phoneNumberId: row.phone_number_id, accessToken: row.access_token ? this.secrets.decrypt(row.access_token) : null },
+      setting: setting.success ? setting.data : undefined,
+    };
   }
 
   async scheduleNextSweep(): Promise<void> {

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
+import { templateOf } from '@tandem/nodes';
 import type {
   ContactIdentity,
   EngineTx,
@@ -13,6 +15,7 @@ import type {
   TimerRecord,
   ContactPatch,
   OutboundResult,
+  ReadReceiptRecord,
 } from '@tandem/engine/runtime';
 import { FOREVER } from '@tandem/engine/runtime';
 import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
@@ -59,13 +62,23 @@ export class PgTx implements EngineTx {
 
   async lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>> {
     const sorted = [...new Set(ids)].sort((a, b) => a - b);
-    const r = await this.c.query<ContactRow & { clock_offset_ms: number; ws_now: Date }>(
-      `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now
+    const r = await this.c.query<ContactRow & { clock_offset_ms: number; ws_now: Date; read_receipts: string | null }>(
+      `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now, w.settings ->> 'readReceipts' AS read_receipts
        FROM contacts c JOIN workspaces w ON w.id = c.workspace_id
        WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`,
       [sorted],
     );
-    return new Map(r.rows.map((row) => [row.id, { contact: contactFromRow(row), now: row.ws_now, clockOffsetMs: row.clock_offset_ms }]));
+    return new Map(
+      r.rows.map((row) => [
+        row.id,
+        {
+          contact: contactFromRow(row),
+          now: row.ws_now,
+          clockOffsetMs: row.clock_offset_ms,
+          readReceipts: readReceiptModeOf(row.read_receipts),
+        },
+      ]),
+    );
   }
 
   async activeRuns(contactId: number): Promise<RunRecord[]> {
@@ -182,7 +195,7 @@ export class PgTx implements EngineTx {
   }
 
   async queueSend(m: OutboundRecord): Promise<number> {
-    const category = m.content.kind === 'template' ? m.content.category : null;
+    const category = templateOf(m.content)?.category ?? null;
     const r = await this.c.query<{ id: number }>(
       `WITH m AS (
          INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at)
@@ -198,14 +211,14 @@ export class PgTx implements EngineTx {
     const fireAt = new Date(t.at.getTime() - clockOffsetMs);
     await this.c.query(
       `WITH t AS (
-         INSERT INTO timers (run_id, kind, node_id, step, contact_id, workspace_id, fire_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (run_id, kind) DO UPDATE SET node_id = EXCLUDED.node_id, step = EXCLUDED.step, fire_at = EXCLUDED.fire_at
+         INSERT INTO timers (run_id, kind, node_id, step, contact_id, workspace_id, fire_at, restart_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (run_id, kind) DO UPDATE SET node_id = EXCLUDED.node_id, step = EXCLUDED.step, fire_at = EXCLUDED.fire_at, restart_ms = EXCLUDED.restart_ms
          RETURNING fire_at
        ), s AS (
          UPDATE timer_schedule SET next_at = t.fire_at FROM t WHERE timer_schedule.id = 1 AND timer_schedule.next_at > t.fire_at RETURNING timer_schedule.next_at
        )
        SELECT graphile_worker.add_job('timer-sweep', '{}'::json, run_at := s.next_at, job_key := 'timer-sweep') FROM s`,
-      [t.runId, t.kind, t.nodeId, t.step, t.contactId, t.workspaceId, fireAt],
+      [t.runId, t.kind, t.nodeId, t.step, t.contactId, t.workspaceId, fireAt, t.restartOnActivityMs ?? null],
     );
   }
 
@@ -216,6 +229,12 @@ export class PgTx implements EngineTx {
   async queueHttp(call: HttpCall): Promise<void> {
     // node-name-ok: the job of the HTTP effect; queued jobs already carry this name
     await this.c.query(`SELECT graphile_worker.add_job('http-request', $1::json, max_attempts := 1)`, [JSON.stringify(call)]);
+  }
+
+  async queueReadReceipt(receipt: ReadReceiptRecord): Promise<void> {
+    // One attempt: a late receipt (or typing shown after the reply) is worse than none. Ahead of sends
+    // (priority -1) so "typing…" reaches the customer before the reply that ends it.
+    await this.c.query(`SELECT graphile_worker.add_job('mark-read', $1::json, max_attempts := 1, priority := -1)`, [JSON.stringify(receipt)]);
   }
 
   async openHandoff(h: HandoffRecord): Promise<void> {
@@ -233,12 +252,22 @@ export class PgTx implements EngineTx {
     await this.c.query(
       `WITH m AS (
          UPDATE messages SET status = $2, status_rank = CASE WHEN $2 = 'sent' THEN 1 ELSE status_rank END, wamid = COALESCE($3, wamid),
-           error = $4, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $5::timestamptz ELSE sent_at END, updated_at = now()
+           error = $4, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $5::timestamptz ELSE sent_at END, updated_at = now(),
+           content = COALESCE($7::jsonb, content), type = COALESCE($7::jsonb ->> 'kind', type), category = COALESCE($8, category)
          WHERE id = $1 RETURNING contact_id
        )
        UPDATE contacts SET next_send_at = $6 FROM m
        WHERE contacts.id = m.contact_id AND $6::timestamptz IS NOT NULL AND (next_send_at IS NULL OR next_send_at < $6::timestamptz)`,
-      [messageId, r.status, r.wamid ?? null, r.error ?? null, r.at, r.paceUntil && r.paceUntil > r.at ? r.paceUntil : null],
+      [
+        messageId,
+        r.status,
+        r.wamid ?? null,
+        r.error ?? null,
+        r.at,
+        r.paceUntil && r.paceUntil > r.at ? r.paceUntil : null,
+        r.sentInstead ?? null,
+        r.sentInstead ? (templateOf(r.sentInstead)?.category ?? null) : null,
+      ],
     );
   }
 
@@ -273,4 +302,9 @@ export class PgTx implements EngineTx {
   async closeHandoff(runId: number, at: Date): Promise<void> {
     await this.c.query(`UPDATE handoffs SET status = 'released', released_at = $2 WHERE run_id = $1 AND status <> 'released'`, [runId, at]);
   }
+}
+
+/** A stored read-receipt setting, or undefined when none (or an unknown one) is stored. */
+function readReceiptModeOf(value: string | null): ReadReceiptMode | undefined {
+  return (readReceiptModes as readonly string[]).includes(value ?? '') ? (value as ReadReceiptMode) : undefined;
 }

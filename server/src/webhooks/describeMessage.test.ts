@@ -8,8 +8,8 @@ function inbound(message: Record<string, unknown>) {
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   const [event] = result.changes[0]?.events ?? [];
   if (event?.eventType !== 'inbound') throw new Error('expected one inbound event');
-  const { type, kind, text, replyId, contextWamid, content, forwarded, referredProduct, errors } = event;
-  return { type, kind, text, replyId, contextWamid, content, forwarded, referredProduct, errors };
+  const { type, kind, text, replyId, contextWamid, data, content, forwarded, referredProduct, errors } = event;
+  return { type, kind, text, replyId, contextWamid, ...(data ? { data } : {}), content, forwarded, referredProduct, errors };
 }
 
 describe('describeMessage', () => {
@@ -64,9 +64,16 @@ describe('describeMessage', () => {
     expect(inbound({ type: 'location', location: { latitude: 1.5, longitude: 2.5 } })).toMatchObject({ kind: 'location', text: '' });
   });
 
-  it('reads a Flow reply (nfm_reply) as other, keeping its payload', () => {
-    const interactive = { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"a":1}' } };
-    expect(inbound({ type: 'interactive', interactive })).toMatchObject({ kind: 'other', text: '', content: interactive });
+  it('reads a submitted WhatsApp Flow (nfm_reply) as the kind the send-flow node declares, with its answers, keeping the payload', () => {
+    const interactive = { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"flow_token":"t","a":1}' } };
+    expect(inbound({ type: 'interactive', interactive, context: { id: 'wamid.flow' } })).toEqual({
+      type: 'interactive',
+      kind: 'flow_reply',
+      text: 'Sent',
+      data: { flow_token: 't', a: 1 },
+      contextWamid: 'wamid.flow',
+      content: interactive,
+    });
   });
 
   it('reads an order as other with its text', () => {

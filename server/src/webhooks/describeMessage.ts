@@ -1,4 +1,5 @@
 import type { InboundMessage } from '@tandem/shared';
+import { readDeclaredInbound } from '@tandem/nodes';
 import { definedOnly } from './definedOnly';
 import { MEDIA_TYPES, type MessagePayload } from './messageSchemas';
 import type { MessageDescription } from './webhookEvents';
@@ -11,11 +12,12 @@ import type { MessageDescription } from './webhookEvents';
  * contextWamid = the reacted message; contacts → contacts/formatted names; anything else → other.
  */
 export function describeMessage(m: MessagePayload): MessageDescription {
-  const { kind, text, replyId, contextWamid } = read(m);
-  return definedOnly({ type: m.type, kind, text, replyId, contextWamid: contextWamid ?? m.context?.id, content: contentOf(m) });
+  const declared: Reading | undefined = readDeclaredInbound(m);
+  const { kind, text, replyId, contextWamid, data } = declared ?? read(m);
+  return definedOnly({ type: m.type, kind, text, replyId, contextWamid: contextWamid ?? m.context?.id, data, content: contentOf(m) });
 }
 
-type Reading = { kind: InboundMessage['kind']; text: string; replyId?: string; contextWamid?: string };
+type Reading = { kind: InboundMessage['kind']; text: string; replyId?: string; contextWamid?: string; data?: Record<string, unknown> };
 
 function read(m: MessagePayload): Reading {
   switch (m.type) {

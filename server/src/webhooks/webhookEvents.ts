@@ -20,6 +20,7 @@ const messageDescriptionSchema = z.object({
   text: z.string(),
   replyId: optionalString,
   contextWamid: optionalString,
+  data: z.record(z.string(), z.unknown()).optional(),
   content: contentSchema,
 });
 export type MessageDescription = z.infer<typeof messageDescriptionSchema>;

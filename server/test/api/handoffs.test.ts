@@ -53,7 +53,7 @@ describe('handoffs API', () => {
       takenAt: null,
       lastMessage: 'A teammate will reply shortly.',
     });
-    expect((await run(handoff.runId)).waitingFor).toBe('handoff');
+    expect((await run(handoff.runId)).waitingFor).toBe('person');
     const open = await h.call(endpoints.listHandoffs, { workspaceId: h.a }, { ...agent, query: { status: 'open' } });
     expect(open.json.handoffs.map((x: { id: number }) => x.id)).toContain(handoff.id);
     const released = await h.call(endpoints.listHandoffs, { workspaceId: h.a }, { ...agent, query: { status: 'released' } });
@@ -76,7 +76,7 @@ describe('handoffs API', () => {
     expect(taken.json.handoffs.map((x: { id: number }) => x.id)).toEqual([handoff.id]);
     await h.call(endpoints.advanceClock, { workspaceId: h.a }, { key: h.keys.a, body: { advanceMs: 2 * HOUR } });
     await w.idle();
-    expect(await run(handoff.runId)).toMatchObject({ status: 'active', currentNode: 'support', waitingFor: 'handoff' });
+    expect(await run(handoff.runId)).toMatchObject({ status: 'active', currentNode: 'support', waitingFor: 'person' });
   });
 
   it('an open conversation nobody takes leaves by "not taken" when its time is up', async () => {

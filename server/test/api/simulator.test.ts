@@ -65,7 +65,7 @@ describe('simulator API', () => {
     expect(t.messages[0]).toMatchObject({ wamid: res.json.wamid, type: 'text', status: 'received' });
     expect(t.messages.slice(1).map((m: { status: string; nodeId: string }) => `${m.nodeId}:${m.status}`)).toEqual(['hello:sent', 'support:sent']);
     expect(t.contact).toMatchObject({ waId: '4915100000001', profileName: 'Ana', windowOpen: true });
-    expect(t.run).toMatchObject({ status: 'active', currentNode: 'support', waitingFor: 'handoff', version: 1, contactId: t.contact.id });
+    expect(t.run).toMatchObject({ status: 'active', currentNode: 'support', waitingFor: 'person', version: 1, contactId: t.contact.id });
     expect(Math.abs(Date.parse(t.now) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -84,6 +84,55 @@ describe('simulator API', () => {
     const res = await say({ waId: '4915100000003' });
     expect(res.status).toBe(400);
     expect(res.json.error.issues).toEqual([{ path: ['text'], message: 'Give a text or a replyId' }]);
+  });
+
+  it('submits a WhatsApp Flow as the test contact: the interactive nfm_reply, answers and token in response_json, tied to the Flow message', async () => {
+    const res = await h.call(
+      endpoints.simulateFlowReply,
+      { workspaceId: h.a },
+      {
+        key: h.keys.a,
+        body: {
+          waId: '4915100000009',
+          token: 'tandem.41.2814653498770231',
+          answers: { name: 'Ana', email: 'ana@example.com', interest: 'workshops', marketing_opt_in: true, days: ['mon'], guests: 2 },
+          contextWamid: 'wamid.sim.flow-message',
+        },
+      },
+    );
+    expect(res.status).toBe(202);
+    expect(res.json.wamid).toMatch(/^wamid\.sim\./);
+    await w.idle();
+    const t = await thread('4915100000009');
+    expect(t.messages).toEqual([
+      expect.objectContaining({
+        direction: 'in',
+        type: 'interactive',
+        wamid: res.json.wamid,
+        content: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: expect.any(String) } },
+      }),
+    ]);
+    expect(JSON.parse(t.messages[0].content.nfm_reply.response_json)).toEqual({
+      flow_token: 'tandem.41.2814653498770231',
+      name: 'Ana',
+      email: 'ana@example.com',
+      interest: 'workshops',
+      marketing_opt_in: true,
+      days: ['mon'],
+      guests: 2,
+    });
+    expect(t.contact).toMatchObject({ waId: '4915100000009', windowOpen: true });
+  });
+
+  it('refuses a Flow reply without a token, or with an answer key a Flow cannot have', async () => {
+    const res = await h.call(
+      endpoints.simulateFlowReply,
+      { workspaceId: h.a },
+      { key: h.keys.a, body: { waId: '4915100000009', answers: { 'full name': 'Ana' } } },
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('invalid_input');
+    expect(res.json.error.issues.map((i: { path: (string | number)[] }) => i.path)).toEqual([['token'], ['answers', 'full name']]);
   });
 
   it('records a Business App reply as an echo, which does not open the 24-hour window', async () => {
@@ -137,7 +186,7 @@ describe('simulator API', () => {
     await say({ waId: '4915100000007', text: 'hi' });
     await w.idle();
     const before = await thread('4915100000007');
-    expect(before.run.waitingFor).toBe('handoff');
+    expect(before.run.waitingFor).toBe('person');
     const res = await h.call(endpoints.resetSimulator, { workspaceId: h.a }, { key: h.keys.a, body: { waId: '4915100000007' } });
     expect(res.json).toEqual({ ok: true });
     expect(await thread('4915100000007')).toMatchObject({ contact: null, messages: [], run: null });
@@ -162,6 +211,7 @@ describe('simulator API', () => {
     );
     for (const [route, body] of [
       [endpoints.simulateMessage, { waId: '4915100000008', text: 'hi' }],
+      [endpoints.simulateFlowReply, { waId: '4915100000008', token: 'tandem.1.2814653498770231', answers: { name: 'Ana' } }],
       [endpoints.simulateEcho, { waId: '4915100000008', text: 'hi' }],
       [endpoints.simulateEvent, { waId: '4915100000008', name: 'order.paid' }],
       [endpoints.advanceClock, { advanceMs: 1000 }],

@@ -191,7 +191,7 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     );
     await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
     await wireReaches(1, 'the handoff message');
-    expect(await contact()).toMatchObject({ pausedIndefinitely: true, pauseReason: 'handoff' });
+    expect(await contact()).toMatchObject({ pausedIndefinitely: true, pauseReason: 'person' });
     const [open] = (await h.api(endpoints.listHandoffs)).handoffs;
     expect(open).toMatchObject({ status: 'open', team: 'support', contactWaId: CUSTOMER, contactName: 'Sheena Nelson' });
     await h.deliver(inboundAt(CUSTOMER, 'hello? anyone?', await h.now()));
@@ -231,7 +231,7 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
     await wireReaches(1, 'the handoff message');
     expect((await runsOf(talkId)).map((r) => [r.status, r.currentNode])).toEqual([['completed', 'human']]);
-    expect(await contact()).toMatchObject({ pausedIndefinitely: true, pauseReason: 'handoff' });
+    expect(await contact()).toMatchObject({ pausedIndefinitely: true, pauseReason: 'person' });
     await h.deliver(inboundAt(CUSTOMER, 'menu', await h.now()));
     expect(h.wire()).toHaveLength(1);
 

@@ -36,7 +36,7 @@ describe('abandoned cart journey (real Postgres, worker and Cloud API stand-in)'
       { to: '+16505551234', type: 'template', template: 'cart_reminder', params: ['there', 'Echeveria'] },
       { to: '+16505551234', type: 'text', text: 'A teammate will answer you here in a moment.' },
     ]);
-    expect(await h.run('16505551234')).toMatchObject({ status: 'active', current_node: 'to_sales', waiting_for: 'handoff' });
+    expect(await h.run('16505551234')).toMatchObject({ status: 'active', current_node: 'to_sales', waiting_for: 'person' });
     expect(await h.q(`SELECT team, status FROM handoffs`)).toEqual([{ team: 'sales', status: 'open' }]);
   });
 });

@@ -97,7 +97,7 @@ describe('Click-to-WhatsApp lead qualification', () => {
       'Sorry, I need a number, like 350000.\n\nAnd roughly what is your budget in dollars? (just the number)',
       'Great, a senior advisor will send you a voice note shortly.',
     ]);
-    expect(await h.run('5511999990001')).toMatchObject({ current_node: 'to_sales', waiting_for: 'handoff' });
+    expect(await h.run('5511999990001')).toMatchObject({ current_node: 'to_sales', waiting_for: 'person' });
     const [contact] = await h.q<{ attributes: Record<string, unknown>; free_entry_until: Date | null }>(
       `SELECT attributes, free_entry_until FROM contacts WHERE wa_id = '5511999990001'`,
     );

@@ -113,8 +113,9 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
     async idle(timeoutMs = 20_000) {
       await waitFor(
         async () => {
+          // A running job has already counted its attempt: a one-attempt job (mark-read, http-request) is running while locked.
           const [row] = await q<{ n: number }>(
-            `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`,
+            `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND (attempts < max_attempts OR locked_at IS NOT NULL)`,
           );
           return row!.n === 0;
         },

@@ -22,6 +22,7 @@ import {
   userSchema,
   validationSchema,
   versionDiffSchema,
+  waFlowSchema,
   workspaceInputSchema,
   workspaceSchema,
   workspaceSettingsSchema,
@@ -329,6 +330,26 @@ export const endpoints = {
     response: z.object({ synced: z.number().int() }),
   }),
 
+  // WhatsApp Flows (Meta's in-chat forms)
+  listWaFlows: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/wa-flows',
+    summary: 'WhatsApp Flows known for the number, with their screens and fields',
+    tag: 'wa-flows',
+    role: 'viewer',
+    params: ws,
+    response: z.object({ waFlows: z.array(waFlowSchema) }),
+  }),
+  syncWaFlows: route({
+    method: 'post',
+    path: '/api/workspaces/{workspaceId}/wa-flows/sync',
+    summary: 'Fetch WhatsApp Flows and their Flow JSON from the WhatsApp Business Account (a sandbox gets the example Flows back)',
+    tag: 'wa-flows',
+    role: 'editor',
+    params: ws,
+    response: z.object({ synced: z.number().int(), unreadable: z.array(z.string()) }),
+  }),
+
   // contacts
   listContacts: route({
     method: 'get',
@@ -526,6 +547,28 @@ export const endpoints = {
       replyId: z.string().max(256).optional(),
       profileName: z.string().max(120).optional(),
       adId: z.string().optional(),
+    }),
+    response: z.object({ wamid: z.string() }),
+    status: 202,
+  }),
+  simulateFlowReply: route({
+    method: 'post',
+    path: '/api/workspaces/{workspaceId}/simulator/flow-reply',
+    summary: 'Submit a WhatsApp Flow as the test contact (the nfm_reply WhatsApp would deliver)',
+    tag: 'simulator',
+    role: 'editor',
+    params: ws,
+    body: z.object({
+      waId: z.string().regex(/^\d{6,20}$/),
+      /** The flow token of the Flow message being answered; it comes back in response_json. */
+      token: z.string().min(1).max(512),
+      /** The field values, by the keys the Flow's reply uses. */
+      answers: z.record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,79}$/),
+        z.union([z.string().max(4_096), z.number(), z.boolean(), z.array(z.string().max(200)).max(50)]),
+      ),
+      /** The wamid of the Flow message (WhatsApp's `context.id`). */
+      contextWamid: z.string().max(256).optional(),
     }),
     response: z.object({ wamid: z.string() }),
     status: 202,

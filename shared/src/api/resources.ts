@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { diagnosticSchema } from '../diagnostics';
-import { outboundContentSchema } from '../outboundContent';
+import { readReceiptModes } from '../flow/flowSettings';
 import { templateInfoSchema } from '../templates';
+import { waFlowInfoSchema } from '../waFlows';
 
 const isoDate = z.string();
 const id = z.string().min(1).max(64);
@@ -49,6 +50,8 @@ export const workspaceSettingsSchema = z.object({
     .nullable()
     .optional(),
   pairGapMs: z.number().int().min(0).max(60_000).optional(),
+  /** Mark inbound messages read (and show typing); absent: off (`effectiveReadReceipts`). */
+  readReceipts: z.enum(readReceiptModes).optional(),
   allowPrivateNetworks: z.boolean().optional(),
   attributes: z
     .array(z.object({ name: z.string(), type: z.enum(['string', 'number', 'boolean', 'date', 'list']), description: z.string().optional() }))
@@ -111,6 +114,9 @@ export const versionDiffSchema = z.object({
 });
 
 export const templateSchema = templateInfoSchema.extend({ id: z.number().int(), source: z.enum(['sandbox', 'meta']), updatedAt: isoDate });
+
+/** A WhatsApp Flow of the workspace: Meta's `id` and what Tandem read from its Flow JSON. */
+export const waFlowSchema = waFlowInfoSchema.extend({ source: z.enum(['sandbox', 'meta']), updatedAt: isoDate });
 
 export const contactSchema = z.object({
   id: z.number().int(),
@@ -242,5 +248,3 @@ export const contactRefSchema = z
     userId: z.string().min(3).max(128).optional(),
   })
   .refine((c) => c.waId || c.userId, "Give the contact's waId or userId");
-
-export { outboundContentSchema };

@@ -20,6 +20,7 @@ describe('flow document', () => {
       humanReply: { mode: 'pause_for', pauseMinutes: 30, resumeKeyword: '#bot', collisionGuardSeconds: 60 },
       attributes: [],
       entry: { skipIfAppConversationWithinHours: null },
+      readReceipts: 'workspace',
     });
     expect(doc.nodes[0]).toMatchObject({ version: 1 });
     expect(doc.notes).toEqual([]);

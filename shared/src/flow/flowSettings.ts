@@ -44,6 +44,25 @@ export const humanReplySettingsSchema = z.object({
 });
 export type HumanReplySettings = z.infer<typeof humanReplySettingsSchema>;
 
+/** Whether Tandem marks the contact's messages read when a step takes them, and shows "typing…" while the bot prepares its reply. */
+export const readReceiptModes = ['off', 'read', 'read_and_typing'] as const;
+export type ReadReceiptMode = (typeof readReceiptModes)[number];
+
+/** A flow's choice: the workspace's setting, or its own. */
+export const readReceiptOverrides = ['workspace', ...readReceiptModes] as const;
+export type ReadReceiptOverride = (typeof readReceiptOverrides)[number];
+
+/**
+ * The read-receipt mode that applies: the flow's own choice, else the workspace's, else off. Marking
+ * read is opt-in: on a coexistence number it also marks the chat read in the WhatsApp Business App
+ * (its unread badge drops and the people using the App may miss that the customer wrote), and on any
+ * number each receipt is one more request. Typing promises a reply that quiet hours, pacing or a hold
+ * may delay, so it is chosen separately.
+ */
+export function effectiveReadReceipts(flow: ReadReceiptOverride, workspace: ReadReceiptMode | undefined): ReadReceiptMode {
+  return flow !== 'workspace' ? flow : (workspace ?? 'off');
+}
+
 export const quietHoursSchema = z.object({
   start: clockTimeSchema.meta({ title: 'From', widget: 'time' }),
   end: clockTimeSchema.meta({ title: 'Until', widget: 'time' }),
@@ -64,6 +83,12 @@ export const flowSettingsSchema = z.object({
     .meta({ title: 'Quiet hours', description: "No messages in this time (the contact's time zone); they wait until it ends" }),
   humanReply: humanReplySettingsSchema.prefault({}).meta({ title: 'When a person takes over' }),
   attributes: z.array(attributeDeclSchema).max(200).default([]).meta({ title: 'Contact attributes this flow uses', widget: 'list' }),
+  readReceipts: z.enum(readReceiptOverrides).default('workspace').meta({
+    title: 'Mark messages read and show typing',
+    description:
+      'workspace: as the workspace settings say; off: leave messages unread; read: mark the answer to a question, and the message that starts the journey, read (blue ticks); read_and_typing: also show "typing…" to the customer until the bot replies (at most about 25 s). On a coexistence number, marking read from Tandem marks the chat read in the WhatsApp Business App too: the App\'s unread badge and count drop, so people using the App may miss that the customer wrote.',
+    widget: 'select',
+  }),
   entry: z
     .object({
       skipIfAppConversationWithinHours: z

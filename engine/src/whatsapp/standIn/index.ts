@@ -5,3 +5,4 @@ export {
   type FailNextOptions,
   type RecordedRequest,
 } from './startCloudApiStandIn';
+export type { StandInFlow } from './serveFlows';

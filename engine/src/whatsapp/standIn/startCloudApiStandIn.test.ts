@@ -218,3 +218,58 @@ describe('the template list of a WhatsApp Business Account', () => {
     expect(((await unknown.json()) as any).error).toMatchObject({ code: 100, message: expect.stringContaining("Object with ID '999999' does not exist") });
   });
 });
+
+describe('the WhatsApp Flows of a WhatsApp Business Account', () => {
+  const wabaId = '102290129340398';
+  const flowJson = { version: '6.0', screens: [{ id: 'WELCOME', terminal: true, layout: { type: 'SingleColumnLayout', children: [] } }] };
+  const flows = Array.from({ length: 3 }, (_, i) => ({ id: `119771500551310${i}`, name: `flow_${i}`, categories: ['SURVEY'], flowJson }));
+  const get = async (url: string, auth = `Bearer ${token}`) => {
+    const response = await fetch(url.startsWith('http') ? url : `${standIn.url}${url}`, { headers: { authorization: auth } });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  it('lists the Flows with the requested fields and the id, page by page, with paging.next until the last page', async () => {
+    standIn.setFlows(wabaId, flows);
+    const first = await get(`/v24.0/${wabaId}/flows?fields=name,status&limit=2`);
+    expect(first).toMatchObject({
+      status: 200,
+      body: {
+        data: [
+          { id: '1197715005513100', name: 'flow_0', status: 'PUBLISHED' },
+          { id: '1197715005513101', name: 'flow_1', status: 'PUBLISHED' },
+        ],
+        paging: { cursors: { before: expect.any(String), after: expect.any(String) }, next: expect.stringContaining(standIn.url) },
+      },
+    });
+    const second = await get(first.body.paging.next);
+    expect(second.body.data).toEqual([{ id: '1197715005513102', name: 'flow_2', status: 'PUBLISHED' }]);
+    expect(second.body.paging.next).toBeUndefined();
+    expect((await get(`/v24.0/${wabaId}/flows`)).body.data[0]).toEqual({
+      id: '1197715005513100',
+      name: 'flow_0',
+      status: 'PUBLISHED',
+      categories: ['SURVEY'],
+      validation_errors: [],
+    });
+  });
+
+  it("serves a Flow's FLOW_JSON asset through a download link that needs no token", async () => {
+    standIn.setFlows(wabaId, flows);
+    const assets = await get('/v24.0/1197715005513101/assets');
+    expect(assets).toMatchObject({ status: 200, body: { data: [{ name: 'flow.json', asset_type: 'FLOW_JSON', download_url: expect.any(String) }] } });
+    const download = await fetch(assets.body.data[0].download_url);
+    expect(download.status).toBe(200);
+    expect(await download.json()).toEqual(flowJson);
+  });
+
+  it('refuses an unknown Flow id or account with 100, as Meta does, and a wrong token with 190', async () => {
+    standIn.setFlows(wabaId, flows);
+    const unknown = await get('/v24.0/9999999999/assets');
+    expect(unknown).toMatchObject({ status: 400, body: metaError(100) });
+    expect(unknown.body.error.message).toBe(
+      "Unsupported get request. Object with ID '9999999999' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+    );
+    expect((await get('/v24.0/999999/flows')).body.error).toMatchObject({ code: 100, message: expect.stringContaining("Object with ID '999999'") });
+    expect(await get(`/v24.0/${wabaId}/flows`, 'Bearer nope')).toMatchObject({ status: 401, body: metaError(190) });
+  });
+});

@@ -4,6 +4,7 @@ import { checkRequestBody } from './checkRequestBody';
 import { makeWamid } from './makeWamid';
 import { metaError, type MetaErrorReply } from './metaError';
 import { listTemplates } from './listTemplates';
+import { serveFlows, type StandInFlow } from './serveFlows';
 
 export type RecordedRequest = {
   method: string;
@@ -37,7 +38,9 @@ export type CloudApiStandIn = {
   setRateLimit(maxPerSecond: number | null): void;
   /** The templates `GET /<version>/<waba-id>/message_templates` lists for a WhatsApp Business Account, in Meta's shape. */
   setTemplates(wabaId: string, templates: Record<string, unknown>[]): void;
-  /** Forgets recorded requests, pending failures, latency and rate limit (templates stay). */
+  /** The WhatsApp Flows `GET /<version>/<waba-id>/flows` lists for an account; `/<flow-id>/assets` serves their JSON. */
+  setFlows(wabaId: string, flows: StandInFlow[]): void;
+  /** Forgets recorded requests, pending failures, latency and rate limit (templates and Flows stay). */
   reset(): void;
   close(): Promise<void>;
 };
@@ -49,12 +52,15 @@ export type CloudApiStandInOptions = {
   tokens?: Record<string, string>;
   /** WABA id → its templates in Meta's shape, listed by `GET /<version>/<waba-id>/message_templates`. */
   templates?: Record<string, Record<string, unknown>[]>;
+  /** WABA id → its WhatsApp Flows, listed by `GET /<version>/<waba-id>/flows`. */
+  flows?: Record<string, StandInFlow[]>;
 };
 
 /**
  * A real HTTP server speaking the Cloud API's `/messages` contract (facts §3, §5), for integration
  * tests and local development: it validates bodies with Tandem's schemas, answers Meta's success and
- * error shapes, and can inject failures, latency and a throughput limit.
+ * error shapes, and can inject failures, latency and a throughput limit. It also lists an account's
+ * templates and WhatsApp Flows, and serves the Flows' JSON, as Meta does.
  */
 export async function startCloudApiStandIn(options: CloudApiStandInOptions = {}): Promise<CloudApiStandIn> {
   const tokens = options.tokens;
@@ -66,6 +72,7 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
   let acceptedAt: number[] = [];
   const pending = new Set<NodeJS.Timeout>();
   const templates = new Map(Object.entries(options.templates ?? {}));
+  const flows = new Map(Object.entries(structuredClone(options.flows ?? {})));
 
   function decide(request: IncomingMessage, phoneNumberId: string | null, path: string, text: string, receivedAt: number): Reply {
     if (phoneNumberId === null) return metaError(2500, { httpStatus: 404, message: `Unknown path components: ${path}` });
@@ -116,10 +123,11 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
     const phoneNumberId = /^\/v\d+\.\d+\/(\d+)\/messages\/?$/.exec(path)?.[1] ?? null;
     const wabaId = /^\/v\d+\.\d+\/(\d+)\/message_templates\/?$/.exec(path)?.[1];
+    const baseUrl = `http://${request.headers.host ?? '127.0.0.1'}`;
     const reply =
       wabaId === undefined
-        ? decide(request, phoneNumberId, path, text, receivedAt)
-        : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl: `http://${request.headers.host ?? '127.0.0.1'}` });
+        ? (serveFlows(request, path, { flows, tokens, baseUrl }) ?? decide(request, phoneNumberId, path, text, receivedAt))
+        : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl });
     const body = parseJson(text);
     records.push({ method: request.method ?? 'GET', path, phoneNumberId, body: body ?? text, receivedAt, response: reply });
     if (reply.status === 200 && typeof body === 'object' && body !== null && 'type' in body) accepted += 1;
@@ -160,6 +168,9 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     },
     setTemplates(wabaId, list) {
       templates.set(wabaId, structuredClone(list));
+    },
+    setFlows(wabaId, list) {
+      flows.set(wabaId, structuredClone(list));
     },
     reset() {
       records = [];

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppContext } from '../appContext';
 import type { AppEnv } from '../app';
 import { templateRoutes } from './templates';
+import { waFlowRoutes } from './waFlows';
 import { contactRoutes } from './contacts';
 import { runRoutes } from './runs';
 import { handoffRoutes } from './handoffs';
@@ -9,9 +10,10 @@ import { analyticsRoutes } from './analytics';
 import { simulatorRoutes } from './simulator';
 import { adminRoutes } from './admin';
 
-/** Further route groups (contacts, runs, handoffs, analytics, templates, simulator, admin). */
+/** Further route groups (templates, WhatsApp Flows, contacts, runs, handoffs, analytics, simulator, admin). */
 export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = [
   templateRoutes,
+  waFlowRoutes,
   contactRoutes,
   runRoutes,
   handoffRoutes,

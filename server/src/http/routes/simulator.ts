@@ -5,7 +5,7 @@ import type { AppEnv } from '../app';
 import { mountRoute } from '../mountRoute';
 import { advanceClock } from '../../services/workspaces';
 import { workspaceNow } from '../../services/workspaceClock';
-import { assertSandbox, resetSimulator, simulateEcho, simulateEvent, simulateMessage, simulatorThread } from '../../services/simulator';
+import { assertSandbox, resetSimulator, simulateEcho, simulateEvent, simulateFlowReply, simulateMessage, simulatorThread } from '../../services/simulator';
 import { contactView } from '../../services/contactView';
 import { messageView } from '../../services/messageView';
 import { runView } from '../../services/runView';
@@ -16,6 +16,11 @@ export function simulatorRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   mountRoute(app, ctx, endpoints.simulateMessage, async ({ params, body }) => {
     await assertSandbox(db, params.workspaceId);
     return { wamid: await simulateMessage(db, params.workspaceId, body) };
+  });
+
+  mountRoute(app, ctx, endpoints.simulateFlowReply, async ({ params, body }) => {
+    await assertSandbox(db, params.workspaceId);
+    return { wamid: await simulateFlowReply(db, params.workspaceId, body) };
   });
 
   mountRoute(app, ctx, endpoints.simulateEcho, async ({ params, body }) => {
