@@ -10,12 +10,18 @@ import { SecretBox, generateKey } from '../src/security/secretBox';
 import { createFlow, publishFlow } from '../src/services/flows';
 import { createWorkspace } from '../src/services/workspaces';
 import { startWorker } from '../src/worker/startWorker';
+import { startWindow, statementsPerStep } from './measure';
+import { referenceDir, runReference, type ReferenceResult } from './reference';
 
 /**
  * Durable contact-steps per second on the path "inbound reply → transition → send issued to the
  * Cloud API stand-in", on a real (embedded) Postgres and graphile-worker, first with an empty
- * database, then with 100,000 runs parked in waits.
+ * database, then with 100,000 runs parked in waits; with node and Postgres CPU ms and database
+ * round trips per step. Then the naive reference design (`../shared/perf-reference`, or
+ * `TANDEM_PERF_REFERENCE`) runs with the same contacts and concurrency, and the last line compares:
+ *   RESULT steps_per_s=… cpu_ms_per_step=… pg_cpu_ms_per_step=… round_trips_per_step=… reference_steps_per_s=… ratio=…
  *   npx -y pnpm@10 bench:steps [contacts=2000] [parked=100000] [concurrency=16]
+ * BENCH_QUERIES=1 also lists the statements each step runs, most frequent first.
  */
 const [contacts = 2_000, parked = 100_000, concurrency = 16] = process.argv.slice(2).map(Number);
 const PNID = '106540352242922';
@@ -43,10 +49,13 @@ const flow = {
   ],
 };
 
+let tandem: { stepsPerSec: number; nodeCpuMsPerStep: number; pgCpuMsPerStep: number; roundTripsPerStep: number } | undefined;
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres(dir, 54391);
+  const pgDataDir = join(dir, 'pg');
   const database = openDatabase(pg.url, concurrency + 10);
   const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
   try {
@@ -81,19 +90,37 @@ async function main() {
       while (sentCount() < target) await new Promise((r) => setTimeout(r, 20));
     };
 
+    const jobsLeft = async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now()'))[0]!.n;
+    const drained = async () => {
+      while ((await jobsLeft()) > 0) await new Promise((r) => setTimeout(r, 20));
+    };
+
+    /** The measured step: every contact answers the question; the window ends when the last job (the send's result) ran. */
     const measure = async (label: string, offset: number) => {
       const base = sentCount();
       await inbound(offset, contacts, 'hi', `hi${offset}`);
       await waitSends(base + contacts);
+      await drained();
+      await q('VACUUM ANALYZE graphile_worker._private_jobs, runs, contacts, messages, run_steps');
+      const window = startWindow(pgDataDir);
       const t0 = performance.now();
       await inbound(offset, contacts, 'Ada', `name${offset}`);
       await waitSends(base + 2 * contacts);
       const seconds = (performance.now() - t0) / 1000;
-      console.log(`${label.padEnd(34)} ${contacts} replies in ${seconds.toFixed(2)} s → ${(contacts / seconds).toFixed(0)} contact-steps/s`);
+      await drained();
+      const m = window.end(contacts);
+      const stepsPerSec = contacts / seconds;
+      console.log(
+        `${label.padEnd(30)} ${contacts} replies in ${seconds.toFixed(2)} s → ${stepsPerSec.toFixed(0)} contact-steps/s · ` +
+          `CPU ${(m.nodeCpuMsPerStep + m.pgCpuMsPerStep).toFixed(2)} ms/step (node ${m.nodeCpuMsPerStep.toFixed(2)}, Postgres ${m.pgCpuMsPerStep.toFixed(2)}) · ` +
+          `${m.roundTripsPerStep.toFixed(1)} round trips/step · load ${m.loadavg}`,
+      );
+      for (const line of statementsPerStep(contacts)) console.log(`  ${line}`);
+      return { stepsPerSec, ...m };
     };
 
     console.log(`steps benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17`);
-    await measure('empty database', 491_000_000_000);
+    tandem = await measure('Tandem, empty database', 491_000_000_000);
     if (parked > 0) {
       const t0 = performance.now();
       const [sample] = await q<{ snapshot: unknown; flow_version_id: number }>(
@@ -112,7 +139,7 @@ async function main() {
       );
       await q('ANALYZE');
       console.log(`parked ${parked} runs waiting (with timers) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      await measure(`with ${parked} parked runs`, 493_000_000_000);
+      await measure(`Tandem, ${parked} parked runs`, 493_000_000_000);
     }
     await runner.stop();
   } finally {
@@ -124,3 +151,26 @@ async function main() {
 }
 
 await main();
+report();
+
+/** The naive reference with the same contacts and concurrency, then one line comparing the two. */
+function report(): void {
+  if (!tandem) return;
+  const dir = referenceDir(join(import.meta.dirname, '..', '..'));
+  let reference: ReferenceResult | undefined;
+  if (!dir) console.log('naive reference: not found (set TANDEM_PERF_REFERENCE to ../shared/perf-reference); ratio left out');
+  else {
+    reference = runReference(dir, contacts, concurrency, 54392);
+    const cpu = reference.nodeCpuMsPerStep + reference.pgCpuMsPerStep;
+    console.log(
+      `${'naive reference (same run)'.padEnd(30)} ${contacts} replies → ${reference.stepsPerSec} contact-steps/s · CPU ${cpu.toFixed(2)} ms/step ` +
+        `(node ${reference.nodeCpuMsPerStep.toFixed(2)}, Postgres ${reference.pgCpuMsPerStep.toFixed(2)}) · ${reference.roundTripsPerStep.toFixed(1)} round trips/step · load ${reference.loadavg}`,
+    );
+  }
+  const f = (n: number, digits = 2) => n.toFixed(digits);
+  console.log(
+    `RESULT steps_per_s=${f(tandem.stepsPerSec, 0)} cpu_ms_per_step=${f(tandem.nodeCpuMsPerStep + tandem.pgCpuMsPerStep)} ` +
+      `pg_cpu_ms_per_step=${f(tandem.pgCpuMsPerStep)} round_trips_per_step=${f(tandem.roundTripsPerStep, 1)} ` +
+      `reference_steps_per_s=${reference ? reference.stepsPerSec : 'NA'} ratio=${reference ? f(tandem.stepsPerSec / reference.stepsPerSec) : 'NA'}`,
+  );
+}
