@@ -6,15 +6,7 @@ import { sendMessage } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
 import { markMessageRead } from './markRead';
 import { fireTimers, sweepTimers } from './timers';
-import {
-  businessEventPayloadSchema,
-  fireTimersPayloadSchema,
-  httpPayloadSchema,
-  markReadPayloadSchema,
-  releaseHandoffPayloadSchema,
-  sendPayloadSchema,
-  startRunPayloadSchema,
-} from './payloads';
+import { businessEventJob, fireTimersJob, httpRequestJob, markReadJob, releaseHandoffJob, sendJob, startRunJob, timerSweepJob } from './jobs';
 
 export interface TaskOptions {
   /** Workspaces whose flows may call private network addresses. */
@@ -22,17 +14,14 @@ export interface TaskOptions {
 }
 
 /**
- * The engine's graphile-worker tasks. Payloads arrive as `unknown` and are parsed; a payload
- * that does not parse is a bug, so the job fails loudly instead of retrying for ever.
+ * The engine's graphile-worker tasks, one per job of ./jobs. Payloads arrive as `unknown` and are
+ * parsed with the job's schema; a payload that does not parse is a bug, so the job fails loudly.
  */
 export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList {
-  return {
-    'business-event': async (payload) => {
-      await applyBusinessEvent(businessEventPayloadSchema.parse(payload), deps);
-    },
-    'start-run': async (payload) => {
-      const p = startRunPayloadSchema.parse(payload);
-      await deps.store.transaction(async (tx) => {
+  return Object.fromEntries([
+    businessEventJob.handle((p) => applyBusinessEvent(p, deps)),
+    startRunJob.handle((p) =>
+      deps.store.transaction(async (tx) => {
         const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
         if (locked)
           await deps.interpreter.onContactEvent(tx, locked, {
@@ -41,27 +30,22 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
             payload: p.payload,
             ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
           });
-      });
-    },
-    send: async (payload) => sendMessage(sendPayloadSchema.parse(payload).messageId, deps),
-    // node-name-ok: the job of the HTTP effect; queued jobs already carry this name
-    'http-request': async (payload) => {
-      const p = httpPayloadSchema.parse(payload);
-      await runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId));
-    },
-    'mark-read': async (payload) => markMessageRead(markReadPayloadSchema.parse(payload), deps),
-    'timer-sweep': async () => sweepTimers(deps),
-    'fire-timers': async (payload) => fireTimers(fireTimersPayloadSchema.parse(payload), deps),
-    'release-handoff': async (payload) => {
-      const p = releaseHandoffPayloadSchema.parse(payload);
-      await deps.store.transaction(async (tx) => {
+      }),
+    ),
+    sendJob.handle((p) => sendMessage(p.messageId, deps)),
+    httpRequestJob.handle(async (p) => runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId))),
+    markReadJob.handle((p) => markMessageRead(p, deps)),
+    timerSweepJob.handle(() => sweepTimers(deps)),
+    fireTimersJob.handle((p) => fireTimers(p, deps)),
+    releaseHandoffJob.handle((p) =>
+      deps.store.transaction(async (tx) => {
         const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
         if (!locked) return;
         await deps.interpreter.onRunSignal(tx, locked, { type: 'release', runId: p.runId, ...(p.by ? { by: p.by } : {}) });
         // Also when the journey already ended at the handoff ("never" resume): the person is done.
         await tx.closeHandoff(p.runId, locked.now);
         await tx.resumeContact(p.contactId, PERSON);
-      });
-    },
-  };
+      }),
+    ),
+  ]);
 }

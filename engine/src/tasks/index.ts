@@ -6,3 +6,5 @@ export { applyBusinessEvent } from './businessEvent';
 export { sendMessage } from './sendMessage';
 export { GuardedHttpCaller, isPrivateAddress, type HttpCaller, type HttpResult } from './httpCaller';
 export { sweepTimers, fireTimers } from './timers';
+export { defineJob, type Job } from './defineJob';
+export * from './jobs';

@@ -1,8 +1,10 @@
 import type pg from 'pg';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import { contactView, runtimeCaps } from '@tandem/engine/runtime';
-import type { EngineDeps } from '@tandem/engine/tasks';
+import { startRunJob, type EngineDeps } from '@tandem/engine/tasks';
 import { contactFromRow, type ContactRow } from '../store/rows';
+import { addJobSql } from '../store/enqueue';
+import { broadcastJob } from '../worker/serverJobs';
 
 /** Contacts looked at per job; a longer audience continues in the next job. */
 const BROADCAST_PAGE = 1_000;
@@ -71,7 +73,13 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
     });
     if (audience.length > 0) {
       await client.query(
-        `SELECT graphile_worker.add_job('start-run', json_build_object('workspaceId', $1::text, 'contactId', c, 'flowId', $2::text, 'triggerNode', $3::text, 'payload', json_build_object('scheduled_at', $4::text)))
+        `SELECT ${addJobSql(startRunJob, {
+          workspaceId: '$1::text',
+          contactId: 'c',
+          flowId: '$2::text',
+          triggerNode: '$3::text',
+          payload: "json_build_object('scheduled_at', $4::text)",
+        })}
          FROM unnest($5::bigint[]) c`,
         [b.workspace_id, b.flow_id, b.node_id, dueAt.toISOString(), audience.map((r) => r.id)],
       );
@@ -79,7 +87,7 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
     if (page.length === BROADCAST_PAGE) {
       await client.query(
         `WITH b AS (UPDATE broadcasts SET cursor = $2 WHERE id = $1 RETURNING id)
-         SELECT graphile_worker.add_job('broadcast', json_build_object('broadcastId', b.id), job_key := 'broadcast:' || b.id) FROM b`,
+         SELECT ${addJobSql(broadcastJob, { broadcastId: 'b.id' })} FROM b`,
         [b.id, page[page.length - 1]!.id],
       );
     } else {
@@ -87,7 +95,7 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
       if (next) {
         await client.query(
           `WITH b AS (UPDATE broadcasts SET cursor = 0, fire_at = $2, firings = firings + 1, last_fired_at = $3 WHERE id = $1 RETURNING id, fire_at)
-           SELECT graphile_worker.add_job('broadcast', json_build_object('broadcastId', b.id), run_at := b.fire_at, job_key := 'broadcast:' || b.id) FROM b`,
+           SELECT ${addJobSql(broadcastJob, { broadcastId: 'b.id' }, { runAt: 'b.fire_at' })} FROM b`,
           [b.id, new Date(next.getTime() - Number(b.clock_offset_ms)), dueAt],
         );
       } else {

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { definitionOf, isNodeType, parseNodeConfig } from '@tandem/nodes';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import type { Db } from '../db/database';
+import { addJobSql } from '../store/enqueue';
+import { broadcastJob } from '../worker/serverJobs';
 
 type Executor = Pick<Db, 'execute'>;
 
@@ -38,7 +40,7 @@ export async function scheduleBroadcasts(db: Executor, flowId: string): Promise<
         VALUES (${row.workspace_id}, ${flowId}, ${row.version_id}, ${node.id}, ${new Date(fire.getTime() - Number(row.clock_offset_ms))})
         RETURNING id, fire_at
       )
-      SELECT graphile_worker.add_job('broadcast', json_build_object('broadcastId', b.id), run_at := b.fire_at, job_key := 'broadcast:' || b.id) FROM b`);
+      SELECT ${sql.raw(addJobSql(broadcastJob, { broadcastId: 'b.id' }, { runAt: 'b.fire_at' }))} FROM b`);
   }
 }
 
@@ -46,5 +48,5 @@ export async function scheduleBroadcasts(db: Executor, flowId: string): Promise<
 export async function shiftBroadcasts(db: Executor, workspaceId: string, ms: number): Promise<void> {
   await db.execute(sql`
     WITH b AS (UPDATE broadcasts SET fire_at = fire_at - ${ms} * interval '1 millisecond' WHERE workspace_id = ${workspaceId} RETURNING id, fire_at)
-    SELECT graphile_worker.add_job('broadcast', json_build_object('broadcastId', b.id), run_at := b.fire_at, job_key := 'broadcast:' || b.id) FROM b`);
+    SELECT ${sql.raw(addJobSql(broadcastJob, { broadcastId: 'b.id' }, { runAt: 'b.fire_at' }))} FROM b`);
 }

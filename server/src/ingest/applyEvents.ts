@@ -1,12 +1,13 @@
 import type pg from 'pg';
-import { ingestInbound, type EngineDeps } from '@tandem/engine/tasks';
+import { ingestInbound, sendJob, type EngineDeps } from '@tandem/engine/tasks';
+import { addJobSql } from '../store/enqueue';
 import type { WebhookEvent, WebhookEventOf } from '../webhooks';
 import { applyStatuses } from './applyStatuses';
 import { applyEcho, contactByWaId } from './humanReplies';
 import { applyContactSync, applyHistoryChunk, applyHistoryError, applyHistoryMedia } from './history';
 import { confirmOptOut, consentFromMessage, consentFromPreference, recordConsent, type ConsentChange } from './consent';
 import { raiseAlert } from './alerts';
-import { touchHandoffs } from './handoffActivity';
+import { touchHandoffs, touchHandoffsOfSenders } from './handoffActivity';
 
 /**
  * Applies one workspace's webhook events, in an order that makes a body's signals count
@@ -52,12 +53,16 @@ export async function applyEvents(workspaceId: string, events: WebhookEvent[], p
     },
     deps,
   );
+  await touchHandoffsOfSenders(
+    pool,
+    workspaceId,
+    inbound.map((e) => e.from),
+  );
   for (const e of inbound) {
-    const contactId = await contactIdOf(pool, workspaceId, e);
-    if (contactId === undefined) continue;
-    await touchHandoffs(pool, contactId);
     const change = consent.get(e.wamid);
     if (!change) continue;
+    const contactId = await contactIdOf(pool, workspaceId, e);
+    if (contactId === undefined) continue;
     await recordConsent(pool, contactId, change, e.at);
     if (change.consent === 'opted_out') await confirmOptOut(pool, workspaceId, contactId, e.at);
     deps.logger.info({ workspaceId, contactId, consent: change.consent, source: change.source }, 'marketing consent changed by the contact');
@@ -99,7 +104,7 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
       if (status === 'APPROVED') {
         // Sends held while the template was paused or pending go now.
         await pool.query(
-          `SELECT graphile_worker.add_job('send', json_build_object('messageId', id), job_key := 'send:' || id) FROM messages
+          `SELECT ${addJobSql(sendJob, { messageId: 'id' })} FROM messages
            WHERE workspace_id = $1 AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'template_paused'
              AND content ->> 'name' = $2 AND content ->> 'language' = $3`,
           [workspaceId, e.name, e.language],

@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import { sendJob } from '@tandem/engine/tasks';
 import { workspaceSettingsSchema } from '@tandem/shared/api';
+import { addJobSql } from '../store/enqueue';
 import type { WebhookEventOf } from '../webhooks';
 
 const defaultOptOutKeywords = ['STOP', 'UNSUBSCRIBE', 'STOP ALL', 'STOPP', 'ARRET', 'ARRÊT', 'BAJA', 'PARAR', 'CANCELAR', 'ABMELDEN', 'DISDICI', 'ANNULLA'];
@@ -51,7 +53,7 @@ export async function confirmOptOut(pool: pg.Pool, workspaceId: string, contactI
        INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, purpose, at, updated_at)
        VALUES ($1, $2, 'out', 'text', $3, 'pending', 0, 'system', $4, now()) RETURNING id
      )
-     SELECT graphile_worker.add_job('send', json_build_object('messageId', m.id)) FROM m`,
+     SELECT ${addJobSql(sendJob, { messageId: 'm.id' }, { unkeyed: true })} FROM m`,
     [workspaceId, contactId, { kind: 'text', text, previewUrl: false }, at],
   );
 }

@@ -2,10 +2,12 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { ConflictError, NotFoundError, WINDOW_MS } from '@tandem/shared';
 import type { z } from 'zod';
 import type { handoffSchema } from '@tandem/shared/api';
+import { releaseHandoffJob, sendJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { contacts, handoffs, messages, timers } from '../db/schema';
 import { messagePreview } from './messageView';
 import { workspaceNow } from './workspaceClock';
+import { addJobSql, enqueue } from '../store/enqueue';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type HandoffView = z.infer<typeof handoffSchema>;
@@ -99,7 +101,7 @@ export async function replyHandoff(db: Db, workspaceId: string, id: number, text
         VALUES (${workspaceId}, ${h.contactId}, 'out', 'text', ${JSON.stringify(content)}::jsonb, 'pending', 0, NULL, NULL, NULL, 'agent', NULL, ${now}::timestamptz, now())
         RETURNING id
       )
-      SELECT m.id, graphile_worker.add_job('send', json_build_object('messageId', m.id)) FROM m`);
+      SELECT m.id, ${sql.raw(addJobSql(sendJob, { messageId: 'm.id' }, { unkeyed: true }))} FROM m`);
     const [row] = await tx.select().from(messages).where(eq(messages.id, queued.rows[0]!.id));
     return row!;
   });
@@ -115,7 +117,7 @@ export async function releaseHandoff(db: Db, workspaceId: string, id: number, ac
       .set({ status: 'released', releasedAt: await workspaceNow(tx, workspaceId) })
       .where(eq(handoffs.id, h.id));
     if (h.runId !== null) {
-      await tx.execute(sql`SELECT graphile_worker.add_job('release-handoff', ${JSON.stringify({ runId: h.runId, contactId: h.contactId, by: actor })}::json)`);
+      await enqueue(tx, releaseHandoffJob, { runId: h.runId, contactId: h.contactId, by: actor });
     }
   });
 }

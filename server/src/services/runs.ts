@@ -2,11 +2,13 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { ConfigurationError, ConflictError, type ErrorIssue, NotFoundError, ValidationError } from '@tandem/shared';
 import { compileVersion, entryTrigger } from '@tandem/engine/runtime';
 import { runtimeOf } from '@tandem/nodes/runtime';
+import { startRunJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { contacts, flowVersions, messages, runSteps, runs, timers } from '../db/schema';
 import { loadFlowRow } from './flows';
 import { runColumns, type RunRow } from './runView';
 import { workspaceNow } from './workspaceClock';
+import { enqueue } from '../store/enqueue';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -130,9 +132,7 @@ export async function requestRunStart(
   }
   await db.transaction(async (tx) => {
     const contactId = await findOrCreateContact(tx, workspaceId, contact);
-    await tx.execute(
-      sql`SELECT graphile_worker.add_job('start-run', ${JSON.stringify({ workspaceId, contactId, flowId: flow.id, payload, ...(triggerNode ? { triggerNode: trigger.id } : {}) })}::json)`,
-    );
+    await enqueue(tx, startRunJob, { workspaceId, contactId, flowId: flow.id, payload, ...(triggerNode ? { triggerNode: trigger.id } : {}) });
   });
 }
 

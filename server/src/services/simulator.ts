@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { ConflictError, ValidationError } from '@tandem/shared';
 import { eventNameSchema } from '@tandem/nodes';
+import { businessEventJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { contacts, flowVersions, handoffs, messages, runSteps, runs, timers, workspaces } from '../db/schema';
 import { describeMessage } from '../webhooks/describeMessage';
@@ -9,6 +10,8 @@ import { messagePayloadSchema } from '../webhooks/messageSchemas';
 import { webhookEventSchema, type WebhookEvent } from '../webhooks';
 import { runColumns } from './runView';
 import { workspaceNow } from './workspaceClock';
+import { enqueue } from '../store/enqueue';
+import { applyEventsJob } from '../worker/serverJobs';
 
 /** Refuses workspaces on the real Cloud API: the simulator would write to real people's threads. */
 export async function assertSandbox(db: Pick<Db, 'select'>, workspaceId: string): Promise<void> {
@@ -85,9 +88,7 @@ export async function simulateEvent(db: Db, workspaceId: string, e: { waId: stri
   const name = eventNameSchema.safeParse(e.name);
   if (!name.success)
     throw new ValidationError('Use a dotted lower-case event name such as cart.abandoned', [{ path: ['name'], message: name.error.issues[0]!.message }]);
-  await db.execute(
-    sql`SELECT graphile_worker.add_job('business-event', ${JSON.stringify({ workspaceId, contact: { waId: e.waId }, name: e.name, payload: e.payload })}::json)`,
-  );
+  await enqueue(db, businessEventJob, { workspaceId, contact: { waId: e.waId }, name: e.name, payload: e.payload });
 }
 
 /** The test contact's thread (oldest first, the latest 500), its latest run and the workspace's time. */
@@ -130,7 +131,7 @@ export async function resetSimulator(db: Db, workspaceId: string, waId: string):
 
 async function applyEvents(db: Db, workspaceId: string, event: unknown): Promise<void> {
   const events: WebhookEvent[] = [webhookEventSchema.parse(event)];
-  await db.execute(sql`SELECT graphile_worker.add_job('apply-events', ${JSON.stringify({ workspaceId, events })}::json)`);
+  await enqueue(db, applyEventsJob, { workspaceId, events });
 }
 
 function simulatedWamid(): string {

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { sendJob, timerSweepJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { workspaces } from '../db/schema';
 import type { SecretBox } from '../security/secretBox';
@@ -6,6 +7,7 @@ import { newId } from './ids';
 import { shiftBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { randomToken } from '../security/tokens';
 import { sandboxWaFlows, upsertWaFlows } from './waFlows';
+import { addJobSql, enqueue } from '../store/enqueue';
 
 export interface NewWorkspace {
   name: string;
@@ -56,10 +58,10 @@ export async function advanceClock(db: Db, workspaceId: string, ms: number): Pro
     await tx.execute(sql`UPDATE timers SET fire_at = fire_at - ${ms} * interval '1 millisecond' WHERE workspace_id = ${workspaceId}`);
     await shiftBroadcasts(tx, workspaceId, ms);
     await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);
-    await tx.execute(sql`SELECT graphile_worker.add_job('timer-sweep', '{}'::json, job_key := 'timer-sweep')`);
+    await enqueue(tx, timerSweepJob, {});
     // Held messages were scheduled in wall-clock time: look at them again on the new clock.
     await tx.execute(
-      sql`SELECT graphile_worker.add_job('send', json_build_object('messageId', id), job_key := 'send:' || id) FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held'`,
+      sql`SELECT ${sql.raw(addJobSql(sendJob, { messageId: 'id' }))} FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held'`,
     );
   });
 }
@@ -67,6 +69,6 @@ export async function advanceClock(db: Db, workspaceId: string, ms: number): Pro
 /** Sending resumed: messages held because the number was paused go now (their scheduled retry is moved up). */
 export async function releaseHeldSends(db: Pick<Db, 'execute'>, workspaceId: string): Promise<void> {
   await db.execute(sql`
-    SELECT graphile_worker.add_job('send', json_build_object('messageId', id), job_key := 'send:' || id)
+    SELECT ${sql.raw(addJobSql(sendJob, { messageId: 'id' }))}
     FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'number_paused'`);
 }

@@ -1,3 +1,6 @@
+import { sendJob } from '@tandem/engine/tasks';
+import { addJobSql } from './enqueue';
+
 /** Anything that runs SQL: a pool or a transaction's client. */
 export interface Queryable {
   query(text: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
@@ -14,7 +17,7 @@ export async function resumeContact(db: Queryable, contactId: number, reason?: s
        UPDATE contacts SET paused_until = NULL, pause_reason = NULL, resume_keyword = NULL, updated_at = now()
        WHERE id = $1 AND paused_until IS NOT NULL AND ($2::text IS NULL OR pause_reason = $2) RETURNING id
      )
-     SELECT graphile_worker.add_job('send', json_build_object('messageId', m.id), job_key := 'send:' || m.id)
+     SELECT ${addJobSql(sendJob, { messageId: 'm.id' })}
      FROM messages m JOIN c ON m.contact_id = c.id WHERE m.direction = 'out' AND m.status = 'held'`,
     [contactId, reason ?? null],
   );

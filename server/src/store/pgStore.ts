@@ -1,11 +1,13 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import type { EngineStore, EngineTx, OutboundJob, ReadReceiptTarget } from '@tandem/engine/runtime';
+import { fireTimersJob, sendJob, timerSweepJob } from '@tandem/engine/tasks';
 import { readReceiptModes } from '@tandem/shared';
 import type { OutboundContent } from '@tandem/nodes';
 import type { SecretBox } from '../security/secretBox';
 import { contactFromRow, type ContactRow } from './rows';
 import { PgTx } from './pgTx';
+import { addJobSql } from './enqueue';
 
 /** The engine's storage on Postgres: one pooled client per transaction, plain SQL on the hot path. */
 /** A send slot is free again this long after its last request finished. */
@@ -141,7 +143,7 @@ export class PgStore implements EngineStore {
   async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void> {
     await this.pool.query(
       `WITH m AS (UPDATE messages SET status = 'held', error = jsonb_build_object('held', $3::text), updated_at = now() WHERE id = $1 RETURNING id)
-       SELECT graphile_worker.add_job('send', json_build_object('messageId', m.id), run_at := $2, job_key := 'send:' || m.id) FROM m`,
+       SELECT ${addJobSql(sendJob, { messageId: 'm.id' }, { runAt: '$2' })} FROM m`,
       [messageId, new Date(until.getTime() - clockOffsetMs), reason],
     );
   }
@@ -149,7 +151,7 @@ export class PgStore implements EngineStore {
   async retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void> {
     await this.pool.query(
       `WITH m AS (UPDATE messages SET attempts = attempts + 1, error = $3, updated_at = now() WHERE id = $1 RETURNING id)
-       SELECT graphile_worker.add_job('send', json_build_object('messageId', m.id), run_at := now() + $2 * interval '1 millisecond', job_key := 'send:' || m.id) FROM m`,
+       SELECT ${addJobSql(sendJob, { messageId: 'm.id' }, { runAt: "now() + $2 * interval '1 millisecond'" })} FROM m`,
       [messageId, afterMs, error],
     );
   }
@@ -167,8 +169,9 @@ export class PgStore implements EngineStore {
        ), numbered AS (
          SELECT *, (row_number() OVER (ORDER BY contact_id) - 1) / $2 AS batch FROM due
        ), jobs AS (
-         SELECT graphile_worker.add_job('fire-timers', json_build_object('timers', json_agg(json_build_object(
-           'runId', run_id, 'kind', kind, 'nodeId', node_id, 'step', step, 'contactId', contact_id)))) AS job
+         SELECT ${addJobSql(fireTimersJob, {
+           timers: "json_agg(json_build_object('runId', run_id, 'kind', kind, 'nodeId', node_id, 'step', step, 'contactId', contact_id))",
+         })} AS job
          FROM numbered GROUP BY batch
        )
        SELECT (SELECT count(*)::int FROM due) AS n, (SELECT count(*) FROM jobs) AS j`,
@@ -197,7 +200,7 @@ export class PgStore implements EngineStore {
     await this.pool.query(
       `WITH next AS (SELECT min(fire_at) AS at FROM timers),
        s AS (UPDATE timer_schedule SET next_at = COALESCE((SELECT at FROM next), 'infinity') WHERE id = 1 RETURNING next_at)
-       SELECT graphile_worker.add_job('timer-sweep', '{}'::json, run_at := s.next_at, job_key := 'timer-sweep') FROM s WHERE s.next_at < 'infinity'`,
+       SELECT ${addJobSql(timerSweepJob, {}, { runAt: 's.next_at' })} FROM s WHERE s.next_at < 'infinity'`,
     );
   }
 

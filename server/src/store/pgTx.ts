@@ -18,8 +18,10 @@ import type {
   ReadReceiptRecord,
 } from '@tandem/engine/runtime';
 import { FOREVER } from '@tandem/engine/runtime';
+import { httpRequestJob, markReadJob, sendJob, timerSweepJob } from '@tandem/engine/tasks';
 import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
 import { resumeContact, type Queryable } from './contactPause';
+import { addJobSql, enqueue } from './enqueue';
 
 /** One engine transaction on a pooled client: the statements of a step, committed together by PgStore. */
 const runColumns = 'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
@@ -201,7 +203,7 @@ export class PgTx implements EngineTx {
          INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at)
          VALUES ($1, $2, 'out', $3, $4, 'pending', 0, $5, $6, $7, $8, $9, $10, $10) RETURNING id
        )
-       SELECT m.id, graphile_worker.add_job('send', json_build_object('messageId', m.id)) FROM m`,
+       SELECT m.id, ${addJobSql(sendJob, { messageId: 'm.id' }, { unkeyed: true })} FROM m`,
       [m.workspaceId, m.contactId, m.content.kind, m.content, m.runId, m.nodeId, m.step, m.purpose, category, m.at],
     );
     return r.rows[0]!.id;
@@ -217,7 +219,7 @@ export class PgTx implements EngineTx {
        ), s AS (
          UPDATE timer_schedule SET next_at = t.fire_at FROM t WHERE timer_schedule.id = 1 AND timer_schedule.next_at > t.fire_at RETURNING timer_schedule.next_at
        )
-       SELECT graphile_worker.add_job('timer-sweep', '{}'::json, run_at := s.next_at, job_key := 'timer-sweep') FROM s`,
+       SELECT ${addJobSql(timerSweepJob, {}, { runAt: 's.next_at' })} FROM s`,
       [t.runId, t.kind, t.nodeId, t.step, t.contactId, t.workspaceId, fireAt, t.restartOnActivityMs ?? null],
     );
   }
@@ -227,14 +229,11 @@ export class PgTx implements EngineTx {
   }
 
   async queueHttp(call: HttpCall): Promise<void> {
-    // node-name-ok: the job of the HTTP effect; queued jobs already carry this name
-    await this.c.query(`SELECT graphile_worker.add_job('http-request', $1::json, max_attempts := 1)`, [JSON.stringify(call)]);
+    await enqueue(this.c, httpRequestJob, call);
   }
 
   async queueReadReceipt(receipt: ReadReceiptRecord): Promise<void> {
-    // One attempt: a late receipt (or typing shown after the reply) is worse than none. Ahead of sends
-    // (priority -1) so "typing…" reaches the customer before the reply that ends it.
-    await this.c.query(`SELECT graphile_worker.add_job('mark-read', $1::json, max_attempts := 1, priority := -1)`, [JSON.stringify(receipt)]);
+    await enqueue(this.c, markReadJob, receipt);
   }
 
   async openHandoff(h: HandoffRecord): Promise<void> {

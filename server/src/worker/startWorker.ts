@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Logger, run, type Runner, type WorkerEvents } from 'graphile-worker';
-import { createTaskList, type EngineDeps, type TaskOptions } from '@tandem/engine/tasks';
+import { createTaskList, timerSweepJob, type EngineDeps, type TaskOptions } from '@tandem/engine/tasks';
 import { serverTasks } from './serverTasks';
 
 export interface WorkerOptions {
@@ -27,7 +27,7 @@ export async function startWorker(o: WorkerOptions): Promise<Runner> {
     noHandleSignals: true,
     pollInterval: o.pollInterval ?? 1_000,
     taskList: { ...createTaskList(o.deps, o.tasks), ...serverTasks(o.pool, o.deps) },
-    crontab: '* * * * * timer-sweep ?max=1',
+    crontab: `* * * * * ${timerSweepJob.name} ?max=1`,
     // Fetch and complete jobs in batches: fewer round trips per job when the queue is busy.
     preset: { worker: { localQueue: { size: o.concurrency + 1 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     logger: o.logger ?? silentWorkerLogger,

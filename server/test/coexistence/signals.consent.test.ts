@@ -208,6 +208,36 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     expect((await h.api(endpoints.listHandoffs)).handoffs).toEqual([]);
   });
 
+  it('handoff resumed after 2 quiet hours: a message from the contact and an App reply each start the quiet period again', async () => {
+    await h.publish(
+      flow(
+        'Quiet hand-back',
+        {},
+        [
+          node('ask', 'trigger-message', { match: 'keywords', keywords: ['agent'] }),
+          node('human', 'handoff', { team: 'support', message: 'A teammate will reply shortly.', resume: { mode: 'after_idle', idleHours: 2 }, timeout: null }),
+          node('back', 'send-message', text('The bot is back. Write "agent" to talk to us again.')),
+          node('back_later', 'send-template', template('conversation_resumed', 'UTILITY')),
+        ],
+        [edge('ask', 'next', 'human'), edge('human', 'resolved', 'back'), edge('back', 'window_closed', 'back_later')],
+      ),
+    );
+    await h.deliver(inboundAt(CUSTOMER, 'agent', await h.now()));
+    await wireReaches(1, 'the handoff message');
+    await h.elapse(90 * MIN);
+    await h.deliver(inboundAt(CUSTOMER, 'still there?', await h.now()));
+    await h.elapse(90 * MIN);
+    expect(h.wire()).toHaveLength(1);
+    await h.deliver(echoBody(CUSTOMER, 'Yes, looking into it', await h.now()));
+    await h.elapse(110 * MIN);
+    // 4 h 50 min after the handoff, but only 1 h 50 min after the App reply: still with the person.
+    expect(h.wire()).toHaveLength(1);
+    expect(await contact()).toMatchObject({ pauseReason: 'person' });
+    await h.elapse(11 * MIN);
+    await wireReaches(2, 'the bot, back after 2 quiet hours');
+    expect(h.wire()[1]).toBe(`${TO}: The bot is back. Write "agent" to talk to us again.`);
+  });
+
   it('handoff that never resumes: the journey ends there, the contact stays with people until the handoff is released', async () => {
     const talkId = await h.publish(
       flow(

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import { issuesFromZod } from '@tandem/shared';
 import { eventNameSchema } from '@tandem/nodes';
 import { contactRefSchema } from '@tandem/shared/api';
+import { businessEventJob } from '@tandem/engine/tasks';
 import type { AppContext } from '../appContext';
 import type { AppEnv } from '../app';
 import { HttpError, notFound } from '../errors';
 import { workspaces } from '../../db/schema';
 import { verifyHandshake, verifyMetaSignature } from '../../webhooks';
+import { addJobSql } from '../../store/enqueue';
+import { webhookJob } from '../../worker/serverJobs';
 
 const businessEventSchema = z.object({
   event: eventNameSchema,
@@ -49,7 +52,7 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     }
     const stored = await pool.query<{ id: number }>(
       `WITH e AS (INSERT INTO webhook_events (source, sha256, body) VALUES ('whatsapp', $1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING id)
-       SELECT e.id, graphile_worker.add_job('webhook', json_build_object('eventId', e.id)) FROM e`,
+       SELECT e.id, ${addJobSql(webhookJob, { eventId: 'e.id' })} FROM e`,
       [createHash('sha256').update(raw).digest(), text],
     );
     return c.json({ received: true, duplicate: stored.rowCount === 0 }, 200);
@@ -84,7 +87,7 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
          INSERT INTO business_events (workspace_id, idempotency_key, name, body) VALUES ($1, $2, $3, $4)
          ON CONFLICT (workspace_id, idempotency_key) DO NOTHING RETURNING id
        )
-       SELECT e.id, graphile_worker.add_job('business-event', json_build_object('workspaceId', $1::text, 'contact', $5::json, 'name', $3::text, 'payload', $6::json)) FROM e`,
+       SELECT e.id, ${addJobSql(businessEventJob, { workspaceId: '$1::text', contact: '$5::json', name: '$3::text', payload: '$6::json' })} FROM e`,
       [workspaceId, key, event, parsed.data, JSON.stringify(contact), JSON.stringify(payload)],
     );
     return c.json({ accepted: true, duplicate: stored.rowCount === 0 }, 202);

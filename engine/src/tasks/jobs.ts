@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineJob } from './defineJob';
+import {
+  businessEventPayloadSchema,
+  fireTimersPayloadSchema,
+  httpPayloadSchema,
+  markReadPayloadSchema,
+  releaseHandoffPayloadSchema,
+  sendPayloadSchema,
+  startRunPayloadSchema,
+} from './payloads';
+
+/** The engine's jobs (createTaskList runs them). The server's own jobs are in server/src/worker/serverJobs.ts. */
+export const businessEventJob = defineJob('business-event', businessEventPayloadSchema);
+
+export const startRunJob = defineJob('start-run', startRunPayloadSchema);
+
+/** Keyed where a message is queued again (held, retried, released) and its earlier job may still wait. */
+export const sendJob = defineJob('send', sendPayloadSchema, { jobKey: { prefix: 'send:', field: 'messageId' } });
+
+// node-name-ok: the job of the HTTP effect; queued jobs already carry this name
+export const httpRequestJob = defineJob('http-request', httpPayloadSchema, { maxAttempts: 1 });
+
+/**
+ * One attempt: a late receipt (or typing shown after the reply) is worse than none. Ahead of sends
+ * (priority -1) so "typing…" reaches the customer before the reply that ends it.
+ */
+export const markReadJob = defineJob('mark-read', markReadPayloadSchema, { maxAttempts: 1, priority: -1 });
+
+/** Keyed: one sweep is queued at a time, and scheduling another moves it. */
+export const timerSweepJob = defineJob('timer-sweep', z.object({}), { jobKey: { prefix: 'timer-sweep' } });
+
+export const fireTimersJob = defineJob('fire-timers', fireTimersPayloadSchema);
+
+export const releaseHandoffJob = defineJob('release-handoff', releaseHandoffPayloadSchema);
