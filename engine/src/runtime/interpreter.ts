@@ -42,7 +42,7 @@ export class Interpreter {
     const contactId = locked.contact.id;
     if (event.type === 'message') {
       if (isPaused(locked)) return { to: 'nobody', reason: 'a person is talking with the contact' };
-      const waiting = (await tx.activeRuns(contactId)).find((r) => r.waitingFor === 'reply');
+      const waiting = (await activeRuns(tx, locked)).find((r) => r.waitingFor === 'reply');
       if (waiting) {
         await this.deliver(tx, locked, waiting, { type: 'message.received', message: event.message });
         return { to: 'run', runIds: [waiting.id] };
@@ -58,7 +58,7 @@ export class Interpreter {
       return { to: 'nobody', reason: candidates.length ? 'entry rules' : 'no waiting run or matching trigger' };
     }
     if (event.type === 'event') {
-      const runs = (await tx.activeRuns(contactId)).filter((r) => r.waitingFor === 'event' && r.waitingEvent === event.name);
+      const runs = (await activeRuns(tx, locked)).filter((r) => r.waitingFor === 'event' && r.waitingEvent === event.name);
       for (const run of runs) await this.deliver(tx, locked, run, { type: 'event.received', name: event.name, payload: event.payload });
       const started: number[] = [];
       const candidates = await this.matchingTriggers(tx, locked, (node) => {
@@ -220,23 +220,18 @@ export class Interpreter {
       ...(endReason ? { endReason } : {}),
       now: at,
     } as const;
-    if (isNew)
-      await tx.insertRun({
-        id: run.id,
-        workspaceId: run.workspaceId,
-        contactId: run.contactId,
-        flowId: run.flowId,
-        flowVersionId: run.flowVersionId,
-        ...update,
-      });
-    else await tx.updateRun(run.id, update);
-    await tx.appendLog(rows);
+    const left = done || result.step !== run.step;
+    await tx.saveStep({
+      run: isNew
+        ? { isNew, id: run.id, workspaceId: run.workspaceId, contactId: run.contactId, flowId: run.flowId, flowVersionId: run.flowVersionId, ...update }
+        : { isNew, id: run.id, ...update },
+      log: rows,
+      clearTimers: left && mayHaveTimers(loaded.version, run.currentNode),
+    });
     if (!isEmptyPatch(result.contactPatch)) {
       await tx.patchContact(locked.contact.id, result.contactPatch, at);
       locked.contact = applyPatch(locked.contact, result.contactPatch);
     }
-    const left = done || result.step !== run.step;
-    if (left && mayHaveTimers(loaded.version, run.currentNode)) await tx.clearTimers(run.id);
     // Leaving a step that waited for a person closes the handoff and lifts its pause.
     if (left && run.waitingFor === PERSON) {
       await tx.closeHandoff(run.id, at);
@@ -320,6 +315,13 @@ export class Interpreter {
       },
     };
   }
+}
+
+/** The contact's active runs: as the lock read them, once; after that, from the database. */
+async function activeRuns(tx: EngineTx, locked: LockedContact): Promise<RunRecord[]> {
+  const read = locked.activeRuns;
+  locked.activeRuns = undefined;
+  return read ?? tx.activeRuns(locked.contact.id);
 }
 
 /** The date standing for "until someone resumes it". */

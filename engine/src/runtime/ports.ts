@@ -92,6 +92,8 @@ export interface LockedContact {
   clockOffsetMs: number;
   /** The workspace's read-receipt setting; absent: not chosen (off). */
   readReceipts: ReadReceiptMode | undefined;
+  /** The contact's active runs as read with the lock, when the lock read them: good for one look only (the step may change them). */
+  activeRuns?: RunRecord[] | undefined;
 }
 
 export interface RunRecord {
@@ -119,6 +121,12 @@ export interface RunUpdate {
   outcome?: string;
   endReason?: string;
   now: Date;
+}
+
+export interface SavedStep {
+  run: ({ isNew: true; workspaceId: string; contactId: number; flowId: string; flowVersionId: number } | { isNew: false }) & { id: number } & RunUpdate;
+  log: readonly LogRow[];
+  clearTimers: boolean;
 }
 
 export interface LogRow {
@@ -212,6 +220,8 @@ export interface EngineTx {
   touchInbound(contactId: number, at: Date, update: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<void>;
   /** Locks contacts in id order (no deadlocks) and reads them with the workspace clock. */
   lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>>;
+  /** Locks the workspace's contacts these identities name (by WhatsApp id, else user id), keyed by `identityKey`; unknown ones are absent. */
+  lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>>;
   /** Active runs of a contact, most recent first. */
   activeRuns(contactId: number): Promise<RunRecord[]>;
   getRun(runId: number): Promise<RunRecord | undefined>;
@@ -221,14 +231,15 @@ export interface EngineTx {
   hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean>;
   /** Reserves the id of a run about to start (the id seeds its split variants). */
   newRunId(): Promise<number>;
-  insertRun(run: { id: number; workspaceId: string; contactId: number; flowId: string; flowVersionId: number } & RunUpdate): Promise<void>;
-  updateRun(runId: number, update: RunUpdate): Promise<void>;
-  appendLog(rows: readonly LogRow[]): Promise<void>;
+  /**
+   * A step's run state, its log lines and, when it left a step that armed timers, the removal of
+   * the run's timers: one write (a new run is inserted, an existing one updated).
+   */
+  saveStep(step: SavedStep): Promise<void>;
   patchContact(contactId: number, patch: ContactPatch, at: Date): Promise<void>;
   /** Stores an outbound message (the outbox) and enqueues its send job. */
   queueSend(message: OutboundRecord): Promise<number>;
   setTimer(timer: TimerRecord, clockOffsetMs: number): Promise<void>;
-  clearTimers(runId: number): Promise<void>;
   queueHttp(call: HttpCall): Promise<void>;
   /** Queues the `mark-read` job for a message a step took; it runs after the commit and never holds up the step. */
   queueReadReceipt(receipt: ReadReceiptRecord): Promise<void>;
@@ -266,3 +277,8 @@ export type RunSignal =
       data?: unknown;
     }
   | { type: 'release'; runId: number; by?: string };
+
+/** How a message names its sender: the WhatsApp id when it has one, else the business-scoped user id. */
+export function identityKey(identity: { waId?: string | undefined; userId?: string | undefined }): string {
+  return identity.waId ? `wa:${identity.waId}` : `user:${identity.userId ?? ''}`;
+}

@@ -1,3 +1,4 @@
+import { identityKey } from '../runtime/ports';
 import type { EngineDeps } from './deps';
 import type { z } from 'zod';
 import { inboundPayloadSchema, type InboundPayload } from './payloads';
@@ -18,12 +19,25 @@ export async function ingestInbound(payload: z.input<typeof inboundPayloadSchema
 
 async function ingest(payload: InboundPayload, deps: EngineDeps): Promise<void> {
   await deps.store.transaction(async (tx) => {
+    // Known senders are found and locked in one statement; new ones are created, then locked.
+    const known = await tx.lockContactsByIdentity(
+      payload.workspaceId,
+      payload.messages.map((m) => m.contact),
+    );
     const resolved: { contactId: number; firstContact: boolean; item: InboundPayload['messages'][number] }[] = [];
+    const created: number[] = [];
     for (const item of payload.messages) {
-      const { id, created } = await tx.upsertContact(payload.workspaceId, item.contact, new Date(item.message.at));
-      resolved.push({ contactId: id, firstContact: created, item });
+      const found = known.get(identityKey(item.contact));
+      if (found) {
+        resolved.push({ contactId: found.contact.id, firstContact: false, item });
+        continue;
+      }
+      const { id, created: isNew } = await tx.upsertContact(payload.workspaceId, item.contact, new Date(item.message.at));
+      resolved.push({ contactId: id, firstContact: isNew, item });
+      created.push(id);
     }
-    const locked = await tx.lockContacts(resolved.map((r) => r.contactId));
+    const locked = new Map([...known.values()].map((l) => [l.contact.id, l]));
+    if (created.length) for (const [id, l] of await tx.lockContacts(created)) locked.set(id, l);
     resolved.sort((a, b) => a.item.message.at.localeCompare(b.item.message.at));
     for (const { contactId, firstContact, item } of resolved) {
       const entry = locked.get(contactId)!;

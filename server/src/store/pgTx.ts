@@ -11,13 +11,13 @@ import type {
   LogRow,
   OutboundRecord,
   RunRecord,
-  RunUpdate,
+  SavedStep,
   TimerRecord,
   ContactPatch,
   OutboundResult,
   ReadReceiptRecord,
 } from '@tandem/engine/runtime';
-import { FOREVER } from '@tandem/engine/runtime';
+import { FOREVER, identityKey } from '@tandem/engine/runtime';
 import { httpRequestJob, markReadJob, sendJob, timerSweepJob } from '@tandem/engine/tasks';
 import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
 import { resumeContact, type Queryable } from './contactPause';
@@ -25,6 +25,11 @@ import { addJobSql, enqueue } from './enqueue';
 
 /** One engine transaction on a pooled client: the statements of a step, committed together by PgStore. */
 const runColumns = 'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
+/** The same columns as `json_build_object` arguments, for runs read inside another row. */
+const runJsonFields = runColumns
+  .split(', ')
+  .map((c) => `'${c}', r.${c}`)
+  .join(', ');
 
 export class PgTx implements EngineTx {
   constructor(private readonly c: pg.PoolClient) {}
@@ -64,23 +69,27 @@ export class PgTx implements EngineTx {
 
   async lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>> {
     const sorted = [...new Set(ids)].sort((a, b) => a - b);
-    const r = await this.c.query<ContactRow & { clock_offset_ms: number; ws_now: Date; read_receipts: string | null }>(
-      `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now, w.settings ->> 'readReceipts' AS read_receipts
-       FROM contacts c JOIN workspaces w ON w.id = c.workspace_id
-       WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`,
-      [sorted],
+    const r = await this.c.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted]);
+    return new Map(r.rows.map((row) => [row.id, lockedFromRow(row)]));
+  }
+
+  async lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>> {
+    const waIds = [...new Set(identities.flatMap((i) => (i.waId ? [i.waId] : [])))];
+    const userIds = [...new Set(identities.flatMap((i) => (!i.waId && i.userId ? [i.userId] : [])))];
+    // The active runs come along: routing a message reads them next.
+    const r = await this.c.query<LockedRow & { active_runs: (Omit<RunRow, 'started_at'> & { started_at: string })[] }>(
+      `SELECT l.*, (SELECT coalesce(json_agg(json_build_object(${runJsonFields}) ORDER BY r.id DESC), '[]'::json)
+                    FROM runs r WHERE r.contact_id = l.id AND r.status = 'active') AS active_runs
+       FROM (${lockedSelect} WHERE c.workspace_id = $1 AND (c.wa_id = ANY($2::text[]) OR c.user_id = ANY($3::text[])) ORDER BY c.id FOR UPDATE OF c) l`,
+      [workspaceId, waIds, userIds],
     );
-    return new Map(
-      r.rows.map((row) => [
-        row.id,
-        {
-          contact: contactFromRow(row),
-          now: row.ws_now,
-          clockOffsetMs: row.clock_offset_ms,
-          readReceipts: readReceiptModeOf(row.read_receipts),
-        },
-      ]),
-    );
+    const out = new Map<string, LockedContact>();
+    for (const row of r.rows) {
+      const locked = { ...lockedFromRow(row), activeRuns: row.active_runs.map((run) => runFromRow({ ...run, started_at: new Date(run.started_at) })) };
+      if (row.wa_id && waIds.includes(row.wa_id)) out.set(identityKey({ waId: row.wa_id }), locked);
+      if (row.user_id && userIds.includes(row.user_id)) out.set(identityKey({ userId: row.user_id }), locked);
+    }
+    return out;
   }
 
   async activeRuns(contactId: number): Promise<RunRecord[]> {
@@ -114,55 +123,49 @@ export class PgTx implements EngineTx {
     return r.rows[0]!.id;
   }
 
-  async insertRun(run: { id: number; workspaceId: string; contactId: number; flowId: string; flowVersionId: number } & RunUpdate): Promise<void> {
+  /**
+   * The run's row (inserted or updated), its log lines (`unnest`) and, when asked, the removal of
+   * its timers, as data-modifying CTEs of one statement: one round trip per step.
+   */
+  async saveStep({ run, log, clearTimers }: SavedStep): Promise<void> {
+    const params: unknown[] = [
+      run.id,
+      run.status,
+      run.currentNode,
+      run.step,
+      run.waitingFor,
+      run.waitingEvent,
+      run.snapshot,
+      run.outcome ?? null,
+      run.endReason ?? null,
+      run.now,
+      log.map((r) => r.runId),
+      log.map((r) => r.flowVersionId),
+      log.map((r) => r.step),
+      log.map((r) => r.kind),
+      log.map((r) => r.nodeId),
+      log.map((r) => r.port ?? null),
+      log.map((r) => (r.detail ? JSON.stringify(r.detail) : null)),
+      log.map((r) => r.at),
+      clearTimers,
+    ];
+    const write = run.isNew
+      ? `INSERT INTO runs (id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, outcome, end_reason, started_at, updated_at, ended_at)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $20, $21, $22, $23, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END)`
+      : `UPDATE runs SET status = $2, current_node = $3, step = $4, waiting_for = $5, waiting_event = $6, snapshot = $7,
+           outcome = COALESCE($8, outcome), end_reason = COALESCE($9, end_reason), updated_at = $10::timestamptz,
+           ended_at = CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END
+         WHERE id = $1`;
+    if (run.isNew) params.push(run.workspaceId, run.contactId, run.flowId, run.flowVersionId);
     await this.c.query(
-      `INSERT INTO runs (id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, outcome, end_reason, started_at, updated_at, ended_at)
-       OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)`,
-      [
-        run.id,
-        run.workspaceId,
-        run.contactId,
-        run.flowId,
-        run.flowVersionId,
-        run.status,
-        run.currentNode,
-        run.step,
-        run.waitingFor,
-        run.waitingEvent,
-        run.snapshot,
-        run.outcome ?? null,
-        run.endReason ?? null,
-        run.now,
-        run.status === 'active' ? null : run.now,
-      ],
-    );
-  }
-
-  async updateRun(runId: number, u: RunUpdate): Promise<void> {
-    await this.c.query(
-      `UPDATE runs SET status = $2, current_node = $3, step = $4, waiting_for = $5, waiting_event = $6, snapshot = $7,
-         outcome = COALESCE($8, outcome), end_reason = COALESCE($9, end_reason), updated_at = $10::timestamptz,
-         ended_at = CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END
-       WHERE id = $1`,
-      [runId, u.status, u.currentNode, u.step, u.waitingFor, u.waitingEvent, u.snapshot, u.outcome ?? null, u.endReason ?? null, u.now],
-    );
-  }
-
-  async appendLog(rows: readonly LogRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.c.query(
-      `INSERT INTO run_steps (run_id, flow_version_id, step, kind, node_id, port, detail, at)
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::timestamptz[])`,
-      [
-        rows.map((r) => r.runId),
-        rows.map((r) => r.flowVersionId),
-        rows.map((r) => r.step),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.nodeId),
-        rows.map((r) => r.port ?? null),
-        rows.map((r) => (r.detail ? JSON.stringify(r.detail) : null)),
-        rows.map((r) => r.at),
-      ],
+      `WITH r AS (${write}),
+       l AS (
+         INSERT INTO run_steps (run_id, flow_version_id, step, kind, node_id, port, detail, at)
+         SELECT * FROM unnest($11::bigint[], $12::bigint[], $13::int[], $14::text[], $15::text[], $16::text[], $17::jsonb[], $18::timestamptz[])
+       ),
+       t AS (DELETE FROM timers WHERE run_id = $1 AND $19::boolean)
+       SELECT 1`,
+      params,
     );
   }
 
@@ -222,10 +225,6 @@ export class PgTx implements EngineTx {
        SELECT ${addJobSql(timerSweepJob, {}, { runAt: 's.next_at' })} FROM s`,
       [t.runId, t.kind, t.nodeId, t.step, t.contactId, t.workspaceId, fireAt, t.restartOnActivityMs ?? null],
     );
-  }
-
-  async clearTimers(runId: number): Promise<void> {
-    await this.c.query('DELETE FROM timers WHERE run_id = $1', [runId]);
   }
 
   async queueHttp(call: HttpCall): Promise<void> {
@@ -306,4 +305,13 @@ export class PgTx implements EngineTx {
 /** A stored read-receipt setting, or undefined when none (or an unknown one) is stored. */
 function readReceiptModeOf(value: string | null): ReadReceiptMode | undefined {
   return (readReceiptModes as readonly string[]).includes(value ?? '') ? (value as ReadReceiptMode) : undefined;
+}
+
+/** A contact row locked with its workspace's clock and read-receipt setting. */
+type LockedRow = ContactRow & { clock_offset_ms: number; ws_now: Date; read_receipts: string | null };
+const lockedSelect = `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now, w.settings ->> 'readReceipts' AS read_receipts
+       FROM contacts c JOIN workspaces w ON w.id = c.workspace_id`;
+
+function lockedFromRow(row: LockedRow): LockedContact {
+  return { contact: contactFromRow(row), now: row.ws_now, clockOffsetMs: row.clock_offset_ms, readReceipts: readReceiptModeOf(row.read_receipts) };
 }

@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inboundAt, inboundBody, startFullHarness, type FullHarness } from '../support/fullHarness';
+
+const CUSTOMER = '16505551234';
+const TO = `+${CUSTOMER}`;
+const node = (id: string, type: string, data: Record<string, unknown>) => ({ id, type, position: { x: 0, y: 0 }, data });
+const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
+
+let h: FullHarness;
+beforeEach(async () => {
+  h = await startFullHarness();
+});
+afterEach(async () => h?.close());
+
+describe('several messages of one contact in one webhook body', () => {
+  it('applies them in order: the first starts the journey, the second answers the question the first led to', async () => {
+    await h.publish({
+      schemaVersion: 1,
+      name: 'Name capture',
+      settings: { reentry: 'always' },
+      nodes: [
+        node('hi', 'trigger-message', { match: 'keywords', keywords: ['hi'] }),
+        node('ask', 'bot-question', { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' } }),
+        node('thanks', 'send-message', { message: { kind: 'text', text: 'Thanks, {{vars.name}}!' } }),
+      ],
+      edges: [edge('hi', 'next', 'ask'), edge('ask', 'next', 'thanks')],
+    });
+    // A contact Tandem knows already (its lock reads its runs along).
+    await h.deliver(inboundAt(CUSTOMER, 'hello', await h.now()));
+    const ts = String(Math.floor((await h.now()).getTime() / 1000));
+    await h.deliver(
+      inboundBody([
+        { from: CUSTOMER, id: 'wamid.in.1', timestamp: ts, type: 'text', text: { body: 'hi' } },
+        { from: CUSTOMER, id: 'wamid.in.2', timestamp: ts, type: 'text', text: { body: 'Ada' } },
+      ]),
+    );
+    await h.idle();
+    expect(h.wire()).toEqual([`${TO}: What is your name?`, `${TO}: Thanks, Ada!`]);
+    expect(await h.q(`SELECT status, current_node FROM runs`)).toEqual([{ status: 'completed', current_node: 'thanks' }]);
+  });
+});
