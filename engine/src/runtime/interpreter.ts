@@ -86,7 +86,9 @@ export class Interpreter {
 
   /** A timer, an effect's result or a handoff release for one run; stale signals are ignored. */
   async onRunSignal(tx: EngineTx, locked: LockedContact, signal: RunSignal): Promise<boolean> {
-    const run = await tx.getRun(signal.runId);
+    const read = locked.signalRun;
+    locked.signalRun = undefined;
+    const run = read?.id === signal.runId ? read : await tx.getRun(signal.runId);
     if (run?.status !== 'active' || run.contactId !== locked.contact.id) return false;
     if (signal.type === 'release') {
       if (run.waitingFor !== PERSON) return false;

@@ -94,6 +94,8 @@ export interface LockedContact {
   readReceipts: ReadReceiptMode | undefined;
   /** The contact's active runs as read with the lock, when the lock read them: good for one look only (the step may change them). */
   activeRuns?: RunRecord[] | undefined;
+  /** A run read with the lock (the one a signal is for), likewise for one look. */
+  signalRun?: RunRecord | undefined;
 }
 
 export interface RunRecord {
@@ -215,11 +217,16 @@ export interface EngineTx {
   /** Finds or creates the contact (without locking it); `created` is true for a first contact. */
   upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }>;
   /** Stores an inbound message; false when its wamid was seen before (a webhook retry). */
-  recordInbound(message: InboundRecord): Promise<boolean>;
-  /** The contact wrote to us: the 24-hour window opens (and the 72-hour free entry point for ads). */
-  touchInbound(contactId: number, at: Date, update: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<void>;
+  /**
+   * Stores a message the contact sent, unless its wamid is known (then answers false and changes
+   * nothing). A new one opens the 24-hour window (and the 72-hour free entry point for ads), updates
+   * the contact's names, and restarts the timers that restart on activity (a handoff's quiet period).
+   */
+  recordInbound(message: InboundRecord, contact: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<boolean>;
   /** Locks contacts in id order (no deadlocks) and reads them with the workspace clock. */
   lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>>;
+  /** Locks one contact and reads one of its runs along (`signalRun`), for a signal to that run. */
+  lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined>;
   /** Locks the workspace's contacts these identities name (by WhatsApp id, else user id), keyed by `identityKey`; unknown ones are absent. */
   lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>>;
   /** Active runs of a contact, most recent first. */

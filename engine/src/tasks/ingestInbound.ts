@@ -42,21 +42,16 @@ async function ingest(payload: InboundPayload, deps: EngineDeps): Promise<void> 
     for (const { contactId, firstContact, item } of resolved) {
       const entry = locked.get(contactId)!;
       const at = new Date(item.message.at);
-      const fresh = await tx.recordInbound({
-        workspaceId: payload.workspaceId,
-        contactId,
-        wamid: item.message.wamid,
-        type: item.type,
-        content: item.content,
-        at,
-      });
-      if (!fresh) continue;
       const fromAd = item.message.referral?.sourceType === 'ad';
-      await tx.touchInbound(contactId, at, {
-        ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
-        ...(item.contact.userId ? { userId: item.contact.userId } : {}),
-        ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
-      });
+      const fresh = await tx.recordInbound(
+        { workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at },
+        {
+          ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
+          ...(item.contact.userId ? { userId: item.contact.userId } : {}),
+          ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
+        },
+      );
+      if (!fresh) continue;
       entry.contact = {
         ...entry.contact,
         lastInboundAt: entry.contact.lastInboundAt && entry.contact.lastInboundAt > at ? entry.contact.lastInboundAt : at,

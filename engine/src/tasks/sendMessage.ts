@@ -140,7 +140,7 @@ async function waitForSlot(deps: EngineDeps, job: OutboundJob): Promise<number |
 /** Records the result and moves the run on, in one transaction with the contact locked. */
 async function finish(deps: EngineDeps, job: OutboundJob, result: OutboundResult, outcome: Outcome, optOutSource?: string): Promise<void> {
   await deps.store.transaction(async (tx) => {
-    const locked = (await tx.lockContacts([job.contactId])).get(job.contactId);
+    const locked = job.runId === null ? (await tx.lockContacts([job.contactId])).get(job.contactId) : await tx.lockContactForRun(job.contactId, job.runId);
     await tx.finishOutbound(job.messageId, result);
     if (optOutSource) {
       await tx.setConsent(job.contactId, 'opted_out', optOutSource, job.now);

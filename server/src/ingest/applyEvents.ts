@@ -7,7 +7,7 @@ import { applyEcho, contactByWaId } from './humanReplies';
 import { applyContactSync, applyHistoryChunk, applyHistoryError, applyHistoryMedia } from './history';
 import { confirmOptOut, consentFromMessage, consentFromPreference, recordConsent, type ConsentChange } from './consent';
 import { raiseAlert } from './alerts';
-import { touchHandoffs, touchHandoffsOfSenders } from './handoffActivity';
+import { touchHandoffs } from './handoffActivity';
 
 /**
  * Applies one workspace's webhook events, in an order that makes a body's signals count
@@ -52,11 +52,6 @@ export async function applyEvents(workspaceId: string, events: WebhookEvent[], p
       })),
     },
     deps,
-  );
-  await touchHandoffsOfSenders(
-    pool,
-    workspaceId,
-    inbound.map((e) => e.from),
   );
   for (const e of inbound) {
     const change = consent.get(e.wamid);

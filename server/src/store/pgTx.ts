@@ -50,27 +50,41 @@ export class PgTx implements EngineTx {
     return inserted.rows[0]!;
   }
 
-  async recordInbound(m: InboundRecord): Promise<boolean> {
-    const r = await this.c.query(
-      `INSERT INTO messages (workspace_id, contact_id, direction, wamid, type, content, status, status_rank, at, updated_at)
-       VALUES ($1, $2, 'in', $3, $4, $5, 'received', 0, $6, $6) ON CONFLICT (wamid) DO NOTHING`,
-      [m.workspaceId, m.contactId, m.wamid, m.type, m.content, m.at],
+  async recordInbound(m: InboundRecord, contact: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<boolean> {
+    const r = await this.c.query<{ fresh: number }>(
+      `WITH m AS (
+         INSERT INTO messages (workspace_id, contact_id, direction, wamid, type, content, status, status_rank, at, updated_at)
+         VALUES ($1, $2, 'in', $3, $4, $5, 'received', 0, $6, $6) ON CONFLICT (wamid) DO NOTHING RETURNING id
+       ), c AS (
+         UPDATE contacts SET last_inbound_at = GREATEST(last_inbound_at, $6), free_entry_until = GREATEST(free_entry_until, $7),
+           profile_name = COALESCE($8, profile_name), user_id = COALESCE(user_id, $9), updated_at = now()
+         WHERE id = $2 AND EXISTS (SELECT 1 FROM m)
+       ), t AS (
+         UPDATE timers t SET fire_at = now() + t.restart_ms * interval '1 millisecond'
+         FROM runs r WHERE t.run_id = r.id AND t.restart_ms IS NOT NULL AND r.contact_id = $2 AND r.status = 'active' AND EXISTS (SELECT 1 FROM m)
+       )
+       SELECT count(*)::int AS fresh FROM m`,
+      [m.workspaceId, m.contactId, m.wamid, m.type, m.content, m.at, contact.freeEntryUntil ?? null, contact.profileName ?? null, contact.userId ?? null],
     );
-    return r.rowCount === 1;
-  }
-
-  async touchInbound(contactId: number, at: Date, update: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<void> {
-    await this.c.query(
-      `UPDATE contacts SET last_inbound_at = GREATEST(last_inbound_at, $2), free_entry_until = GREATEST(free_entry_until, $3),
-         profile_name = COALESCE($4, profile_name), user_id = COALESCE(user_id, $5), updated_at = now() WHERE id = $1`,
-      [contactId, at, update.freeEntryUntil ?? null, update.profileName ?? null, update.userId ?? null],
-    );
+    return r.rows[0]!.fresh === 1;
   }
 
   async lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>> {
     const sorted = [...new Set(ids)].sort((a, b) => a - b);
     const r = await this.c.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted]);
     return new Map(r.rows.map((row) => [row.id, lockedFromRow(row)]));
+  }
+
+  async lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined> {
+    const r = await this.c.query<LockedRow & { signal_run: (Omit<RunRow, 'started_at'> & { started_at: string }) | null }>(
+      `SELECT l.*, (SELECT json_build_object(${runJsonFields}) FROM runs r WHERE r.id = $2) AS signal_run
+       FROM (${lockedSelect} WHERE c.id = $1 FOR UPDATE OF c) l`,
+      [contactId, runId],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const run = row.signal_run;
+    return { ...lockedFromRow(row), ...(run ? { signalRun: runFromRow({ ...run, started_at: new Date(run.started_at) }) } : {}) };
   }
 
   async lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>> {
