@@ -1,3 +1,4 @@
+import { contentKindOf } from '@tandem/nodes';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import { decideSend } from '../policy/sendPolicy';
 import { toCloudMessage } from '../transport/toCloudMessage';
@@ -20,6 +21,12 @@ type Outcome = { outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; err
 export async function sendMessage(messageId: number, deps: EngineDeps): Promise<void> {
   const job = await deps.store.loadOutbound(messageId);
   if (!job || (job.status !== 'pending' && job.status !== 'held')) return;
+  return attempt(job, deps);
+}
+
+/** Decides and sends one attempt of a loaded message. */
+async function attempt(job: OutboundJob, deps: EngineDeps): Promise<void> {
+  const messageId = job.messageId;
   const settings = job.flowVersionId ? (await deps.interpreter.load(job.flowVersionId)).version.settings : undefined;
   const decision = decideSend({
     content: job.content,
@@ -111,6 +118,10 @@ async function handleFailure(deps: EngineDeps, job: OutboundJob, f: CloudApiFail
       if (job.attempts + 1 < MAX_ATTEMPTS) return deps.store.retryOutbound(job.messageId, f.retryAfterMs ?? 1_000, error);
       return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
     case 'window_closed':
+      // WhatsApp says the window is closed although our clock did not: a message that names what to
+      // send then (a Flow's button template) goes out that way, decided once more with the window closed.
+      if (job.contact.lastInboundAt !== null && contentKindOf(job.content.kind)?.outsideWindow?.(job.content))
+        return attempt({ ...job, contact: { ...job.contact, lastInboundAt: null } }, deps);
       return finish(deps, job, { status: 'skipped', error, at: job.now }, { outcome: 'window_closed' });
     case 'opt_out':
       return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error }, `whatsapp error ${f.error.code}`);

@@ -179,6 +179,24 @@ describe('Send WhatsApp Flow, through the real webhook endpoint, worker and Clou
     expect(h.wire()).toEqual([`${TO}: template lead_form_invite`, `${TO}: template lead_form_invite`]);
   });
 
+  it('when WhatsApp says the window is closed although Tandem thought it open (131047), sends the Flow-button template instead', async () => {
+    const doc = example();
+    doc.nodes[1].data.outsideWindow = { name: 'lead_form_invite', language: 'en', category: 'MARKETING', buttonIndex: 0, body: ['there'] };
+    doc.edges = doc.edges.filter((e: { source: string; sourceHandle: string }) => !(e.source === 'form' && e.sourceHandle === 'window_closed'));
+    await h.publish(doc);
+    await h.q(`INSERT INTO contacts (workspace_id, wa_id, phone, marketing_consent) VALUES ($1, $2, $3, 'opted_in')`, [h.workspaceId, CUSTOMER, TO]);
+    h.standIn.failNext(131047);
+    await h.deliver(inboundAt(CUSTOMER, 'join', await h.now()));
+    await h.idle();
+    const refused = h.standIn.received().filter((r) => (r.body as { type?: string }).type);
+    expect(refused.map((r) => `${r.response.status} ${(r.body as { type: string }).type}`)).toEqual(['400 interactive', '200 template']);
+    expect(h.wire()).toEqual([`${TO}: template lead_form_invite`]);
+    const [out] = await h.q<{ type: string; status: string }>(`SELECT type, status FROM messages WHERE direction = 'out'`);
+    expect(out).toEqual({ type: 'template', status: 'sent' });
+    const [run] = await h.q<{ current_node: string; status: string }>(`SELECT current_node, status FROM runs`);
+    expect(run).toEqual({ current_node: 'form', status: 'active' });
+  });
+
   it('refuses to publish a journey sending a WhatsApp Flow the workspace does not have, saying which', async () => {
     const doc = example();
     doc.nodes[1].data.flow = { id: '99999999', name: 'old_signup' };
