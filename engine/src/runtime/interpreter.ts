@@ -39,7 +39,6 @@ export class Interpreter {
 
   /** An inbound message, a business event or an API start, for a locked contact. */
   async onContactEvent(tx: EngineTx, locked: LockedContact, event: ContactEvent): Promise<Routed> {
-    const contactId = locked.contact.id;
     if (event.type === 'message') {
       if (isPaused(locked)) return { to: 'nobody', reason: 'a person is talking with the contact' };
       const waiting = (await activeRuns(tx, locked)).find((r) => r.waitingFor === 'reply');

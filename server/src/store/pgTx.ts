@@ -8,7 +8,6 @@ import type {
   HttpCall,
   InboundRecord,
   LockedContact,
-  LogRow,
   OutboundRecord,
   RunRecord,
   SavedStep,
