@@ -18,6 +18,8 @@ export const templateInfoSchema = z.object({
         type: z.enum(['QUICK_REPLY', 'URL', 'COPY_CODE', 'PHONE_NUMBER', 'OTP', 'FLOW', 'OTHER']),
         text: z.string(),
         dynamic: z.boolean().default(false),
+        /** FLOW buttons: the WhatsApp Flow the button opens, as Meta stores it in the template. */
+        flowId: z.string().optional(),
       }),
     )
     .default([]),

@@ -56,6 +56,12 @@ export function checkSendFlow(c: SendFlowConfig, ctx: PolicyContext): PolicyFind
         message: `Button ${c.outsideWindow.buttonIndex + 1} of "${t.name}" is not a Flow button, so it cannot open the Flow.`,
         path: ['outsideWindow', 'buttonIndex'],
       });
+    } else if (button.flowId !== undefined && button.flowId !== c.flow.id) {
+      out.push({
+        code: 'template-parameters',
+        message: `The Flow button of "${t.name}" opens another WhatsApp Flow (id ${button.flowId}), not ${c.flow.name || c.flow.id}.`,
+        path: ['outsideWindow', 'name'],
+      });
     } else if (t.bodyParameters.length !== c.outsideWindow.body.length) {
       out.push({
         code: 'template-parameters',

@@ -174,5 +174,13 @@ describe('send-flow checks', () => {
     expect(checkSendFlow(c, { ...ctx, templates: [{ ...t, buttons: [{ type: 'URL', text: 'Shop', dynamic: false }] }] }).map((f) => f.message)).toEqual([
       'Button 1 of "lead_form" is not a Flow button, so it cannot open the Flow.',
     ]);
+    expect(
+      checkSendFlow(c, { ...ctx, templates: [{ ...t, buttons: [{ type: 'FLOW', text: 'Book', dynamic: false, flowId: '1052938476610384' }] }] }).map(
+        (f) => f.message,
+      ),
+    ).toEqual(['The Flow button of "lead_form" opens another WhatsApp Flow (id 1052938476610384), not lead_signup.']);
+    expect(
+      checkSendFlow(c, { ...ctx, templates: [{ ...t, buttons: [{ type: 'FLOW', text: 'Sign up', dynamic: false, flowId: '1187351435952145' }] }] }),
+    ).toEqual([]);
   });
 });

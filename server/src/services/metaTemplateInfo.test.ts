@@ -31,6 +31,20 @@ describe('metaTemplateInfo', () => {
     });
   });
 
+  it('keeps the WhatsApp Flow a FLOW button opens (Meta gives flow_id as a number or a string)', () => {
+    const info = parse({
+      name: 'lead_form_invite',
+      language: 'en',
+      category: 'MARKETING',
+      status: 'APPROVED',
+      components: [
+        { type: 'BODY', text: 'Want garden tips?' },
+        { type: 'BUTTONS', buttons: [{ type: 'FLOW', text: 'Sign up', flow_id: 2814653498770231, flow_action: 'navigate', navigate_screen: 'LEAD_FORM' }] },
+      ],
+    });
+    expect(info?.buttons).toEqual([{ type: 'FLOW', text: 'Sign up', dynamic: false, flowId: '2814653498770231' }]);
+  });
+
   it('lists positional parameters in number order and marks buttons that need a value', () => {
     const info = parse({
       name: 'auth_code',

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { templateInfoSchema, type TemplateInfo } from '@tandem/shared';
 
-const metaButtonSchema = z.looseObject({ type: z.string(), text: z.string().optional(), url: z.string().optional() });
+const metaButtonSchema = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  url: z.string().optional(),
+  // Meta answers a FLOW button's flow_id as a number or a string.
+  flow_id: z.union([z.string(), z.number()]).optional(),
+});
 const metaComponentSchema = z.looseObject({
   type: z.string(),
   format: z.string().optional(),
@@ -48,7 +54,8 @@ export function metaTemplateInfo(t: MetaTemplate): TemplateInfo | undefined {
       const type = buttonTypes.find((x) => x === b.type.toUpperCase()) ?? 'OTHER';
       const dynamic = type === 'URL' ? placeholders(b.url ?? '').length > 0 : type === 'COPY_CODE' || type === 'OTP';
       // Meta lists a copy-code button without text; WhatsApp shows it as "Copy offer code".
-      return { type, text: b.text ?? (type === 'COPY_CODE' ? 'Copy offer code' : type), dynamic };
+      const flowId = type === 'FLOW' && b.flow_id !== undefined ? { flowId: String(b.flow_id) } : {};
+      return { type, text: b.text ?? (type === 'COPY_CODE' ? 'Copy offer code' : type), dynamic, ...flowId };
     }),
     ...(body?.text !== undefined
       ? {

@@ -129,8 +129,12 @@ export async function startFullHarness() {
     async idle() {
       await waitFor(
         async () =>
-          (await q<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`))[0]!.n ===
-          0,
+          // A running job has already counted its attempt: a one-attempt job (mark-read, http-request) is running while locked.
+          (
+            await q<{ n: number }>(
+              `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND (attempts < max_attempts OR locked_at IS NOT NULL)`,
+            )
+          )[0]!.n === 0,
         20_000,
         'the worker',
       );
