@@ -21,7 +21,8 @@ import { referenceDir, runReference, type ReferenceResult } from './reference';
  * `TANDEM_PERF_REFERENCE`) runs with the same contacts and concurrency, and the last line compares:
  *   RESULT steps_per_s=… cpu_ms_per_step=… pg_cpu_ms_per_step=… round_trips_per_step=… reference_steps_per_s=… ratio=…
  *   npx -y pnpm@10 bench:steps [contacts=2000] [parked=100000] [concurrency=16]
- * BENCH_QUERIES=1 also lists the statements each step runs, most frequent first.
+ * BENCH_QUERIES=1 also lists the statements each step runs, most frequent first; BENCH_PGSTAT=1 what
+ * Postgres spent executing each (pg_stat_statements).
  */
 const [contacts = 2_000, parked = 100_000, concurrency = 16] = process.argv.slice(2).map(Number);
 const PNID = '106540352242922';
@@ -54,7 +55,13 @@ let tandem: { stepsPerSec: number; nodeCpuMsPerStep: number; pgCpuMsPerStep: num
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
   chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres(dir, 54391);
+  const pgStats = process.env.BENCH_PGSTAT === '1';
+  const pg = await startEmbeddedPostgres(
+    dir,
+    54391,
+    'tandem',
+    pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [],
+  );
   const pgDataDir = join(dir, 'pg');
   const database = openDatabase(pg.url, concurrency + 10);
   const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
@@ -102,6 +109,7 @@ async function main() {
       await waitSends(base + contacts);
       await drained();
       await q('VACUUM ANALYZE graphile_worker._private_jobs, runs, contacts, messages, run_steps');
+      if (pgStats) await q('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => q('SELECT pg_stat_statements_reset()'));
       const window = startWindow(pgDataDir);
       const t0 = performance.now();
       await inbound(offset, contacts, 'Ada', `name${offset}`);
@@ -116,6 +124,14 @@ async function main() {
           `${m.roundTripsPerStep.toFixed(1)} round trips/step · load ${m.loadavg}`,
       );
       for (const line of statementsPerStep(contacts)) console.log(`  ${line}`);
+      if (pgStats) {
+        const top = await q<{ calls: number; ms: number; query: string }>(
+          `SELECT calls::float AS calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+           FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15`,
+        );
+        console.log('  Postgres execution time per step (pg_stat_statements, nested statements included):');
+        for (const t of top) console.log(`  ${(t.ms / contacts).toFixed(3).padStart(7)} ms  ${(t.calls / contacts).toFixed(2).padStart(5)}×  ${t.query}`);
+      }
       return { stepsPerSec, ...m };
     };
 

