@@ -176,7 +176,13 @@ function report(): void {
   let reference: ReferenceResult | undefined;
   if (!dir) console.log('naive reference: not found (set TANDEM_PERF_REFERENCE to ../shared/perf-reference); ratio left out');
   else {
-    reference = runReference(dir, contacts, concurrency, 54392);
+    try {
+      reference = runReference(dir, contacts, concurrency, 54392);
+    } catch (error) {
+      console.log(`naive reference: ${error instanceof Error ? error.message : String(error)}; ratio left out`);
+    }
+  }
+  if (reference) {
     const cpu = reference.nodeCpuMsPerStep + reference.pgCpuMsPerStep;
     console.log(
       `${'naive reference (same run)'.padEnd(30)} ${contacts} replies → ${reference.stepsPerSec} contact-steps/s · CPU ${cpu.toFixed(2)} ms/step ` +
