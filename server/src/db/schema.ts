@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, customType } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { at, bytea, createdAt, id, ref } from './columns';
 
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
-const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
-const ref = (name: string) => bigint(name, { mode: 'number' });
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const createdAt = () => at('created_at').notNull().defaultNow();
+export * from './accessSchema';
 
 /** A brand: one WhatsApp number and its settings. */
 export const workspaces = pgTable('workspaces', {
@@ -290,72 +287,6 @@ export const workerHeartbeats = pgTable('worker_heartbeats', {
   workerId: text('worker_id').primaryKey(),
   seenAt: at('seen_at').notNull().defaultNow(),
 });
-
-/** People who log in to the editor. */
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  /** scrypt hash: `scrypt$N$r$p$salt$hash` (base64). */
-  passwordHash: text('password_hash').notNull(),
-  instanceAdmin: boolean('instance_admin').notNull().default(false),
-  createdAt: createdAt(),
-});
-
-/** A person's role in a workspace; an agency user has several. */
-export const memberships = pgTable(
-  'memberships',
-  {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspaces.id),
-    role: text('role', { enum: ['viewer', 'agent', 'editor', 'admin'] }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.workspaceId] })],
-);
-
-/** Editor sessions; only the SHA-256 of the cookie token is stored. */
-export const sessions = pgTable('sessions', {
-  tokenHash: bytea('token_hash').primaryKey(),
-  userId: text('user_id')
-    .notNull()
-    .references(() => users.id),
-  csrfToken: text('csrf_token').notNull(),
-  createdAt: createdAt(),
-  expiresAt: at('expires_at').notNull(),
-});
-
-/** Workspace API keys; only the SHA-256 of the secret part is stored. */
-export const apiKeys = pgTable('api_keys', {
-  id: text('id').primaryKey(),
-  workspaceId: text('workspace_id')
-    .notNull()
-    .references(() => workspaces.id),
-  name: text('name').notNull(),
-  role: text('role', { enum: ['viewer', 'agent', 'editor', 'admin'] }).notNull(),
-  secretHash: bytea('secret_hash').notNull(),
-  createdAt: createdAt(),
-  lastUsedAt: at('last_used_at'),
-  revokedAt: at('revoked_at'),
-});
-
-/** Who did what that matters later: publish, rollback, clone, consent and key changes. */
-export const auditLog = pgTable(
-  'audit_log',
-  {
-    id: id(),
-    workspaceId: text('workspace_id').notNull(),
-    actor: text('actor').notNull(),
-    action: text('action').notNull(),
-    target: text('target'),
-    detail: jsonb('detail').$type<Record<string, unknown>>(),
-    at: at('at').notNull().defaultNow(),
-  },
-  (t) => [index('audit_workspace').on(t.workspaceId, t.id)],
-);
 
 /** Message templates of a workspace: created for sandboxes, synced from Meta for real numbers. */
 export const templates = pgTable(

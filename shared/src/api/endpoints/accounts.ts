@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { route } from '../route';
+import { apiKeySchema, auditEntrySchema, roleSchema, userSchema, workspaceInputSchema, workspaceSchema, workspaceSettingsSchema } from '../resources';
+import { ws, ok, page } from './params';
+
+/** Signing in, workspaces and their members, API keys and the audit log. */
+export const accountsEndpoints = {
+  // auth
+  login: route({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Log in with email and password (sets the session cookie)',
+    tag: 'auth',
+    role: null,
+    body: z.object({ email: z.string().email(), password: z.string().min(1).max(200) }),
+    response: z.object({ user: userSchema, csrfToken: z.string() }),
+  }),
+  logout: route({ method: 'post', path: '/api/auth/logout', summary: 'Log out', tag: 'auth', role: null, response: ok }),
+  me: route({
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The caller and the workspaces it can use',
+    tag: 'auth',
+    role: null,
+    response: z.object({
+      user: userSchema.nullable(),
+      apiKey: z.object({ id: z.string(), workspaceId: z.string() }).nullable(),
+      csrfToken: z.string().nullable(),
+      workspaces: z.array(workspaceSchema),
+    }),
+  }),
+
+  // workspaces
+  listWorkspaces: route({
+    method: 'get',
+    path: '/api/workspaces',
+    summary: 'Workspaces of the caller',
+    tag: 'workspaces',
+    role: null,
+    response: z.object({ workspaces: z.array(workspaceSchema) }),
+  }),
+  createWorkspace: route({
+    method: 'post',
+    path: '/api/workspaces',
+    summary: 'Create a workspace (the caller becomes its admin)',
+    tag: 'workspaces',
+    role: null,
+    body: workspaceInputSchema,
+    response: workspaceSchema,
+    status: 201,
+  }),
+  getWorkspace: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}',
+    summary: 'One workspace',
+    tag: 'workspaces',
+    role: 'viewer',
+    params: ws,
+    response: workspaceSchema,
+  }),
+  updateWorkspace: route({
+    method: 'patch',
+    path: '/api/workspaces/{workspaceId}',
+    summary: 'Change name, number settings, credentials or settings',
+    tag: 'workspaces',
+    role: 'admin',
+    params: ws,
+    body: workspaceInputSchema.partial().extend({ settings: workspaceSettingsSchema.optional(), resumeSends: z.boolean().optional() }),
+    response: workspaceSchema,
+  }),
+  hookSecret: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/hook-secret',
+    summary: 'Secret that signs business events sent to /hooks/{workspaceId}/events',
+    tag: 'workspaces',
+    role: 'admin',
+    params: ws,
+    response: z.object({ secret: z.string(), url: z.string() }),
+  }),
+  listMembers: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/members',
+    summary: 'People with access',
+    tag: 'workspaces',
+    role: 'admin',
+    params: ws,
+    response: z.object({ members: z.array(userSchema.extend({ role: roleSchema })) }),
+  }),
+  addMember: route({
+    method: 'post',
+    path: '/api/workspaces/{workspaceId}/members',
+    summary: 'Give a person access (creates the user when new)',
+    tag: 'workspaces',
+    role: 'admin',
+    params: ws,
+    body: z.object({ email: z.string().email(), name: z.string().max(120).optional(), role: roleSchema, password: z.string().min(10).max(200).optional() }),
+    response: userSchema.extend({ role: roleSchema }),
+    status: 201,
+  }),
+
+  // keys and audit
+  listApiKeys: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/api-keys',
+    summary: 'API keys of the workspace',
+    tag: 'admin',
+    role: 'admin',
+    params: ws,
+    response: z.object({ keys: z.array(apiKeySchema) }),
+  }),
+  createApiKey: route({
+    method: 'post',
+    path: '/api/workspaces/{workspaceId}/api-keys',
+    summary: 'Create an API key (shown once)',
+    tag: 'admin',
+    role: 'admin',
+    params: ws,
+    body: z.object({ name: z.string().trim().min(1).max(80), role: roleSchema.default('editor') }),
+    response: apiKeySchema.extend({ key: z.string() }),
+    status: 201,
+  }),
+  revokeApiKey: route({
+    method: 'delete',
+    path: '/api/workspaces/{workspaceId}/api-keys/{keyId}',
+    summary: 'Revoke an API key',
+    tag: 'admin',
+    role: 'admin',
+    params: ws.extend({ keyId: z.string() }),
+    response: ok,
+  }),
+  auditLog: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/audit',
+    summary: 'Publishes, rollbacks, clones, consent and key changes',
+    tag: 'admin',
+    role: 'admin',
+    params: ws,
+    query: page,
+    response: z.object({ entries: z.array(auditEntrySchema) }),
+  }),
+} as const;
