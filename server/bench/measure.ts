@@ -49,11 +49,10 @@ pg.Client.prototype.query = function countedQuery(this: pg.Client, ...args: unkn
   return query.apply(this, args);
 } as typeof pg.Client.prototype.query;
 
-/** The statements that ran most per step since the counts were last cleared, with BENCH_QUERIES=1. */
+/** The statements that ran most per step since the window started, with BENCH_QUERIES=1. */
 export function statementsPerStep(steps: number, top = 25): string[] {
   if (!byStatement) return [];
   const rows = [...byStatement.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  byStatement.clear();
   return rows.map(([text, n]) => `${(n / steps).toFixed(2).padStart(6)}  ${text}`);
 }
 
@@ -70,7 +69,7 @@ export function startWindow(pgDataDir: string): Window {
   const node0 = process.cpuUsage();
   const pg0 = postgresCpuSeconds(pgDataDir);
   const rt0 = roundTrips;
-  statementsPerStep(1, 0);
+  byStatement?.clear();
   return {
     end(steps) {
       const node = process.cpuUsage(node0);

@@ -1,5 +1,5 @@
 import type { TemplateInfo } from '@tandem/shared';
-import { outboundContentSchema, type OutboundContent } from '@tandem/nodes';
+import { outboundContentSchema, readDeclaredInbound, type OutboundContent } from '@tandem/nodes';
 import type { MessageView } from '@tandem/shared/api';
 
 /** A choice the contact can tap: a reply button, a list row, a template's quick reply. */
@@ -168,8 +168,12 @@ function describeInbound(type: string, content: Record<string, unknown>): Render
   if (type === 'interactive') {
     const reply = rec(content.button_reply) ?? rec(content.list_reply);
     if (reply) return { kind: 'reply', title: str(reply.title) ?? '', ...opt('id', str(reply.id)) };
-    const form = rec(content.nfm_reply);
-    if (form) return { kind: 'form-reply', text: str(form.body) ?? 'Sent', answers: formAnswers(form.response_json) };
+  }
+  // A kind a node declares (a submitted WhatsApp Flow), read the way the webhook layer reads it.
+  const declared = readDeclaredInbound({ type, [type]: content });
+  if (declared?.data) {
+    const { flow_token: _token, ...answers } = declared.data;
+    return { kind: 'form-reply', text: declared.text, answers };
   }
   if (type === 'button') return { kind: 'reply', title: str(content.text) ?? '', ...opt('id', str(content.payload)) };
   if (['image', 'video', 'audio', 'document', 'sticker'].includes(type)) {
@@ -178,19 +182,6 @@ function describeInbound(type: string, content: Record<string, unknown>): Render
   if (type === 'location') return { kind: 'other', text: `📍 ${[str(content.name), str(content.address)].filter(Boolean).join(', ') || 'Location'}` };
   if (type === 'reaction') return { kind: 'other', text: str(content.emoji) ? `Reacted ${str(content.emoji)}` : 'Removed a reaction' };
   return { kind: 'other', text: str(content.body) ?? str(content.text) ?? `(${type} message)` };
-}
-
-/** The answers of a submitted Flow, without the token that ties them to the step. */
-function formAnswers(json: unknown): Record<string, unknown> {
-  if (typeof json !== 'string') return {};
-  try {
-    const value: unknown = JSON.parse(json);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    const { flow_token: _token, ...answers } = value as Record<string, unknown>;
-    return answers;
-  } catch {
-    return {};
-  }
 }
 
 /** A WhatsApp Flow the contact can open from a message: its token, and its id when the message names it. */

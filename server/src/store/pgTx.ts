@@ -75,7 +75,7 @@ export class PgTx implements EngineTx {
   }
 
   async lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined> {
-    const r = await this.c.query<LockedRow & { signal_run: (Omit<RunRow, 'started_at'> & { started_at: string }) | null }>(
+    const r = await this.c.query<LockedRow & { signal_run: RunJson | null }>(
       `SELECT l.*, (SELECT json_build_object(${runJsonFields}) FROM runs r WHERE r.id = $2) AS signal_run
        FROM (${lockedSelect} WHERE c.id = $1 FOR UPDATE OF c) l`,
       [contactId, runId],
@@ -83,14 +83,14 @@ export class PgTx implements EngineTx {
     const row = r.rows[0];
     if (!row) return undefined;
     const run = row.signal_run;
-    return { ...lockedFromRow(row), ...(run ? { signalRun: runFromRow({ ...run, started_at: new Date(run.started_at) }) } : {}) };
+    return { ...lockedFromRow(row), ...(run ? { signalRun: runFromJson(run) } : {}) };
   }
 
   async lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>> {
     const waIds = [...new Set(identities.flatMap((i) => (i.waId ? [i.waId] : [])))];
     const userIds = [...new Set(identities.flatMap((i) => (!i.waId && i.userId ? [i.userId] : [])))];
     // The active runs come along: routing a message reads them next.
-    const r = await this.c.query<LockedRow & { active_runs: (Omit<RunRow, 'started_at'> & { started_at: string })[] }>(
+    const r = await this.c.query<LockedRow & { active_runs: RunJson[] }>(
       `SELECT l.*, (SELECT coalesce(json_agg(json_build_object(${runJsonFields}) ORDER BY r.id DESC), '[]'::json)
                     FROM runs r WHERE r.contact_id = l.id AND r.status = 'active') AS active_runs
        FROM (${lockedSelect} WHERE c.workspace_id = $1 AND (c.wa_id = ANY($2::text[]) OR c.user_id = ANY($3::text[])) ORDER BY c.id FOR UPDATE OF c) l`,
@@ -98,7 +98,7 @@ export class PgTx implements EngineTx {
     );
     const out = new Map<string, LockedContact>();
     for (const row of r.rows) {
-      const locked = { ...lockedFromRow(row), activeRuns: row.active_runs.map((run) => runFromRow({ ...run, started_at: new Date(run.started_at) })) };
+      const locked = { ...lockedFromRow(row), activeRuns: row.active_runs.map(runFromJson) };
       if (row.wa_id && waIds.includes(row.wa_id)) out.set(identityKey({ waId: row.wa_id }), locked);
       if (row.user_id && userIds.includes(row.user_id)) out.set(identityKey({ userId: row.user_id }), locked);
     }
@@ -327,4 +327,11 @@ const lockedSelect = `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms *
 
 function lockedFromRow(row: LockedRow): LockedContact {
   return { contact: contactFromRow(row), now: row.ws_now, clockOffsetMs: row.clock_offset_ms, readReceipts: readReceiptModeOf(row.read_receipts) };
+}
+
+/** A run row read inside another row with `json_build_object(runJsonFields)`: its time arrives as text. */
+type RunJson = Omit<RunRow, 'started_at'> & { started_at: string };
+
+function runFromJson(run: RunJson) {
+  return runFromRow({ ...run, started_at: new Date(run.started_at) });
 }
