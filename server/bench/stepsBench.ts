@@ -10,12 +10,14 @@ import { SecretBox, generateKey } from '../src/security/secretBox';
 import { createFlow, publishFlow } from '../src/services/flows';
 import { createWorkspace } from '../src/services/workspaces';
 import { startWorker } from '../src/worker/startWorker';
+import { INBOX_CHANNEL } from '../src/store/outbox';
 import { startWindow, statementsPerStep } from './measure';
 import { referenceDir, runReference, type ReferenceResult } from './reference';
 
 /**
- * Durable contact-steps per second on the path "inbound reply → transition → send issued to the
- * Cloud API stand-in", on a real (embedded) Postgres and graphile-worker, first with an empty
+ * Durable contact-steps per second on the path "webhook body stored → parsed and routed →
+ * transition → send issued to the Cloud API stand-in → result recorded and the run moved on", on
+ * a real (embedded) Postgres and graphile-worker, first with an empty
  * database, then with 100,000 runs parked in waits; with node and Postgres CPU ms and database
  * round trips per step. Then the naive reference design (`../shared/perf-reference`, or
  * `TANDEM_PERF_REFERENCE`) runs with the same contacts and concurrency, and the last line compares:
@@ -82,22 +84,37 @@ async function main() {
     const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
     const runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
     const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
-    // Inbound replies enter where parsed webhooks do: one `apply-events` job per message.
+    // Inbound replies enter as Meta delivers them: one signed webhook body per message, stored in the
+    // inbox as the webhook endpoint stores it (one deduplicating insert and a NOTIFY per body).
     const inbound = (offset: number, count: number, text: string, kind: string) =>
       q(
-        `SELECT graphile_worker.add_job('apply-events', json_build_object('workspaceId', $1::text, 'events', json_build_array(json_build_object(
-           'eventType', 'inbound', 'wamid', 'wamid.' || $5 || '.' || n, 'from', json_build_object('waId', ($2::bigint + n)::text),
-           'at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           'type', 'text', 'kind', 'text', 'text', $3::text, 'content', json_build_object('body', $3::text)))))
-         FROM generate_series(1, $4) n`,
-        [workspaceId, offset, text, count, kind],
+        `WITH b AS (
+           SELECT json_build_object('object', 'whatsapp_business_account', 'entry', json_build_array(json_build_object('id', '102290129340398',
+             'changes', json_build_array(json_build_object('field', 'messages', 'value', json_build_object(
+               'messaging_product', 'whatsapp',
+               'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', $1::text),
+               'contacts', json_build_array(json_build_object('profile', json_build_object('name', 'Ada'), 'wa_id', ($2::bigint + n)::text)),
+               'messages', json_build_array(json_build_object('from', ($2::bigint + n)::text, 'id', 'wamid.' || $5 || '.' || n,
+                 'timestamp', extract(epoch FROM now())::bigint::text, 'type', 'text', 'text', json_build_object('body', $3::text))))))))))::text AS body
+           FROM generate_series(1, $4) n
+         ), e AS (
+           INSERT INTO webhook_events (source, sha256, body) SELECT 'whatsapp', sha256(convert_to(body, 'UTF8')), body FROM b ON CONFLICT (sha256) DO NOTHING RETURNING id
+         )
+         SELECT count(*), pg_notify('${INBOX_CHANNEL}', '') FROM e`,
+        [PNID, offset, text, count, kind],
       );
     const sentCount = () => standIn.acceptedCount();
     const waitSends = async (target: number) => {
       while (sentCount() < target) await new Promise((r) => setTimeout(r, 20));
     };
 
-    const jobsLeft = async () => (await q<{ n: number }>('SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now()'))[0]!.n;
+    const jobsLeft = async () =>
+      (
+        await q<{ n: number }>(
+          `SELECT (SELECT count(*)::int FROM graphile_worker._private_jobs WHERE run_at <= now()) + (SELECT count(*)::int FROM messages WHERE send_after <= now())
+             + (SELECT count(*)::int FROM webhook_events WHERE processed_at IS NULL) AS n`,
+        )
+      )[0]!.n;
     const drained = async () => {
       while ((await jobsLeft()) > 0) await new Promise((r) => setTimeout(r, 20));
     };
@@ -108,7 +125,7 @@ async function main() {
       await inbound(offset, contacts, 'hi', `hi${offset}`);
       await waitSends(base + contacts);
       await drained();
-      await q('VACUUM ANALYZE graphile_worker._private_jobs, runs, contacts, messages, run_steps');
+      await q('VACUUM ANALYZE graphile_worker._private_jobs, runs, contacts, messages, run_steps, webhook_events');
       if (pgStats) await q('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => q('SELECT pg_stat_statements_reset()'));
       const window = startWindow(pgDataDir);
       const t0 = performance.now();

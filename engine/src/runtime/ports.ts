@@ -10,23 +10,14 @@ import type { StoredSnapshot, WaitingFor } from './stepRun';
  * together or not at all.
  */
 export interface EngineStore {
-  transaction<T>(fn: (tx: EngineTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction. With `consumesJob`, the graphile-worker job that runs it is
+   * removed in that same transaction: a worker killed after the commit cannot run the job's steps
+   * a second time (for jobs whose effect is not idempotent, such as starting a run).
+   */
+  transaction<T>(fn: (tx: EngineTx) => Promise<T>, options?: { consumesJob?: string }): Promise<T>;
   /** A published version's document (versions are immutable). */
   loadVersion(versionId: number): Promise<{ flowId: string; document: unknown }>;
-  /** Everything the send job needs about a queued message; undefined when it does not exist. */
-  loadOutbound(messageId: number): Promise<OutboundJob | undefined>;
-  /** Takes one of the number's N send slots if its last request finished over a second ago. */
-  acquireSendSlot(workspaceId: string, mps: number): Promise<{ ok: true; slot: number } | { ok: false; retryInMs: number }>;
-  /**
-   * The request sent on `slot` is finished: the slot's second starts now. A request reaches
-   * WhatsApp before its answer comes back, so two requests on one slot arrive at least a second
-   * apart and WhatsApp never sees more than N in any second, however slow the network or worker.
-   */
-  releaseSendSlot(workspaceId: string, slot: number): Promise<void>;
-  /** Keeps a message queued and tries again at `until` (workspace time). */
-  holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void>;
-  /** Counts a failed attempt and tries again after `afterMs`. */
-  retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void>;
   /** A sweep is running: timers created from now on schedule their own sweep. */
   resetSweepSchedule(): Promise<void>;
   /** Due timers, claimed and handed to `fire-timers` jobs; returns how many were claimed. */
@@ -45,6 +36,10 @@ export interface ReadReceiptTarget {
 
 /** A queued outbound message with what the policy gate and the transport need. */
 export interface OutboundJob {
+  /** Its contact, locked with the message by the claim (one object for all its messages in a batch). */
+  locked: LockedContact;
+  /** The run that queued it, read with the claim (undefined when none). */
+  run: RunRecord | undefined;
   messageId: number;
   workspaceId: string;
   contactId: number;
@@ -213,16 +208,22 @@ export interface InboundRecord {
   at: Date;
 }
 
+/** An inbound message with what it tells about its sender. */
+export interface InboundReceipt {
+  message: InboundRecord;
+  contact: { profileName?: string; userId?: string; freeEntryUntil?: Date };
+}
+
 export interface EngineTx {
   /** Finds or creates the contact (without locking it); `created` is true for a first contact. */
   upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }>;
-  /** Stores an inbound message; false when its wamid was seen before (a webhook retry). */
   /**
-   * Stores a message the contact sent, unless its wamid is known (then answers false and changes
-   * nothing). A new one opens the 24-hour window (and the 72-hour free entry point for ads), updates
-   * the contact's names, and restarts the timers that restart on activity (a handoff's quiet period).
+   * Stores messages contacts sent, in one statement, and answers the wamids that were new (a known
+   * wamid is a webhook retry: nothing changes). A new one opens the 24-hour window (and the 72-hour
+   * free entry point for ads), updates the contact's names, and restarts the timers that restart on
+   * activity (a handoff's quiet period).
    */
-  recordInbound(message: InboundRecord, contact: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<boolean>;
+  recordInbound(messages: readonly InboundReceipt[]): Promise<Set<string>>;
   /** Locks contacts in id order (no deadlocks) and reads them with the workspace clock. */
   lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>>;
   /** Locks one contact and reads one of its runs along (`signalRun`), for a signal to that run. */
@@ -232,6 +233,8 @@ export interface EngineTx {
   /** Active runs of a contact, most recent first. */
   activeRuns(contactId: number): Promise<RunRecord[]>;
   getRun(runId: number): Promise<RunRecord | undefined>;
+  /** Several runs in one read, by id. */
+  getRuns(runIds: readonly number[]): Promise<Map<number, RunRecord>>;
   /** Versions contacts enter now, per flow. */
   liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]>;
   /** Whether the contact has a run of the flow (only active ones when `activeOnly`). */
@@ -244,15 +247,39 @@ export interface EngineTx {
    */
   saveStep(step: SavedStep): Promise<void>;
   patchContact(contactId: number, patch: ContactPatch, at: Date): Promise<void>;
-  /** Stores an outbound message (the outbox) and enqueues its send job. */
-  queueSend(message: OutboundRecord): Promise<number>;
+  /** Stores an outbound message in the outbox, due now: the sender loops are woken at commit. */
+  queueSend(message: OutboundRecord): Promise<void>;
   setTimer(timer: TimerRecord, clockOffsetMs: number): Promise<void>;
   queueHttp(call: HttpCall): Promise<void>;
   /** Queues the `mark-read` job for a message a step took; it runs after the commit and never holds up the step. */
   queueReadReceipt(receipt: ReadReceiptRecord): Promise<void>;
   openHandoff(handoff: HandoffRecord): Promise<void>;
-  /** Records what happened to a queued message. */
+  /** Records what happened to a queued message (it leaves the outbox). */
   finishOutbound(messageId: number, result: OutboundResult): Promise<void>;
+  /**
+   * Claims up to `limit` due messages of the outbox, oldest first, with their contacts: both stay
+   * locked until the transaction ends, and rows another transaction holds are skipped (never waited
+   * for), so senders share the outbox and a claim cannot deadlock.
+   */
+  claimOutbound(limit: number): Promise<OutboundJob[]>;
+  /** When the earliest message still waiting in the outbox is due (wall clock); undefined when none waits. */
+  nextOutboundAt(): Promise<Date | undefined>;
+  /**
+   * Takes up to `count` of the number's N send slots whose last request finished over a second
+   * ago; with `retryInMs`, when the next one frees up (if fewer were free than asked).
+   */
+  takeSendSlots(workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }>;
+  /**
+   * The requests sent on the `used` slots are finished: each one's second starts now (the `unused`
+   * ones are free again). A request reaches WhatsApp before its answer comes back, so two requests
+   * on one slot arrive at least a second apart and WhatsApp never sees more than N in any second,
+   * however slow the network or worker.
+   */
+  releaseSendSlots(workspaceId: string, used: readonly number[], unused: readonly number[]): Promise<void>;
+  /** Keeps a message queued and due again at `until` (workspace time). */
+  holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void>;
+  /** Counts a failed attempt; the message is due again after `afterMs`. */
+  retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void>;
   /** Stops all sends of a number (errors 131048, 368, account_update…) until someone resumes it. */
   pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void>;
   /** A person is talking to the contact: automation waits until `until` (Infinity: until resumed). */

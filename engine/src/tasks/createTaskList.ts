@@ -2,7 +2,7 @@ import type { TaskList } from 'graphile-worker';
 import { PERSON } from '@tandem/shared';
 import type { EngineDeps } from './deps';
 import { applyBusinessEvent } from './businessEvent';
-import { sendMessage } from './sendMessage';
+import { sendDueMessages } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
 import { markMessageRead } from './markRead';
 import { fireTimers, sweepTimers } from './timers';
@@ -19,20 +19,27 @@ export interface TaskOptions {
  */
 export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList {
   return Object.fromEntries([
-    businessEventJob.handle((p) => applyBusinessEvent(p, deps)),
-    startRunJob.handle((p) =>
-      deps.store.transaction(async (tx) => {
-        const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
-        if (locked)
-          await deps.interpreter.onContactEvent(tx, locked, {
-            type: 'start',
-            flowId: p.flowId,
-            payload: p.payload,
-            ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
-          });
-      }),
+    businessEventJob.handle((p, job) => applyBusinessEvent(p, deps, job)),
+    // Starting a run is not idempotent: the job is consumed with the start.
+    startRunJob.handle((p, job) =>
+      deps.store.transaction(
+        async (tx) => {
+          const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
+          if (locked)
+            await deps.interpreter.onContactEvent(tx, locked, {
+              type: 'start',
+              flowId: p.flowId,
+              payload: p.payload,
+              ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
+            });
+        },
+        { consumesJob: job.id },
+      ),
     ),
-    sendJob.handle((p) => sendMessage(p.messageId, deps)),
+    // Sends go through the outbox (sendDueMessages); a send job queued before it only drains it once.
+    sendJob.handle(async () => {
+      await sendDueMessages(deps, 100);
+    }),
     httpRequestJob.handle(async (p) => runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId))),
     markReadJob.handle((p) => markMessageRead(p, deps)),
     timerSweepJob.handle(() => sweepTimers(deps)),

@@ -15,8 +15,8 @@ export function defineJob<const N extends string, S extends z.ZodType<object>>(n
     // A payload that does not parse is a bug: the zod error fails the job like any other throw.
     handle: (handler) => [
       name,
-      async (raw) => {
-        await handler(payload.parse(raw));
+      async (raw, helpers) => {
+        await handler(payload.parse(raw), { id: helpers.job.id });
       },
     ],
   };
@@ -26,8 +26,8 @@ export interface Job<N extends string = string, S extends z.ZodType<object> = z.
   readonly name: N;
   readonly payload: S;
   readonly options: JobOptions<z.input<S>>;
-  /** The task list entry: the handler receives the parsed payload. */
-  handle(handler: (payload: z.output<S>) => Promise<unknown>): [N, Task];
+  /** The task list entry: the handler receives the parsed payload and the job's id. */
+  handle(handler: (payload: z.output<S>, job: { id: string }) => Promise<unknown>): [N, Task];
 }
 
 interface JobOptions<P> {

@@ -1,23 +1,18 @@
 import { identityKey } from '../runtime/ports';
 import type { EngineDeps } from './deps';
-import type { z } from 'zod';
-import { inboundPayloadSchema, type InboundPayload } from './payloads';
+import type { InboundPayload } from './payloads';
 
 const FREE_ENTRY_MS = 72 * 3_600_000;
 /** Meta replays webhooks for up to 7 days after an outage: older messages are kept, not answered. */
 export const STALE_AFTER_MS = 24 * 3_600_000;
 
 /**
- * Inbound messages of one webhook: stored in their threads (duplicates by wamid dropped), the
- * window opened, and each routed to the waiting run or a matching trigger — all in one
- * transaction with the contacts locked, so one contact's messages apply one at a time.
+ * Inbound messages of a batch of webhooks (built in this process from parsed bodies, so not parsed
+ * again): stored in their threads in one statement (duplicates by wamid dropped), the window
+ * opened, and each routed to the waiting run or a matching trigger — all in one transaction with
+ * the contacts locked, so one contact's messages apply one at a time, in order.
  */
-export async function ingestInbound(payload: z.input<typeof inboundPayloadSchema>, deps: EngineDeps): Promise<void> {
-  const parsedPayload = inboundPayloadSchema.parse(payload);
-  return ingest(parsedPayload, deps);
-}
-
-async function ingest(payload: InboundPayload, deps: EngineDeps): Promise<void> {
+export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): Promise<void> {
   await deps.store.transaction(async (tx) => {
     // Known senders are found and locked in one statement; new ones are created, then locked.
     const known = await tx.lockContactsByIdentity(
@@ -39,19 +34,27 @@ async function ingest(payload: InboundPayload, deps: EngineDeps): Promise<void> 
     const locked = new Map([...known.values()].map((l) => [l.contact.id, l]));
     if (created.length) for (const [id, l] of await tx.lockContacts(created)) locked.set(id, l);
     resolved.sort((a, b) => a.item.message.at.localeCompare(b.item.message.at));
+    // Every message of the batch is stored in one statement; known wamids (webhook retries) come back as not fresh.
+    const fresh = await tx.recordInbound(
+      resolved.map(({ contactId, item }) => {
+        const at = new Date(item.message.at);
+        const fromAd = item.message.referral?.sourceType === 'ad';
+        return {
+          message: { workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at },
+          contact: {
+            ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
+            ...(item.contact.userId ? { userId: item.contact.userId } : {}),
+            ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
+          },
+        };
+      }),
+    );
     for (const { contactId, firstContact, item } of resolved) {
+      if (!fresh.has(item.message.wamid)) continue;
+      // The same wamid twice in one batch: the first one counts.
+      fresh.delete(item.message.wamid);
       const entry = locked.get(contactId)!;
       const at = new Date(item.message.at);
-      const fromAd = item.message.referral?.sourceType === 'ad';
-      const fresh = await tx.recordInbound(
-        { workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at },
-        {
-          ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
-          ...(item.contact.userId ? { userId: item.contact.userId } : {}),
-          ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
-        },
-      );
-      if (!fresh) continue;
       entry.contact = {
         ...entry.contact,
         lastInboundAt: entry.contact.lastInboundAt && entry.contact.lastInboundAt > at ? entry.contact.lastInboundAt : at,

@@ -15,7 +15,7 @@ export const businessEventJob = defineJob('business-event', businessEventPayload
 
 export const startRunJob = defineJob('start-run', startRunPayloadSchema);
 
-/** Keyed where a message is queued again (held, retried, released) and its earlier job may still wait. */
+/** Sends are rows of the outbox now; this job, from before it, only drains the outbox once. */
 export const sendJob = defineJob('send', sendPayloadSchema, { jobKey: { prefix: 'send:', field: 'messageId' } });
 
 // node-name-ok: the job of the HTTP effect; queued jobs already carry this name

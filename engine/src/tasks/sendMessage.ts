@@ -2,38 +2,99 @@ import { contentKindOf } from '@tandem/nodes';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import { decideSend } from '../policy/sendPolicy';
 import { toCloudMessage } from '../transport/toCloudMessage';
-import type { OutboundJob, OutboundResult } from '../runtime/ports';
+import type { EngineTx, OutboundJob, OutboundResult } from '../runtime/ports';
 import type { CloudApiFailure, SendOutcome } from '../whatsapp';
 import type { EngineDeps } from './deps';
 
 const MAX_ATTEMPTS = 8;
 const RECHECK_HELD_MS = 6 * 3_600_000;
-/** How long a send may wait in the worker for a throughput slot before it is rescheduled instead. */
-const MAX_SLOT_WAIT_MS = 2_000;
+/** Requests one batch has in flight at most (each holds one of the number's send slots). */
+const IN_FLIGHT = 100;
 
 type Outcome = { outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; error?: { code: string; message: string } };
 
-/**
- * The `send` job: policy gate, throughput governor, Cloud API (or sandbox), then the result
- * and the run's next step in one transaction. A message that may not go now is held and
- * retried later; one that may not go at all follows the step's outputs.
- */
-export async function sendMessage(messageId: number, deps: EngineDeps): Promise<void> {
-  const job = await deps.store.loadOutbound(messageId);
-  if (!job || (job.status !== 'pending' && job.status !== 'held')) return;
-  return attempt(job, deps);
+/** What became of one claimed message: written once every request of the batch has returned. */
+type Verdict =
+  | { kind: 'finish'; result: OutboundResult; outcome: Outcome; optOutSource?: string }
+  | { kind: 'hold'; until: Date; reason: string }
+  | { kind: 'retry'; afterMs: number; error: Record<string, unknown> }
+  | { kind: 'pause_number'; reason: string; until: Date };
+
+/** A number's send slots taken for one batch: handed out one per request, given back at the end. */
+class Slots {
+  readonly used: number[] = [];
+  paused = false;
+  constructor(
+    private readonly free: number[],
+    public retryInMs: number,
+    /** Takes one more slot when those taken are used up (a message sent twice: 131047 then its template). */
+    private readonly another: () => Promise<{ slots: number[]; retryInMs: number }>,
+  ) {}
+  async take(): Promise<number | undefined> {
+    if (this.free.length === 0) {
+      const more = await this.another();
+      this.free.push(...more.slots);
+      this.retryInMs = more.retryInMs;
+    }
+    const slot = this.free.shift();
+    if (slot !== undefined) this.used.push(slot);
+    return slot;
+  }
+  get unused(): readonly number[] {
+    return this.free;
+  }
 }
 
-/** Decides and sends one attempt of a loaded message. */
-async function attempt(job: OutboundJob, deps: EngineDeps): Promise<void> {
-  const messageId = job.messageId;
+/**
+ * Drains the outbox once: claims up to `limit` due messages (with their contacts locked), decides
+ * each with the send policy, sends those that may go — one request per send slot of the number,
+ * one contact's messages in order, different contacts at once — then records every result and
+ * moves the runs on, all in the claim's transaction: one commit for the whole batch. A message
+ * that may not go now is held (due again later); one that may not go at all follows its step's
+ * outputs. A crash before the commit leaves the batch in the outbox, so a send goes at least once.
+ */
+export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<{ claimed: number; nextAt: Date | undefined }> {
+  return deps.store.transaction(async (tx) => {
+    const jobs = await tx.claimOutbound(limit);
+    if (jobs.length === 0) return { claimed: 0, nextAt: await tx.nextOutboundAt() };
+    const slots = new Map<string, Slots>();
+    for (const [workspaceId, own] of groupBy(jobs, (j) => j.workspaceId)) {
+      const mps = own[0]!.throughputMps;
+      const taken = await tx.takeSendSlots(workspaceId, mps, Math.min(own.length, IN_FLIGHT));
+      slots.set(workspaceId, new Slots(taken.slots, taken.retryInMs, () => tx.takeSendSlots(workspaceId, mps, 1)));
+    }
+    const verdicts = new Map<number, Verdict>();
+    try {
+      // One contact's messages one after the other (order and pacing); contacts side by side.
+      await Promise.all(
+        [...groupBy(jobs, (j) => j.contactId).values()].map(async (chain) => {
+          let paceUntil: Date | null = null;
+          for (const job of chain) {
+            const paced = paceUntil && (!job.nextSendAt || job.nextSendAt < paceUntil) ? { ...job, nextSendAt: paceUntil } : job;
+            const verdict = await attempt(paced, deps, slots.get(job.workspaceId)!);
+            verdicts.set(job.messageId, verdict);
+            if (verdict.kind === 'finish' && verdict.result.paceUntil) paceUntil = verdict.result.paceUntil;
+          }
+        }),
+      );
+    } finally {
+      for (const [workspaceId, s] of slots) await tx.releaseSendSlots(workspaceId, s.used, s.unused);
+    }
+    const signalled = new Set<number>();
+    for (const job of jobs) await record(tx, deps, job, verdicts.get(job.messageId)!, signalled);
+    return { claimed: jobs.length, nextAt: jobs.length < limit ? await tx.nextOutboundAt() : undefined };
+  });
+}
+
+/** Decides and sends one attempt of a claimed message. */
+async function attempt(job: OutboundJob, deps: EngineDeps, slots: Slots): Promise<Verdict> {
   const settings = job.flowVersionId ? (await deps.interpreter.load(job.flowVersionId)).version.settings : undefined;
   const decision = decideSend({
     content: job.content,
     purpose: job.purpose,
     contact: job.contact,
     now: job.now,
-    numberPausedReason: job.numberPausedReason,
+    numberPausedReason: job.numberPausedReason ?? (slots.paused ? 'paused during this batch' : null),
     quietHours: settings?.quietHours ?? null,
     timezone: job.contact.timezone ?? settings?.timezone ?? 'UTC',
     collisionGuardSeconds: settings?.humanReply.collisionGuardSeconds ?? 60,
@@ -42,25 +103,26 @@ async function attempt(job: OutboundJob, deps: EngineDeps): Promise<void> {
     nextSendAt: job.nextSendAt,
     templateStatus: job.templateStatus,
   });
-  const log = { messageId, workspaceId: job.workspaceId, runId: job.runId };
+  const log = { messageId: job.messageId, workspaceId: job.workspaceId, runId: job.runId };
+  const finish = (result: OutboundResult, outcome: Outcome, optOutSource?: string): Verdict => ({
+    kind: 'finish',
+    result,
+    outcome,
+    ...(optOutSource ? { optOutSource } : {}),
+  });
   if (decision.action === 'hold' && decision.reason === 'human_active') {
     const node = job.flowVersionId && job.nodeId ? (await deps.interpreter.load(job.flowVersionId)).version.nodes.get(job.nodeId) : undefined;
     const mode = (node && runtimeOf(node.type).whenHumanActive?.(node.config)) ?? 'hold';
-    if (mode === 'skip') return finish(deps, job, { status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'ok' });
-    if (mode === 'branch') return finish(deps, job, { status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'human_active' });
+    if (mode === 'skip') return finish({ status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'ok' });
+    if (mode === 'branch') return finish({ status: 'skipped', error: { code: 'human_active' }, at: job.now }, { outcome: 'human_active' });
   }
   switch (decision.action) {
     case 'hold':
       deps.logger.info({ ...log, reason: decision.reason, until: decision.until.toISOString() }, 'send held');
       // A pause until someone resumes it wakes held messages itself; look again now and then anyway.
-      return deps.store.holdOutbound(
-        messageId,
-        new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)),
-        job.clockOffsetMs,
-        decision.reason,
-      );
+      return { kind: 'hold', until: new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)), reason: decision.reason };
     case 'window_closed':
-      return finish(deps, job, { status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
+      return finish({ status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
     case 'block': {
       const message =
         decision.reason === 'opted_out'
@@ -69,8 +131,6 @@ async function attempt(job: OutboundJob, deps: EngineDeps): Promise<void> {
             ? 'The marketing frequency cap is reached'
             : `The template cannot be sent: WhatsApp lists it as ${job.templateStatus}`;
       return finish(
-        deps,
-        job,
         { status: 'blocked', error: { code: decision.reason, message }, at: job.now },
         { outcome: 'error', error: { code: decision.reason, message } },
       );
@@ -83,81 +143,96 @@ async function attempt(job: OutboundJob, deps: EngineDeps): Promise<void> {
   const addressee = job.to ? { to: job.to } : job.contact.userId ? { recipient: job.contact.userId } : undefined;
   if (!addressee) {
     const error = { code: 'no_address', message: 'The contact has neither a phone number nor a WhatsApp user id' };
-    return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+    return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
   const content = decision.instead ?? job.content;
-  const body = toCloudMessage(addressee, content, String(messageId));
+  const body = toCloudMessage(addressee, content, String(job.messageId));
   if (!body.ok) {
     const error = { code: 'invalid_message', message: `The message cannot be sent as rendered: ${body.problem}` };
-    return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+    return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
-  const slot = await waitForSlot(deps, job);
-  if (slot === undefined) return;
+  // No free slot: the number's N requests of this second are taken; due again when one frees up.
+  if ((await slots.take()) === undefined) return { kind: 'hold', until: new Date(job.now.getTime() + slots.retryInMs), reason: 'throughput' };
+  // `attempts` counts this message's earlier failures: it grows the retry delay (131056: 4^n s).
   let sent: SendOutcome;
   try {
-    // `attempts` counts this message's earlier failures: it grows the retry delay (131056: 4^n s).
     sent = await deps.transport.send(body.message, job.sender, { attempt: job.attempts });
-  } finally {
-    await deps.store.releaseSendSlot(job.workspaceId, slot);
+  } catch (e) {
+    // Not an answer from WhatsApp (the transport failed): try again shortly, like a 5xx.
+    deps.logger.warn({ ...log, error: e instanceof Error ? e.message : String(e) }, 'send failed in transport');
+    return { kind: 'retry', afterMs: 5_000, error: { code: 'transport', message: 'The request did not complete' } };
   }
   if (sent.ok) {
-    const paceUntil = new Date(job.now.getTime() + job.pairGapMs);
     deps.logger.info({ ...log, attempt: job.attempts + 1 }, 'message sent');
     const instead = decision.instead ? { sentInstead: decision.instead } : {};
-    return finish(deps, job, { status: 'sent', wamid: sent.wamid, paceUntil, ...instead, at: job.now }, { outcome: 'ok' });
+    return finish({ status: 'sent', wamid: sent.wamid, paceUntil: new Date(job.now.getTime() + job.pairGapMs), ...instead, at: job.now }, { outcome: 'ok' });
   }
-  return handleFailure(deps, job, sent);
+  return failure(job, sent, deps, slots);
 }
 
-async function handleFailure(deps: EngineDeps, job: OutboundJob, f: CloudApiFailure): Promise<void> {
+async function failure(job: OutboundJob, f: CloudApiFailure, deps: EngineDeps, slots: Slots): Promise<Verdict> {
   const error = { code: String(f.error.code), message: f.error.message, ...(f.error.details ? { details: f.error.details } : {}) };
-  const log = { messageId: job.messageId, workspaceId: job.workspaceId, code: f.error.code, handling: f.handling };
-  deps.logger.warn(log, 'send failed');
+  deps.logger.warn({ messageId: job.messageId, workspaceId: job.workspaceId, code: f.error.code, handling: f.handling }, 'send failed');
+  const finish = (result: OutboundResult, outcome: Outcome, optOutSource?: string): Verdict => ({
+    kind: 'finish',
+    result,
+    outcome,
+    ...(optOutSource ? { optOutSource } : {}),
+  });
   switch (f.handling) {
     case 'retry':
-      if (job.attempts + 1 < MAX_ATTEMPTS) return deps.store.retryOutbound(job.messageId, f.retryAfterMs ?? 1_000, error);
-      return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+      if (job.attempts + 1 < MAX_ATTEMPTS) return { kind: 'retry', afterMs: f.retryAfterMs ?? 1_000, error };
+      return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error });
     case 'window_closed':
       // WhatsApp says the window is closed although our clock did not: a message that names what to
       // send then (a Flow's button template) goes out that way, decided once more with the window closed.
       if (job.contact.lastInboundAt !== null && contentKindOf(job.content.kind)?.outsideWindow?.(job.content))
-        return attempt({ ...job, contact: { ...job.contact, lastInboundAt: null } }, deps);
-      return finish(deps, job, { status: 'skipped', error, at: job.now }, { outcome: 'window_closed' });
+        return attempt({ ...job, contact: { ...job.contact, lastInboundAt: null } }, deps, slots);
+      return finish({ status: 'skipped', error, at: job.now }, { outcome: 'window_closed' });
     case 'opt_out':
-      return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error }, `whatsapp error ${f.error.code}`);
+      return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error }, `whatsapp error ${f.error.code}`);
     case 'pause_number':
-      await deps.store.transaction((tx) => tx.pauseNumber(job.workspaceId, `WhatsApp error ${f.error.code}: ${f.error.message}`, job.now));
-      return deps.store.holdOutbound(job.messageId, new Date(job.now.getTime() + 10 * 60_000), job.clockOffsetMs, 'number_paused');
+      // The rest of this batch for the number is held too.
+      slots.paused = true;
+      return { kind: 'pause_number', reason: `WhatsApp error ${f.error.code}: ${f.error.message}`, until: new Date(job.now.getTime() + 10 * 60_000) };
     default:
-      return finish(deps, job, { status: 'failed', error, at: job.now }, { outcome: 'error', error });
+      return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
 }
 
-/** Waits briefly for a throughput slot; reschedules the send (and answers undefined) when the wait would be long. */
-async function waitForSlot(deps: EngineDeps, job: OutboundJob): Promise<number | undefined> {
-  let waited = 0;
-  for (;;) {
-    const slot = await deps.store.acquireSendSlot(job.workspaceId, job.throughputMps);
-    if (slot.ok) return slot.slot;
-    if (waited + slot.retryInMs > MAX_SLOT_WAIT_MS) {
-      await deps.store.holdOutbound(job.messageId, new Date(job.now.getTime() + waited + slot.retryInMs), job.clockOffsetMs, 'throughput');
-      return undefined;
-    }
-    await new Promise((resolve) => setTimeout(resolve, slot.retryInMs));
-    waited += slot.retryInMs;
+/** Writes one message's verdict and, for a result, moves its run on (the contact is locked by the claim). */
+async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict: Verdict, signalled: Set<number>): Promise<void> {
+  switch (verdict.kind) {
+    case 'hold':
+      return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, verdict.reason);
+    case 'retry':
+      return tx.retryOutbound(job.messageId, verdict.afterMs, verdict.error);
+    case 'pause_number':
+      await tx.pauseNumber(job.workspaceId, verdict.reason, job.now);
+      return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, 'number_paused');
+    case 'finish':
+      break;
   }
+  const locked = job.locked;
+  await tx.finishOutbound(job.messageId, verdict.result);
+  if (verdict.optOutSource) {
+    await tx.setConsent(job.contactId, 'opted_out', verdict.optOutSource, job.now);
+    locked.contact = { ...locked.contact, marketingConsent: 'opted_out' };
+  }
+  if (job.runId === null || job.nodeId === null || job.step === null) return;
+  // The run as the claim read it, for its first signal of the batch; a later one reads it again.
+  locked.signalRun = signalled.has(job.runId) ? undefined : job.run;
+  signalled.add(job.runId);
+  await deps.interpreter.onRunSignal(tx, locked, { type: 'effect', runId: job.runId, node: job.nodeId, step: job.step, ...verdict.outcome });
 }
 
-/** Records the result and moves the run on, in one transaction with the contact locked. */
-async function finish(deps: EngineDeps, job: OutboundJob, result: OutboundResult, outcome: Outcome, optOutSource?: string): Promise<void> {
-  await deps.store.transaction(async (tx) => {
-    const locked = job.runId === null ? (await tx.lockContacts([job.contactId])).get(job.contactId) : await tx.lockContactForRun(job.contactId, job.runId);
-    await tx.finishOutbound(job.messageId, result);
-    if (optOutSource) {
-      await tx.setConsent(job.contactId, 'opted_out', optOutSource, job.now);
-      if (locked) locked.contact = { ...locked.contact, marketingConsent: 'opted_out' };
-    }
-    if (!locked || job.runId === null || job.nodeId === null || job.step === null) return;
-    await deps.interpreter.onRunSignal(tx, locked, { type: 'effect', runId: job.runId, node: job.nodeId, step: job.step, ...outcome });
-  });
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

@@ -17,17 +17,21 @@ export async function sweepTimers(deps: EngineDeps): Promise<void> {
   await deps.store.scheduleNextSweep();
 }
 
-/** The `fire-timers` job: each timer wakes its run, unless the run moved on (then it is a no-op). */
+/**
+ * The `fire-timers` job: each timer wakes its run, unless the run moved on (then it is a no-op).
+ * The chunk's contacts are locked together and stepped in one transaction: one commit per chunk.
+ */
 export async function fireTimers(p: z.infer<typeof fireTimersPayloadSchema>, deps: EngineDeps): Promise<void> {
-  const byContact = new Map<number, typeof p.timers>();
-  for (const t of p.timers) byContact.set(t.contactId, [...(byContact.get(t.contactId) ?? []), t]);
-  for (const [contactId, timers] of byContact) {
-    await deps.store.transaction(async (tx) => {
-      const locked = (await tx.lockContacts([contactId])).get(contactId);
-      if (!locked) return;
-      for (const t of timers) {
-        await deps.interpreter.onRunSignal(tx, locked, { type: 'timer', runId: t.runId, node: t.nodeId, step: t.step, timer: t.kind });
-      }
-    });
-  }
+  await deps.store.transaction(async (tx) => {
+    const locked = await tx.lockContacts(p.timers.map((t) => t.contactId));
+    const runs = await tx.getRuns(p.timers.map((t) => t.runId));
+    for (const t of p.timers) {
+      const contact = locked.get(t.contactId);
+      if (!contact) continue;
+      // The run as read after the lock, for its first timer; a run's second timer reads it again.
+      contact.signalRun = runs.get(t.runId);
+      runs.delete(t.runId);
+      await deps.interpreter.onRunSignal(tx, contact, { type: 'timer', runId: t.runId, node: t.nodeId, step: t.step, timer: t.kind });
+    }
+  });
 }

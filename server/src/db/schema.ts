@@ -133,11 +133,20 @@ export const messages = pgTable(
     /** Template category for marketing caps and consent checks. */
     category: text('category'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * The outbox: an outbound message waiting to be sent is due at this wall-clock time (sender
+     * loops claim due rows in batches); null once sent, failed, or when it waits for nothing.
+     */
+    sendAfter: at('send_after'),
     sentAt: at('sent_at'),
     at: at('at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('messages_contact_at').on(t.contactId, t.at), index('messages_run').on(t.runId)],
+  (t) => [
+    index('messages_contact_at').on(t.contactId, t.at),
+    index('messages_run').on(t.runId),
+    index('messages_outbox').on(t.sendAfter).where(sql`send_after IS NOT NULL`),
+  ],
 );
 
 /** One contact's journey through one flow version. */
@@ -234,14 +243,23 @@ export const broadcasts = pgTable(
 );
 
 /** Raw webhook bodies, exactly as received, deduplicated by hash. */
-export const webhookEvents = pgTable('webhook_events', {
-  id: id(),
-  source: text('source').notNull(),
-  sha256: bytea('sha256').notNull().unique(),
-  body: text('body').notNull(),
-  receivedAt: at('received_at').notNull().defaultNow(),
-  processedAt: at('processed_at'),
-});
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: id(),
+    source: text('source').notNull(),
+    sha256: bytea('sha256').notNull().unique(),
+    body: text('body').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+    processedAt: at('processed_at'),
+    /** Failed attempts to apply the body; after the last one it is set aside (processed, with its error). */
+    attempts: integer('attempts').notNull().default(0),
+    /** An unprocessed body is claimed from this time on (later after a failed attempt). */
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    error: text('error'),
+  },
+  (t) => [index('webhook_events_inbox').on(t.nextAttemptAt, t.id).where(sql`processed_at IS NULL`)],
+);
 
 /** A conversation handed to people. */
 export const handoffs = pgTable(

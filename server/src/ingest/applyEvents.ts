@@ -1,11 +1,11 @@
 import type pg from 'pg';
-import { ingestInbound, sendJob, type EngineDeps } from '@tandem/engine/tasks';
-import { addJobSql } from '../store/enqueue';
+import { ingestInbound, type EngineDeps } from '@tandem/engine/tasks';
+import { wakeSenders } from '../store/outbox';
 import type { WebhookEvent, WebhookEventOf } from '../webhooks';
 import { applyStatuses } from './applyStatuses';
 import { applyEcho, contactByWaId } from './humanReplies';
 import { applyContactSync, applyHistoryChunk, applyHistoryError, applyHistoryMedia } from './history';
-import { confirmOptOut, consentFromMessage, consentFromPreference, recordConsent, type ConsentChange } from './consent';
+import { confirmOptOut, consentFromMessage, consentFromPreference, recordConsent, workspaceSettings, type ConsentChange } from './consent';
 import { raiseAlert } from './alerts';
 import { touchHandoffs } from './handoffActivity';
 
@@ -23,8 +23,9 @@ export async function applyEvents(workspaceId: string, events: WebhookEvent[], p
   const inbound = of('inbound');
   if (inbound.length === 0) return;
   const consent = new Map<string, ConsentChange>();
+  const settings = await workspaceSettings(pool, workspaceId);
   for (const e of inbound) {
-    const change = await consentFromMessage(pool, workspaceId, e);
+    const change = await consentFromMessage(pool, workspaceId, e, settings);
     if (change) consent.set(e.wamid, change);
   }
   await ingestInbound(
@@ -99,9 +100,11 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
       if (status === 'APPROVED') {
         // Sends held while the template was paused or pending go now.
         await pool.query(
-          `SELECT ${addJobSql(sendJob, { messageId: 'id' })} FROM messages
-           WHERE workspace_id = $1 AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'template_paused'
-             AND content ->> 'name' = $2 AND content ->> 'language' = $3`,
+          `WITH m AS (
+             UPDATE messages SET send_after = now() WHERE workspace_id = $1 AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'template_paused'
+               AND content ->> 'name' = $2 AND content ->> 'language' = $3 RETURNING id
+           )
+           SELECT ${wakeSenders} WHERE EXISTS (SELECT 1 FROM m)`,
           [workspaceId, e.name, e.language],
         );
       }

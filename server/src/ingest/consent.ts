@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import { sendJob } from '@tandem/engine/tasks';
 import { workspaceSettingsSchema } from '@tandem/shared/api';
-import { addJobSql } from '../store/enqueue';
+import { wakeSenders } from '../store/outbox';
 import type { WebhookEventOf } from '../webhooks';
 
 const defaultOptOutKeywords = ['STOP', 'UNSUBSCRIBE', 'STOP ALL', 'STOPP', 'ARRET', 'ARRÊT', 'BAJA', 'PARAR', 'CANCELAR', 'ABMELDEN', 'DISDICI', 'ANNULLA'];
@@ -15,8 +14,12 @@ export type ConsentChange = { consent: 'opted_in' | 'opted_out'; source: string 
  * localised), or a tap on a marketing template's opt-out quick reply. Such messages are
  * consumed: no journey answers them.
  */
-export async function consentFromMessage(pool: pg.Pool, workspaceId: string, e: WebhookEventOf<'inbound'>): Promise<ConsentChange | undefined> {
-  const settings = await workspaceSettings(pool, workspaceId);
+export async function consentFromMessage(
+  pool: pg.Pool,
+  workspaceId: string,
+  e: WebhookEventOf<'inbound'>,
+  settings: WorkspaceSettings,
+): Promise<ConsentChange | undefined> {
   const said = normalize(e.text);
   if (said && (settings.optOutKeywords ?? defaultOptOutKeywords).some((k) => normalize(k) === said))
     return { consent: 'opted_out', source: `keyword ${e.text.trim()}` };
@@ -50,10 +53,10 @@ export async function confirmOptOut(pool: pg.Pool, workspaceId: string, contactI
   if (!text.trim()) return;
   await pool.query(
     `WITH m AS (
-       INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, purpose, at, updated_at)
-       VALUES ($1, $2, 'out', 'text', $3, 'pending', 0, 'system', $4, now()) RETURNING id
+       INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, purpose, at, updated_at, send_after)
+       VALUES ($1, $2, 'out', 'text', $3, 'pending', 0, 'system', $4, now(), now()) RETURNING id
      )
-     SELECT ${addJobSql(sendJob, { messageId: 'm.id' }, { unkeyed: true })} FROM m`,
+     SELECT ${wakeSenders} FROM m`,
     [workspaceId, contactId, { kind: 'text', text, previewUrl: false }, at],
   );
 }
@@ -64,7 +67,10 @@ export function consentFromPreference(e: WebhookEventOf<'preference'>): ConsentC
   return { consent: e.value === 'stop' ? 'opted_out' : 'opted_in', source: 'whatsapp preferences' };
 }
 
-async function workspaceSettings(pool: pg.Pool, workspaceId: string) {
+export type WorkspaceSettings = Awaited<ReturnType<typeof workspaceSettings>>;
+
+/** The workspace's settings as consent reads them (keywords, the opt-out reply); {} when they do not parse. */
+export async function workspaceSettings(pool: pg.Pool, workspaceId: string) {
   const r = await pool.query<{ settings: unknown }>('SELECT settings FROM workspaces WHERE id = $1', [workspaceId]);
   const parsed = workspaceSettingsSchema.safeParse(r.rows[0]?.settings ?? {});
   return parsed.success ? parsed.data : {};

@@ -1,14 +1,13 @@
 import type { Logger } from 'pino';
-import type { Runner } from 'graphile-worker';
 import type { Env } from '../config/env';
 import type { Booted } from './bootstrap';
 import { createEngineDeps } from '../engineDeps';
-import { startWorker } from '../worker/startWorker';
+import { startWorker, type Worker } from '../worker/startWorker';
 import { watchLiveness } from '../worker/liveness';
 import { privateNetworksPolicy } from '../worker/privateNetworks';
 
 export interface RunningWorker {
-  runner: Runner;
+  runner: Worker['runner'];
   stop(): Promise<void>;
 }
 
@@ -21,7 +20,7 @@ export async function runWorker(env: Env, booted: Booted, logger: Logger): Promi
     logger: logger.child({ component: 'engine', worker: env.TANDEM_WORKER_NAME ?? `pid-${process.pid}` }),
   });
   const liveness = watchLiveness(pool, { heartbeatMs: env.TANDEM_WORKER_HEARTBEAT_MS, deadAfterMs: env.TANDEM_WORKER_DEAD_AFTER_MS });
-  const runner = await startWorker({
+  const worker = await startWorker({
     pool,
     deps,
     events: liveness.events,
@@ -30,9 +29,9 @@ export async function runWorker(env: Env, booted: Booted, logger: Logger): Promi
   });
   logger.info({ concurrency: env.TANDEM_WORKER_CONCURRENCY }, 'worker started');
   return {
-    runner,
+    runner: worker.runner,
     async stop() {
-      await runner.stop();
+      await worker.stop();
       await liveness.stop();
     },
   };

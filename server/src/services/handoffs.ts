@@ -2,12 +2,13 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { ConflictError, NotFoundError, WINDOW_MS } from '@tandem/shared';
 import type { z } from 'zod';
 import type { handoffSchema } from '@tandem/shared/api';
-import { releaseHandoffJob, sendJob } from '@tandem/engine/tasks';
+import { releaseHandoffJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { contacts, handoffs, messages, timers } from '../db/schema';
 import { messagePreview } from './messageView';
 import { workspaceNow } from './workspaceClock';
-import { addJobSql, enqueue } from '../store/enqueue';
+import { enqueue } from '../store/enqueue';
+import { wakeSenders } from '../store/outbox';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type HandoffView = z.infer<typeof handoffSchema>;
@@ -80,8 +81,8 @@ export async function takeHandoff(db: Db, workspaceId: string, id: number, actor
 }
 
 /**
- * A person's reply from Tandem: a text message queued for sending with its `send` job in the
- * same statement, as the engine queues its own. It needs the 24-hour window open (only
+ * A person's reply from Tandem: a text message put in the outbox, due now, as the engine
+ * queues its own. It needs the 24-hour window open (only
  * templates may go outside it); replying to an open conversation takes it.
  */
 export async function replyHandoff(db: Db, workspaceId: string, id: number, text: string, actor: string): Promise<typeof messages.$inferSelect> {
@@ -97,11 +98,11 @@ export async function replyHandoff(db: Db, workspaceId: string, id: number, text
     const content = { kind: 'text', text, previewUrl: false };
     const queued = await tx.execute<{ id: number }>(sql`
       WITH m AS (
-        INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at)
-        VALUES (${workspaceId}, ${h.contactId}, 'out', 'text', ${JSON.stringify(content)}::jsonb, 'pending', 0, NULL, NULL, NULL, 'agent', NULL, ${now}::timestamptz, now())
+        INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at, send_after)
+        VALUES (${workspaceId}, ${h.contactId}, 'out', 'text', ${JSON.stringify(content)}::jsonb, 'pending', 0, NULL, NULL, NULL, 'agent', NULL, ${now}::timestamptz, now(), now())
         RETURNING id
       )
-      SELECT m.id, ${sql.raw(addJobSql(sendJob, { messageId: 'm.id' }, { unkeyed: true }))} FROM m`);
+      SELECT m.id, ${sql.raw(wakeSenders)} FROM m`);
     const [row] = await tx.select().from(messages).where(eq(messages.id, queued.rows[0]!.id));
     return row!;
   });

@@ -90,7 +90,7 @@ export async function cancelRun(db: Db, workspaceId: string, runId: number, acto
     await tx.delete(timers).where(eq(timers.runId, runId));
     await tx
       .update(messages)
-      .set({ status: 'skipped', error: { code: 'run_cancelled', message: reason }, updatedAt: sql`now()` })
+      .set({ status: 'skipped', error: { code: 'run_cancelled', message: reason }, sendAfter: null, updatedAt: sql`now()` })
       .where(and(eq(messages.runId, runId), inArray(messages.status, ['pending', 'held'])));
     await tx
       .insert(runSteps)

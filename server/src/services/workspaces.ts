@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { sendJob, timerSweepJob } from '@tandem/engine/tasks';
+import { timerSweepJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { workspaces } from '../db/schema';
 import type { SecretBox } from '../security/secretBox';
@@ -7,7 +7,8 @@ import { newId } from './ids';
 import { shiftBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { randomToken } from '../security/tokens';
 import { sandboxWaFlows, upsertWaFlows } from './waFlows';
-import { addJobSql, enqueue } from '../store/enqueue';
+import { enqueue } from '../store/enqueue';
+import { wakeSenders } from '../store/outbox';
 
 export interface NewWorkspace {
   name: string;
@@ -60,15 +61,18 @@ export async function advanceClock(db: Db, workspaceId: string, ms: number): Pro
     await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);
     await enqueue(tx, timerSweepJob, {});
     // Held messages were scheduled in wall-clock time: look at them again on the new clock.
-    await tx.execute(
-      sql`SELECT ${sql.raw(addJobSql(sendJob, { messageId: 'id' }))} FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held'`,
-    );
+    await tx.execute(sql`
+      WITH m AS (UPDATE messages SET send_after = now() WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' RETURNING id)
+      SELECT ${sql.raw(wakeSenders)} WHERE EXISTS (SELECT 1 FROM m)`);
   });
 }
 
-/** Sending resumed: messages held because the number was paused go now (their scheduled retry is moved up). */
+/** Sending resumed: messages held because the number was paused go now (their next look is moved up). */
 export async function releaseHeldSends(db: Pick<Db, 'execute'>, workspaceId: string): Promise<void> {
   await db.execute(sql`
-    SELECT ${sql.raw(addJobSql(sendJob, { messageId: 'id' }))}
-    FROM messages WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'number_paused'`);
+    WITH m AS (
+      UPDATE messages SET send_after = now()
+      WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'number_paused' RETURNING id
+    )
+    SELECT ${sql.raw(wakeSenders)} WHERE EXISTS (SELECT 1 FROM m)`);
 }

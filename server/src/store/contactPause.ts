@@ -1,5 +1,4 @@
-import { sendJob } from '@tandem/engine/tasks';
-import { addJobSql } from './enqueue';
+import { wakeSenders } from './outbox';
 
 /** Anything that runs SQL: a pool or a transaction's client. */
 export interface Queryable {
@@ -7,9 +6,9 @@ export interface Queryable {
 }
 
 /**
- * Ends a contact's pause (only one with `reason`, when given) and re-queues its held messages
- * to go now. Used when a handoff ends, an agent releases a contact, or the owner sends the
- * resume keyword from the Business App.
+ * Ends a contact's pause (only one with `reason`, when given) and makes its held messages due
+ * now. Used when a handoff ends, an agent releases a contact, or the owner sends the resume
+ * keyword from the Business App.
  */
 export async function resumeContact(db: Queryable, contactId: number, reason?: string): Promise<void> {
   await db.query(
@@ -17,8 +16,12 @@ export async function resumeContact(db: Queryable, contactId: number, reason?: s
        UPDATE contacts SET paused_until = NULL, pause_reason = NULL, resume_keyword = NULL, updated_at = now()
        WHERE id = $1 AND paused_until IS NOT NULL AND ($2::text IS NULL OR pause_reason = $2) RETURNING id
      )
-     SELECT ${addJobSql(sendJob, { messageId: 'm.id' })}
-     FROM messages m JOIN c ON m.contact_id = c.id WHERE m.direction = 'out' AND m.status = 'held'`,
+     , m AS (
+       UPDATE messages SET send_after = now() WHERE id IN (
+         SELECT m.id FROM messages m JOIN c ON m.contact_id = c.id WHERE m.direction = 'out' AND m.status = 'held' FOR UPDATE OF m SKIP LOCKED)
+       RETURNING id
+     )
+     SELECT ${wakeSenders} WHERE EXISTS (SELECT 1 FROM m)`,
     [contactId, reason ?? null],
   );
 }

@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import { readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
-import { templateOf } from '@tandem/nodes';
 import type {
   ContactIdentity,
   EngineTx,
   HandoffRecord,
   HttpCall,
-  InboundRecord,
+  InboundReceipt,
+  OutboundJob,
   LockedContact,
   OutboundRecord,
   RunRecord,
@@ -17,10 +17,14 @@ import type {
   ReadReceiptRecord,
 } from '@tandem/engine/runtime';
 import { FOREVER, identityKey } from '@tandem/engine/runtime';
-import { httpRequestJob, markReadJob, sendJob, timerSweepJob } from '@tandem/engine/tasks';
+import { httpRequestJob, markReadJob } from '@tandem/engine/tasks';
 import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
 import { resumeContact, type Queryable } from './contactPause';
-import { addJobSql, enqueue } from './enqueue';
+import { enqueue } from './enqueue';
+import { WriteBuffer } from './writeBuffer';
+import { claimOutboundSql, outboundJobsFromRows, takeSendSlots, type OutboundRow } from './outboundRows';
+import type { RunIdReservoir } from './runIds';
+import type { SecretBox } from '../security/secretBox';
 
 /** One engine transaction on a pooled client: the statements of a step, committed together by PgStore. */
 const runColumns = 'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
@@ -31,15 +35,39 @@ const runJsonFields = runColumns
   .join(', ');
 
 export class PgTx implements EngineTx {
-  constructor(private readonly c: pg.PoolClient) {}
+  private readonly buffer = new WriteBuffer();
+  /** Live versions per workspace, read once per transaction (publishing never happens inside one). */
+  private readonly live = new Map<string, { flowId: string; versionId: number }[]>();
+
+  constructor(
+    private readonly c: pg.PoolClient,
+    private readonly shared: { runIds: RunIdReservoir; secrets: SecretBox },
+  ) {}
+
+  /** The job running this transaction is deleted with its writes (graphile-worker's own completion then finds nothing to do). */
+  consumeJob(jobId: string): void {
+    this.buffer.consumeJob(jobId);
+  }
+
+  /** Writes what the buffer holds: before every other statement, and before COMMIT. */
+  async flush(): Promise<void> {
+    const write = this.buffer.take();
+    if (write) await this.c.query(write.text, write.params);
+  }
+
+  /** Every statement but the buffered writes goes through here: what was written before is visible to it. */
+  private async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+    await this.flush();
+    return this.c.query<R>(text, params);
+  }
 
   async upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }> {
     const key = identity.waId ? 'wa_id' : 'user_id';
     const value = identity.waId ?? identity.userId;
     if (!value) throw new Error('a contact needs a WhatsApp id or a user id');
-    const found = await this.c.query<{ id: number }>(`SELECT id FROM contacts WHERE workspace_id = $1 AND ${key} = $2`, [workspaceId, value]);
+    const found = await this.query<{ id: number }>(`SELECT id FROM contacts WHERE workspace_id = $1 AND ${key} = $2`, [workspaceId, value]);
     if (found.rows[0]) return { id: found.rows[0].id, created: false };
-    const inserted = await this.c.query<{ id: number; created: boolean }>(
+    const inserted = await this.query<{ id: number; created: boolean }>(
       `INSERT INTO contacts (workspace_id, wa_id, user_id, phone, profile_name, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $6)
        ON CONFLICT (workspace_id, ${key}) DO UPDATE SET updated_at = contacts.updated_at
@@ -49,33 +77,55 @@ export class PgTx implements EngineTx {
     return inserted.rows[0]!;
   }
 
-  async recordInbound(m: InboundRecord, contact: { profileName?: string; userId?: string; freeEntryUntil?: Date }): Promise<boolean> {
-    const r = await this.c.query<{ fresh: number }>(
-      `WITH m AS (
+  async recordInbound(batch: readonly InboundReceipt[]): Promise<Set<string>> {
+    if (batch.length === 0) return new Set();
+    const rows = batch.map(({ message: m, contact }) => ({
+      workspace_id: m.workspaceId,
+      contact_id: m.contactId,
+      wamid: m.wamid,
+      type: m.type,
+      content: m.content,
+      at: m.at,
+      free_entry_until: contact.freeEntryUntil ?? null,
+      profile_name: contact.profileName ?? null,
+      user_id: contact.userId ?? null,
+    }));
+    // One contact's new messages update its row once: the latest time, the latest name given.
+    const r = await this.query<{ wamid: string }>(
+      `WITH x AS (
+         SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (workspace_id text, contact_id bigint, wamid text, type text, content jsonb, at timestamptz,
+           free_entry_until timestamptz, profile_name text, user_id text)) WITH ORDINALITY AS x(workspace_id, contact_id, wamid, type, content, at, free_entry_until, profile_name, user_id, n)
+       ), m AS (
          INSERT INTO messages (workspace_id, contact_id, direction, wamid, type, content, status, status_rank, at, updated_at)
-         VALUES ($1, $2, 'in', $3, $4, $5, 'received', 0, $6, $6) ON CONFLICT (wamid) DO NOTHING RETURNING id
+         SELECT workspace_id, contact_id, 'in', wamid, type, content, 'received', 0, at, at FROM x ORDER BY n
+         ON CONFLICT (wamid) DO NOTHING RETURNING wamid
+       ), fresh AS (
+         SELECT x.contact_id, max(x.at) AS at, max(x.free_entry_until) AS free_entry_until,
+           (array_agg(x.profile_name ORDER BY x.n DESC) FILTER (WHERE x.profile_name IS NOT NULL))[1] AS profile_name,
+           (array_agg(x.user_id ORDER BY x.n DESC) FILTER (WHERE x.user_id IS NOT NULL))[1] AS user_id
+         FROM x JOIN m ON m.wamid = x.wamid GROUP BY x.contact_id
        ), c AS (
-         UPDATE contacts SET last_inbound_at = GREATEST(last_inbound_at, $6), free_entry_until = GREATEST(free_entry_until, $7),
-           profile_name = COALESCE($8, profile_name), user_id = COALESCE(user_id, $9), updated_at = now()
-         WHERE id = $2 AND EXISTS (SELECT 1 FROM m)
+         UPDATE contacts SET last_inbound_at = GREATEST(last_inbound_at, f.at), free_entry_until = GREATEST(contacts.free_entry_until, f.free_entry_until),
+           profile_name = COALESCE(f.profile_name, contacts.profile_name), user_id = COALESCE(contacts.user_id, f.user_id), updated_at = now()
+         FROM fresh f WHERE contacts.id = f.contact_id
        ), t AS (
          UPDATE timers t SET fire_at = now() + t.restart_ms * interval '1 millisecond'
-         FROM runs r WHERE t.run_id = r.id AND t.restart_ms IS NOT NULL AND r.contact_id = $2 AND r.status = 'active' AND EXISTS (SELECT 1 FROM m)
+         FROM runs r WHERE t.run_id = r.id AND t.restart_ms IS NOT NULL AND r.status = 'active' AND r.contact_id IN (SELECT contact_id FROM fresh)
        )
-       SELECT count(*)::int AS fresh FROM m`,
-      [m.workspaceId, m.contactId, m.wamid, m.type, m.content, m.at, contact.freeEntryUntil ?? null, contact.profileName ?? null, contact.userId ?? null],
+       SELECT wamid FROM m`,
+      [JSON.stringify(rows)],
     );
-    return r.rows[0]!.fresh === 1;
+    return new Set(r.rows.map((row) => row.wamid));
   }
 
   async lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>> {
     const sorted = [...new Set(ids)].sort((a, b) => a - b);
-    const r = await this.c.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted]);
+    const r = await this.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted]);
     return new Map(r.rows.map((row) => [row.id, lockedFromRow(row)]));
   }
 
   async lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined> {
-    const r = await this.c.query<LockedRow & { signal_run: RunJson | null }>(
+    const r = await this.query<LockedRow & { signal_run: RunJson | null }>(
       `SELECT l.*, (SELECT json_build_object(${runJsonFields}) FROM runs r WHERE r.id = $2) AS signal_run
        FROM (${lockedSelect} WHERE c.id = $1 FOR UPDATE OF c) l`,
       [contactId, runId],
@@ -90,7 +140,7 @@ export class PgTx implements EngineTx {
     const waIds = [...new Set(identities.flatMap((i) => (i.waId ? [i.waId] : [])))];
     const userIds = [...new Set(identities.flatMap((i) => (!i.waId && i.userId ? [i.userId] : [])))];
     // The active runs come along: routing a message reads them next.
-    const r = await this.c.query<LockedRow & { active_runs: RunJson[] }>(
+    const r = await this.query<LockedRow & { active_runs: RunJson[] }>(
       `SELECT l.*, (SELECT coalesce(json_agg(json_build_object(${runJsonFields}) ORDER BY r.id DESC), '[]'::json)
                     FROM runs r WHERE r.contact_id = l.id AND r.status = 'active') AS active_runs
        FROM (${lockedSelect} WHERE c.workspace_id = $1 AND (c.wa_id = ANY($2::text[]) OR c.user_id = ANY($3::text[])) ORDER BY c.id FOR UPDATE OF c) l`,
@@ -106,25 +156,35 @@ export class PgTx implements EngineTx {
   }
 
   async activeRuns(contactId: number): Promise<RunRecord[]> {
-    const r = await this.c.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE contact_id = $1 AND status = 'active' ORDER BY id DESC`, [contactId]);
+    const r = await this.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE contact_id = $1 AND status = 'active' ORDER BY id DESC`, [contactId]);
     return r.rows.map(runFromRow);
   }
 
   async getRun(runId: number): Promise<RunRecord | undefined> {
-    const r = await this.c.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE id = $1`, [runId]);
+    const r = await this.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE id = $1`, [runId]);
     return r.rows[0] ? runFromRow(r.rows[0]) : undefined;
   }
 
+  async getRuns(runIds: readonly number[]): Promise<Map<number, RunRecord>> {
+    const r = await this.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE id = ANY($1::bigint[])`, [[...new Set(runIds)]]);
+    return new Map(r.rows.map((row) => [row.id, runFromRow(row)]));
+  }
+
   async liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]> {
+    const known = this.live.get(workspaceId);
+    if (known) return known;
+    // Reads no row this transaction writes: no need to write the buffer first.
     const r = await this.c.query<{ id: string; live_version_id: number }>(
       'SELECT id, live_version_id FROM flows WHERE workspace_id = $1 AND live_version_id IS NOT NULL AND archived_at IS NULL ORDER BY created_at, id',
       [workspaceId],
     );
-    return r.rows.map((row) => ({ flowId: row.id, versionId: row.live_version_id }));
+    const live = r.rows.map((row) => ({ flowId: row.id, versionId: row.live_version_id }));
+    this.live.set(workspaceId, live);
+    return live;
   }
 
   async hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean> {
-    const r = await this.c.query(`SELECT 1 FROM runs WHERE contact_id = $1 AND flow_id = $2 ${activeOnly ? "AND status = 'active'" : ''} LIMIT 1`, [
+    const r = await this.query(`SELECT 1 FROM runs WHERE contact_id = $1 AND flow_id = $2 ${activeOnly ? "AND status = 'active'" : ''} LIMIT 1`, [
       contactId,
       flowId,
     ]);
@@ -132,54 +192,12 @@ export class PgTx implements EngineTx {
   }
 
   async newRunId(): Promise<number> {
-    const r = await this.c.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('runs', 'id')) AS id`);
-    return r.rows[0]!.id;
+    return this.shared.runIds.take(this.c);
   }
 
-  /**
-   * The run's row (inserted or updated), its log lines (`unnest`) and, when asked, the removal of
-   * its timers, as data-modifying CTEs of one statement: one round trip per step.
-   */
-  async saveStep({ run, log, clearTimers }: SavedStep): Promise<void> {
-    const params: unknown[] = [
-      run.id,
-      run.status,
-      run.currentNode,
-      run.step,
-      run.waitingFor,
-      run.waitingEvent,
-      run.snapshot,
-      run.outcome ?? null,
-      run.endReason ?? null,
-      run.now,
-      log.map((r) => r.runId),
-      log.map((r) => r.flowVersionId),
-      log.map((r) => r.step),
-      log.map((r) => r.kind),
-      log.map((r) => r.nodeId),
-      log.map((r) => r.port ?? null),
-      log.map((r) => (r.detail ? JSON.stringify(r.detail) : null)),
-      log.map((r) => r.at),
-      clearTimers,
-    ];
-    const write = run.isNew
-      ? `INSERT INTO runs (id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, outcome, end_reason, started_at, updated_at, ended_at)
-         OVERRIDING SYSTEM VALUE VALUES ($1, $20, $21, $22, $23, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END)`
-      : `UPDATE runs SET status = $2, current_node = $3, step = $4, waiting_for = $5, waiting_event = $6, snapshot = $7,
-           outcome = COALESCE($8, outcome), end_reason = COALESCE($9, end_reason), updated_at = $10::timestamptz,
-           ended_at = CASE WHEN $2 = 'active' THEN NULL ELSE $10::timestamptz END
-         WHERE id = $1`;
-    if (run.isNew) params.push(run.workspaceId, run.contactId, run.flowId, run.flowVersionId);
-    await this.c.query(
-      `WITH r AS (${write}),
-       l AS (
-         INSERT INTO run_steps (run_id, flow_version_id, step, kind, node_id, port, detail, at)
-         SELECT * FROM unnest($11::bigint[], $12::bigint[], $13::int[], $14::text[], $15::text[], $16::text[], $17::jsonb[], $18::timestamptz[])
-       ),
-       t AS (DELETE FROM timers WHERE run_id = $1 AND $19::boolean)
-       SELECT 1`,
-      params,
-    );
+  /** Held back and written with the transaction's other steps (see WriteBuffer). */
+  async saveStep(step: SavedStep): Promise<void> {
+    this.buffer.saveStep(step);
   }
 
   async patchContact(contactId: number, p: ContactPatch, at: Date): Promise<void> {
@@ -188,7 +206,7 @@ export class PgTx implements EngineTx {
     const unset = Object.entries(attributes)
       .filter(([, v]) => v === null)
       .map(([k]) => k);
-    await this.c.query(
+    await this.query(
       `UPDATE contacts SET
          attributes = (attributes || $2::jsonb) - $3::text[],
          tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || $4::text[]) AS t WHERE t <> ALL($5::text[]) ORDER BY t),
@@ -212,32 +230,12 @@ export class PgTx implements EngineTx {
     );
   }
 
-  async queueSend(m: OutboundRecord): Promise<number> {
-    const category = templateOf(m.content)?.category ?? null;
-    const r = await this.c.query<{ id: number }>(
-      `WITH m AS (
-         INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at)
-         VALUES ($1, $2, 'out', $3, $4, 'pending', 0, $5, $6, $7, $8, $9, $10, $10) RETURNING id
-       )
-       SELECT m.id, ${addJobSql(sendJob, { messageId: 'm.id' }, { unkeyed: true })} FROM m`,
-      [m.workspaceId, m.contactId, m.content.kind, m.content, m.runId, m.nodeId, m.step, m.purpose, category, m.at],
-    );
-    return r.rows[0]!.id;
+  async queueSend(m: OutboundRecord): Promise<void> {
+    this.buffer.queueSend(m);
   }
 
   async setTimer(t: TimerRecord, clockOffsetMs: number): Promise<void> {
-    const fireAt = new Date(t.at.getTime() - clockOffsetMs);
-    await this.c.query(
-      `WITH t AS (
-         INSERT INTO timers (run_id, kind, node_id, step, contact_id, workspace_id, fire_at, restart_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (run_id, kind) DO UPDATE SET node_id = EXCLUDED.node_id, step = EXCLUDED.step, fire_at = EXCLUDED.fire_at, restart_ms = EXCLUDED.restart_ms
-         RETURNING fire_at
-       ), s AS (
-         UPDATE timer_schedule SET next_at = t.fire_at FROM t WHERE timer_schedule.id = 1 AND timer_schedule.next_at > t.fire_at RETURNING timer_schedule.next_at
-       )
-       SELECT ${addJobSql(timerSweepJob, {}, { runAt: 's.next_at' })} FROM s`,
-      [t.runId, t.kind, t.nodeId, t.step, t.contactId, t.workspaceId, fireAt, t.restartOnActivityMs ?? null],
-    );
+    this.buffer.setTimer(t, clockOffsetMs);
   }
 
   async queueHttp(call: HttpCall): Promise<void> {
@@ -249,7 +247,7 @@ export class PgTx implements EngineTx {
   }
 
   async openHandoff(h: HandoffRecord): Promise<void> {
-    await this.c.query(`INSERT INTO handoffs (workspace_id, contact_id, run_id, node_id, team, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'open', $6)`, [
+    await this.query(`INSERT INTO handoffs (workspace_id, contact_id, run_id, node_id, team, status, opened_at) VALUES ($1, $2, $3, $4, $5, 'open', $6)`, [
       h.workspaceId,
       h.contactId,
       h.runId,
@@ -260,30 +258,50 @@ export class PgTx implements EngineTx {
   }
 
   async finishOutbound(messageId: number, r: OutboundResult): Promise<void> {
-    await this.c.query(
-      `WITH m AS (
-         UPDATE messages SET status = $2, status_rank = CASE WHEN $2 = 'sent' THEN 1 ELSE status_rank END, wamid = COALESCE($3, wamid),
-           error = $4, attempts = attempts + 1, sent_at = CASE WHEN $2 = 'sent' THEN $5::timestamptz ELSE sent_at END, updated_at = now(),
-           content = COALESCE($7::jsonb, content), type = COALESCE($7::jsonb ->> 'kind', type), category = COALESCE($8, category)
-         WHERE id = $1 RETURNING contact_id
-       )
-       UPDATE contacts SET next_send_at = $6 FROM m
-       WHERE contacts.id = m.contact_id AND $6::timestamptz IS NOT NULL AND (next_send_at IS NULL OR next_send_at < $6::timestamptz)`,
-      [
-        messageId,
-        r.status,
-        r.wamid ?? null,
-        r.error ?? null,
-        r.at,
-        r.paceUntil && r.paceUntil > r.at ? r.paceUntil : null,
-        r.sentInstead ?? null,
-        r.sentInstead ? (templateOf(r.sentInstead)?.category ?? null) : null,
-      ],
+    this.buffer.finishOutbound(messageId, r);
+  }
+
+  async claimOutbound(limit: number): Promise<OutboundJob[]> {
+    const r = await this.query<OutboundRow>(claimOutboundSql, [limit]);
+    return outboundJobsFromRows(r.rows, this.shared.secrets);
+  }
+
+  async nextOutboundAt(): Promise<Date | undefined> {
+    const r = await this.query<{ at: Date | null }>('SELECT min(send_after) AS at FROM messages WHERE send_after IS NOT NULL');
+    return r.rows[0]?.at ?? undefined;
+  }
+
+  async takeSendSlots(workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
+    return takeSendSlots((text, params) => this.query(text, params), workspaceId, mps, count);
+  }
+
+  async releaseSendSlots(workspaceId: string, used: readonly number[], unused: readonly number[]): Promise<void> {
+    if (used.length === 0 && unused.length === 0) return;
+    // A slot taken but not used is free at once again (it was free when taken).
+    await this.query(
+      `UPDATE send_slots SET used_at = CASE WHEN slot = ANY($2::int[]) THEN clock_timestamp() ELSE '-infinity' END
+       WHERE workspace_id = $1 AND (slot = ANY($2::int[]) OR slot = ANY($3::int[]))`,
+      [workspaceId, used, unused],
+    );
+  }
+
+  async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void> {
+    await this.query(`UPDATE messages SET status = 'held', error = jsonb_build_object('held', $3::text), send_after = $2, updated_at = now() WHERE id = $1`, [
+      messageId,
+      new Date(until.getTime() - clockOffsetMs),
+      reason,
+    ]);
+  }
+
+  async retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void> {
+    await this.query(
+      `UPDATE messages SET attempts = attempts + 1, error = $3, send_after = now() + $2 * interval '1 millisecond', updated_at = now() WHERE id = $1`,
+      [messageId, afterMs, error],
     );
   }
 
   async pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void> {
-    await this.c.query('UPDATE workspaces SET sends_paused_reason = $2, sends_paused_at = $3 WHERE id = $1 AND sends_paused_reason IS NULL', [
+    await this.query('UPDATE workspaces SET sends_paused_reason = $2, sends_paused_at = $3 WHERE id = $1 AND sends_paused_reason IS NULL', [
       workspaceId,
       reason,
       at,
@@ -291,7 +309,7 @@ export class PgTx implements EngineTx {
   }
 
   async setConsent(contactId: number, consent: 'opted_in' | 'opted_out', source: string, at: Date): Promise<void> {
-    await this.c.query('UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1', [
+    await this.query('UPDATE contacts SET marketing_consent = $2, consent_changed_at = $3, consent_source = $4, updated_at = now() WHERE id = $1', [
       contactId,
       consent,
       at,
@@ -300,7 +318,7 @@ export class PgTx implements EngineTx {
   }
 
   async pauseContact(contactId: number, until: Date | 'infinity', reason: string): Promise<void> {
-    await this.c.query(
+    await this.query(
       `UPDATE contacts SET paused_until = CASE WHEN paused_until > $2 THEN paused_until ELSE $2 END, pause_reason = $3, updated_at = now() WHERE id = $1`,
       [contactId, until === 'infinity' ? FOREVER : until, reason],
     );
@@ -311,7 +329,7 @@ export class PgTx implements EngineTx {
   }
 
   async closeHandoff(runId: number, at: Date): Promise<void> {
-    await this.c.query(`UPDATE handoffs SET status = 'released', released_at = $2 WHERE run_id = $1 AND status <> 'released'`, [runId, at]);
+    await this.query(`UPDATE handoffs SET status = 'released', released_at = $2 WHERE run_id = $1 AND status <> 'released'`, [runId, at]);
   }
 }
 

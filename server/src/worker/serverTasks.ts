@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { TaskList } from 'graphile-worker';
 import type { EngineDeps } from '@tandem/engine/tasks';
-import { processWebhook } from '../ingest/processWebhook';
+import { drainWebhookInbox } from '../ingest/processWebhook';
 import { applyEvents } from '../ingest/applyEvents';
 import { runBroadcast } from '../broadcasts/runBroadcast';
 import { applyEventsJob, broadcastJob, webhookJob } from './serverJobs';
@@ -10,7 +10,9 @@ import { applyEventsJob, broadcastJob, webhookJob } from './serverJobs';
 export function serverTasks(pool: pg.Pool, deps: EngineDeps): TaskList {
   return Object.fromEntries([
     broadcastJob.handle((p) => runBroadcast(p.broadcastId, pool, deps)),
-    webhookJob.handle((p) => processWebhook(p.eventId, pool, deps)),
+    webhookJob.handle(async () => {
+      await drainWebhookInbox(pool, deps);
+    }),
     applyEventsJob.handle((p) => applyEvents(p.workspaceId, p.events, pool, deps)),
   ]);
 }

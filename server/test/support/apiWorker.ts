@@ -24,7 +24,9 @@ export async function startApiWorker(h: ApiHarness) {
       await waitFor(
         async () => {
           const r = await h.db.pool.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts`,
+            `SELECT (SELECT count(*)::int FROM graphile_worker._private_jobs WHERE run_at <= now() AND attempts < max_attempts)
+              + (SELECT count(*)::int FROM messages WHERE send_after <= now())
+              + (SELECT count(*)::int FROM webhook_events WHERE processed_at IS NULL AND next_attempt_at <= now()) AS n`,
           );
           return r.rows[0]!.n === 0;
         },

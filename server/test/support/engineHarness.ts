@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Runner } from 'graphile-worker';
 import { startCloudApiStandIn, type CloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 import type { InboundMessage } from '@tandem/shared';
 import { createEngineDeps } from '../../src/engineDeps';
 import { SecretBox, generateKey } from '../../src/security/secretBox';
 import { createWorkspace, advanceClock, type NewWorkspace } from '../../src/services/workspaces';
 import { createFlow, publishFlow } from '../../src/services/flows';
-import { startWorker } from '../../src/worker/startWorker';
+import { startWorker, type Worker } from '../../src/worker/startWorker';
 import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
 import { testDatabase } from './testDatabase';
 
@@ -24,7 +23,7 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
   const secretKey = generateKey();
   const secrets = new SecretBox(secretKey);
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
-  let runner: Runner | undefined;
+  let runner: Worker | undefined;
   const start = async () => {
     runner = await startWorker({
       pool: db.pool,
@@ -115,7 +114,9 @@ export async function startEngineHarness(options: { concurrency?: number; worksp
         async () => {
           // A running job has already counted its attempt: a one-attempt job (mark-read, http-request) is running while locked.
           const [row] = await q<{ n: number }>(
-            `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND (attempts < max_attempts OR locked_at IS NOT NULL)`,
+            `SELECT (SELECT count(*)::int FROM graphile_worker._private_jobs WHERE run_at <= now() AND (attempts < max_attempts OR locked_at IS NOT NULL))
+              + (SELECT count(*)::int FROM messages WHERE send_after <= now())
+              + (SELECT count(*)::int FROM webhook_events WHERE processed_at IS NULL AND next_attempt_at <= now()) AS n`,
           );
           return row!.n === 0;
         },

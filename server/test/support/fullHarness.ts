@@ -132,7 +132,9 @@ export async function startFullHarness() {
           // A running job has already counted its attempt: a one-attempt job (mark-read, http-request) is running while locked.
           (
             await q<{ n: number }>(
-              `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE run_at <= now() AND (attempts < max_attempts OR locked_at IS NOT NULL)`,
+              `SELECT (SELECT count(*)::int FROM graphile_worker._private_jobs WHERE run_at <= now() AND (attempts < max_attempts OR locked_at IS NOT NULL))
+              + (SELECT count(*)::int FROM messages WHERE send_after <= now())
+              + (SELECT count(*)::int FROM webhook_events WHERE processed_at IS NULL AND next_attempt_at <= now()) AS n`,
             )
           )[0]!.n === 0,
         20_000,

@@ -7,8 +7,8 @@ const serverDir = join(import.meta.dirname, '..', '..');
 export function spawnWorker(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
     cwd: serverDir,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: process.env.TEST_WORKER_LOG ?? 'silent', ...env },
+    stdio: ['ignore', process.env.TEST_WORKER_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
 }
 

@@ -12,7 +12,7 @@ import { HttpError, notFound } from '../errors';
 import { workspaces } from '../../db/schema';
 import { verifyHandshake, verifyMetaSignature } from '../../webhooks';
 import { addJobSql } from '../../store/enqueue';
-import { webhookJob } from '../../worker/serverJobs';
+import { wakeInbox } from '../../store/outbox';
 
 const businessEventSchema = z.object({
   event: eventNameSchema,
@@ -52,7 +52,7 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     }
     const stored = await pool.query<{ id: number }>(
       `WITH e AS (INSERT INTO webhook_events (source, sha256, body) VALUES ('whatsapp', $1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING id)
-       SELECT e.id, ${addJobSql(webhookJob, { eventId: 'e.id' })} FROM e`,
+       SELECT e.id, ${wakeInbox} FROM e`,
       [createHash('sha256').update(raw).digest(), text],
     );
     return c.json({ received: true, duplicate: stored.rowCount === 0 }, 200);

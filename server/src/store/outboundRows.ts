@@ -1,0 +1,153 @@
+import type { OutboundJob, LockedContact } from '@tandem/engine/runtime';
+import type { OutboundContent } from '@tandem/nodes';
+import { readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
+import type { SecretBox } from '../security/secretBox';
+import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
+
+/** A claimed outbox row: the message, its contact, workspace and run, as `claimOutboundSql` reads them. */
+export type OutboundRow = ContactRow & {
+  message_id: number;
+  m_workspace_id: string;
+  contact_id: number;
+  run_id: number | null;
+  node_id: string | null;
+  m_step: number | null;
+  flow_version_id: number | null;
+  purpose: string;
+  content: OutboundContent;
+  status: string;
+  attempts: number;
+  next_send_at: Date | null;
+  transport: 'cloud' | 'sandbox';
+  phone_number_id: string | null;
+  access_token: Buffer | null;
+  sends_paused_reason: string | null;
+  throughput_mps: number;
+  settings: Record<string, unknown>;
+  clock_offset_ms: number;
+  ws_now: Date;
+  marketing_recent: number;
+  template_status: string | null;
+  run: (Omit<RunRow, 'started_at'> & { started_at: string }) | null;
+};
+
+const runFields = [
+  'id',
+  'workspace_id',
+  'contact_id',
+  'flow_id',
+  'flow_version_id',
+  'status',
+  'current_node',
+  'step',
+  'waiting_for',
+  'waiting_event',
+  'snapshot',
+  'started_at',
+]
+  .map((c) => `'${c}', r.${c}`)
+  .join(', ');
+
+/**
+ * Due outbox messages, oldest first, locked with their contacts (`SKIP LOCKED`: a message or contact
+ * another transaction holds is left for later), with what the send policy and the transport need.
+ */
+export const claimOutboundSql = `
+  WITH due AS (
+    SELECT m.id FROM messages m JOIN contacts c ON c.id = m.contact_id
+    WHERE m.send_after <= now() AND m.status IN ('pending', 'held')
+    ORDER BY m.send_after, m.id LIMIT $1
+    FOR UPDATE OF m, c SKIP LOCKED
+  )
+  SELECT c.*, m.id AS message_id, m.workspace_id AS m_workspace_id, m.contact_id, m.run_id, m.node_id, m.step AS m_step, r.flow_version_id,
+         m.purpose, m.content, m.status, m.attempts, w.transport, w.phone_number_id, w.access_token, w.sends_paused_reason,
+         w.throughput_mps, w.settings, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now,
+         CASE WHEN m.category = 'MARKETING' AND (w.settings -> 'marketingCap') IS NOT NULL THEN (
+           SELECT count(*)::int FROM messages x WHERE x.contact_id = m.contact_id AND x.direction = 'out' AND x.category = 'MARKETING'
+             AND x.status NOT IN ('pending', 'held', 'failed', 'blocked', 'skipped')
+             AND x.at > now() + w.clock_offset_ms * interval '1 millisecond' - ((w.settings -> 'marketingCap' ->> 'periodHours')::int * interval '1 hour'))
+         ELSE 0 END AS marketing_recent,
+         (SELECT t.status FROM templates t WHERE m.content ->> 'kind' = 'template' AND t.workspace_id = m.workspace_id
+            AND t.name = m.content ->> 'name' AND t.language = m.content ->> 'language') AS template_status,
+         CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object(${runFields}) END AS run
+  FROM due JOIN messages m ON m.id = due.id JOIN contacts c ON c.id = m.contact_id JOIN workspaces w ON w.id = m.workspace_id
+  LEFT JOIN runs r ON r.id = m.run_id
+  ORDER BY m.id`;
+
+/** The claimed rows as send jobs; messages of one contact share one locked contact. */
+export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: SecretBox): OutboundJob[] {
+  const contacts = new Map<number, LockedContact>();
+  return rows.map((row) => {
+    let locked = contacts.get(row.contact_id);
+    if (!locked) {
+      locked = {
+        contact: contactFromRow(row),
+        now: row.ws_now,
+        clockOffsetMs: row.clock_offset_ms,
+        readReceipts: readReceiptModeOf(row.settings.readReceipts),
+      };
+      contacts.set(row.contact_id, locked);
+    }
+    const cap = row.settings.marketingCap as { max?: number } | undefined;
+    return {
+      locked,
+      run: row.run ? runFromRow({ ...row.run, started_at: new Date(row.run.started_at) }) : undefined,
+      messageId: row.message_id,
+      workspaceId: row.m_workspace_id,
+      contactId: row.contact_id,
+      runId: row.run_id,
+      nodeId: row.node_id,
+      step: row.m_step,
+      flowVersionId: row.flow_version_id,
+      purpose: row.purpose,
+      content: row.content,
+      status: row.status,
+      attempts: row.attempts,
+      to: row.phone ?? (row.wa_id ? `+${row.wa_id}` : null),
+      sender: { transport: row.transport, phoneNumberId: row.phone_number_id, accessToken: row.access_token ? secrets.decrypt(row.access_token) : null },
+      numberPausedReason: row.sends_paused_reason,
+      throughputMps: row.throughput_mps,
+      pairGapMs: typeof row.settings.pairGapMs === 'number' ? row.settings.pairGapMs : 600,
+      marketingCap: typeof cap?.max === 'number' ? cap.max : null,
+      marketingSentRecently: row.marketing_recent,
+      contact: locked.contact,
+      nextSendAt: row.next_send_at,
+      templateStatus: row.template_status,
+      now: row.ws_now,
+      clockOffsetMs: row.clock_offset_ms,
+    };
+  });
+}
+
+function readReceiptModeOf(value: unknown): ReadReceiptMode | undefined {
+  return (readReceiptModes as readonly unknown[]).includes(value) ? (value as ReadReceiptMode) : undefined;
+}
+
+type Run = (text: string, params: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }>;
+
+/** A send slot is free again this long after its last request finished. */
+const SLOT_WINDOW_MS = 1_000;
+
+/** Takes up to `count` free send slots of a number (creating its N slots the first time); see EngineTx.takeSendSlots. */
+export async function takeSendSlots(run: Run, workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
+  const r = await run(
+    `WITH free AS (
+       SELECT workspace_id, slot FROM send_slots
+       WHERE workspace_id = $1 AND slot < $2 AND used_at <= clock_timestamp() - $4 * interval '1 millisecond'
+       ORDER BY used_at LIMIT $3 FOR UPDATE SKIP LOCKED
+     ), taken AS (
+       UPDATE send_slots s SET used_at = clock_timestamp() FROM free WHERE (s.workspace_id, s.slot) = (free.workspace_id, free.slot) RETURNING s.slot
+     )
+     SELECT (SELECT coalesce(array_agg(slot), '{}') FROM taken) AS slots,
+            (SELECT count(*)::int FROM send_slots WHERE workspace_id = $1 AND slot < $2) AS existing,
+            (SELECT GREATEST(20, ceil(extract(epoch FROM (min(used_at) + $4 * interval '1 millisecond' - clock_timestamp())) * 1000))::int
+               FROM send_slots WHERE workspace_id = $1 AND slot < $2) AS wait_ms`,
+    [workspaceId, mps, count, SLOT_WINDOW_MS],
+  );
+  const row = r.rows[0] as { slots: number[]; existing: number; wait_ms: number | null };
+  if (row.slots.length === 0 && row.existing < mps) {
+    await run('INSERT INTO send_slots (workspace_id, slot) SELECT $1, s FROM generate_series(0, $2 - 1) s ON CONFLICT DO NOTHING', [workspaceId, mps]);
+    return takeSendSlots(run, workspaceId, mps, count);
+  }
+  return { slots: row.slots, retryInMs: row.wait_ms ?? 50 };
+}

@@ -1,0 +1,97 @@
+import type pg from 'pg';
+import type { EngineLogger } from '@tandem/engine/tasks';
+
+/** One round of a loop's work: whether more is waiting now, or when the next work is due. */
+export interface Drained {
+  more: boolean;
+  /** Wall-clock time the next waiting row is due (a held send); undefined: nothing known. */
+  nextAt?: Date | undefined;
+}
+
+export interface PumpOptions {
+  name: string;
+  pool: pg.Pool;
+  /** NOTIFY channel that says new rows wait. */
+  channel: string;
+  /** Loops of this process working the table side by side (rows are claimed with SKIP LOCKED). */
+  loops: number;
+  drain(): Promise<Drained>;
+  logger: EngineLogger;
+  /** Looks anyway this often when no notification came (a lost NOTIFY, a row due later); default 30 s. */
+  recheckMs?: number;
+}
+
+export interface Pump {
+  /** Lets the loops finish the batch in hand, then stops them and the listener. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Loops that work a table of durable rows (the outbox, the webhook inbox) in batches. The rows
+ * are the only record: a loop that dies loses nothing, another claims them. Idle loops sleep on
+ * LISTEN until a commit notifies the channel or the next known row is due, with a slow recheck.
+ */
+export async function startPump(o: PumpOptions): Promise<Pump> {
+  const listener = await o.pool.connect();
+  let stopping = false;
+  /** Grows with every notification: a loop that saw it change while it worked looks again at once. */
+  let generation = 0;
+  /** Sleeping loops, and whether a notification wakes them (a loop backing off after a failure waits for stop only). */
+  const sleepers = new Map<() => void, boolean>();
+  const wakeAll = (notification: boolean) => {
+    for (const [wake, byNotification] of [...sleepers]) if (byNotification || !notification) wake();
+  };
+  const onNotification = () => {
+    generation++;
+    wakeAll(true);
+  };
+  listener.on('notification', onNotification);
+  await listener.query(`LISTEN ${o.channel}`);
+  const recheckMs = o.recheckMs ?? 30_000;
+
+  /** Sleeps `ms`, or less: until stopped, or (given the generation seen) until the next notification. */
+  const sleep = (ms: number, seen?: number) =>
+    new Promise<void>((resolve) => {
+      if ((seen !== undefined && generation !== seen) || stopping) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.set(done, seen !== undefined);
+    });
+
+  const loop = async () => {
+    let failures = 0;
+    while (!stopping) {
+      const seen = generation;
+      let next: Drained;
+      try {
+        next = await o.drain();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        o.logger.error({ pump: o.name, error: error instanceof Error ? error.message : String(error) }, 'batch failed; trying again');
+        // Backs off so a database outage is not hammered; the rows stay where they were.
+        await sleep(Math.min(30_000, 200 * 2 ** Math.min(failures, 8)));
+        continue;
+      }
+      if (next.more) continue;
+      const dueIn = next.nextAt ? Math.max(0, next.nextAt.getTime() - Date.now()) : recheckMs;
+      await sleep(Math.min(dueIn, recheckMs), seen);
+    }
+  };
+  const loops = Array.from({ length: o.loops }, loop);
+
+  return {
+    async stop() {
+      stopping = true;
+      wakeAll(false);
+      await Promise.all(loops);
+      listener.off('notification', onNotification);
+      await listener.query(`UNLISTEN ${o.channel}`).catch(() => {});
+      listener.release();
+    },
+  };
+}
