@@ -9,7 +9,7 @@ import { createEngineDeps } from '../src/engineDeps';
 import { SecretBox, generateKey } from '../src/security/secretBox';
 import { createFlow, publishFlow } from '../src/services/flows';
 import { createWorkspace } from '../src/services/workspaces';
-import { startWorker } from '../src/worker/startWorker';
+import { startWorker, type Worker } from '../src/worker/startWorker';
 import { INBOX_CHANNEL } from '../src/store/outbox';
 import { startWindow, statementsPerStep } from './measure';
 import { referenceDir, runReference, type ReferenceResult } from './reference';
@@ -67,6 +67,7 @@ async function main() {
   const pgDataDir = join(dir, 'pg');
   const database = openDatabase(pg.url, concurrency + 10);
   const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
+  let runner: Worker | undefined;
   try {
     await migrateDatabase(database);
     const secrets = new SecretBox(generateKey());
@@ -82,7 +83,7 @@ async function main() {
     const flowId = await createFlow(database.db, workspaceId, flow);
     await publishFlow(database.db, workspaceId, flowId);
     const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
-    const runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
+    runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
     const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
     // Inbound replies enter as Meta delivers them: one signed webhook body per message, stored in the
     // inbox as the webhook endpoint stores it (one deduplicating insert and a NOTIFY per body).
@@ -95,7 +96,7 @@ async function main() {
                'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', $1::text),
                'contacts', json_build_array(json_build_object('profile', json_build_object('name', 'Ada'), 'wa_id', ($2::bigint + n)::text)),
                'messages', json_build_array(json_build_object('from', ($2::bigint + n)::text, 'id', 'wamid.' || $5 || '.' || n,
-                 'timestamp', extract(epoch FROM now())::bigint::text, 'type', 'text', 'text', json_build_object('body', $3::text))))))))))::text AS body
+                 'timestamp', extract(epoch FROM now())::bigint::text, 'type', 'text', 'text', json_build_object('body', $3::text)))))))))::text AS body
            FROM generate_series(1, $4) n
          ), e AS (
            INSERT INTO webhook_events (source, sha256, body) SELECT 'whatsapp', sha256(convert_to(body, 'UTF8')), body FROM b ON CONFLICT (sha256) DO NOTHING RETURNING id
@@ -174,8 +175,9 @@ async function main() {
       console.log(`parked ${parked} runs waiting (with timers) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       await measure(`Tandem, ${parked} parked runs`, 493_000_000_000);
     }
-    await runner.stop();
   } finally {
+    // Stopped on failure too: its loops hold pool clients, and the pool would wait for them forever.
+    await runner?.stop();
     await standIn.close();
     await database.close();
     await pg.stop();
