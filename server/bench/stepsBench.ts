@@ -13,6 +13,7 @@ import { startWorker, type Worker } from '../src/worker/startWorker';
 import { INBOX_CHANNEL } from '../src/store/outbox';
 import { startWindow, statementsPerStep } from './measure';
 import { referenceDir, runReference, type ReferenceResult } from './reference';
+import { startProfile } from './profile';
 
 /**
  * Durable contact-steps per second on the path "webhook body stored → parsed and routed →
@@ -24,7 +25,8 @@ import { referenceDir, runReference, type ReferenceResult } from './reference';
  *   RESULT steps_per_s=… cpu_ms_per_step=… pg_cpu_ms_per_step=… round_trips_per_step=… reference_steps_per_s=… ratio=…
  *   npx -y pnpm@10 bench:steps [contacts=2000] [parked=100000] [concurrency=16]
  * BENCH_QUERIES=1 also lists the statements each step runs, most frequent first; BENCH_PGSTAT=1 what
- * Postgres spent executing each (pg_stat_statements).
+ * Postgres spent executing each (pg_stat_statements); BENCH_PROFILE=<path> writes a CPU profile of
+ * the measured window (open it in Chrome DevTools) and prints where node's time went.
  */
 const [contacts = 2_000, parked = 100_000, concurrency = 16] = process.argv.slice(2).map(Number);
 const PNID = '106540352242922';
@@ -128,6 +130,7 @@ async function main() {
       await drained();
       await q('VACUUM ANALYZE graphile_worker._private_jobs, runs, contacts, messages, run_steps, webhook_events');
       if (pgStats) await q('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(() => q('SELECT pg_stat_statements_reset()'));
+      const profile = process.env.BENCH_PROFILE ? await startProfile() : undefined;
       const window = startWindow(pgDataDir);
       const t0 = performance.now();
       await inbound(offset, contacts, 'Ada', `name${offset}`);
@@ -135,6 +138,7 @@ async function main() {
       const seconds = (performance.now() - t0) / 1000;
       await drained();
       const m = window.end(contacts);
+      if (profile) console.log(`  CPU profile of the window: ${await profile.stop(`${process.env.BENCH_PROFILE}.${offset}.cpuprofile`)}`);
       const stepsPerSec = contacts / seconds;
       console.log(
         `${label.padEnd(30)} ${contacts} replies in ${seconds.toFixed(2)} s → ${stepsPerSec.toFixed(0)} contact-steps/s · ` +
@@ -153,8 +157,48 @@ async function main() {
       return { stepsPerSec, ...m };
     };
 
+    /**
+     * Each send brings back three status webhooks (sent, delivered, read), one body each as Meta
+     * sends them: all the window's sends' statuses enter the inbox at once; the window ends when
+     * every message reads `read`.
+     */
+    const statuses = async (offset: number) => {
+      const wamids = (await q<{ wamid: string }>(`SELECT wamid FROM messages WHERE direction = 'out' AND status = 'sent' AND wamid IS NOT NULL`)).map(
+        (r) => r.wamid,
+      );
+      const window = startWindow(pgDataDir);
+      const t0 = performance.now();
+      await q(
+        `WITH b AS (
+           SELECT json_build_object('object', 'whatsapp_business_account', 'entry', json_build_array(json_build_object('id', '102290129340398',
+             'changes', json_build_array(json_build_object('field', 'messages', 'value', json_build_object(
+               'messaging_product', 'whatsapp',
+               'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', $1::text),
+               'statuses', json_build_array(json_build_object('id', w.wamid, 'status', s.status, 'timestamp', (extract(epoch FROM now())::bigint + s.n)::text,
+                 'recipient_id', ($2::bigint + w.n)::text))))))))::text AS body, s.n, w.n AS m
+           FROM unnest($3::text[]) WITH ORDINALITY AS w(wamid, n) CROSS JOIN (VALUES ('sent', 0), ('delivered', 1), ('read', 2)) AS s(status, n)
+         ), e AS (
+           INSERT INTO webhook_events (source, sha256, body) SELECT 'whatsapp', sha256(convert_to(body, 'UTF8')), body FROM b ORDER BY n, m
+           ON CONFLICT (sha256) DO NOTHING RETURNING id
+         )
+         SELECT count(*), pg_notify('${INBOX_CHANNEL}', '') FROM e`,
+        [PNID, offset, wamids],
+      );
+      const unread = async () =>
+        (await q<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE direction = 'out' AND wamid = ANY($1) AND status <> 'read'`, [wamids]))[0]!.n;
+      while ((await unread()) > 0) await new Promise((r) => setTimeout(r, 20));
+      const seconds = (performance.now() - t0) / 1000;
+      const m = window.end(3 * wamids.length);
+      console.log(
+        `${'status webhooks, 3 per send'.padEnd(30)} ${3 * wamids.length} bodies in ${seconds.toFixed(2)} s → ${((3 * wamids.length) / seconds).toFixed(0)} statuses/s · ` +
+          `CPU ${(m.nodeCpuMsPerStep + m.pgCpuMsPerStep).toFixed(2)} ms/status (node ${m.nodeCpuMsPerStep.toFixed(2)}, Postgres ${m.pgCpuMsPerStep.toFixed(2)}) · ` +
+          `${m.roundTripsPerStep.toFixed(2)} round trips/status`,
+      );
+    };
+
     console.log(`steps benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17`);
     tandem = await measure('Tandem, empty database', 491_000_000_000);
+    await statuses(491_000_000_000);
     if (parked > 0) {
       const t0 = performance.now();
       const [sample] = await q<{ snapshot: unknown; flow_version_id: number }>(
