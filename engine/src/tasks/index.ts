@@ -8,3 +8,4 @@ export { GuardedHttpCaller, isPrivateAddress, type HttpCaller, type HttpResult }
 export { sweepTimers, fireTimers } from './timers';
 export { defineJob, type Job } from './defineJob';
 export * from './jobs';
+export { Breather } from './breather';

@@ -1,6 +1,7 @@
 import { identityKey } from '../runtime/ports';
 import type { EngineDeps } from './deps';
 import type { InboundPayload } from './payloads';
+import { Breather } from './breather';
 
 const FREE_ENTRY_MS = 72 * 3_600_000;
 /** Meta replays webhooks for up to 7 days after an outage: older messages are kept, not answered. */
@@ -49,7 +50,9 @@ export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): 
         };
       }),
     );
+    const breather = new Breather();
     for (const { contactId, firstContact, item } of resolved) {
+      await breather.breathe();
       if (!fresh.has(item.message.wamid)) continue;
       // The same wamid twice in one batch: the first one counts.
       fresh.delete(item.message.wamid);

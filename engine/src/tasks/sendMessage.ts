@@ -5,6 +5,7 @@ import { toCloudMessage } from '../transport/toCloudMessage';
 import type { EngineTx, OutboundJob, OutboundResult } from '../runtime/ports';
 import type { CloudApiFailure, SendOutcome } from '../whatsapp';
 import type { EngineDeps } from './deps';
+import { Breather } from './breather';
 
 const MAX_ATTEMPTS = 8;
 const RECHECK_HELD_MS = 6 * 3_600_000;
@@ -81,7 +82,11 @@ export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<
       for (const [workspaceId, s] of slots) await tx.releaseSendSlots(workspaceId, s.used, s.unused);
     }
     const signalled = new Set<number>();
-    for (const job of jobs) await record(tx, deps, job, verdicts.get(job.messageId)!, signalled);
+    const breather = new Breather();
+    for (const job of jobs) {
+      await breather.breathe();
+      await record(tx, deps, job, verdicts.get(job.messageId)!, signalled);
+    }
     return { claimed: jobs.length, nextAt: jobs.length < limit ? await tx.nextOutboundAt() : undefined };
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EngineDeps } from './deps';
+import { Breather } from './breather';
 import type { fireTimersPayloadSchema } from './payloads';
 
 const CLAIM_LIMIT = 5_000;
@@ -25,7 +26,9 @@ export async function fireTimers(p: z.infer<typeof fireTimersPayloadSchema>, dep
   await deps.store.transaction(async (tx) => {
     const locked = await tx.lockContacts(p.timers.map((t) => t.contactId));
     const runs = await tx.getRuns(p.timers.map((t) => t.runId));
+    const breather = new Breather();
     for (const t of p.timers) {
+      await breather.breathe();
       const contact = locked.get(t.contactId);
       if (!contact) continue;
       // The run as read after the lock, for its first timer; a run's second timer reads it again.

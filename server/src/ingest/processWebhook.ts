@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { EngineDeps } from '@tandem/engine/tasks';
+import { Breather, type EngineDeps } from '@tandem/engine/tasks';
 import { parseWhatsAppWebhook, type WebhookEvent } from '../webhooks';
 import { applyEvents } from './applyEvents';
 import type { Drained } from '../worker/pump';
@@ -102,7 +102,9 @@ async function applyBodies(rows: Claimed[], pool: pg.Pool, deps: EngineDeps): Pr
     for (const [workspaceId, events] of merged) await applyEvents(workspaceId, events, pool, deps);
     merged = new Map();
   };
+  const breather = new Breather();
   for (const row of rows) {
+    await breather.breathe();
     const parsed = parseWhatsAppWebhook(JSON.parse(row.body));
     if (!parsed.ok) {
       deps.logger.warn({ eventId: row.id, issues: parsed.issues.slice(0, 5) }, 'webhook body does not parse; skipped');
