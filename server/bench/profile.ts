@@ -22,7 +22,7 @@ export async function startProfile(): Promise<{ stop(path: string): Promise<stri
       session.disconnect();
       writeFileSync(path, JSON.stringify(profile));
       const self = new Map<number, number>();
-      profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+      for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
       const byPlace = new Map<string, number>();
       let total = 0;
       for (const node of profile.nodes) {

@@ -1,0 +1,155 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EngineDeps } from '@tandem/engine/tasks';
+import { startCloudApiStandIn, type CloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
+import { migrateDatabase, openDatabase, type Database } from '../src/db/database';
+import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
+import { createEngineDeps } from '../src/engineDeps';
+import { SecretBox, generateKey } from '../src/security/secretBox';
+import { createFlow, publishFlow } from '../src/services/flows';
+import { createWorkspace } from '../src/services/workspaces';
+import { startWorker, type Worker } from '../src/worker/startWorker';
+
+const PNID = '106540352242922';
+const TOKEN = 'bench-token';
+
+/** What a benchmark runs against: an embedded Postgres in a temporary folder, migrated, one Cloud API workspace, the stand-in. */
+export interface BenchStack {
+  database: Database;
+  /** The Postgres data folder, for `startWindow`. */
+  pgDataDir: string;
+  standIn: CloudApiStandIn;
+  workspaceId: string;
+  deps: EngineDeps;
+  q<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Creates and publishes a flow; returns its id and live version. */
+  publish(flow: Record<string, unknown>): Promise<{ flowId: string; versionId: number }>;
+  /** The worker as `tandem worker` runs it: graphile-worker's runner and the outbox and inbox loops. */
+  startWorker(): Promise<Pick<Worker, 'stop'>>;
+  /** Stops the workers still running, the stand-in, the pool and Postgres, and removes the temporary folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the stack as stepsBench does: embedded Postgres on `port` (with pg_stat_statements when
+ * `pgStats`) in a temporary folder named after the benchmark, Tandem's and graphile-worker's
+ * migrations, a workspace on the Cloud API stand-in with high throughput and no pacing, and the
+ * engine's dependencies. On failure, and on SIGINT / SIGTERM, it cleans up itself.
+ */
+export async function startBenchStack(o: { name: string; port: number; concurrency: number; pgStats?: boolean }): Promise<BenchStack> {
+  const dir = mkdtempSync(join(tmpdir(), `tandem-bench-${o.name}-`));
+  chmodSync(dir, 0o755);
+  const cleanups: (() => Promise<void>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
+  const workers = new Set<Pick<Worker, 'stop'>>();
+  const close = async () => {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    for (const worker of workers) await worker.stop().catch((error: unknown) => console.error('cleanup:', error));
+    workers.clear();
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('cleanup:', error));
+    cleanups.length = 0;
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping and cleaning up`);
+    void close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  // A reader that stops early (`| head`) must not kill the benchmark before it cleans up.
+  process.stdout.on('error', () => {});
+  try {
+    const pgFlags = o.pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [];
+    const pg = await startEmbeddedPostgres(dir, o.port, 'tandem', pgFlags);
+    cleanups.push(() => pg.stop());
+    const database = openDatabase(pg.url, o.concurrency + 10);
+    cleanups.push(() => database.close());
+    const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
+    cleanups.push(() => standIn.close());
+    await migrateDatabase(database);
+    const secrets = new SecretBox(generateKey());
+    const workspaceId = await createWorkspace(database.db, secrets, {
+      name: 'Bench',
+      transport: 'cloud',
+      phoneNumberId: PNID,
+      accessToken: TOKEN,
+      coexistence: false,
+      throughputMps: 1_000,
+      settings: { pairGapMs: 0 },
+    });
+    const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
+    const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
+    return {
+      database,
+      pgDataDir: join(dir, 'pg'),
+      standIn,
+      workspaceId,
+      deps,
+      q,
+      async publish(flow) {
+        const flowId = await createFlow(database.db, workspaceId, flow);
+        const { versionId } = await publishFlow(database.db, workspaceId, flowId);
+        return { flowId, versionId };
+      },
+      async startWorker() {
+        const started = await startWorker({
+          pool: database.pool,
+          deps,
+          concurrency: o.concurrency,
+          tasks: { allowPrivateNetworks: async () => false },
+          pollInterval: 200,
+        });
+        const worker = {
+          async stop() {
+            workers.delete(worker);
+            await started.stop();
+          },
+        };
+        workers.add(worker);
+        return worker;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Resolves once `done()` holds, checking every `everyMs` (observing completion, not timing by sleeping). */
+export async function until(done: () => boolean | Promise<boolean>, everyMs = 20): Promise<void> {
+  while (!(await done())) await new Promise((r) => setTimeout(r, everyMs));
+}
+
+/** Waits until nothing is due: no graphile job (queued or running), no message in the outbox, no webhook body in the inbox. */
+export async function drained(stack: BenchStack): Promise<void> {
+  const due = async () =>
+    (
+      await stack.q<{ n: number }>(
+        `SELECT (SELECT count(*)::int FROM graphile_worker._private_jobs WHERE run_at <= now()) + (SELECT count(*)::int FROM messages WHERE send_after <= now())
+           + (SELECT count(*)::int FROM webhook_events WHERE processed_at IS NULL) AS n`,
+      )
+    )[0]!.n;
+  await until(async () => (await due()) === 0);
+}
+
+/** Jobs that failed at least once (their last error is kept while they wait for a retry). */
+export async function failedJobs(stack: BenchStack): Promise<{ task: string; n: number; error: string }[]> {
+  return stack.q(
+    `SELECT t.identifier AS task, count(*)::int AS n, min(j.last_error) AS error
+     FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+     WHERE j.last_error IS NOT NULL GROUP BY t.identifier`,
+  );
+}
+
+/** With BENCH_PGSTAT=1 the statements Postgres spent most time executing, per unit of work. */
+export async function pgStatLines(stack: BenchStack, units: number): Promise<string[]> {
+  const top = await stack.q<{ calls: number; ms: number; query: string }>(
+    `SELECT calls::float AS calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+     FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  return top.map((t) => `${(t.ms / units).toFixed(3).padStart(7)} ms  ${(t.calls / units).toFixed(2).padStart(5)}×  ${t.query}`);
+}
+
+export async function resetPgStat(stack: BenchStack): Promise<void> {
+  await stack.q('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await stack.q('SELECT pg_stat_statements_reset()');
+}
