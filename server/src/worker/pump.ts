@@ -21,6 +21,9 @@ export interface PumpOptions {
   recheckMs?: number;
 }
 
+/** The shortest wait for a row due later (or held by another loop) when no notification comes. */
+const MIN_WAIT_MS = 50;
+
 export interface Pump {
   /** Lets the loops finish the batch in hand, then stops them and the listener. */
   stop(): Promise<void>;
@@ -78,7 +81,9 @@ export async function startPump(o: PumpOptions): Promise<Pump> {
         continue;
       }
       if (next.more) continue;
-      const dueIn = next.nextAt ? Math.max(0, next.nextAt.getTime() - Date.now()) : recheckMs;
+      // A row due already but not claimed is held by another loop: look again a little later, not at
+      // once (two loops would otherwise spin on each other's batch); a notification still wakes it.
+      const dueIn = next.nextAt ? Math.max(MIN_WAIT_MS, next.nextAt.getTime() - Date.now()) : recheckMs;
       await sleep(Math.min(dueIn, recheckMs), seen);
     }
   };
