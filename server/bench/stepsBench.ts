@@ -1,19 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
-import { migrateDatabase, openDatabase } from '../src/db/database';
-import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
-import { createEngineDeps } from '../src/engineDeps';
-import { SecretBox, generateKey } from '../src/security/secretBox';
-import { createFlow, publishFlow } from '../src/services/flows';
-import { createWorkspace } from '../src/services/workspaces';
-import { startWorker, type Worker } from '../src/worker/startWorker';
 import { INBOX_CHANNEL } from '../src/store/outbox';
 import { startWindow, statementsPerStep } from './measure';
 import { referenceDir, runReference, type ReferenceResult } from './reference';
 import { startProfile } from './profile';
+import { drained as allDone, startBenchStack } from './stack';
 
 /**
  * Durable contact-steps per second on the path "webhook body stored → parsed and routed →
@@ -30,7 +21,6 @@ import { startProfile } from './profile';
  */
 const [contacts = 2_000, parked = 100_000, concurrency = 16] = process.argv.slice(2).map(Number);
 const PNID = '106540352242922';
-const TOKEN = 'bench-token';
 
 const flow = {
   schemaVersion: 1,
@@ -57,36 +47,12 @@ const flow = {
 let tandem: { stepsPerSec: number; nodeCpuMsPerStep: number; pgCpuMsPerStep: number; roundTripsPerStep: number } | undefined;
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
-  chmodSync(dir, 0o755);
   const pgStats = process.env.BENCH_PGSTAT === '1';
-  const pg = await startEmbeddedPostgres(
-    dir,
-    54391,
-    'tandem',
-    pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [],
-  );
-  const pgDataDir = join(dir, 'pg');
-  const database = openDatabase(pg.url, concurrency + 10);
-  const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
-  let runner: Worker | undefined;
+  const stack = await startBenchStack({ name: 'steps', port: 54391, concurrency, pgStats });
+  const { pgDataDir, standIn, workspaceId, q } = stack;
   try {
-    await migrateDatabase(database);
-    const secrets = new SecretBox(generateKey());
-    const workspaceId = await createWorkspace(database.db, secrets, {
-      name: 'Bench',
-      transport: 'cloud',
-      phoneNumberId: PNID,
-      accessToken: TOKEN,
-      coexistence: false,
-      throughputMps: 1_000,
-      settings: { pairGapMs: 0 },
-    });
-    const flowId = await createFlow(database.db, workspaceId, flow);
-    await publishFlow(database.db, workspaceId, flowId);
-    const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
-    runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
-    const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
+    const { flowId } = await stack.publish(flow);
+    await stack.startWorker();
     // Inbound replies enter as Meta delivers them: one signed webhook body per message, stored in the
     // inbox as the webhook endpoint stores it (one deduplicating insert and a NOTIFY per body).
     const inbound = (offset: number, count: number, text: string, kind: string) =>
@@ -111,16 +77,7 @@ async function main() {
       while (sentCount() < target) await new Promise((r) => setTimeout(r, 20));
     };
 
-    const jobsLeft = async () =>
-      (
-        await q<{ n: number }>(
-          `SELECT (SELECT count(*)::int FROM graphile_worker._private_jobs WHERE run_at <= now()) + (SELECT count(*)::int FROM messages WHERE send_after <= now())
-             + (SELECT count(*)::int FROM webhook_events WHERE processed_at IS NULL) AS n`,
-        )
-      )[0]!.n;
-    const drained = async () => {
-      while ((await jobsLeft()) > 0) await new Promise((r) => setTimeout(r, 20));
-    };
+    const drained = () => allDone(stack);
 
     /** The measured step: every contact answers the question; the window ends when the last job (the send's result) ran. */
     const measure = async (label: string, offset: number) => {
@@ -220,12 +177,7 @@ async function main() {
       await measure(`Tandem, ${parked} parked runs`, 493_000_000_000);
     }
   } finally {
-    // Stopped on failure too: its loops hold pool clients, and the pool would wait for them forever.
-    await runner?.stop();
-    await standIn.close();
-    await database.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await stack.close();
   }
 }
 
