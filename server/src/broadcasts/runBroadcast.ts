@@ -3,7 +3,7 @@ import { runtimeOf } from '@tandem/nodes/runtime';
 import { contactView, runtimeCaps } from '@tandem/engine/runtime';
 import { startRunJob, type EngineDeps } from '@tandem/engine/tasks';
 import { contactFromRow, type ContactRow } from '../store/rows';
-import { addJobSql } from '../store/enqueue';
+import { addJobSql, addJobsSql } from '../store/enqueue';
 import { broadcastJob } from '../worker/serverJobs';
 
 /** Contacts looked at per job; a longer audience continues in the next job. */
@@ -72,15 +72,19 @@ export async function runBroadcast(broadcastId: number, pool: pg.Pool, deps: Eng
       );
     });
     if (audience.length > 0) {
+      // The page's journeys in one insert (one add_job per contact costs ~2 ms of Postgres each at scale).
       await client.query(
-        `SELECT ${addJobSql(startRunJob, {
-          workspaceId: '$1::text',
-          contactId: 'c',
-          flowId: '$2::text',
-          triggerNode: '$3::text',
-          payload: "json_build_object('scheduled_at', $4::text)",
-        })}
-         FROM unnest($5::bigint[]) c`,
+        addJobsSql(
+          startRunJob,
+          {
+            workspaceId: '$1::text',
+            contactId: 'c',
+            flowId: '$2::text',
+            triggerNode: '$3::text',
+            payload: "json_build_object('scheduled_at', $4::text)",
+          },
+          'unnest($5::bigint[]) c',
+        ),
         [b.workspace_id, b.flow_id, b.node_id, dueAt.toISOString(), audience.map((r) => r.id)],
       );
     }

@@ -58,6 +58,31 @@ export function addJobSql<S extends z.ZodType<object>>(
   return addJobCall(job, { payload: json, runAt: options.runAt, keyPart: key === undefined ? undefined : payload[key], unkeyed: options.unkeyed }).join('');
 }
 
+/**
+ * One `graphile_worker.add_jobs(…)` call queueing a job per row of `from` (SQL after FROM, e.g.
+ * `unnest($1::bigint[]) c`): one insert for all of them instead of one `add_job` per row, which
+ * costs far more per job once many are queued. For jobs without a key (a keyed job goes through
+ * `addJobSql`, whose replace rules are per job).
+ */
+export function addJobsSql<S extends z.ZodType<object>>(job: Job<string, S>, payload: { [K in keyof z.input<S>]: string }, from: string): string {
+  const o = job.options;
+  if (o.jobKey) throw new Error(`job ${job.name} has a key: queue it with addJobSql`);
+  const json = `json_build_object(${Object.entries<string>(payload)
+    .map(([name, value]) => `${literal(name)}, ${value}`)
+    .join(', ')})`;
+  const spec = [
+    literal(job.name),
+    json,
+    o.queue !== undefined ? literal(o.queue) : 'NULL',
+    'NULL',
+    o.maxAttempts !== undefined ? String(o.maxAttempts) : 'NULL',
+    'NULL',
+    o.priority !== undefined ? String(o.priority) : 'NULL',
+    'NULL',
+  ].join(', ');
+  return `SELECT count(*)::int AS queued FROM graphile_worker.add_jobs(ARRAY(SELECT ROW(${spec})::graphile_worker.job_spec FROM ${from}))`;
+}
+
 /** The call as SQL text and the caller's expressions (text, or drizzle chunks with their parameters). */
 function addJobCall<S extends z.ZodType<object>, E>(
   job: Job<string, S>,
