@@ -21,6 +21,11 @@ type Verdict =
   | { kind: 'retry'; afterMs: number; error: Record<string, unknown> }
   | { kind: 'pause_number'; reason: string; until: Date };
 
+/** The verdict that records a result and moves the run on by `outcome`. */
+function finish(result: OutboundResult, outcome: Outcome, optOutSource?: string): Verdict {
+  return { kind: 'finish', result, outcome, ...(optOutSource ? { optOutSource } : {}) };
+}
+
 /** A number's send slots taken for one batch: handed out one per request, given back at the end. */
 class Slots {
   readonly used: number[] = [];
@@ -109,12 +114,6 @@ async function attempt(job: OutboundJob, deps: EngineDeps, slots: Slots): Promis
     templateStatus: job.templateStatus,
   });
   const log = { messageId: job.messageId, workspaceId: job.workspaceId, runId: job.runId };
-  const finish = (result: OutboundResult, outcome: Outcome, optOutSource?: string): Verdict => ({
-    kind: 'finish',
-    result,
-    outcome,
-    ...(optOutSource ? { optOutSource } : {}),
-  });
   if (decision.action === 'hold' && decision.reason === 'human_active') {
     const node = job.flowVersionId && job.nodeId ? (await deps.interpreter.load(job.flowVersionId)).version.nodes.get(job.nodeId) : undefined;
     const mode = (node && runtimeOf(node.type).whenHumanActive?.(node.config)) ?? 'hold';
@@ -178,12 +177,6 @@ async function attempt(job: OutboundJob, deps: EngineDeps, slots: Slots): Promis
 async function failure(job: OutboundJob, f: CloudApiFailure, deps: EngineDeps, slots: Slots): Promise<Verdict> {
   const error = { code: String(f.error.code), message: f.error.message, ...(f.error.details ? { details: f.error.details } : {}) };
   deps.logger.warn({ messageId: job.messageId, workspaceId: job.workspaceId, code: f.error.code, handling: f.handling }, 'send failed');
-  const finish = (result: OutboundResult, outcome: Outcome, optOutSource?: string): Verdict => ({
-    kind: 'finish',
-    result,
-    outcome,
-    ...(optOutSource ? { optOutSource } : {}),
-  });
   switch (f.handling) {
     case 'retry':
       if (job.attempts + 1 < MAX_ATTEMPTS) return { kind: 'retry', afterMs: f.retryAfterMs ?? 1_000, error };
