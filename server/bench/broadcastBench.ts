@@ -158,30 +158,29 @@ async function main(): Promise<string> {
     // 2. The whole path for the segment: start-run → template queued → sent to the stand-in → the run ends.
     const runner = await stack.startWorker();
     if (pgStats) await resetPgStat(stack);
-    // The stand-in keeps every request; counting and forgetting them as they come keeps its memory out of the RSS.
+    // The stand-in runs in its own process: its record of every request is not in this RSS.
     let sent = 0;
-    const countSends = () => {
-      sent += standIn.acceptedCount();
-      standIn.reset();
+    const countSends = async () => {
+      sent = await standIn.acceptedCount();
     };
     rss.reset();
     window = startWindow(stack.pgDataDir);
     start = performance.now();
     await fireNow(stack, segment.flowId);
-    await until(() => {
-      countSends();
+    await until(async () => {
+      await countSends();
       return fired(stack, segment.flowId);
     }, POLL_MS);
     const segmentQueuedS = secondsSince(start);
     const segmentQueued = await runsOrStartJobs(stack, segment.flowId);
     const sentWhenQueued = sent;
-    await until(() => {
-      countSends();
+    await until(async () => {
+      await countSends();
       return sent >= complete;
     }, POLL_MS);
     const completeS = secondsSince(start);
     await drained(stack);
-    countSends();
+    await countSends();
     const m = window.end(complete);
     const completePeak = rss.peak();
     const endLoad = loads();

@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineDeps } from '@tandem/engine/tasks';
-import { startCloudApiStandIn, type CloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 import { migrateDatabase, openDatabase, type Database } from '../src/db/database';
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
 import { createEngineDeps } from '../src/engineDeps';
@@ -10,6 +9,7 @@ import { SecretBox, generateKey } from '../src/security/secretBox';
 import { createFlow, publishFlow } from '../src/services/flows';
 import { createWorkspace } from '../src/services/workspaces';
 import { startWorker, type Worker } from '../src/worker/startWorker';
+import { startStandInProcess, type StandInProcess } from './standInProcess';
 
 const PNID = '106540352242922';
 const TOKEN = 'bench-token';
@@ -19,7 +19,8 @@ export interface BenchStack {
   database: Database;
   /** The Postgres data folder, for `startWindow`. */
   pgDataDir: string;
-  standIn: CloudApiStandIn;
+  /** The Cloud API stand-in, in a process of its own (its CPU is not Tandem's). */
+  standIn: StandInProcess;
   workspaceId: string;
   deps: EngineDeps;
   q<T>(text: string, params?: unknown[]): Promise<T[]>;
@@ -62,7 +63,7 @@ export async function startBenchStack(o: { name: string; port: number; concurren
     cleanups.push(() => pg.stop());
     const database = openDatabase(pg.url, o.concurrency + 10);
     cleanups.push(() => database.close());
-    const standIn = await startCloudApiStandIn({ tokens: { [PNID]: TOKEN } });
+    const standIn = await startStandInProcess({ [PNID]: TOKEN });
     cleanups.push(() => standIn.close());
     await migrateDatabase(database);
     const secrets = new SecretBox(generateKey());

@@ -75,7 +75,18 @@ describe('CloudApiClient', () => {
     standIn.setLatency(2_000);
     const impatient = new CloudApiClient({ baseUrl: standIn.url, timeoutMs: 50 });
     const outcome = await impatient.send(credentials, hello);
-    expect(outcome).toMatchObject({ ok: false, handling: 'retry', error: { code: -1, httpStatus: null, source: 'transport' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      handling: 'retry',
+      error: { code: -1, httpStatus: null, source: 'transport', message: 'Cloud API did not answer within 50 ms' },
+    });
+  });
+
+  it('sends one message after another over the same kept-alive connection', async () => {
+    for (let i = 0; i < 3; i++) expect(await client.send(credentials, hello)).toMatchObject({ ok: true });
+    const ports = standIn.received().map((r) => r.remotePort);
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(1);
   });
 
   it('turns a refused connection into a retryable transport error', async () => {

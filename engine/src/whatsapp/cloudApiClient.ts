@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { classifyError } from './classifyError';
 import { readCloudApiError, TRANSPORT_ERROR_CODE, type CloudApiError } from './cloudApiError';
 import { formatIssuePath } from './issuePath';
+import { keepAlivePoster, type PostJson } from './postJson';
 import { markReadSchema, outboundMessageSchema, type OutboundMessage } from './outboundPayload';
 import type { CloudApiFailure, MarkReadOutcome, SendOutcome } from './sendOutcome';
 
@@ -13,6 +14,7 @@ export type CloudApiClientOptions = {
   baseUrl?: string;
   apiVersion?: string;
   timeoutMs?: number;
+  /** Replaces the HTTP client (tests); sends then go through it too instead of the kept-alive connections. */
   fetch?: typeof fetch;
 };
 
@@ -27,6 +29,8 @@ export class CloudApiClient {
   readonly #graph: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
+  /** Sends and read receipts: many per second, so over kept-alive connections. */
+  readonly #postJson: PostJson;
 
   constructor(options: CloudApiClientOptions = {}) {
     const { baseUrl, apiVersion, timeoutMs } = clientOptionsSchema.parse(options);
@@ -34,6 +38,7 @@ export class CloudApiClient {
     this.#graph = `${baseUrl.replace(/\/+$/, '')}/${apiVersion}`;
     this.#timeoutMs = timeoutMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#postJson = options.fetch ? viaFetch(options.fetch) : keepAlivePoster().post;
   }
 
   /** `attempt` counts earlier failures of this same send, from 0; it grows the suggested retry delay. */
@@ -134,14 +139,14 @@ export class CloudApiClient {
     if (!checked.success) return refuse(checked.error);
     const { phoneNumberId, accessToken } = checked.data;
     try {
-      const response = await this.#fetch(this.#endpoint(phoneNumberId), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-      const answer = parseJson(await response.text());
-      if (response.ok) return { ok: true, status: response.status, body: answer };
+      const response = await this.#postJson(
+        this.#endpoint(phoneNumberId),
+        { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        JSON.stringify(body),
+        this.#timeoutMs,
+      );
+      const answer = parseJson(response.text);
+      if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status, body: answer };
       return fail(redact(readCloudApiError(response.status, answer), accessToken), attempt);
     } catch (error) {
       return fail(redact(transportError(error, this.#timeoutMs), accessToken), attempt);
@@ -197,6 +202,14 @@ function refuse(error: z.ZodError): CloudApiFailure {
 
 function unusable(message: string, httpStatus: number): CloudApiError {
   return { code: TRANSPORT_ERROR_CODE, message, httpStatus, source: 'transport' };
+}
+
+/** A `PostJson` over a given `fetch`. */
+function viaFetch(f: typeof fetch): PostJson {
+  return async (url, headers, body, timeoutMs) => {
+    const response = await f(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    return { status: response.status, text: await response.text() };
+  };
 }
 
 function unexpectedSuccess(httpStatus: number): CloudApiError {

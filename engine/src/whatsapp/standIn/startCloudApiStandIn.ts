@@ -15,6 +15,8 @@ export type RecordedRequest = {
   body: unknown;
   /** Arrival time in ms on this process's `performance.now()` clock. */
   receivedAt: number;
+  /** The client's TCP port: requests over one kept-alive connection share it. */
+  remotePort: number | undefined;
   response: { status: number; body: unknown };
 };
 
@@ -129,7 +131,15 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
         ? (serveFlows(request, path, { flows, tokens, baseUrl }) ?? decide(request, phoneNumberId, path, text, receivedAt))
         : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl });
     const body = parseJson(text);
-    records.push({ method: request.method ?? 'GET', path, phoneNumberId, body: body ?? text, receivedAt, response: reply });
+    records.push({
+      method: request.method ?? 'GET',
+      path,
+      phoneNumberId,
+      body: body ?? text,
+      receivedAt,
+      remotePort: request.socket.remotePort,
+      response: reply,
+    });
     if (reply.status === 200 && typeof body === 'object' && body !== null && 'type' in body) accepted += 1;
     const send = () => {
       response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
