@@ -216,7 +216,12 @@ export interface InboundReceipt {
 
 export interface EngineTx {
   /** Finds or creates the contact (without locking it); `created` is true for a first contact. */
-  upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }>;
+  /**
+   * Creates the workspace's contacts these identities name that do not exist yet, in one
+   * statement, and answers the `identityKey`s it created; a contact that exists (or that another
+   * transaction creates meanwhile) is left as it is. Lock them next with `lockContactsByIdentity`.
+   */
+  createContacts(workspaceId: string, contacts: readonly { identity: ContactIdentity; at: Date }[]): Promise<Set<string>>;
   /**
    * Stores messages contacts sent, in one statement, and answers the wamids that were new (a known
    * wamid is a webhook retry: nothing changes). A new one opens the 24-hour window (and the 72-hour

@@ -1,4 +1,5 @@
 import type { Routed } from '../runtime/interpreter';
+import { identityKey } from '../runtime/ports';
 import type { EngineDeps } from './deps';
 import type { BusinessEventPayload } from './payloads';
 
@@ -9,8 +10,15 @@ import type { BusinessEventPayload } from './payloads';
 export async function applyBusinessEvent(p: BusinessEventPayload, deps: EngineDeps, job?: { id: string }): Promise<Routed> {
   return deps.store.transaction(
     async (tx) => {
-      const { id } = await tx.upsertContact(p.workspaceId, p.contact, new Date());
-      const locked = (await tx.lockContacts([id])).get(id)!;
+      // A known contact is locked with its active runs in one statement; a new one is created first.
+      const key = identityKey(p.contact);
+      let locked = (await tx.lockContactsByIdentity(p.workspaceId, [p.contact])).get(key);
+      if (!locked) {
+        await tx.createContacts(p.workspaceId, [{ identity: p.contact, at: new Date() }]);
+        locked = (await tx.lockContactsByIdentity(p.workspaceId, [p.contact])).get(key);
+        if (!locked) throw new Error('the event’s contact could not be created: its identifiers belong to different contacts');
+      }
+      const id = locked.contact.id;
       const routed = await deps.interpreter.onContactEvent(tx, locked, { type: 'event', name: p.name, payload: p.payload });
       deps.logger.info({ workspaceId: p.workspaceId, contactId: id, event: p.name, routed: routed.to }, 'business event applied');
       return routed;

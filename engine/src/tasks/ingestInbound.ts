@@ -15,48 +15,63 @@ export const STALE_AFTER_MS = 24 * 3_600_000;
  */
 export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): Promise<void> {
   await deps.store.transaction(async (tx) => {
-    // Known senders are found and locked in one statement; new ones are created, then locked.
-    const known = await tx.lockContactsByIdentity(
-      payload.workspaceId,
-      payload.messages.map((m) => m.contact),
-    );
-    const resolved: { contactId: number; firstContact: boolean; item: InboundPayload['messages'][number] }[] = [];
-    const created: number[] = [];
-    for (const item of payload.messages) {
-      const found = known.get(identityKey(item.contact));
-      if (found) {
-        resolved.push({ contactId: found.contact.id, firstContact: false, item });
-        continue;
-      }
-      const { id, created: isNew } = await tx.upsertContact(payload.workspaceId, item.contact, new Date(item.message.at));
-      resolved.push({ contactId: id, firstContact: isNew, item });
-      created.push(id);
+    // Known senders are found and locked (with their active runs) in one statement; new ones are
+    // created in one more, then locked the same way.
+    const identities = payload.messages.map((m) => m.contact);
+    const locked = await tx.lockContactsByIdentity(payload.workspaceId, identities);
+    const unknown = payload.messages.filter((m) => !locked.has(identityKey(m.contact)));
+    let created = new Set<string>();
+    if (unknown.length) {
+      created = await tx.createContacts(
+        payload.workspaceId,
+        unknown.map((m) => ({ identity: m.contact, at: new Date(m.message.at) })),
+      );
+      for (const [key, l] of await tx.lockContactsByIdentity(
+        payload.workspaceId,
+        unknown.map((m) => m.contact),
+      ))
+        locked.set(key, l);
     }
-    const locked = new Map([...known.values()].map((l) => [l.contact.id, l]));
-    if (created.length) for (const [id, l] of await tx.lockContacts(created)) locked.set(id, l);
+    const resolved = payload.messages.map((item) => {
+      const entry = locked.get(identityKey(item.contact));
+      // Only a contact known by another identifier (a user id that now comes with a phone number) is missing.
+      if (!entry) throw new Error(`the sender of ${item.message.wamid} could not be created: its identifiers belong to different contacts`);
+      return { entry, firstContact: false, item };
+    });
     resolved.sort((a, b) => a.item.message.at.localeCompare(b.item.message.at));
+    // A contact this batch created: its first message (in time) is its first contact.
+    for (const r of resolved) {
+      if (created.delete(identityKey(r.item.contact))) r.firstContact = true;
+    }
     // Every message of the batch is stored in one statement; known wamids (webhook retries) come back as not fresh.
     const fresh = await tx.recordInbound(
-      resolved.map(({ contactId, item }) => {
-        const at = new Date(item.message.at);
-        const fromAd = item.message.referral?.sourceType === 'ad';
-        return {
-          message: { workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at },
-          contact: {
-            ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
-            ...(item.contact.userId ? { userId: item.contact.userId } : {}),
-            ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
+      resolved.map(
+        ({
+          entry: {
+            contact: { id: contactId },
           },
-        };
-      }),
+          item,
+        }) => {
+          const at = new Date(item.message.at);
+          const fromAd = item.message.referral?.sourceType === 'ad';
+          return {
+            message: { workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at },
+            contact: {
+              ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
+              ...(item.contact.userId ? { userId: item.contact.userId } : {}),
+              ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
+            },
+          };
+        },
+      ),
     );
     const breather = new Breather();
-    for (const { contactId, firstContact, item } of resolved) {
+    for (const { entry, firstContact, item } of resolved) {
       await breather.breathe();
       if (!fresh.has(item.message.wamid)) continue;
       // The same wamid twice in one batch: the first one counts.
       fresh.delete(item.message.wamid);
-      const entry = locked.get(contactId)!;
+      const contactId = entry.contact.id;
       const at = new Date(item.message.at);
       entry.contact = {
         ...entry.contact,

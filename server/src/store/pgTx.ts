@@ -61,20 +61,24 @@ export class PgTx implements EngineTx {
     return this.c.query<R>(text, params);
   }
 
-  async upsertContact(workspaceId: string, identity: ContactIdentity, at: Date): Promise<{ id: number; created: boolean }> {
-    const key = identity.waId ? 'wa_id' : 'user_id';
-    const value = identity.waId ?? identity.userId;
-    if (!value) throw new Error('a contact needs a WhatsApp id or a user id');
-    const found = await this.query<{ id: number }>(`SELECT id FROM contacts WHERE workspace_id = $1 AND ${key} = $2`, [workspaceId, value]);
-    if (found.rows[0]) return { id: found.rows[0].id, created: false };
-    const inserted = await this.query<{ id: number; created: boolean }>(
+  async createContacts(workspaceId: string, contacts: readonly { identity: ContactIdentity; at: Date }[]): Promise<Set<string>> {
+    const byKey = new Map<string, { wa_id: string | null; user_id: string | null; profile_name: string | null; at: Date }>();
+    for (const { identity, at } of contacts) {
+      if (!identity.waId && !identity.userId) throw new Error('a contact needs a WhatsApp id or a user id');
+      const key = identityKey(identity);
+      if (!byKey.has(key)) byKey.set(key, { wa_id: identity.waId ?? null, user_id: identity.userId ?? null, profile_name: identity.profileName ?? null, at });
+    }
+    if (byKey.size === 0) return new Set();
+    // A contact another transaction created meanwhile is left as it is (and is not ours to call new).
+    const r = await this.query<{ wa_id: string | null; user_id: string | null }>(
       `INSERT INTO contacts (workspace_id, wa_id, user_id, phone, profile_name, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6)
-       ON CONFLICT (workspace_id, ${key}) DO UPDATE SET updated_at = contacts.updated_at
-       RETURNING id, (xmax = 0) AS created`,
-      [workspaceId, identity.waId ?? null, identity.userId ?? null, identity.waId ? `+${identity.waId}` : null, identity.profileName ?? null, at],
+       SELECT $1, x.wa_id, x.user_id, '+' || x.wa_id, x.profile_name, x.at, x.at
+       FROM jsonb_to_recordset($2::jsonb) AS x(wa_id text, user_id text, profile_name text, at timestamptz)
+       ON CONFLICT DO NOTHING
+       RETURNING wa_id, user_id`,
+      [workspaceId, JSON.stringify([...byKey.values()])],
     );
-    return inserted.rows[0]!;
+    return new Set(r.rows.map((row) => identityKey({ waId: row.wa_id ?? undefined, userId: row.user_id ?? undefined })));
   }
 
   async recordInbound(batch: readonly InboundReceipt[]): Promise<Set<string>> {

@@ -39,4 +39,28 @@ describe('several messages of one contact in one webhook body', () => {
     expect(h.wire().sort()).toEqual([`${TO}: Thanks, Ada!`, `${TO}: What is your name?`]);
     expect(await h.q(`SELECT status, current_node FROM runs`)).toEqual([{ status: 'completed', current_node: 'thanks' }]);
   });
+
+  it('creates a new sender once, and only its first message counts as its first contact', async () => {
+    await h.publish({
+      schemaVersion: 1,
+      name: 'Welcome',
+      settings: { reentry: 'always' },
+      nodes: [
+        node('first', 'trigger-message', { match: 'any', firstContactOnly: true }),
+        node('welcome', 'send-message', { message: { kind: 'text', text: 'Welcome!' } }),
+      ],
+      edges: [edge('first', 'next', 'welcome')],
+    });
+    const ts = String(Math.floor((await h.now()).getTime() / 1000));
+    await h.deliver(
+      inboundBody([
+        { from: CUSTOMER, id: 'wamid.new.1', timestamp: ts, type: 'text', text: { body: 'hello' } },
+        { from: CUSTOMER, id: 'wamid.new.2', timestamp: ts, type: 'text', text: { body: 'anyone there?' } },
+      ]),
+    );
+    await h.idle();
+    expect(h.wire()).toEqual([`${TO}: Welcome!`]);
+    expect(await h.q(`SELECT count(*)::int AS n FROM contacts WHERE wa_id = $1`, [CUSTOMER])).toEqual([{ n: 1 }]);
+    expect(await h.q(`SELECT count(*)::int AS n FROM messages WHERE direction = 'in'`)).toEqual([{ n: 2 }]);
+  });
 });
