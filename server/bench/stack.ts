@@ -11,8 +11,9 @@ import { createWorkspace } from '../src/services/workspaces';
 import { startWorker, type Worker } from '../src/worker/startWorker';
 import { startStandInProcess, type StandInProcess } from './standInProcess';
 
-const PNID = '106540352242922';
 const TOKEN = 'bench-token';
+/** The phone number id of the stack's `i`th number (workspace). */
+export const benchPhoneNumberId = (i: number) => String(106540352242922 + i);
 
 /** What a benchmark runs against: an embedded Postgres in a temporary folder, migrated, one Cloud API workspace, the stand-in. */
 export interface BenchStack {
@@ -21,11 +22,14 @@ export interface BenchStack {
   pgDataDir: string;
   /** The Cloud API stand-in, in a process of its own (its CPU is not Tandem's). */
   standIn: StandInProcess;
+  /** The first number's workspace. */
   workspaceId: string;
+  /** Every number's workspace, the `i`th on `benchPhoneNumberId(i)`. */
+  workspaceIds: string[];
   deps: EngineDeps;
   q<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Creates and publishes a flow; returns its id and live version. */
-  publish(flow: Record<string, unknown>): Promise<{ flowId: string; versionId: number }>;
+  /** Creates and publishes a flow in the first workspace (or the one given); returns its id and live version. */
+  publish(flow: Record<string, unknown>, workspaceId?: string): Promise<{ flowId: string; versionId: number }>;
   /** The worker as `tandem worker` runs it: graphile-worker's runner and the outbox and inbox loops. */
   startWorker(): Promise<Pick<Worker, 'stop'>>;
   /** Stops the workers still running, the stand-in, the pool and Postgres, and removes the temporary folder. */
@@ -35,10 +39,10 @@ export interface BenchStack {
 /**
  * Starts the stack as stepsBench does: embedded Postgres on `port` (with pg_stat_statements when
  * `pgStats`) in a temporary folder named after the benchmark, Tandem's and graphile-worker's
- * migrations, a workspace on the Cloud API stand-in with high throughput and no pacing, and the
- * engine's dependencies. On failure, and on SIGINT / SIGTERM, it cleans up itself.
+ * migrations, `numbers` workspaces (default 1), each a number on the Cloud API stand-in at Meta's
+ * highest throughput (1,000 messages/s) with no pacing, and the engine's dependencies. On failure, and on SIGINT / SIGTERM, it cleans up itself.
  */
-export async function startBenchStack(o: { name: string; port: number; concurrency: number; pgStats?: boolean }): Promise<BenchStack> {
+export async function startBenchStack(o: { name: string; port: number; concurrency: number; pgStats?: boolean; numbers?: number }): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), `tandem-bench-${o.name}-`));
   chmodSync(dir, 0o755);
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
@@ -63,19 +67,26 @@ export async function startBenchStack(o: { name: string; port: number; concurren
     cleanups.push(() => pg.stop());
     const database = openDatabase(pg.url, o.concurrency + 10);
     cleanups.push(() => database.close());
-    const standIn = await startStandInProcess({ [PNID]: TOKEN });
+    const numbers = Array.from({ length: o.numbers ?? 1 }, (_, i) => benchPhoneNumberId(i));
+    const standIn = await startStandInProcess(Object.fromEntries(numbers.map((pnid) => [pnid, TOKEN])));
     cleanups.push(() => standIn.close());
     await migrateDatabase(database);
     const secrets = new SecretBox(generateKey());
-    const workspaceId = await createWorkspace(database.db, secrets, {
-      name: 'Bench',
-      transport: 'cloud',
-      phoneNumberId: PNID,
-      accessToken: TOKEN,
-      coexistence: false,
-      throughputMps: 1_000,
-      settings: { pairGapMs: 0 },
-    });
+    const workspaceIds: string[] = [];
+    for (const [i, phoneNumberId] of numbers.entries()) {
+      workspaceIds.push(
+        await createWorkspace(database.db, secrets, {
+          name: i === 0 ? 'Bench' : `Bench ${i + 1}`,
+          transport: 'cloud',
+          phoneNumberId,
+          accessToken: TOKEN,
+          coexistence: false,
+          throughputMps: 1_000,
+          settings: { pairGapMs: 0 },
+        }),
+      );
+    }
+    const workspaceId = workspaceIds[0]!;
     const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
     const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
     return {
@@ -83,11 +94,12 @@ export async function startBenchStack(o: { name: string; port: number; concurren
       pgDataDir: join(dir, 'pg'),
       standIn,
       workspaceId,
+      workspaceIds,
       deps,
       q,
-      async publish(flow) {
-        const flowId = await createFlow(database.db, workspaceId, flow);
-        const { versionId } = await publishFlow(database.db, workspaceId, flowId);
+      async publish(flow, into = workspaceId) {
+        const flowId = await createFlow(database.db, into, flow);
+        const { versionId } = await publishFlow(database.db, into, flowId);
         return { flowId, versionId };
       },
       async startWorker() {

@@ -4,7 +4,7 @@ import { INBOX_CHANNEL } from '../src/store/outbox';
 import { startWindow, statementsPerStep } from './measure';
 import { referenceDir, runReference, type ReferenceResult } from './reference';
 import { startProfile } from './profile';
-import { drained as allDone, startBenchStack } from './stack';
+import { drained as allDone, benchPhoneNumberId, startBenchStack } from './stack';
 
 /**
  * Durable contact-steps per second on the path "webhook body stored → parsed and routed →
@@ -19,8 +19,7 @@ import { drained as allDone, startBenchStack } from './stack';
  * Postgres spent executing each (pg_stat_statements); BENCH_PROFILE=<path> writes a CPU profile of
  * the measured window (open it in Chrome DevTools) and prints where node's time went.
  */
-const [contacts = 2_000, parked = 100_000, concurrency = 16] = process.argv.slice(2).map(Number);
-const PNID = '106540352242922';
+const [contacts = 2_000, parked = 100_000, concurrency = 16, numbers = 4] = process.argv.slice(2).map(Number);
 
 const flow = {
   schemaVersion: 1,
@@ -48,20 +47,22 @@ let tandem: { stepsPerSec: number; nodeCpuMsPerStep: number; pgCpuMsPerStep: num
 
 async function main() {
   const pgStats = process.env.BENCH_PGSTAT === '1';
-  const stack = await startBenchStack({ name: 'steps', port: 54391, concurrency, pgStats });
+  const stack = await startBenchStack({ name: 'steps', port: 54391, concurrency, pgStats, numbers });
   const { pgDataDir, standIn, workspaceId, q } = stack;
   try {
     const { flowId } = await stack.publish(flow);
+    for (const other of stack.workspaceIds.slice(1)) await stack.publish(flow, other);
     await stack.startWorker();
     // Inbound replies enter as Meta delivers them: one signed webhook body per message, stored in the
     // inbox as the webhook endpoint stores it (one deduplicating insert and a NOTIFY per body).
+    // Contact n writes to number n mod `numbers` (one number sends at most 1,000 messages a second).
     const inbound = (offset: number, count: number, text: string, kind: string) =>
       q(
         `WITH b AS (
            SELECT json_build_object('object', 'whatsapp_business_account', 'entry', json_build_array(json_build_object('id', '102290129340398',
              'changes', json_build_array(json_build_object('field', 'messages', 'value', json_build_object(
                'messaging_product', 'whatsapp',
-               'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', $1::text),
+               'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', ($1::bigint + n % $6)::text),
                'contacts', json_build_array(json_build_object('profile', json_build_object('name', 'Ada'), 'wa_id', ($2::bigint + n)::text)),
                'messages', json_build_array(json_build_object('from', ($2::bigint + n)::text, 'id', 'wamid.' || $5 || '.' || n,
                  'timestamp', extract(epoch FROM now())::bigint::text, 'type', 'text', 'text', json_build_object('body', $3::text)))))))))::text AS body
@@ -70,7 +71,7 @@ async function main() {
            INSERT INTO webhook_events (source, sha256, body) SELECT 'whatsapp', sha256(convert_to(body, 'UTF8')), body FROM b ON CONFLICT (sha256) DO NOTHING RETURNING id
          )
          SELECT count(*), pg_notify('${INBOX_CHANNEL}', '') FROM e`,
-        [PNID, offset, text, count, kind],
+        [benchPhoneNumberId(0), offset, text, count, kind, numbers],
       );
     const sentCount = () => standIn.acceptedCount();
     const waitSends = async (target: number) => {
@@ -134,10 +135,13 @@ async function main() {
      * sends them: all the window's sends' statuses enter the inbox at once; the window ends when
      * every message reads `read`.
      */
-    const statuses = async (offset: number) => {
-      const wamids = (await q<{ wamid: string }>(`SELECT wamid FROM messages WHERE direction = 'out' AND status = 'sent' AND wamid IS NOT NULL`)).map(
-        (r) => r.wamid,
+    const statuses = async () => {
+      // Each status comes from the number that sent the message, addressed to the contact it went to.
+      const sent = await q<{ wamid: string; pnid: string; wa_id: string }>(
+        `SELECT m.wamid, w.phone_number_id AS pnid, c.wa_id FROM messages m JOIN workspaces w ON w.id = m.workspace_id JOIN contacts c ON c.id = m.contact_id
+         WHERE m.direction = 'out' AND m.status = 'sent' AND m.wamid IS NOT NULL`,
       );
+      const wamids = sent.map((r) => r.wamid);
       const window = startWindow(pgDataDir);
       const t0 = performance.now();
       await q(
@@ -145,16 +149,16 @@ async function main() {
            SELECT json_build_object('object', 'whatsapp_business_account', 'entry', json_build_array(json_build_object('id', '102290129340398',
              'changes', json_build_array(json_build_object('field', 'messages', 'value', json_build_object(
                'messaging_product', 'whatsapp',
-               'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', $1::text),
+               'metadata', json_build_object('display_phone_number', '15550783881', 'phone_number_id', w.pnid),
                'statuses', json_build_array(json_build_object('id', w.wamid, 'status', s.status, 'timestamp', (extract(epoch FROM now())::bigint + s.n)::text,
-                 'recipient_id', ($2::bigint + w.n)::text))))))))::text AS body, s.n, w.n AS m
-           FROM unnest($3::text[]) WITH ORDINALITY AS w(wamid, n) CROSS JOIN (VALUES ('sent', 0), ('delivered', 1), ('read', 2)) AS s(status, n)
+                 'recipient_id', w.wa_id))))))))::text AS body, s.n, w.n AS m
+           FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS w(wamid, pnid, wa_id, n) CROSS JOIN (VALUES ('sent', 0), ('delivered', 1), ('read', 2)) AS s(status, n)
          ), e AS (
            INSERT INTO webhook_events (source, sha256, body) SELECT 'whatsapp', sha256(convert_to(body, 'UTF8')), body FROM b ORDER BY n, m
            ON CONFLICT (sha256) DO NOTHING RETURNING id
          )
          SELECT count(*), pg_notify('${INBOX_CHANNEL}', '') FROM e`,
-        [PNID, offset, wamids],
+        [wamids, sent.map((r) => r.pnid), sent.map((r) => r.wa_id)],
       );
       const unread = async () =>
         (await q<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE direction = 'out' AND wamid = ANY($1) AND status <> 'read'`, [wamids]))[0]!.n;
@@ -168,9 +172,11 @@ async function main() {
       );
     };
 
-    console.log(`steps benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17`);
+    console.log(
+      `steps benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17, ${numbers} numbers (contacts spread over them)`,
+    );
     tandem = await measure('Tandem, empty db', 491_000_000_000);
-    await statuses(491_000_000_000);
+    await statuses();
     if (parked > 0) {
       const t0 = performance.now();
       const [sample] = await q<{ snapshot: unknown; flow_version_id: number }>(

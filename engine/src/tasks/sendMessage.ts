@@ -30,14 +30,17 @@ function finish(result: OutboundResult, outcome: Outcome, optOutSource?: string)
 class Slots {
   readonly used: number[] = [];
   paused = false;
+  /** Messages of the batch that go out a second time (131047, then their template): each may take one slot more. */
+  private extra = 0;
   constructor(
     private readonly free: number[],
     public retryInMs: number,
-    /** Takes one more slot when those taken are used up (a message sent twice: 131047 then its template). */
+    /** Takes one more slot, for a message sent twice (131047 then its template) when those taken are used up. */
     private readonly another: () => Promise<{ slots: number[]; retryInMs: number }>,
   ) {}
   async take(): Promise<number | undefined> {
-    if (this.free.length === 0) {
+    if (this.free.length === 0 && this.extra > 0) {
+      this.extra -= 1;
       const more = await this.another();
       this.free.push(...more.slots);
       this.retryInMs = more.retryInMs;
@@ -45,6 +48,10 @@ class Slots {
     const slot = this.free.shift();
     if (slot !== undefined) this.used.push(slot);
     return slot;
+  }
+  /** The next `take` may ask the number for one more slot when the batch's are used up. */
+  allowOneMore(): void {
+    this.extra += 1;
   }
   get unused(): readonly number[] {
     return this.free;
@@ -184,8 +191,10 @@ async function failure(job: OutboundJob, f: CloudApiFailure, deps: EngineDeps, s
     case 'window_closed':
       // WhatsApp says the window is closed although our clock did not: a message that names what to
       // send then (a Flow's button template) goes out that way, decided once more with the window closed.
-      if (job.contact.lastInboundAt !== null && contentKindOf(job.content.kind)?.outsideWindow?.(job.content))
+      if (job.contact.lastInboundAt !== null && contentKindOf(job.content.kind)?.outsideWindow?.(job.content)) {
+        slots.allowOneMore();
         return attempt({ ...job, contact: { ...job.contact, lastInboundAt: null } }, deps, slots);
+      }
       return finish({ status: 'skipped', error, at: job.now }, { outcome: 'window_closed' });
     case 'opt_out':
       return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error }, `whatsapp error ${f.error.code}`);

@@ -289,19 +289,14 @@ export class PgTx implements EngineTx {
     );
   }
 
+  /** Held back and written with the transaction's other writes (see WriteBuffer). */
   async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void> {
-    await this.query(`UPDATE messages SET status = 'held', error = jsonb_build_object('held', $3::text), send_after = $2, updated_at = now() WHERE id = $1`, [
-      messageId,
-      new Date(until.getTime() - clockOffsetMs),
-      reason,
-    ]);
+    this.buffer.holdOutbound(messageId, new Date(until.getTime() - clockOffsetMs), reason);
   }
 
+  /** Held back and written with the transaction's other writes (see WriteBuffer). */
   async retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void> {
-    await this.query(
-      `UPDATE messages SET attempts = attempts + 1, error = $3, send_after = now() + $2 * interval '1 millisecond', updated_at = now() WHERE id = $1`,
-      [messageId, afterMs, error],
-    );
+    this.buffer.retryOutbound(messageId, afterMs, error);
   }
 
   async pauseNumber(workspaceId: string, reason: string, at: Date): Promise<void> {

@@ -21,6 +21,8 @@ export class WriteBuffer {
   private readonly timers = new Map<string, TimerWrite>();
   private sends: OutboundRecord[] = [];
   private results: { messageId: number; result: OutboundResult }[] = [];
+  /** Claimed messages due again later: held (with the reason) or retried after a failure (with the error). */
+  private later: { id: number; held: string | null; error: Record<string, unknown> | null; until: Date | null; after_ms: number | null }[] = [];
   private consumedJob: string | undefined;
 
   get empty(): boolean {
@@ -30,7 +32,8 @@ export class WriteBuffer {
       this.clearedRuns.size === 0 &&
       this.timers.size === 0 &&
       this.sends.length === 0 &&
-      this.results.length === 0
+      this.results.length === 0 &&
+      this.later.length === 0
     );
   }
 
@@ -60,6 +63,16 @@ export class WriteBuffer {
 
   finishOutbound(messageId: number, result: OutboundResult): void {
     this.results.push({ messageId, result });
+  }
+
+  /** Held until `until` (Postgres time) for `reason`. */
+  holdOutbound(messageId: number, until: Date, reason: string): void {
+    this.later.push({ id: messageId, held: reason, error: null, until, after_ms: null });
+  }
+
+  /** Tried again `afterMs` after the commit, one more failed attempt counted. */
+  retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): void {
+    this.later.push({ id: messageId, held: null, error, until: null, after_ms: afterMs });
   }
 
   consumeJob(jobId: string): void {
@@ -199,6 +212,15 @@ export class WriteBuffer {
         FROM (SELECT contact_id, max(pace_until) AS pace FROM fo WHERE pace_until IS NOT NULL GROUP BY contact_id) p
         WHERE c.id = p.contact_id AND (c.next_send_at IS NULL OR c.next_send_at < p.pace))`);
     }
+    if (this.later.length) {
+      ctes.push(`ol AS (
+        UPDATE messages m SET status = CASE WHEN x.held IS NULL THEN m.status ELSE 'held' END,
+          error = CASE WHEN x.held IS NULL THEN x.error ELSE jsonb_build_object('held', x.held) END,
+          attempts = m.attempts + CASE WHEN x.held IS NULL THEN 1 ELSE 0 END,
+          send_after = COALESCE(x.until, now() + x.after_ms * interval '1 millisecond'), updated_at = now()
+        FROM jsonb_to_recordset(${json(this.later)}) AS x(id bigint, held text, error jsonb, until timestamptz, after_ms int)
+        WHERE m.id = x.id)`);
+    }
     if (this.consumedJob !== undefined) {
       params.push(this.consumedJob);
       ctes.push(`cj AS (DELETE FROM graphile_worker._private_jobs WHERE id = $${params.length}::bigint)`);
@@ -210,6 +232,7 @@ export class WriteBuffer {
     this.timers.clear();
     this.sends = [];
     this.results = [];
+    this.later = [];
     return { text: `WITH ${ctes.join(',\n')}\nSELECT ${selects.join(', ')}`, params };
   }
 }
