@@ -1,8 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
+import { text } from 'node:stream/consumers';
 
 /** What came back from a POST: the status and the body as text. */
-export type PostAnswer = { status: number; text: string };
+type PostAnswer = { status: number; text: string };
 
 /** Posts a JSON body and reads the whole answer; rejects on network failure, and with a `TimeoutError` after `timeoutMs`. */
 export type PostJson = (url: string, headers: Record<string, string>, body: string, timeoutMs: number) => Promise<PostAnswer>;
@@ -32,10 +33,7 @@ export function keepAlivePoster(maxSockets = 128): { post: PostJson; close(): vo
           timeout: timeoutMs,
         },
         (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-          response.on('error', reject);
+          text(response).then((body) => resolve({ status: response.statusCode ?? 0, text: body }), reject);
         },
       );
       // `timeout` fires after that long without socket activity; the whole exchange gets the same bound.

@@ -77,6 +77,16 @@ export const claimOutboundSql = `
 /** The claimed rows as send jobs; messages of one contact share one locked contact. */
 export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: SecretBox): OutboundJob[] {
   const contacts = new Map<number, LockedContact>();
+  // One number's token is decrypted once per batch, not once per message.
+  const tokens = new Map<string, string | null>();
+  const tokenOf = (row: OutboundRow) => {
+    let token = tokens.get(row.m_workspace_id);
+    if (token === undefined) {
+      token = row.access_token ? secrets.decrypt(row.access_token) : null;
+      tokens.set(row.m_workspace_id, token);
+    }
+    return token;
+  };
   return rows.map((row) => {
     let locked = contacts.get(row.contact_id);
     if (!locked) {
@@ -104,7 +114,7 @@ export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: Secr
       status: row.status,
       attempts: row.attempts,
       to: row.phone ?? (row.wa_id ? `+${row.wa_id}` : null),
-      sender: { transport: row.transport, phoneNumberId: row.phone_number_id, accessToken: row.access_token ? secrets.decrypt(row.access_token) : null },
+      sender: { transport: row.transport, phoneNumberId: row.phone_number_id, accessToken: tokenOf(row) },
       numberPausedReason: row.sends_paused_reason,
       throughputMps: row.throughput_mps,
       pairGapMs: typeof row.settings.pairGapMs === 'number' ? row.settings.pairGapMs : 600,
