@@ -18,6 +18,10 @@ export const benchPhoneNumberId = (i: number) => String(106540352242922 + i);
 /** What a benchmark runs against: an embedded Postgres in a temporary folder, migrated, one Cloud API workspace, the stand-in. */
 export interface BenchStack {
   database: Database;
+  /** Where Postgres listens, for processes of their own (`tandem-server web`, `worker`). */
+  pgUrl: string;
+  /** TANDEM_SECRET_KEY of the stack (the workspaces' tokens are sealed with it). */
+  secretKey: string;
   /** The Postgres data folder, for `startWindow`. */
   pgDataDir: string;
   /** The Cloud API stand-in, in a process of its own (its CPU is not Tandem's). */
@@ -71,7 +75,8 @@ export async function startBenchStack(o: { name: string; port: number; concurren
     const standIn = await startStandInProcess(Object.fromEntries(numbers.map((pnid) => [pnid, TOKEN])));
     cleanups.push(() => standIn.close());
     await migrateDatabase(database);
-    const secrets = new SecretBox(generateKey());
+    const secretKey = generateKey();
+    const secrets = new SecretBox(secretKey);
     const workspaceIds: string[] = [];
     for (const [i, phoneNumberId] of numbers.entries()) {
       workspaceIds.push(
@@ -91,6 +96,8 @@ export async function startBenchStack(o: { name: string; port: number; concurren
     const q = async <T>(text: string, params: unknown[] = []) => (await database.pool.query(text, params)).rows as T[];
     return {
       database,
+      pgUrl: pg.url,
+      secretKey,
       pgDataDir: join(dir, 'pg'),
       standIn,
       workspaceId,

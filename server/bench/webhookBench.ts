@@ -1,52 +1,98 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
-import pino from 'pino';
-import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
-import { readEnv } from '../src/config/env';
-import { migrateDatabase, openDatabase } from '../src/db/database';
-import { startEmbeddedPostgres } from '../src/db/embeddedPostgres';
-import { createEngineDeps } from '../src/engineDeps';
-import { createApp } from '../src/http/app';
-import { SecretBox, generateKey } from '../src/security/secretBox';
-import { createWorkspace } from '../src/services/workspaces';
 import { signMetaBody } from '../src/webhooks';
-import { startWorker } from '../src/worker/startWorker';
+import { postgresCpuSeconds } from './measure';
+import { benchPhoneNumberId, startBenchStack } from './stack';
 
 /**
- * Webhook acknowledgement under load: signed `messages` webhooks (one inbound text each, from
- * distinct contacts) POSTed to the real endpoint at a fixed rate over HTTP, with the worker
- * ingesting them behind in the same process. Prints ack latency (p50, p95, p99, max), the rate
- * achieved, refusals, the backlog at the end and how long it took to drain.
+ * Webhook acknowledgement under load, in production's shape: `tandem-server web` and
+ * `tandem-server worker` run as processes of their own against one (embedded) Postgres, and this
+ * process plays Meta: it POSTs signed `messages` webhooks (one inbound "hello" each, from distinct
+ * contacts) at a fixed rate, whether or not earlier ones were answered. A journey answers every
+ * "hello" with a question, so the worker starts a run and sends a message per webhook behind the
+ * acks. Prints ack latency (p50, p95, p99, max), the rate achieved, refusals, the backlog when the
+ * load stopped and how long it took to drain, and the CPU the web process, the worker and Postgres
+ * spent per webhook.
  *   npx -y pnpm@10 --filter @tandem/server bench:webhooks [rate=1000] [seconds=10] [concurrency=16]
- * The load generator shares the machine's cores with the server: its CPU counts against the figures.
+ * The load generator (this process) and the stand-in share the machine's 2 cores with them.
  */
 const [rate = 1_000, seconds = 10, concurrency = 16] = process.argv.slice(2).map(Number);
-const PNID = '106540352242922';
 const SECRET = 'bench-app-secret';
+const serverDir = join(import.meta.dirname, '..');
+
+const flow = {
+  schemaVersion: 1,
+  name: 'Hello',
+  settings: { reentry: 'always' },
+  nodes: [
+    { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hello'] } },
+    {
+      id: 'ask',
+      type: 'bot-question',
+      position: { x: 0, y: 0 },
+      data: { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' }, timeout: { amount: 1, unit: 'days' } },
+    },
+    { id: 'done', type: 'end', position: { x: 0, y: 0 }, data: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'hi', sourceHandle: 'next', target: 'ask' },
+    { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'done' },
+  ],
+};
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'tandem-webhook-bench-'));
-  chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres(dir, 54394);
-  const database = openDatabase(pg.url, concurrency + 20);
-  const standIn = await startCloudApiStandIn({ tokens: { [PNID]: 'bench-token' } });
+  const stack = await startBenchStack({ name: 'webhooks', port: 54394, concurrency });
+  const children: ChildProcess[] = [];
   try {
-    await migrateDatabase(database);
-    const secrets = new SecretBox(generateKey());
-    await createWorkspace(database.db, secrets, { name: 'Bench', transport: 'cloud', phoneNumberId: PNID, accessToken: 'bench-token', coexistence: false });
-    const env = readEnv({ DATABASE_URL: pg.url, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'verify', LOG_LEVEL: 'silent' });
-    const app = createApp({ database, secrets, env, logger: pino({ level: 'silent' }), ready: async () => true });
-    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    const port = (server.address() as AddressInfo).port;
-    const deps = createEngineDeps(database.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
-    const runner = await startWorker({ pool: database.pool, deps, concurrency, tasks: { allowPrivateNetworks: async () => false }, pollInterval: 200 });
+    await stack.publish(flow);
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: stack.pgUrl,
+      TANDEM_SECRET_KEY: stack.secretKey,
+      WHATSAPP_APP_SECRET: SECRET,
+      WHATSAPP_VERIFY_TOKEN: 'bench-verify',
+      WHATSAPP_API_BASE_URL: stack.standIn.url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      TANDEM_WORKER_CONCURRENCY: String(concurrency),
+    };
+    const run = (command: 'web' | 'worker', nice = 0) => {
+      const child = spawn(
+        nice ? 'nice' : process.execPath,
+        [
+          ...(nice ? ['-n', String(nice), process.execPath] : []),
+          ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+          '--import',
+          'tsx',
+          'src/main.ts',
+          command,
+        ],
+        { cwd: serverDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
+      );
+      children.push(child);
+      return child;
+    };
+    const web = run('web');
+    // BENCH_WORKER_NICE=<n> runs the worker at a lower CPU priority than the web process (a deployment choice: acks first, processing behind).
+    const worker = run('worker', Number(process.env.BENCH_WORKER_NICE ?? 0));
+    const base = `http://127.0.0.1:${port}`;
+    while (
+      !(await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    // The worker is up once it listens for the inbox (its loops LISTEN before they start).
+    while (!(await stack.q<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query ILIKE 'LISTEN tandem_inbox%'`))[0]!.n) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const post = (n: number) =>
       new Promise<{ status: number; ms: number }>((resolve) => {
@@ -69,14 +115,15 @@ async function main() {
         req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
         req.end(body);
       });
-    const backlog = async () =>
-      (await database.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`)).rows[0]!.n;
+    const backlog = async () => (await stack.q<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`))[0]!.n;
 
-    console.log(`webhook benchmark: node ${process.version}, ${rate} req/s for ${seconds} s, worker concurrency ${concurrency}, embedded Postgres 17`);
+    console.log(
+      `webhook benchmark: node ${process.version}, ${rate} req/s for ${seconds} s; tandem-server web and worker (concurrency ${concurrency}) as processes of their own, embedded Postgres 17`,
+    );
+    const cpu0 = { web: cpuSeconds(web), worker: cpuSeconds(worker), pg: postgresCpuSeconds(stack.pgDataDir) };
     const results: Promise<{ status: number; ms: number }>[] = [];
     const total = rate * seconds;
     const start = performance.now();
-    // Requests go out on schedule (every 1000/rate ms), whether or not earlier ones were answered.
     for (let n = 0; n < total; n++) {
       const due = start + (n * 1000) / rate;
       const wait = due - performance.now();
@@ -89,6 +136,15 @@ async function main() {
     const drainStart = performance.now();
     while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 100));
     const drainSeconds = (performance.now() - drainStart) / 1000;
+    while ((await stack.standIn.acceptedCount()) < total) await new Promise((r) => setTimeout(r, 100));
+    const allSentSeconds = (performance.now() - start) / 1000;
+    const perBody = (s: number) => ((s * 1000) / total).toFixed(2);
+    const cpu = {
+      web: perBody(cpuSeconds(web) - cpu0.web),
+      worker: perBody(cpuSeconds(worker) - cpu0.worker),
+      pg: perBody(postgresCpuSeconds(stack.pgDataDir) - cpu0.pg),
+    };
+
     const ms = answered.map((a) => a.ms).sort((a, b) => a - b);
     const pct = (p: number) => ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))]!.toFixed(1);
     const refused = answered.filter((a) => a.status !== 200).length;
@@ -97,23 +153,46 @@ async function main() {
         `${(total / sentSeconds).toFixed(0)} req/s achieved · ${refused} not 200`,
     );
     console.log(
-      `backlog: ${atEnd} bodies unprocessed when the load stopped, drained in ${drainSeconds.toFixed(1)} s (${(total / (sentSeconds + drainSeconds)).toFixed(0)} bodies/s overall)`,
+      `backlog: ${atEnd} bodies unprocessed when the load stopped, drained in ${drainSeconds.toFixed(1)} s; ` +
+        `all ${total} questions at the stand-in after ${allSentSeconds.toFixed(1)} s`,
     );
+    console.log(`CPU per webhook: web ${cpu.web} ms · worker ${cpu.worker} ms (run started, question sent) · Postgres ${cpu.pg} ms`);
     console.log(
       `RESULT ack_p50_ms=${pct(50)} ack_p99_ms=${pct(99)} rate=${(total / sentSeconds).toFixed(0)} refused=${refused} backlog_at_end=${atEnd} drain_s=${drainSeconds.toFixed(1)}`,
     );
     agent.destroy();
-    await runner.stop();
-    await new Promise((r) => server.close(r));
   } finally {
-    await standIn.close();
-    await database.close();
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await Promise.all(children.map(stop));
+    await stack.close();
   }
 }
 
-/** One `messages` webhook from the bench number: an inbound text from contact `n`. */
+/** CPU seconds (user + system) a child process used so far. */
+function cpuSeconds(child: ChildProcess): number {
+  const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** One `messages` webhook from the bench number: an inbound "hello" from contact `n`. */
 function webhookBody(n: number) {
   const from = String(4915100000000 + n);
   return {
@@ -126,7 +205,7 @@ function webhookBody(n: number) {
             field: 'messages',
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: PNID },
+              metadata: { display_phone_number: '15550783881', phone_number_id: benchPhoneNumberId(0) },
               contacts: [{ profile: { name: `Bench ${n}` }, wa_id: from }],
               messages: [{ from, id: `wamid.bench.${n}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'hello' } }],
             },

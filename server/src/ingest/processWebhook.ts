@@ -5,7 +5,7 @@ import { applyEvents } from './applyEvents';
 import type { Drained } from '../worker/pump';
 
 /** Bodies one inbox batch claims at most. */
-const INBOX_BATCH = 200;
+const INBOX_BATCH = 400;
 /** Attempts at a body that fails to apply before it is set aside (kept, marked processed, with its error). */
 const MAX_ATTEMPTS = 10;
 

@@ -171,6 +171,20 @@ describe('POST /webhooks/whatsapp', () => {
     expect(rows.find((r) => r.wamid === read!.wamid)).toMatchObject({ status: 'read' });
   });
 
+  it('acknowledges bodies posted at the same moment once each is stored, a body delivered twice at once counted once', async () => {
+    const bodies = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify(inboundBody([{ from: '16505551234', id: `wamid.burst.${i}`, type: 'text', text: { body: 'hi there' } }])),
+    );
+    const answers = await Promise.all([...bodies, bodies[0]!].map((b) => h.postWebhook(b)));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    expect(answers.filter((a) => a.json.duplicate).length).toBe(1);
+    const stored = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE body LIKE '%wamid.burst.%'`);
+    expect(stored).toEqual([{ n: 30 }]);
+    await h.idle();
+    const inbound = await h.q<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE wamid LIKE 'wamid.burst.%'`);
+    expect(inbound).toEqual([{ n: 30 }]);
+  });
+
   it('answers 400 for a signed body that is not JSON, and 413 over 3 MB plus margin', async () => {
     expect((await h.postWebhook('{"object":')).status).toBe(400);
     expect((await h.postWebhook(Buffer.alloc(4 * 1024 * 1024 + 1, 32))).status).toBe(413);

@@ -12,7 +12,7 @@ import { HttpError, notFound } from '../errors';
 import { workspaces } from '../../db/schema';
 import { verifyHandshake, verifyMetaSignature } from '../../webhooks';
 import { addJobSql } from '../../store/enqueue';
-import { wakeInbox } from '../../store/outbox';
+import { InboxWriter } from '../../store/inboxWriter';
 
 const businessEventSchema = z.object({
   event: eventNameSchema,
@@ -22,11 +22,13 @@ const businessEventSchema = z.object({
 
 /**
  * Meta's webhook and the business event hooks. Each POST is verified on its raw bytes, stored
- * once (deduplicated) together with its job in one statement, and only then acknowledged;
+ * once (deduplicated; Meta's bodies in the inbox, an event with its job), and only then acknowledged;
  * everything else happens in the worker.
  */
 export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { pool } = ctx.database;
+  // Bodies arriving together are committed together (group commit), each acknowledged once stored.
+  const inbox = new InboxWriter(pool);
 
   app.get('/webhooks/whatsapp', (c) => {
     const q = new URL(c.req.url).searchParams;
@@ -50,12 +52,8 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     } catch {
       throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
     }
-    const stored = await pool.query<{ id: number }>(
-      `WITH e AS (INSERT INTO webhook_events (source, sha256, body) VALUES ('whatsapp', $1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING id)
-       SELECT e.id, ${wakeInbox} FROM e`,
-      [createHash('sha256').update(raw).digest(), text],
-    );
-    return c.json({ received: true, duplicate: stored.rowCount === 0 }, 200);
+    const { duplicate } = await inbox.store(createHash('sha256').update(raw).digest(), text);
+    return c.json({ received: true, duplicate }, 200);
   });
 
   app.post('/hooks/:workspaceId/events', async (c) => {
