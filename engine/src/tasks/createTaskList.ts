@@ -6,7 +6,8 @@ import { sendDueMessages } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
 import { markMessageRead } from './markRead';
 import { fireTimers, sweepTimers } from './timers';
-import { businessEventJob, fireTimersJob, httpRequestJob, markReadJob, releaseHandoffJob, sendJob, startRunJob, timerSweepJob } from './jobs';
+import { Breather } from './breather';
+import { businessEventJob, fireTimersJob, httpRequestJob, markReadJob, releaseHandoffJob, sendJob, startRunJob, startRunsJob, timerSweepJob } from './jobs';
 
 export interface TaskOptions {
   /** Workspaces whose flows may call private network addresses. */
@@ -32,6 +33,27 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
               payload: p.payload,
               ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
             });
+        },
+        { consumesJob: job.id },
+      ),
+    ),
+    // A chunk's starts commit together with the job's deletion: all of them once, or (retried) none.
+    startRunsJob.handle((p, job) =>
+      deps.store.transaction(
+        async (tx) => {
+          const locked = await tx.lockContacts(p.contactIds);
+          const breather = new Breather();
+          for (const contactId of p.contactIds) {
+            await breather.breathe();
+            const contact = locked.get(contactId);
+            if (contact)
+              await deps.interpreter.onContactEvent(tx, contact, {
+                type: 'start',
+                flowId: p.flowId,
+                payload: p.payload,
+                ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
+              });
+          }
         },
         { consumesJob: job.id },
       ),

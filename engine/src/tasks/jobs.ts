@@ -8,12 +8,16 @@ import {
   releaseHandoffPayloadSchema,
   sendPayloadSchema,
   startRunPayloadSchema,
+  startRunsPayloadSchema,
 } from './payloads';
 
 /** The engine's jobs (createTaskList runs them). The server's own jobs are in server/src/worker/serverJobs.ts. */
 export const businessEventJob = defineJob('business-event', businessEventPayloadSchema);
 
 export const startRunJob = defineJob('start-run', startRunPayloadSchema);
+
+/** A chunk of contacts starting the same flow (a broadcast page): one job and one transaction for all of them. */
+export const startRunsJob = defineJob('start-runs', startRunsPayloadSchema);
 
 /** Sends are rows of the outbox now; this job, from before it, only drains the outbox once. */
 export const sendJob = defineJob('send', sendPayloadSchema, { jobKey: { prefix: 'send:', field: 'messageId' } });

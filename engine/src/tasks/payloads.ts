@@ -40,6 +40,11 @@ export const startRunPayloadSchema = z.object({
   triggerNode: z.string().optional(),
 });
 
+/** The same start for many contacts (a broadcast page's audience), in one transaction. */
+export const startRunsPayloadSchema = startRunPayloadSchema.omit({ contactId: true }).extend({
+  contactIds: z.array(z.number().int()).min(1).max(1_000),
+});
+
 export const sendPayloadSchema = z.object({ messageId: z.number().int() });
 
 export const firedTimerSchema = z.object({
