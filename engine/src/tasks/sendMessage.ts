@@ -32,6 +32,7 @@ class Slots {
   paused = false;
   /** Messages of the batch that go out a second time (131047, then their template): each may take one slot more. */
   private extra = 0;
+  private asking: Promise<unknown> = Promise.resolve();
   constructor(
     private readonly free: number[],
     public retryInMs: number,
@@ -41,7 +42,10 @@ class Slots {
   async take(): Promise<number | undefined> {
     if (this.free.length === 0 && this.extra > 0) {
       this.extra -= 1;
-      const more = await this.another();
+      // Chains run side by side on one transaction: their asks go one after the other.
+      const asked = this.asking.then(() => this.another());
+      this.asking = asked.catch(() => undefined);
+      const more = await asked;
       this.free.push(...more.slots);
       this.retryInMs = more.retryInMs;
     }
