@@ -1,6 +1,7 @@
 import type { TaskList } from 'graphile-worker';
 import { PERSON } from '@tandem/shared';
 import type { EngineDeps } from './deps';
+import type { StartRunsPayload } from './payloads';
 import { applyBusinessEvent } from './businessEvent';
 import { sendDueMessages } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
@@ -22,42 +23,9 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
   return Object.fromEntries([
     businessEventJob.handle((p, job) => applyBusinessEvent(p, deps, job)),
     // Starting a run is not idempotent: the job is consumed with the start.
-    startRunJob.handle((p, job) =>
-      deps.store.transaction(
-        async (tx) => {
-          const locked = (await tx.lockContacts([p.contactId])).get(p.contactId);
-          if (locked)
-            await deps.interpreter.onContactEvent(tx, locked, {
-              type: 'start',
-              flowId: p.flowId,
-              payload: p.payload,
-              ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
-            });
-        },
-        { consumesJob: job.id },
-      ),
-    ),
+    startRunJob.handle(({ contactId, ...start }, job) => startRuns(deps, { ...start, contactIds: [contactId] }, job.id)),
     // A chunk's starts commit together with the job's deletion: all of them once, or (retried) none.
-    startRunsJob.handle((p, job) =>
-      deps.store.transaction(
-        async (tx) => {
-          const locked = await tx.lockContacts(p.contactIds);
-          const breather = new Breather();
-          for (const contactId of p.contactIds) {
-            await breather.breathe();
-            const contact = locked.get(contactId);
-            if (contact)
-              await deps.interpreter.onContactEvent(tx, contact, {
-                type: 'start',
-                flowId: p.flowId,
-                payload: p.payload,
-                ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
-              });
-          }
-        },
-        { consumesJob: job.id },
-      ),
-    ),
+    startRunsJob.handle((p, job) => startRuns(deps, p, job.id)),
     // Sends go through the outbox (sendDueMessages); a send job queued before it only drains it once.
     sendJob.handle(async () => {
       await sendDueMessages(deps, 100);
@@ -77,4 +45,26 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
       }),
     ),
   ]);
+}
+
+/** Starts the flow for each contact, in one transaction that also deletes the job asking for it. */
+function startRuns(deps: EngineDeps, p: StartRunsPayload, jobId: string): Promise<void> {
+  return deps.store.transaction(
+    async (tx) => {
+      const locked = await tx.lockContacts(p.contactIds);
+      const breather = new Breather();
+      for (const contactId of p.contactIds) {
+        await breather.breathe();
+        const contact = locked.get(contactId);
+        if (contact)
+          await deps.interpreter.onContactEvent(tx, contact, {
+            type: 'start',
+            flowId: p.flowId,
+            payload: p.payload,
+            ...(p.triggerNode ? { triggerNode: p.triggerNode } : {}),
+          });
+      }
+    },
+    { consumesJob: jobId },
+  );
 }

@@ -45,6 +45,8 @@ export const startRunsPayloadSchema = startRunPayloadSchema.omit({ contactId: tr
   contactIds: z.array(z.number().int()).min(1).max(1_000),
 });
 
+export type StartRunsPayload = z.infer<typeof startRunsPayloadSchema>;
+
 export const sendPayloadSchema = z.object({ messageId: z.number().int() });
 
 export const firedTimerSchema = z.object({
