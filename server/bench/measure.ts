@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 /** CPU seconds a process used: user + system, and with `children`, what its exited children used. */
-function processCpuSeconds(pid: number, children = false): number {
+export function processCpuSeconds(pid: number, children = false): number {
   try {
     // Fields after "(comm) ": state is [0]; utime [11], stime [12], cutime [13], cstime [14] in clock ticks.
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
+import { processCpuSeconds } from './measure';
 
 /**
  * The Cloud API stand-in in a process of its own, as Meta is in production: the benchmarks count
@@ -11,13 +11,12 @@ import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 export interface StandInProcess {
   url: string;
   acceptedCount(): Promise<number>;
-  reset(): Promise<void>;
   /** CPU seconds the stand-in's process used so far. */
   cpuSeconds(): number;
   close(): Promise<void>;
 }
 
-type Request = { id: number; op: 'count' | 'reset' };
+type Request = { id: number; op: 'count' };
 type Reply = { id: number; count?: number } | { url: string };
 
 export async function startStandInProcess(tokens: Record<string, string>): Promise<StandInProcess> {
@@ -45,11 +44,7 @@ export async function startStandInProcess(tokens: Record<string, string>): Promi
   return {
     url,
     acceptedCount: async () => (await ask('count')).count ?? 0,
-    reset: async () => void (await ask('reset')),
-    cpuSeconds() {
-      const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(f[11]) + Number(f[12])) / 100;
-    },
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -64,8 +59,7 @@ export async function startStandInProcess(tokens: Record<string, string>): Promi
 if (process.send && process.argv[2] !== undefined && import.meta.url === `file://${process.argv[1]}`) {
   const standIn = await startCloudApiStandIn({ tokens: JSON.parse(process.argv[2]) as Record<string, string> });
   process.on('message', (request: Request) => {
-    if (request.op === 'reset') standIn.reset();
-    process.send!({ id: request.id, ...(request.op === 'count' && { count: standIn.acceptedCount() }) } satisfies Reply);
+    process.send!({ id: request.id, count: standIn.acceptedCount() } satisfies Reply);
   });
   process.on('disconnect', () => void standIn.close().finally(() => process.exit(0)));
   process.on('SIGTERM', () => void standIn.close().finally(() => process.exit(0)));

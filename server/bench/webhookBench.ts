@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signMetaBody } from '../src/webhooks';
-import { postgresCpuSeconds } from './measure';
+import { postgresCpuSeconds, processCpuSeconds } from './measure';
 import { benchPhoneNumberId, startBenchStack } from './stack';
 
 /**
@@ -168,10 +167,7 @@ async function main() {
 }
 
 /** CPU seconds (user + system) a child process used so far. */
-function cpuSeconds(child: ChildProcess): number {
-  const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-}
+const cpuSeconds = (child: ChildProcess) => processCpuSeconds(child.pid!);
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

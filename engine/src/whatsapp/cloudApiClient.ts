@@ -38,7 +38,7 @@ export class CloudApiClient {
     this.#graph = `${baseUrl.replace(/\/+$/, '')}/${apiVersion}`;
     this.#timeoutMs = timeoutMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#postJson = options.fetch ? viaFetch(options.fetch) : keepAlivePoster().post;
+    this.#postJson = options.fetch ? viaFetch(options.fetch) : keepAlivePoster();
   }
 
   /** `attempt` counts earlier failures of this same send, from 0; it grows the suggested retry delay. */

@@ -13,12 +13,12 @@ export type PostJson = (url: string, headers: Record<string, string>, body: stri
  * sockets to the Graph API instead of opening one per message, and skips the WHATWG fetch layer
  * (streams, abort signals, header guards) that cost more CPU than the request itself.
  */
-export function keepAlivePoster(maxSockets = 128): { post: PostJson; close(): void } {
+export function keepAlivePoster(maxSockets = 128): PostJson {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets }),
     'https:': new https.Agent({ keepAlive: true, maxSockets }),
   };
-  const post: PostJson = (url, headers, body, timeoutMs) =>
+  return (url, headers, body, timeoutMs) =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';
@@ -30,26 +30,17 @@ export function keepAlivePoster(maxSockets = 128): { post: PostJson; close(): vo
           method: 'POST',
           agent: agents[target.protocol as 'http:' | 'https:'],
           headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-          timeout: timeoutMs,
         },
         (response) => {
-          text(response).then((body) => resolve({ status: response.statusCode ?? 0, text: body }), reject);
+          text(response).then((answer) => resolve({ status: response.statusCode ?? 0, text: answer }), reject);
         },
       );
-      // `timeout` fires after that long without socket activity; the whole exchange gets the same bound.
+      // The whole exchange — connecting, sending, the answer — is bounded by `timeoutMs`.
       const deadline = setTimeout(() => request.destroy(timeoutError()), timeoutMs);
-      request.on('timeout', () => request.destroy(timeoutError()));
       request.on('close', () => clearTimeout(deadline));
       request.on('error', reject);
       request.end(body);
     });
-  return {
-    post,
-    close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
-    },
-  };
 }
 
 function timeoutError(): Error {
