@@ -15,13 +15,16 @@ import { apiRouteGroups } from './routes/groups';
 import { coexistenceRoutes } from './routes/coexistence';
 import { webhookRoutes } from './routes/webhooks';
 import { editorRoutes } from './routes/editor';
+import { InboxWriter } from '../store/inboxWriter';
 
 export type AppEnv = { Variables: { caller: Caller | undefined; log: Logger; requestId: string } };
 
 const MB = 1024 * 1024;
+/** The largest webhook body accepted (Meta's bodies are far smaller). */
+export const WEBHOOK_MAX_BYTES = 4 * MB;
 
 /** The HTTP app: Meta's webhooks, business event hooks, the REST API, OpenAPI, health, and the editor. */
-export function createApp(ctx: AppContext): Hono<AppEnv> {
+export function createApp(ctx: AppContext, inbox = new InboxWriter(ctx.database.pool)): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -38,7 +41,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const tooLarge = (limit: string) => () => {
     throw new HttpError(413, 'payload_too_large', `The body is larger than ${limit}`);
   };
-  app.use('/webhooks/*', bodyLimit({ maxSize: 4 * MB, onError: tooLarge('4 MB') }));
+  app.use('/webhooks/*', bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: tooLarge('4 MB') }));
   app.use('/hooks/*', bodyLimit({ maxSize: 1 * MB, onError: tooLarge('1 MB') }));
   app.use('/api/*', bodyLimit({ maxSize: 10 * MB, onError: tooLarge('10 MB') }));
   app.use('/api/*', async (c, next) => {
@@ -55,7 +58,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
 
   healthRoutes(app, ctx);
   openApiRoute(app);
-  webhookRoutes(app, ctx);
+  webhookRoutes(app, ctx, inbox);
   authRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   flowRoutes(app, ctx);

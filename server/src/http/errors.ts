@@ -32,18 +32,27 @@ const statusByKind = {
  * errors are logged with their request id and answered without details (no stack traces).
  */
 export function errorResponse(c: Context, error: unknown, log: (fields: Record<string, unknown>, message: string) => void) {
+  const { status, body } = errorPayload(error, log);
+  return c.json(body, status);
+}
+
+/** The status and body an error is answered with (see `errorResponse`), for handlers outside Hono. */
+export function errorPayload(
+  error: unknown,
+  log: (fields: Record<string, unknown>, message: string) => void,
+): { status: HttpError['status'] | 500 | 502; body: { error: { code: string; message: string; issues?: ErrorIssue[] } } } {
   if (error instanceof HttpError)
-    return c.json({ error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } }, error.status);
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } } };
   if (error instanceof ZodError)
-    return c.json({ error: { code: 'invalid_input', message: 'The request is invalid', issues: issuesFromZod(error.issues) } }, 400);
+    return { status: 400, body: { error: { code: 'invalid_input', message: 'The request is invalid', issues: issuesFromZod(error.issues) } } };
   if (error instanceof TandemError) {
     const issues = 'issues' in error ? (error as { issues: ErrorIssue[] }).issues : undefined;
     const status = statusByKind[error.kind];
     if (status === 500) log({ err: { message: error.message } }, 'invariant broken');
-    return c.json({ error: { code: error.code, message: status === 500 ? 'Internal error' : error.message, ...(issues?.length ? { issues } : {}) } }, status);
+    return { status, body: { error: { code: error.code, message: status === 500 ? 'Internal error' : error.message, ...(issues?.length ? { issues } : {}) } } };
   }
   log({ err: describeUnknown(error) }, 'unhandled error');
-  return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
+  return { status: 500, body: { error: { code: 'internal', message: 'Internal error' } } };
 }
 
 /** Name and message of an unexpected error, without stack or query parameters (they may hold personal data). */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env';
 import type { Booted } from './bootstrap';
-import { createApp } from '../http/app';
+import { createWebListener } from '../http/webListener';
 
 const editorDist = fileURLToPath(new URL('../../../editor/dist', import.meta.url));
 
@@ -15,7 +15,7 @@ export interface RunningWeb {
 
 /** Serves webhooks, the API and the editor on one port. */
 export async function runWeb(env: Env, booted: Booted, logger: Logger): Promise<RunningWeb> {
-  const app = createApp({
+  const { listener } = createWebListener({
     database: booted.database,
     secrets: booted.secrets,
     env,
@@ -26,8 +26,9 @@ export async function runWeb(env: Env, booted: Booted, logger: Logger): Promise<
       return r.rows[0]?.n === 1;
     },
   });
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = createServer(listener);
+    s.listen(env.PORT, env.HOST, () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new Error(

@@ -1,9 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { z } from 'zod';
 import type { RouteDef } from '@tandem/shared/api';
 import { startCloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 import { readEnv } from '../../src/config/env';
-import { createApp } from '../../src/http/app';
+import { createWebListener } from '../../src/http/webListener';
 import { createEngineDeps } from '../../src/engineDeps';
 import { SecretBox, generateKey } from '../../src/security/secretBox';
 import { advanceClock, createWorkspace } from '../../src/services/workspaces';
@@ -20,7 +22,11 @@ const TOKEN = 'full-harness-token-1234';
 const APP_SECRET = 'test-app-secret';
 export const ADMIN_KEY = 'full-harness-admin-key-0123';
 
-/** The HTTP app, a real worker and the Cloud API stand-in on one database: webhooks in, messages out. */
+/**
+ * The web process's listener on a real port (webhooks are POSTed over HTTP, through the same
+ * listener `tandem-server web` serves), a real worker and the Cloud API stand-in on one database:
+ * webhooks in, messages out. API calls go to the Hono app directly.
+ */
 export async function startFullHarness() {
   const db = await testDatabase();
   const standIn = await startCloudApiStandIn({ tokens: { [PHONE_NUMBER_ID]: TOKEN } });
@@ -34,7 +40,10 @@ export async function startFullHarness() {
     LOG_LEVEL: 'silent',
   });
   const logger = pino({ level: 'silent' });
-  const app = createApp({ database: db, secrets, env, logger, ready: async () => true });
+  const { app, listener } = createWebListener({ database: db, secrets, env, logger, ready: async () => true });
+  const web = createServer(listener);
+  await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+  const webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
   const deps = createEngineDeps(db.pool, secrets, { whatsappApiBaseUrl: standIn.url, whatsappApiVersion: 'v24.0' });
   const runner = await startWorker({ pool: db.pool, deps, tasks: { allowPrivateNetworks: privateNetworksPolicy(db.pool) }, concurrency: 4, pollInterval: 100 });
   const workspaceId = await createWorkspace(db.db, secrets, {
@@ -51,6 +60,7 @@ export async function startFullHarness() {
   return {
     db,
     app,
+    webUrl,
     secrets,
     standIn,
     workspaceId,
@@ -58,7 +68,7 @@ export async function startFullHarness() {
     /** POSTs raw bytes to the webhook endpoint, signed (or with the given signature). */
     async postWebhook(raw: Buffer | string, signature?: string) {
       const body = typeof raw === 'string' ? Buffer.from(raw) : raw;
-      const res = await app.request('/webhooks/whatsapp', {
+      const res = await fetch(`${webUrl}/webhooks/whatsapp`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature ?? signMetaBody(body, APP_SECRET) },
         body,
@@ -142,6 +152,7 @@ export async function startFullHarness() {
       );
     },
     async close() {
+      await new Promise<void>((resolve) => web.close(() => resolve()));
       await runner.stop();
       await standIn.close();
       await db.drop();

@@ -185,17 +185,38 @@ describe('POST /webhooks/whatsapp', () => {
     expect(inbound).toEqual([{ n: 30 }]);
   });
 
-  it('answers 400 for a signed body that is not JSON, and 413 over 3 MB plus margin', async () => {
-    expect((await h.postWebhook('{"object":')).status).toBe(400);
-    expect((await h.postWebhook(Buffer.alloc(4 * 1024 * 1024 + 1, 32))).status).toBe(413);
+  it('answers 400 for a signed body that is not JSON, and 413 over 4 MB, declared or streamed, storing neither', async () => {
+    const before = await h.q(`SELECT count(*)::int AS n FROM webhook_events`);
+    const notJson = await h.postWebhook('{"object":');
+    expect([notJson.status, notJson.json]).toEqual([400, { error: { code: 'invalid_json', message: 'The body is not valid JSON' } }]);
+    const declared = await h.postWebhook(Buffer.alloc(4 * 1024 * 1024 + 1, 32));
+    expect([declared.status, declared.json]).toEqual([413, { error: { code: 'payload_too_large', message: 'The body is larger than 4 MB' } }]);
+    // Sent in chunks without a Content-Length: refused once the bytes pass the limit.
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    let left = 5;
+    const streamed = await fetch(`${h.webUrl}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      body: new ReadableStream({ pull: (c) => (left-- > 0 ? c.enqueue(chunk) : c.close()) }),
+      duplex: 'half',
+    } as RequestInit);
+    expect([streamed.status, ((await streamed.json()) as { error: { code: string } }).error.code]).toEqual([413, 'payload_too_large']);
+    expect(await h.q(`SELECT count(*)::int AS n FROM webhook_events`)).toEqual(before);
+  });
+
+  it("answers with the caller's request id, or a new one", async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${h.webUrl}/webhooks/whatsapp`, { method: 'POST', headers: { 'x-hub-signature-256': 'sha256=00', ...headers }, body: '{}' });
+    expect((await post({ 'x-request-id': 'meta-retry-0001' })).headers.get('x-request-id')).toBe('meta-retry-0001');
+    expect((await post({})).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
 describe('GET /webhooks/whatsapp', () => {
   it("answers Meta's verification handshake", async () => {
-    const ok = await h.app.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444');
+    const ok = await fetch(`${h.webUrl}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444`);
     expect([ok.status, await ok.text()]).toEqual([200, '1158201444']);
-    const bad = await h.app.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1');
+    const bad = await fetch(`${h.webUrl}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
     expect(bad.status).toBe(403);
   });
 });

@@ -12,7 +12,7 @@ import { HttpError, notFound } from '../errors';
 import { workspaces } from '../../db/schema';
 import { verifyHandshake, verifyMetaSignature } from '../../webhooks';
 import { addJobSql } from '../../store/enqueue';
-import { InboxWriter } from '../../store/inboxWriter';
+import type { InboxWriter } from '../../store/inboxWriter';
 
 const businessEventSchema = z.object({
   event: eventNameSchema,
@@ -25,10 +25,8 @@ const businessEventSchema = z.object({
  * once (deduplicated; Meta's bodies in the inbox, an event with its job), and only then acknowledged;
  * everything else happens in the worker.
  */
-export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
+export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext, inbox: InboxWriter): void {
   const { pool } = ctx.database;
-  // Bodies arriving together are committed together (group commit), each acknowledged once stored.
-  const inbox = new InboxWriter(pool);
 
   app.get('/webhooks/whatsapp', (c) => {
     const q = new URL(c.req.url).searchParams;
@@ -40,20 +38,8 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   app.post('/webhooks/whatsapp', async (c) => {
-    const secret = ctx.env.WHATSAPP_APP_SECRET;
-    if (!secret) throw new HttpError(503, 'not_configured', 'Set WHATSAPP_APP_SECRET to receive webhooks');
     const raw = Buffer.from(await c.req.arrayBuffer());
-    if (!verifyMetaSignature(raw, c.req.header('x-hub-signature-256'), secret)) {
-      throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
-    }
-    const text = raw.toString('utf8');
-    try {
-      JSON.parse(text);
-    } catch {
-      throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
-    }
-    const { duplicate } = await inbox.store(createHash('sha256').update(raw).digest(), text);
-    return c.json({ received: true, duplicate }, 200);
+    return c.json(await acceptWhatsAppWebhook(ctx, inbox, raw, c.req.header('x-hub-signature-256')), 200);
   });
 
   app.post('/hooks/:workspaceId/events', async (c) => {
@@ -90,4 +76,30 @@ export function webhookRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     );
     return c.json({ accepted: true, duplicate: stored.rowCount === 0 }, 202);
   });
+}
+
+/**
+ * One POST of Meta's webhook: verified on its raw bytes, checked to be JSON, stored once in the
+ * inbox (deduplicated by SHA-256) and only then acknowledged. Failures throw `HttpError`s. Shared
+ * by the Hono route and the web process's direct listener for this endpoint (webListener.ts).
+ */
+export async function acceptWhatsAppWebhook(
+  ctx: Pick<AppContext, 'env'>,
+  inbox: InboxWriter,
+  raw: Buffer,
+  signature: string | undefined,
+): Promise<{ received: true; duplicate: boolean }> {
+  const secret = ctx.env.WHATSAPP_APP_SECRET;
+  if (!secret) throw new HttpError(503, 'not_configured', 'Set WHATSAPP_APP_SECRET to receive webhooks');
+  if (!verifyMetaSignature(raw, signature, secret)) {
+    throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
+  }
+  const text = raw.toString('utf8');
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON');
+  }
+  const { duplicate } = await inbox.store(createHash('sha256').update(raw).digest(), text);
+  return { received: true, duplicate };
 }
