@@ -46,9 +46,24 @@ export function startRun(
   trigger: Record<string, unknown>,
   env: StepEnv,
 ): StepResult {
-  const [initial] = initialTransition(machine);
-  const stored = machine.getPersistedSnapshot(initial) as unknown as StoredSnapshot;
-  return stepRun(version, machine, stored, { type: 'run.start', node: triggerNode, runId, trigger }, env);
+  return stepRun(version, machine, initialSnapshot(machine), { type: 'run.start', node: triggerNode, runId, trigger }, env);
+}
+
+const initialSnapshots = new WeakMap<FlowMachine, StoredSnapshot>();
+
+/**
+ * The snapshot a run of `machine` starts from. It is the same for every run of one machine, so
+ * XState computes it once per machine (an actor scope and a transition each time were a visible
+ * share of a new conversation's CPU); each run gets its own copy.
+ */
+function initialSnapshot(machine: FlowMachine): StoredSnapshot {
+  let stored = initialSnapshots.get(machine);
+  if (!stored) {
+    const [initial] = initialTransition(machine);
+    stored = machine.getPersistedSnapshot(initial) as unknown as StoredSnapshot;
+    initialSnapshots.set(machine, stored);
+  }
+  return structuredClone(stored);
 }
 
 /**
