@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
 import type { AppContext } from './appContext';
 import { SESSION_COOKIE, resolveCaller, type Caller } from './auth/caller';
-import { HttpError, errorResponse } from './errors';
+import { errorResponse, payloadTooLarge } from './errors';
 import { healthRoutes } from './routes/health';
 import { openApiRoute } from './routes/openapi';
 import { authRoutes } from './routes/auth';
@@ -38,12 +38,16 @@ export function createApp(ctx: AppContext, inbox = new InboxWriter(ctx.database.
     log.info({ method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
-  const tooLarge = (limit: string) => () => {
-    throw new HttpError(413, 'payload_too_large', `The body is larger than ${limit}`);
-  };
-  app.use('/webhooks/*', bodyLimit({ maxSize: WEBHOOK_MAX_BYTES, onError: tooLarge('4 MB') }));
-  app.use('/hooks/*', bodyLimit({ maxSize: 1 * MB, onError: tooLarge('1 MB') }));
-  app.use('/api/*', bodyLimit({ maxSize: 10 * MB, onError: tooLarge('10 MB') }));
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw payloadTooLarge(maxSize);
+      },
+    });
+  app.use('/webhooks/*', limit(WEBHOOK_MAX_BYTES));
+  app.use('/hooks/*', limit(1 * MB));
+  app.use('/api/*', limit(10 * MB));
   app.use('/api/*', async (c, next) => {
     c.set(
       'caller',

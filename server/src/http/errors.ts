@@ -15,6 +15,8 @@ export class HttpError extends Error {
 }
 
 export const unauthorized = () => new HttpError(401, 'unauthorized', 'Log in or send a valid API key (Authorization: Bearer …)');
+/** A body over `limitBytes` (a whole number of MB). */
+export const payloadTooLarge = (limitBytes: number) => new HttpError(413, 'payload_too_large', `The body is larger than ${limitBytes / (1024 * 1024)} MB`);
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found`);
 
 const statusByKind = {

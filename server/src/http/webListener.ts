@@ -5,7 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { AppContext } from './appContext';
 import { WEBHOOK_MAX_BYTES, createApp, type AppEnv } from './app';
-import { HttpError, errorPayload } from './errors';
+import { errorPayload, payloadTooLarge } from './errors';
 import { acceptWhatsAppWebhook } from './routes/webhooks';
 import { InboxWriter } from '../store/inboxWriter';
 
@@ -53,10 +53,9 @@ async function receiveWebhook(ctx: AppContext, inbox: InboxWriter, req: Incoming
 
 /** The request's bytes; a body over `limit` is refused with 413 (and the rest of it not read). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, 'payload_too_large', `The body is larger than ${limit / (1024 * 1024)} MB`);
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     req.resume();
-    return Promise.reject(tooLarge());
+    return Promise.reject(payloadTooLarge(limit));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -66,7 +65,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size > limit) {
         req.removeAllListeners('data');
         req.resume();
-        reject(tooLarge());
+        reject(payloadTooLarge(limit));
       } else chunks.push(chunk);
     });
     // node-name-ok: the request stream's 'end' event, not the end step
