@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope } from 'xstate';
 import type { RunEvent, WaitKind } from '@tandem/shared';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import type { CompiledNode, CompiledVersion } from './compiledVersion';
@@ -66,6 +66,34 @@ function initialSnapshot(machine: FlowMachine): StoredSnapshot {
   return structuredClone(stored);
 }
 
+const scopes = new WeakMap<FlowMachine, AnyActorScope>();
+
+/**
+ * The actor scope XState's transition needs, made once per machine. XState's own `transition()`
+ * builds an actor (which computes the machine's initial state) on every call, a visible share of
+ * each step's CPU. Reusing one is safe here because the flow machine's actions are all assignments
+ * (flowMachine.ts), which XState resolves without an executor, and it has no children or delays.
+ */
+function scopeOf(machine: FlowMachine): AnyActorScope {
+  let scope = scopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      logger: () => {},
+      defer: () => {},
+      emit: () => {},
+      system: self.system,
+      stopChild: () => {},
+      actionExecutor: () => {},
+    };
+    scopes.set(machine, scope);
+  }
+  return scope;
+}
+
 /**
  * One durable step, as a pure function: restore the snapshot with the contact and the time
  * injected, let XState take the transition, and return the new snapshot with everything the
@@ -82,7 +110,7 @@ export function stepRun(version: CompiledVersion, machine: FlowMachine, stored: 
     contactPatch: emptyPatch(),
   };
   const restored = machine.resolveState({ ...(stored as object), context } as never);
-  const [next] = transition(machine, restored, event as never);
+  const next = machine.transition(restored, event as never, scopeOf(machine));
   const ctx = next.context as RunContext;
   const { contact: _c, now: _n, timezone: _t, log, outbox, contactPatch, ...kept } = ctx;
   const persisted = machine.getPersistedSnapshot(next) as unknown as StoredSnapshot;
