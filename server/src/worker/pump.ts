@@ -19,6 +19,11 @@ export interface PumpOptions {
   logger: EngineLogger;
   /** Looks anyway this often when no notification came (a lost NOTIFY, a row due later); default 30 s. */
   recheckMs?: number;
+  /**
+   * After a notification wakes an idle loop, it waits this long before it claims, so rows arriving
+   * one by one are worked in batches instead of one transaction each (default 0: at once).
+   */
+  gatherMs?: number;
 }
 
 /** The shortest wait for a row due later (or held by another loop) when no notification comes. */
@@ -85,6 +90,7 @@ export async function startPump(o: PumpOptions): Promise<Pump> {
       // once (two loops would otherwise spin on each other's batch); a notification still wakes it.
       const dueIn = next.nextAt ? Math.max(MIN_WAIT_MS, next.nextAt.getTime() - Date.now()) : recheckMs;
       await sleep(Math.min(dueIn, recheckMs), seen);
+      if (o.gatherMs && generation !== seen) await sleep(o.gatherMs);
     }
   };
   const loops = Array.from({ length: o.loops }, loop);

@@ -30,6 +30,12 @@ export interface Worker {
 export const OUTBOX_BATCH = 100;
 /** Loops per table (outbox, webhook inbox) in each worker process. */
 export const LOOPS = 2;
+/**
+ * How long an idle loop lets rows gather after a notification before it claims them (a reply
+ * goes out at most twice this later). At 500 webhooks/s, each one a new conversation answered
+ * by a question, it cut Postgres' CPU per webhook from 1.97 to 1.26 ms (bench:webhooks).
+ */
+const GATHER_MS = 25;
 
 const silentWorkerLogger = new Logger(() => () => {});
 
@@ -62,13 +68,24 @@ export async function startWorker(o: WorkerOptions): Promise<Worker> {
         channel: OUTBOX_CHANNEL,
         loops,
         logger,
+        gatherMs: GATHER_MS,
         drain: async () => {
           const r = await sendDueMessages(o.deps, OUTBOX_BATCH);
           return { more: r.claimed === OUTBOX_BATCH, nextAt: r.nextAt };
         },
       }),
     );
-    pumps.push(await startPump({ name: 'webhook inbox', pool: o.pool, channel: INBOX_CHANNEL, loops, logger, drain: () => drainWebhookInbox(o.pool, o.deps) }));
+    pumps.push(
+      await startPump({
+        name: 'webhook inbox',
+        pool: o.pool,
+        channel: INBOX_CHANNEL,
+        loops,
+        logger,
+        gatherMs: GATHER_MS,
+        drain: () => drainWebhookInbox(o.pool, o.deps),
+      }),
+    );
   } catch (error) {
     await Promise.all(pumps.map((p) => p.stop()));
     await runner.stop();
