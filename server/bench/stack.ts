@@ -46,7 +46,15 @@ export interface BenchStack {
  * migrations, `numbers` workspaces (default 1), each a number on the Cloud API stand-in at Meta's
  * highest throughput (1,000 messages/s) with no pacing, and the engine's dependencies. On failure, and on SIGINT / SIGTERM, it cleans up itself.
  */
-export async function startBenchStack(o: { name: string; port: number; concurrency: number; pgStats?: boolean; numbers?: number }): Promise<BenchStack> {
+export async function startBenchStack(o: {
+  name: string;
+  port: number;
+  concurrency: number;
+  pgStats?: boolean;
+  numbers?: number;
+  /** The stand-in's lower CPU priority (nice value), for benchmarks where it shares the cores with what they time. */
+  standInNice?: number;
+}): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), `tandem-bench-${o.name}-`));
   chmodSync(dir, 0o755);
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(dir, { recursive: true, force: true })];
@@ -66,13 +74,15 @@ export async function startBenchStack(o: { name: string; port: number; concurren
   // A reader that stops early (`| head`) must not kill the benchmark before it cleans up.
   process.stdout.on('error', () => {});
   try {
-    const pgFlags = o.pgStats ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all'] : [];
+    const pgFlags = o.pgStats
+      ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on']
+      : [];
     const pg = await startEmbeddedPostgres(dir, o.port, 'tandem', pgFlags);
     cleanups.push(() => pg.stop());
     const database = openDatabase(pg.url, o.concurrency + 10);
     cleanups.push(() => database.close());
     const numbers = Array.from({ length: o.numbers ?? 1 }, (_, i) => benchPhoneNumberId(i));
-    const standIn = await startStandInProcess(Object.fromEntries(numbers.map((pnid) => [pnid, TOKEN])));
+    const standIn = await startStandInProcess(Object.fromEntries(numbers.map((pnid) => [pnid, TOKEN])), o.standInNice);
     cleanups.push(() => standIn.close());
     await migrateDatabase(database);
     const secretKey = generateKey();
@@ -162,11 +172,16 @@ export async function failedJobs(stack: BenchStack): Promise<{ task: string; n: 
 
 /** With BENCH_PGSTAT=1 the statements Postgres spent most time executing, per unit of work. */
 export async function pgStatLines(stack: BenchStack, units: number): Promise<string[]> {
-  const top = await stack.q<{ calls: number; ms: number; query: string }>(
-    `SELECT calls::float AS calls, total_exec_time AS ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
-     FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 15`,
+  const top = await stack.q<{ calls: number; ms: number; plan: number; rows: number; query: string }>(
+    `SELECT calls::float AS calls, total_exec_time AS ms, total_plan_time AS plan, rows::float AS rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+     FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 15`,
   );
-  return top.map((t) => `${(t.ms / units).toFixed(3).padStart(7)} ms  ${(t.calls / units).toFixed(2).padStart(5)}×  ${t.query}`);
+  // Per unit of work: executing, planning, calls; per call: time and rows.
+  return top.map(
+    (t) =>
+      `${(t.ms / units).toFixed(3).padStart(7)} ms + plan ${(t.plan / units).toFixed(3)} ms  ${(t.calls / units).toFixed(2).padStart(5)}×  ` +
+      `(${((t.ms + t.plan) / t.calls).toFixed(2).padStart(6)} ms, ${(t.rows / t.calls).toFixed(0).padStart(3)} rows a call)  ${t.query}`,
+  );
 }
 
 export async function resetPgStat(stack: BenchStack): Promise<void> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signMetaBody } from '../src/webhooks';
 import { postgresCpuSeconds, processCpuSeconds } from './measure';
-import { benchPhoneNumberId, startBenchStack } from './stack';
+import { benchPhoneNumberId, pgStatLines, resetPgStat, startBenchStack } from './stack';
 
 /**
  * Webhook acknowledgement under load, in production's shape: `tandem-server web` and
@@ -13,13 +13,19 @@ import { benchPhoneNumberId, startBenchStack } from './stack';
  * process plays Meta: it POSTs signed `messages` webhooks (one inbound "hello" each, from distinct
  * contacts) at a fixed rate, whether or not earlier ones were answered. A journey answers every
  * "hello" with a question, so the worker starts a run and sends a message per webhook behind the
- * acks. Prints ack latency (p50, p95, p99, max), the rate achieved, refusals, the backlog when the
- * load stopped and how long it took to drain, and the CPU the web process, the worker and Postgres
- * spent per webhook.
+ * acks. After a warm-up at the same rate (not counted), prints ack latency (p50, p95, p99, max), the
+ * rate achieved, refusals, the inbox's backlog each second and when the load stopped and how long
+ * it took to drain, the CPU the web process, the worker and Postgres spent per webhook (and the load
+ * generator and the stand-in, which share the 2 cores with them), and the commits and WAL flushes
+ * Postgres made per webhook; with BENCH_PGSTAT=1, the statements it spent most time on.
  *   npx -y pnpm@10 --filter @tandem/server bench:webhooks [rate=1000] [seconds=10] [concurrency=16]
- * The load generator (this process) and the stand-in share the machine's 2 cores with them.
  */
 const [rate = 1_000, seconds = 10, concurrency = 16] = process.argv.slice(2).map(Number);
+const pgStats = process.env.BENCH_PGSTAT === '1';
+/** Seconds of load at the same rate before the measured ones, not counted (BENCH_WARMUP_S, default 2; 0: none). */
+const warmupSeconds = Number(process.env.BENCH_WARMUP_S ?? 2);
+/** The stand-in plays Meta, whose CPU is not on our box: it runs at this lower priority (BENCH_STANDIN_NICE, default 10; 0: as the rest). */
+const standInNice = Number(process.env.BENCH_STANDIN_NICE ?? 10);
 const SECRET = 'bench-app-secret';
 const serverDir = join(import.meta.dirname, '..');
 
@@ -44,7 +50,7 @@ const flow = {
 };
 
 async function main() {
-  const stack = await startBenchStack({ name: 'webhooks', port: 54394, concurrency });
+  const stack = await startBenchStack({ name: 'webhooks', port: 54394, concurrency, pgStats, standInNice });
   const children: ChildProcess[] = [];
   try {
     await stack.publish(flow);
@@ -94,8 +100,9 @@ async function main() {
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const total = rate * seconds;
+    const warmup = rate * warmupSeconds;
     // Meta builds and signs the bodies on its own machines: here they are built before the clock starts, so the load generator costs the shared cores little.
-    const bodies = Array.from({ length: total }, (_, n) => {
+    const bodies = Array.from({ length: warmup + total }, (_, n) => {
       const body = Buffer.from(JSON.stringify(webhookBody(n)));
       return { body, signature: signMetaBody(body, SECRET) };
     });
@@ -120,33 +127,73 @@ async function main() {
         req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
         req.end(body);
       });
+    // Commits of the whole database (the benchmark's own few queries included), WAL flushes and bytes.
+    const walCounters = async () =>
+      (
+        await stack.q<{ commits: number; syncs: number; bytes: number }>(
+          `SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::float AS commits,
+                  wal_sync::float AS syncs, wal_bytes::float AS bytes FROM pg_stat_wal`,
+        )
+      )[0]!;
     const backlog = async () => (await stack.q<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE processed_at IS NULL`))[0]!.n;
 
     console.log(
-      `webhook benchmark: node ${process.version}, ${rate} req/s for ${seconds} s; tandem-server web and worker (concurrency ${concurrency}) as processes of their own, embedded Postgres 17`,
+      `webhook benchmark: node ${process.version}, ${rate} req/s for ${seconds} s after ${warmupSeconds} s of warm-up at that rate (not counted); ` +
+        `tandem-server web and worker (concurrency ${concurrency}${process.env.BENCH_WORKER_NICE ? `, nice ${process.env.BENCH_WORKER_NICE}` : ''}) as processes of their own, ` +
+        `embedded Postgres 17, the stand-in${standInNice ? ` at nice ${standInNice}` : ''}`,
     );
-    const cpu0 = { web: cpuSeconds(web), worker: cpuSeconds(worker), pg: postgresCpuSeconds(stack.pgDataDir) };
-    const results: Promise<{ status: number; ms: number }>[] = [];
-    const start = performance.now();
-    for (let n = 0; n < total; n++) {
-      const due = start + (n * 1000) / rate;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      results.push(post(n));
+    // POSTs bodies [first, first + count) at the rate, whether or not earlier ones were answered.
+    const load = (first: number, count: number) => {
+      const results: Promise<{ status: number; ms: number }>[] = [];
+      const begin = performance.now();
+      return (async () => {
+        for (let n = 0; n < count; n++) {
+          const wait = begin + (n * 1000) / rate - performance.now();
+          if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+          results.push(post(first + n));
+        }
+        return Promise.all(results);
+      })();
+    };
+    if (warmup) {
+      // A server that has run for a while: code optimised by V8, pools and caches filled. Not counted.
+      await load(0, warmup);
+      while ((await backlog()) > 0 || (await stack.standIn.acceptedCount()) < warmup) await new Promise((r) => setTimeout(r, 100));
     }
-    const answered = await Promise.all(results);
+    if (pgStats) await resetPgStat(stack);
+    const wal0 = await walCounters();
+    const self = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1e6;
+    };
+    const cpu0 = {
+      web: cpuSeconds(web),
+      worker: cpuSeconds(worker),
+      pg: postgresCpuSeconds(stack.pgDataDir),
+      standIn: stack.standIn.cpuSeconds(),
+      meta: self(),
+    };
+    const start = performance.now();
+    // The inbox's backlog once a second during the load: it must not grow.
+    const backlogs: number[] = [];
+    const sampler = setInterval(() => void backlog().then((n) => backlogs.push(n)), 1000);
+    const answered = await load(warmup, total);
+    clearInterval(sampler);
     const sentSeconds = (performance.now() - start) / 1000;
     const atEnd = await backlog();
     const drainStart = performance.now();
     while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 100));
     const drainSeconds = (performance.now() - drainStart) / 1000;
-    while ((await stack.standIn.acceptedCount()) < total) await new Promise((r) => setTimeout(r, 100));
+    while ((await stack.standIn.acceptedCount()) < warmup + total) await new Promise((r) => setTimeout(r, 100));
     const allSentSeconds = (performance.now() - start) / 1000;
     const perBody = (s: number) => ((s * 1000) / total).toFixed(2);
+    const wal = await walCounters();
     const cpu = {
       web: perBody(cpuSeconds(web) - cpu0.web),
       worker: perBody(cpuSeconds(worker) - cpu0.worker),
       pg: perBody(postgresCpuSeconds(stack.pgDataDir) - cpu0.pg),
+      standIn: perBody(stack.standIn.cpuSeconds() - cpu0.standIn),
+      meta: perBody(self() - cpu0.meta),
     };
 
     const ms = answered.map((a) => a.ms).sort((a, b) => a - b);
@@ -157,10 +204,16 @@ async function main() {
         `${(total / sentSeconds).toFixed(0)} req/s achieved · ${refused} not 200`,
     );
     console.log(
-      `backlog: ${atEnd} bodies unprocessed when the load stopped, drained in ${drainSeconds.toFixed(1)} s; ` +
+      `backlog each second: ${backlogs.join(' ')}; ${atEnd} bodies unprocessed when the load stopped, drained in ${drainSeconds.toFixed(1)} s; ` +
         `all ${total} questions at the stand-in after ${allSentSeconds.toFixed(1)} s`,
     );
     console.log(`CPU per webhook: web ${cpu.web} ms · worker ${cpu.worker} ms (run started, question sent) · Postgres ${cpu.pg} ms`);
+    console.log(`  and outside Tandem, on the same cores: the load generator ${cpu.meta} ms, the Cloud API stand-in ${cpu.standIn} ms`);
+    console.log(
+      `Postgres per webhook: ${((wal.commits - wal0.commits) / total).toFixed(2)} commits · ${((wal.syncs - wal0.syncs) / total).toFixed(2)} WAL flushes · ` +
+        `${((wal.bytes - wal0.bytes) / total / 1024).toFixed(1)} kB of WAL`,
+    );
+    if (pgStats) for (const line of await pgStatLines(stack, total)) console.log(`  ${line}`);
     console.log(
       `RESULT ack_p50_ms=${pct(50)} ack_p99_ms=${pct(99)} rate=${(total / sentSeconds).toFixed(0)} refused=${refused} backlog_at_end=${atEnd} drain_s=${drainSeconds.toFixed(1)}`,
     );
