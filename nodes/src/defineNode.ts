@@ -72,6 +72,18 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   policy?: NodePolicy<z.output<S>>;
   /** The workspace references clone-to-brand must list and remap; absent for nodes with none. */
   clone?: NodeClone;
+  /**
+   * Keeps settings that depend on others consistent after one change in the form: given the
+   * settings before and after it (as saved: a draft need not validate), the settings to store and
+   * a sentence for each one it reset or moved. Pure and browser-safe; absent: stored as changed.
+   */
+  reconcile?(before: Record<string, unknown>, after: Record<string, unknown>): Reconciled;
+}
+
+/** Settings after a change, made consistent, and what was changed with it, in the user's words. */
+export interface Reconciled {
+  data: Record<string, unknown>;
+  notes: string[];
 }
 
 const noAnalysis: NodeAnalysis<unknown> = {

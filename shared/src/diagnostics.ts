@@ -30,6 +30,7 @@ export const diagnosticCatalog = {
   'window-closed-send': { severity: 'error', title: 'A message may be sent after the 24-hour window closed' },
   'marketing-without-opt-out': { severity: 'warning', title: 'Marketing template without an opt-out' },
   'question-without-timeout': { severity: 'warning', title: 'A question waits forever' },
+  'answer-does-not-fit-field': { severity: 'error', title: 'The answer does not fit the contact field' },
   'message-outside-window': { severity: 'warning', title: 'A message may be skipped outside the 24-hour window' },
   'unknown-flow': { severity: 'error', title: 'The flow to go to does not exist' },
   'unknown-template': { severity: 'error', title: 'The template does not exist' },

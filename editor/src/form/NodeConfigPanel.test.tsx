@@ -178,6 +178,21 @@ describe('settings form widgets', () => {
     expect(container.querySelector('[data-path="message.text"]')).toBeNull();
   });
 
+  it('switching a question from email to buttons resets what no longer fits, and says so', () => {
+    const { container, nodeData } = renderForm('bot-question');
+    expect(nodeData()).toMatchObject({ answerType: 'email', saveTo: { scope: 'contact', name: 'email' } });
+    fireEvent.change(container.querySelector('[data-path="prompt.kind"]')!, { target: { value: 'buttons' } });
+    expect(nodeData()).toMatchObject({ prompt: { kind: 'buttons' }, answerType: 'choice', saveTo: null });
+    const status = screen.getByRole('status', { name: 'Changed with it' });
+    expect(status.textContent).toContain("Not saved to the contact's email: the answer is a choice.");
+    // The form shows what is stored: no save target, and the expected answer is a choice.
+    expect(container.querySelector<HTMLInputElement>('[data-path="saveTo.enabled"]')!.checked).toBe(false);
+    expect(container.querySelector<HTMLSelectElement>('[data-path="answerType"]')?.value).toBe('choice');
+    // An edit that changes nothing else clears the notice.
+    fireEvent.change(container.querySelector('[data-path="maxRetries"]')!, { target: { value: '3' } });
+    expect(screen.queryByRole('status', { name: 'Changed with it' })).toBeNull();
+  });
+
   it('shows settings only when their showWhen condition holds', () => {
     const { container } = renderForm('trigger-message', { match: 'any' });
     expect(container.querySelector('[data-path="keywords"]')).toBeNull();

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { definitionOf, isNodeType } from '@tandem/nodes';
 import { diagnosticCatalog } from '@tandem/shared';
 import { iconFor } from '../canvas/icons';
@@ -18,19 +18,30 @@ export function NodeConfigPanel({ nodeId }: { nodeId: string }) {
   const def = node && isNodeType(node.type) ? definitionOf(node.type) : undefined;
   const data = node?.data;
   const issues = useMemo(() => (def && data ? nodeIssues(def, data, status?.diagnostics ?? []) : new Map<string, string[]>()), [def, data, status]);
+  /** What the last change reset or moved with it, said once under the header. */
+  const [notes, setNotes] = useState<string[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another step's settings start without notes
+  useEffect(() => setNotes([]), [nodeId]);
+  /** Stores changed settings, with the settings that depend on them made consistent by the step's type. */
+  const commit = useCallback(
+    (next: Record<string, unknown>, coalesce?: string) => {
+      const before = store.getState().doc.nodes.find((n) => n.id === nodeId)?.data ?? {};
+      const made = def?.reconcile ? def.reconcile(before, next) : { data: next, notes: [] };
+      store.getState().updateNodeData(nodeId, made.data, coalesce);
+      setNotes(made.notes);
+    },
+    [store, nodeId, def],
+  );
   const env = useMemo<FormEnv>(
     () => ({
       issues,
       nodeId,
       takenIds: () => idsIn(data),
-      ...(data ? { node: { data, replace: (next: Record<string, unknown>) => store.getState().updateNodeData(nodeId, next) } } : {}),
+      ...(data ? { node: { data, replace: (next: Record<string, unknown>) => commit(next) } } : {}),
     }),
-    [issues, nodeId, data, store],
+    [issues, nodeId, data, commit],
   );
-  const onChange: OnFieldChange = useCallback(
-    (next, at) => store.getState().updateNodeData(nodeId, next as Record<string, unknown>, `data:${nodeId}:${pathKey(at)}`),
-    [store, nodeId],
-  );
+  const onChange: OnFieldChange = useCallback((next, at) => commit(next as Record<string, unknown>, `data:${nodeId}:${pathKey(at)}`), [commit, nodeId]);
   if (!node) return null;
   if (!def) {
     return (
@@ -53,6 +64,16 @@ export function NodeConfigPanel({ nodeId }: { nodeId: string }) {
         </div>
       </header>
       <p className="tn-help">{def.description}</p>
+      {notes.length > 0 && (
+        <div className="tn-changed" role="status" aria-label="Changed with it">
+          <strong>Changed with it</strong>
+          <ul>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {general.length > 0 && (
         <ul className="tn-diagnostics">
           {keyedByContent(general).map(({ key, item: d }) => (

@@ -95,6 +95,10 @@ describe.sequential('the editor in a browser', () => {
         // The question: two reply buttons.
         await c.node(question).click();
         await page.locator('.tn-inspector select[data-path="prompt.kind"]').selectOption('buttons');
+        // A new question asks for an email saved on the contact: as buttons it no longer writes the email address (a button id would land there), and says so.
+        await page.getByRole('status', { name: 'Changed with it' }).getByText("Not saved to the contact's email: the answer is a choice.").waitFor();
+        expect(await page.locator('.tn-inspector input[data-path="saveTo.enabled"]').isChecked()).toBe(false);
+        expect(await page.locator('.tn-inspector select[data-path="answerType"]').inputValue()).toBe('choice');
         await c.typeCode('prompt.body', 'Coffee or tea?');
         await page.getByRole('button', { name: 'Add button' }).click();
         await page.getByRole('button', { name: 'Add button' }).click();

@@ -10,6 +10,7 @@ import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 import { readReceiptEffect } from '../common/readReceiptName';
 import { checkBotQuestion } from './checks';
 import { botQuestionClone } from './clone';
+import { reconcileBotQuestion } from './reconcile';
 
 export const answerTypes = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -171,4 +172,5 @@ export const botQuestion = defineNode({
   },
   policy: { check: checkBotQuestion },
   clone: botQuestionClone,
+  reconcile: reconcileBotQuestion,
 });
