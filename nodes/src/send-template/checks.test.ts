@@ -32,6 +32,38 @@ describe('checkSendTemplate', () => {
     ]);
   });
 
+  it('flags button settings made for another copy of the template (a flow cloned to a brand with 2 buttons instead of 3)', () => {
+    const three = step({
+      buttons: [
+        { index: 0, type: 'quick_reply', value: 'yes' },
+        { index: 1, type: 'quick_reply', value: 'later' },
+        { index: 2, type: 'quick_reply', value: 'stop' },
+      ],
+      optOutButton: 2,
+    });
+    const sourceBrand = info({ buttons: ['Yes', 'Later', 'Stop promotions'].map((text) => ({ type: 'QUICK_REPLY', text })) });
+    expect(check(three, [sourceBrand])).toEqual([]);
+    const targetBrand = info({
+      buttons: [
+        { type: 'QUICK_REPLY', text: 'Yes' },
+        { type: 'URL', text: 'Shop now' },
+      ],
+    });
+    expect(check(three, [targetBrand])).toEqual([
+      { code: 'template-parameters', message: 'Button 2 of "spring_sale" ("Shop now") is not a quick-reply button.', path: ['buttons', 1, 'type'] },
+      {
+        code: 'template-parameters',
+        message: '"spring_sale" has 2 button(s); there is no button 3 to fill. Remove this button setting.',
+        path: ['buttons', 2, 'index'],
+      },
+      {
+        code: 'template-parameters',
+        message: 'The opt-out is set to button 3, which "spring_sale" does not have: tapping it would not record the opt-out. Its quick replies: 1 ("Yes").',
+        path: ['optOutButton'],
+      },
+    ]);
+  });
+
   it('reports a template that is not approved', () => {
     expect(check(step(), [info({ status: 'PAUSED' })])).toEqual([
       {

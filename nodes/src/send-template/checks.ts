@@ -57,6 +57,37 @@ function checkParameters(c: SendTemplateConfig, t: TemplateInfo): PolicyFinding[
     const missing = t.bodyParameters.filter((p) => !c.body.some((b) => b.name === p));
     if (missing.length) out.push({ code: 'template-parameters', message: `"${t.name}" needs the named variable(s) ${missing.join(', ')}.`, path: ['body'] });
   }
+  // Settings made for another copy of the template (a flow cloned to a brand whose template has fewer or other buttons).
+  const buttonTypes = { quick_reply: 'QUICK_REPLY', url: 'URL', copy_code: 'COPY_CODE' } as const;
+  c.buttons.forEach((p, i) => {
+    const b = t.buttons[p.index];
+    if (!b) {
+      out.push({
+        code: 'template-parameters',
+        message: `"${t.name}" has ${t.buttons.length} button(s); there is no button ${p.index + 1} to fill. Remove this button setting.`,
+        path: ['buttons', i, 'index'],
+      });
+    } else if (b.type !== buttonTypes[p.type]) {
+      out.push({
+        code: 'template-parameters',
+        message: `Button ${p.index + 1} of "${t.name}" ("${b.text}") is not a ${p.type.replace('_', '-')} button.`,
+        path: ['buttons', i, 'type'],
+      });
+    }
+  });
+  if (c.optOutButton !== null) {
+    const b = t.buttons[c.optOutButton];
+    if (b?.type !== 'QUICK_REPLY') {
+      const quickReplies = t.buttons.flatMap((x, i) => (x.type === 'QUICK_REPLY' ? [`${i + 1} ("${x.text}")`] : []));
+      out.push({
+        code: 'template-parameters',
+        message:
+          `The opt-out is set to button ${c.optOutButton + 1}, which "${t.name}" ${b ? `has as a ${b.type.toLowerCase().replace('_', '-')} button ("${b.text}")` : 'does not have'}: ` +
+          `tapping it would not record the opt-out. ${quickReplies.length ? `Its quick replies: ${quickReplies.join(', ')}.` : 'It has no quick-reply button.'}`,
+        path: ['optOutButton'],
+      });
+    }
+  }
   const dynamicButtons = t.buttons.map((b, index) => ({ ...b, index })).filter((b) => b.dynamic);
   for (const b of dynamicButtons) {
     if (!c.buttons.some((p) => p.index === b.index)) {
