@@ -17,6 +17,7 @@ export { eventNameSchema, type TriggerEventConfig } from './trigger-event/defini
 export { isValidCron, type TriggerScheduleConfig } from './trigger-schedule/definition';
 export type { TriggerApiConfig } from './trigger-api/definition';
 export { templateCategories, type TemplateCategory, type SendTemplateConfig } from './send-template/definition';
+export { applyTemplate, applyTemplateReference, templateVariableCount } from './send-template/applyTemplate';
 export type { SendMessageConfig } from './send-message/definition';
 export type { SendFlowConfig } from './send-flow/definition';
 export * from './contentKinds';

@@ -1,3 +1,4 @@
+import type { TemplateInfo } from '@tandem/shared';
 /** A template as a flow names it. */
 export interface TemplateKey {
   name: string;
@@ -21,6 +22,10 @@ export interface CloneMapping {
   attributes: Record<string, string>;
   /** flow id → flow id in the target workspace */
   flows: Record<string, string>;
+  /** The target workspace's templates, when known: settings that follow a template's variables and buttons are derived again from its copy there. */
+  targetTemplates?: readonly TemplateInfo[];
+  /** The source workspace's templates, when known: which button of the target's copy each quick reply was. */
+  sourceTemplates?: readonly TemplateInfo[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TemplateInfo } from '@tandem/shared';
 import { keyedByContent } from '../shell/contentKeys';
 import type { TemplateView } from '../workspace/types';
-import { applyTemplate, applyTemplateReference, templateVariableCount } from './applyTemplate';
+import { applyTemplate, applyTemplateReference, templateVariableCount } from '@tandem/nodes';
 import { useFormEnv } from './formContext';
 import { isRecord, type Path } from './schemaInfo';
 import { TemplateText } from './TemplateText';

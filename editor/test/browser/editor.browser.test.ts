@@ -233,9 +233,9 @@ describe.sequential('the editor in a browser', () => {
             language: 'en',
             category: 'MARKETING',
             bodyParameters: ['1', '2'],
+            // Two buttons where the demo brand's template has three, and the opt-out is the second.
             buttons: [
               { type: 'QUICK_REPLY', text: 'Finish my order', dynamic: false },
-              { type: 'QUICK_REPLY', text: 'Ask a question', dynamic: false },
               { type: 'QUICK_REPLY', text: 'Stop promotions', dynamic: false },
             ],
             text: { body: 'Hi {{1}}, your {{2}} are waiting for you at Bloom.' },
@@ -265,6 +265,16 @@ describe.sequential('the editor in a browser', () => {
         expect(await page.locator('[data-problem="unknown-template"]').count()).toBe(0);
         const copies = await api(endpoints.listFlows, { params: { workspaceId: bloom }, query: {} });
         expect(copies.flows.map((f) => f.name)).toEqual(['Abandoned cart (Bloom)']);
+        // The step's buttons follow Bloom's template: "Finish my order" keeps the payload the reply question branches on, and the opt-out moved to "Stop promotions".
+        const copy = await api(endpoints.getFlow, { params: { workspaceId: bloom, flowId: copies.flows[0]!.id } });
+        const reminder = (copy.draft.nodes as { id: string; data: Record<string, unknown> }[]).find((n) => n.id === 'reminder')!;
+        expect(reminder.data).toMatchObject({
+          buttons: [
+            { index: 0, type: 'quick_reply', value: 'complete' },
+            { index: 1, type: 'quick_reply', value: 'stop' },
+          ],
+          optOutButton: 1,
+        });
       }),
     90_000,
   );

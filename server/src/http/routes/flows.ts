@@ -170,15 +170,19 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   mountRoute(app, ctx, endpoints.cloneFlow, async ({ params, body, caller }) => {
     await cloneTarget(caller, body.targetWorkspaceId, 'editor');
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
+    const target = await validationContext(db, body.targetWorkspaceId);
+    const { templates: sourceTemplates } = await validationContext(db, params.workspaceId);
     const mapped = applyCloneMapping(flow.draft, {
       templates: body.templates,
       attributes: body.attributes,
       flows: body.flows,
+      ...(target.templates ? { targetTemplates: target.templates } : {}),
+      ...(sourceTemplates ? { sourceTemplates } : {}),
       ...(body.number ? { number: body.number } : {}),
     });
     const id = await createFlow(db, body.targetWorkspaceId, { ...mapped, name: body.name ?? flow.name });
     const detail = await flowDetail(db, body.targetWorkspaceId, id);
-    const result = validateFlow(detail.draft, await validationContext(db, body.targetWorkspaceId));
+    const result = validateFlow(detail.draft, target);
     await audit(db, {
       workspaceId: body.targetWorkspaceId,
       actor: caller.label,

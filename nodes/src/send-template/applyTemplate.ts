@@ -1,5 +1,6 @@
 import type { TemplateInfo } from '@tandem/shared';
-import { isRecord } from './schemaInfo';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 type ButtonParam = { index: number; type: 'quick_reply' | 'url' | 'copy_code'; value: string };
 
@@ -59,6 +60,9 @@ export function applyTemplateReference(ref: Record<string, unknown>, t: Template
 }
 
 const OPT_OUT = /\b(stop|unsubscribe|opt[\s-]?out|no more)\b/i;
+
+/** Whether a button's text means "stop promotions". */
+export const isOptOutText = (text: string): boolean => OPT_OUT.test(text);
 
 /** "Complete my order" → "complete_my_order": a stable quick-reply payload to branch on. */
 export function payloadOf(text: string, index: number): string {

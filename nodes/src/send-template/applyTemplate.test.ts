@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateInfoSchema, type TemplateInfo } from '@tandem/shared';
-import { parseNodeConfig, definitionOf } from '@tandem/nodes';
+import { definitionOf } from '../definitions';
+import { parseNodeConfig } from '../parseConfig';
 import { applyTemplate, payloadOf, templateVariableCount } from './applyTemplate';
 
 const template = (t: Partial<TemplateInfo> & { name: string }): TemplateInfo => templateInfoSchema.parse({ language: 'en', category: 'UTILITY', ...t });
