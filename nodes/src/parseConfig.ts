@@ -87,6 +87,7 @@ function discriminatorMatches(option: z.ZodType, value: unknown): boolean {
   return Object.entries(option.shape as Record<string, z.ZodType>).some(([key, s]) => s instanceof z.ZodLiteral && (s.values as Set<unknown>).has(value[key]));
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
+/** A plain object (settings as saved), not an array or null. */
+export function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

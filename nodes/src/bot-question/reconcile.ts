@@ -1,10 +1,9 @@
 import type { Reconciled } from '../defineNode';
 import { choicesOf } from '../common/messageContent';
+import { isRecord } from '../parseConfig';
 import type { AnswerType } from './definition';
 
 type Data = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const promptKind = (d: Data) => (isRecord(d.prompt) && typeof d.prompt.kind === 'string' ? d.prompt.kind : 'text');
 const hasOwnChoices = (kind: string) => kind === 'buttons' || kind === 'list';
@@ -88,9 +87,10 @@ export function reconcileBotQuestion(before: Data, after: Data): Reconciled {
 
   if (isRecord(data.validation)) {
     const allowed = validationFor[answer] ?? [];
-    const dropped = Object.keys(data.validation).filter((k) => data.validation && (data.validation as Data)[k] !== undefined && !allowed.includes(k));
+    const entries = Object.entries(data.validation);
+    const dropped = entries.filter(([k, v]) => v !== undefined && !allowed.includes(k)).map(([k]) => k);
     if (dropped.length > 0) {
-      data.validation = Object.fromEntries(Object.entries(data.validation).filter(([k]) => allowed.includes(k)));
+      data.validation = Object.fromEntries(entries.filter(([k]) => allowed.includes(k)));
       notes.push(`Validation cleared (${dropped.map((k) => validationLabels[k] ?? k).join(', ')}): it does not apply to ${answerLabels[answer]}.`);
     }
   }

@@ -1,6 +1,5 @@
 import type { TemplateInfo } from '@tandem/shared';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../parseConfig';
 
 type ButtonParam = { index: number; type: 'quick_reply' | 'url' | 'copy_code'; value: string };
 
