@@ -137,6 +137,25 @@ describe('ChatThread', () => {
     expect(onReply).toHaveBeenCalledWith({ id: 'stop', title: 'Stop promotions' });
   });
 
+  it('says in plain words why a bot message did not go out', () => {
+    const skipped = msg('out', 'interactive', question.content, { status: 'skipped', error: { code: 'window_closed' } });
+    const held = msg('out', 'text', { kind: 'text', text: 'Your order shipped' }, { status: 'held', error: { held: 'human_active' } });
+    const blocked = msg('out', 'template', cartTemplate.content, {
+      status: 'blocked',
+      error: { code: 'opted_out', message: 'The contact opted out of marketing messages' },
+    });
+    render(<ChatThread messages={[question, skipped, held, blocked]} templates={demoTemplates} perspective="contact" onReply={vi.fn()} />);
+    expect(screen.getAllByTestId('delivery-note').map((n) => n.textContent)).toEqual([
+      'Not sent: the 24-hour window is closed. Only a template can reach the contact now.',
+      'Held: a person is answering from the Business App. It goes out when that ends.',
+      'Not sent: the contact opted out of marketing messages.',
+    ]);
+    // The skipped question never reached the contact: its buttons cannot be tapped; the one that did arrive can.
+    const [arrived, notSent] = screen.getAllByTestId('message');
+    expect(within(notSent!).getByRole('button', { name: 'Coffee' })).toHaveProperty('disabled', true);
+    expect(within(arrived!).getByRole('button', { name: 'Coffee' })).toHaveProperty('disabled', false);
+  });
+
   it('opens a list and answers with the chosen row', () => {
     const onReply = vi.fn();
     render(<ChatThread messages={[list]} templates={[]} perspective="contact" onReply={onReply} />);

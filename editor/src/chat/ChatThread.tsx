@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { TemplateInfo } from '@tandem/shared';
 import type { MessageView } from '@tandem/shared/api';
-import { choicesOf, describeMessage, flowButtonOf, type FlowButton, type ReplyChoice } from './describeMessage';
+import { choicesOf, deliveryNote, describeMessage, flowButtonOf, type FlowButton, type ReplyChoice } from './describeMessage';
 import { MessageBubble } from './MessageBubble';
 
 export interface ChatThreadProps {
@@ -58,10 +58,10 @@ function sideOf(direction: MessageView['direction'], perspective: 'contact' | 'b
 
 type Rendered = ReturnType<typeof describeMessage>;
 
-/** Index of the bot's latest message that offers choices (or a Flow), or -1. */
+/** Index of the bot's latest message that reached the contact and offers choices (or a Flow), or -1. */
 function lastOutbound(messages: readonly MessageView[], rendered: readonly Rendered[], offers: (r: Rendered) => boolean): number {
   for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i]!.direction === 'out' && offers(rendered[i]!)) return i;
+    if (messages[i]!.direction === 'out' && deliveryNote(messages[i]!) === undefined && offers(rendered[i]!)) return i;
   }
   return -1;
 }

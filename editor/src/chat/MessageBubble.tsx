@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ClipboardList, ExternalLink, FileText, Image, List, Smartphone, Copy } from 'lucide-react';
 import type { MessageView } from '@tandem/shared/api';
 import { keyedByContent } from '../shell/contentKeys';
-import type { RenderedMessage, ReplyChoice } from './describeMessage';
+import { deliveryNote, type RenderedMessage, type ReplyChoice } from './describeMessage';
 
 export interface MessageBubbleProps {
   message: Pick<MessageView, 'id' | 'direction' | 'status' | 'error' | 'at' | 'nodeId'>;
@@ -20,9 +20,10 @@ const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact'
 /** One message drawn like WhatsApp: text, media, reply buttons, a list, a template with its buttons. */
 export function MessageBubble({ message, rendered, side, onReply, onOpenFlow }: MessageBubbleProps) {
   const failed = message.status === 'failed';
+  const note = deliveryNote(message);
   return (
     <div
-      className={`tn-msg tn-msg-${side} tn-msg-${message.direction}${failed ? ' tn-msg-failed' : ''}`}
+      className={`tn-msg tn-msg-${side} tn-msg-${message.direction}${failed ? ' tn-msg-failed' : ''}${note ? ' tn-msg-unsent' : ''}`}
       data-direction={message.direction}
       data-kind={rendered.kind}
       data-testid="message"
@@ -39,6 +40,11 @@ export function MessageBubble({ message, rendered, side, onReply, onOpenFlow }: 
         {message.direction === 'out' && <span className="tn-msg-status">{message.status}</span>}
       </div>
       {failed && message.error && <div className="tn-msg-error">{errorLine(message.error)}</div>}
+      {note && (
+        <div className="tn-msg-note" data-testid="delivery-note">
+          {note}
+        </div>
+      )}
     </div>
   );
 }

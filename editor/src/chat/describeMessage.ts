@@ -212,3 +212,34 @@ export function choicesOf(m: RenderedMessage): ReplyChoice[] {
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+const heldBecause: Record<string, string> = {
+  human_active: 'a person is answering from the Business App',
+  collision_guard: 'a person just wrote from the Business App',
+  quiet_hours: 'quiet hours',
+  pacing: 'a moment between two messages to the contact',
+  throughput: "the number's sending rate",
+  number_paused: 'sending from this number is paused',
+  template_paused: 'WhatsApp paused the template',
+};
+
+/**
+ * Why a bot message did not (yet) go out, in plain words: skipped (the 24-hour window is closed, a
+ * person replied from the Business App), held and why, or blocked (opt-out, frequency cap,
+ * template). Undefined for messages sent or on their way, and for failures (shown with their error).
+ */
+export function deliveryNote(message: Pick<MessageView, 'direction' | 'status' | 'error'>): string | undefined {
+  if (message.direction !== 'out') return undefined;
+  const error = message.error ?? {};
+  if (message.status === 'skipped') {
+    if (error.code === 'window_closed') return 'Not sent: the 24-hour window is closed. Only a template can reach the contact now.';
+    if (error.code === 'human_active') return 'Not sent: a person replied from the Business App.';
+    return 'Not sent.';
+  }
+  if (message.status === 'held') {
+    const why = typeof error.held === 'string' ? heldBecause[error.held] : undefined;
+    return `Held${why ? `: ${why}` : ''}. It goes out when that ends.`;
+  }
+  if (message.status === 'blocked') return `Not sent: ${typeof error.message === 'string' ? error.message.replace(/^./, (c) => c.toLowerCase()) : 'blocked'}.`;
+  return undefined;
+}
