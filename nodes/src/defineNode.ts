@@ -23,6 +23,8 @@ export interface FreeFormSend {
   what: string;
   /** Port taken when the window is closed at send time; absent if the node has none. */
   fallbackPort?: string;
+  /** Another way to the same goal that needs no open window, said to the user with the check (one sentence). */
+  instead?: string;
 }
 
 /** Variables a node makes available to the steps after it. */

@@ -158,7 +158,17 @@ export const botQuestion = defineNode({
       if (p === 'error') return { kind: 'elapse', ms: 0 };
       return { kind: 'reset' };
     },
-    freeFormSends: (c) => (c.prompt.kind === 'none' ? [] : [{ what: 'The question', fallbackPort: 'window_closed' }]),
+    freeFormSends: (c) =>
+      c.prompt.kind === 'none'
+        ? []
+        : [
+            {
+              what: 'The question',
+              fallbackPort: 'window_closed',
+              instead:
+                'If it follows a template with quick-reply buttons, set "Question" to "none": it then listens to the reply to those buttons, which reopens the window, and sends nothing itself.',
+            },
+          ],
     provides: (c) => (c.saveTo?.scope === 'vars' ? [{ scope: 'vars', names: [c.saveTo.name], ports: answerPorts(c).map((p) => p.id) }] : []),
     writesAttributes: (c) =>
       c.saveTo?.scope === 'contact'

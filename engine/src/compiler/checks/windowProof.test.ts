@@ -40,6 +40,17 @@ describe('24-hour window proof', () => {
     expect(proofs(doc)).toEqual({ m: 'unsafe' });
   });
 
+  it("points a question after a template outside the window to listening to the template's buttons, which the check then accepts", () => {
+    const asks = flow(
+      [event(), template('tpl'), question('q', { prompt: { kind: 'text', text: 'Which size?' } })],
+      [edge('ev', 'next', 'tpl'), edge('tpl', 'next', 'q')],
+    );
+    const [d] = validateFlow(asks).diagnostics.filter((x) => x.code === 'window-closed-send');
+    expect(d?.message).toContain('If it follows a template with quick-reply buttons, set "Question" to "none": it then listens to the reply to those buttons');
+    const listens = flow([event(), template('tpl'), question('q', { prompt: { kind: 'none' } })], [edge('ev', 'next', 'tpl'), edge('tpl', 'next', 'q')]);
+    expect(codes(listens).filter((c) => c.startsWith('window-closed-send'))).toEqual([]);
+  });
+
   it('is reset by the answer to a question, also after a long wait', () => {
     const doc = flow(
       [event(), template('tpl'), question('q', { prompt: { kind: 'none' } }), text('m')],

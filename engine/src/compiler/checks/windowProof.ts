@@ -76,10 +76,11 @@ export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnost
       const fix = send.fallbackPort
         ? `WhatsApp only allows templates then. Connect its "${n.ports?.find((p) => p.id === send.fallbackPort)?.label ?? send.fallbackPort}" output to a template, or send a template instead.`
         : 'WhatsApp only allows templates then, so it may not be delivered.';
+      const instead = send.instead ? ` ${send.instead}` : '';
       diagnostics.push(
         diagnostic(
           send.fallbackPort ? 'window-closed-send' : 'message-outside-window',
-          `${send.what} may be sent outside the 24-hour window: ${reason} ${fix}`,
+          `${send.what} may be sent outside the 24-hour window: ${reason} ${fix}${instead}`,
           {
             nodeId: id,
           },
