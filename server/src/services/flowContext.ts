@@ -18,11 +18,7 @@ export async function validationContext(db: Db, workspaceId: string): Promise<Va
       .from(flows)
       .where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
   ).map((f) => f.id);
-  const rows = await db.select({ info: templates.info }).from(templates).where(eq(templates.workspaceId, workspaceId));
-  const known: TemplateInfo[] = rows.flatMap((r) => {
-    const parsed = templateInfoSchema.safeParse(r.info);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const known = await workspaceTemplates(db, workspaceId);
   const waFlowRows = await db
     .select({ info: waFlows.info, flowId: waFlows.flowId, name: waFlows.name, status: waFlows.status })
     .from(waFlows)
@@ -33,4 +29,13 @@ export async function validationContext(db: Db, workspaceId: string): Promise<Va
   });
   const attributes = (Array.isArray(w?.settings.attributes) ? w.settings.attributes : []) as AttributeDecl[];
   return { flowIds, attributes, now: await workspaceNow(db, workspaceId), waFlows: knownWaFlows, ...(known.length ? { templates: known } : {}) };
+}
+
+/** The templates a workspace knows, as the checker and clone-to-brand read them. */
+export async function workspaceTemplates(db: Db, workspaceId: string): Promise<TemplateInfo[]> {
+  const rows = await db.select({ info: templates.info }).from(templates).where(eq(templates.workspaceId, workspaceId));
+  return rows.flatMap((r) => {
+    const parsed = templateInfoSchema.safeParse(r.info);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

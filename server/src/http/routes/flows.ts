@@ -11,7 +11,7 @@ import { roleIn } from '../auth/caller';
 import { flowVersions, flows, templates, workspaces } from '../../db/schema';
 import { audit } from '../../services/audit';
 import { assertFlowShaped, createFlow, emptyDocument, flowDetail, listFlows, loadFlowRow, publishFlow, saveDraft } from '../../services/flows';
-import { validationContext } from '../../services/flowContext';
+import { validationContext, workspaceTemplates } from '../../services/flowContext';
 import { versionDiff } from '../../services/versionDiff';
 import { applyCloneMapping, countMentions, referencesOf } from '../../services/cloneFlow';
 import { scheduleBroadcasts } from '../../broadcasts/scheduleBroadcasts';
@@ -171,13 +171,13 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     await cloneTarget(caller, body.targetWorkspaceId, 'editor');
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
     const target = await validationContext(db, body.targetWorkspaceId);
-    const { templates: sourceTemplates } = await validationContext(db, params.workspaceId);
+    const sourceTemplates = await workspaceTemplates(db, params.workspaceId);
     const mapped = applyCloneMapping(flow.draft, {
       templates: body.templates,
       attributes: body.attributes,
       flows: body.flows,
       ...(target.templates ? { targetTemplates: target.templates } : {}),
-      ...(sourceTemplates ? { sourceTemplates } : {}),
+      sourceTemplates,
       ...(body.number ? { number: body.number } : {}),
     });
     const id = await createFlow(db, body.targetWorkspaceId, { ...mapped, name: body.name ?? flow.name });
