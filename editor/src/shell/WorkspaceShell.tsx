@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Inbox, LogOut, Settings, TriangleAlert, Workflow } from 'lucide-react';
+import { BookUser, Inbox, LayoutTemplate, LogOut, Settings, TriangleAlert, UserRound, Users, Workflow } from 'lucide-react';
 import { useStore } from 'zustand';
 import { endpoints, roleRank, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
@@ -7,6 +7,10 @@ import type { SessionStore } from '../api/session';
 import { FlowList } from '../flows/FlowList';
 import { FlowPage } from '../flows/FlowPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { AccountPage } from '../account/AccountPage';
+import { ContactsPage } from '../contacts/ContactsPage';
+import { TeamPage } from '../team/TeamPage';
+import { TemplatesPage } from '../templates/TemplatesPage';
 import { WorkspaceSettingsPage } from '../workspace/WorkspaceSettingsPage';
 import { keyedByContent } from './contentKeys';
 import { NameDialog } from './NameDialog';
@@ -45,7 +49,8 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
     if (id === NEW) return setCreating(true);
     navigate({ name: 'flows', workspaceId: id });
   };
-  const section = route.name === 'inbox' || route.name === 'settings' ? route.name : 'flows';
+  const section = route.name === 'home' || route.name === 'flow' ? 'flows' : route.name;
+  const link = (name: string) => `#/w/${encodeURIComponent(workspace?.id ?? '')}/${name}`;
   return (
     <div className="tn-shell">
       <header className="tn-shell-head">
@@ -78,13 +83,32 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
                 <Inbox size={16} aria-hidden /> Inbox
               </a>
             )}
-            <a href={`#/w/${encodeURIComponent(workspace.id)}/settings`} className={section === 'settings' ? 'tn-active' : ''} data-testid="nav-settings">
+            <a href={link('templates')} className={section === 'templates' ? 'tn-active' : ''} data-testid="nav-templates">
+              <LayoutTemplate size={16} aria-hidden /> Templates
+            </a>
+            {roleRank[workspace.role] >= roleRank.agent && (
+              <a href={link('contacts')} className={section === 'contacts' ? 'tn-active' : ''} data-testid="nav-contacts">
+                <BookUser size={16} aria-hidden /> Contacts
+              </a>
+            )}
+            {workspace.role === 'admin' && (
+              <a href={link('team')} className={section === 'team' ? 'tn-active' : ''} data-testid="nav-team">
+                <Users size={16} aria-hidden /> Team
+              </a>
+            )}
+            <a href={link('settings')} className={section === 'settings' ? 'tn-active' : ''} data-testid="nav-settings">
               <Settings size={16} aria-hidden /> Settings
             </a>
           </nav>
         )}
         <span className="tn-spacer" />
-        <span className="tn-muted">{user?.email}</span>
+        {workspace ? (
+          <a href={link('account')} className={section === 'account' ? 'tn-active tn-muted' : 'tn-muted'} data-testid="nav-account" title="Your account">
+            <UserRound size={16} aria-hidden /> {user?.email}
+          </a>
+        ) : (
+          <span className="tn-muted">{user?.email}</span>
+        )}
         <button type="button" onClick={() => void session.getState().logout()} title="Log out" aria-label="Log out">
           <LogOut size={16} />
         </button>
@@ -107,6 +131,10 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
         {workspace && route.name === 'flow' && <FlowPage workspace={workspace} flowId={route.flowId} version={route.version} />}
         {workspace && route.name === 'inbox' && <InboxPage workspace={workspace} handoffId={route.handoffId} />}
         {workspace && route.name === 'settings' && <WorkspaceSettingsPage workspace={workspace} onChanged={() => void session.getState().refresh()} />}
+        {workspace && route.name === 'templates' && <TemplatesPage workspace={workspace} />}
+        {workspace && route.name === 'contacts' && <ContactsPage workspace={workspace} contactId={route.contactId} />}
+        {workspace && route.name === 'team' && <TeamPage workspace={workspace} />}
+        {workspace && route.name === 'account' && <AccountPage workspace={workspace} />}
       </div>
       {creating && (
         <NameDialog

@@ -10,6 +10,11 @@ describe('routes', () => {
       { name: 'inbox', workspaceId: 'ws 1' },
       { name: 'inbox', workspaceId: 'ws_1', handoffId: 12 },
       { name: 'settings', workspaceId: 'ws_1' },
+      { name: 'templates', workspaceId: 'ws_1' },
+      { name: 'contacts', workspaceId: 'ws_1' },
+      { name: 'contacts', workspaceId: 'ws_1', contactId: 'ct/1' },
+      { name: 'team', workspaceId: 'ws_1' },
+      { name: 'account', workspaceId: 'ws_1' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

@@ -6,7 +6,11 @@ export type Route =
   | { name: 'flows'; workspaceId: string }
   | { name: 'flow'; workspaceId: string; flowId: string; version?: number }
   | { name: 'inbox'; workspaceId: string; handoffId?: number }
-  | { name: 'settings'; workspaceId: string };
+  | { name: 'settings'; workspaceId: string }
+  | { name: 'templates'; workspaceId: string }
+  | { name: 'contacts'; workspaceId: string; contactId?: string }
+  | { name: 'team'; workspaceId: string }
+  | { name: 'account'; workspaceId: string };
 
 /** Reads a hash such as `#/w/ws_1/flows/fl_2/v/3`. */
 export function parseRoute(hash: string): Route {
@@ -18,6 +22,10 @@ export function parseRoute(hash: string): Route {
     return Number.isInteger(id) && id > 0 ? { name: 'inbox', workspaceId, handoffId: id } : { name: 'inbox', workspaceId };
   }
   if (parts[2] === 'settings') return { name: 'settings', workspaceId };
+  if (parts[2] === 'templates') return { name: 'templates', workspaceId };
+  if (parts[2] === 'team') return { name: 'team', workspaceId };
+  if (parts[2] === 'account') return { name: 'account', workspaceId };
+  if (parts[2] === 'contacts') return parts[3] ? { name: 'contacts', workspaceId, contactId: parts[3] } : { name: 'contacts', workspaceId };
   if (parts[2] === 'flows' && parts[3]) {
     const version = parts[4] === 'v' ? Number(parts[5]) : NaN;
     return Number.isInteger(version) && version > 0
@@ -39,7 +47,12 @@ export function routeHash(route: Route): string {
     case 'inbox':
       return `#/w/${e(route.workspaceId)}/inbox${route.handoffId ? `/${route.handoffId}` : ''}`;
     case 'settings':
-      return `#/w/${e(route.workspaceId)}/settings`;
+    case 'templates':
+    case 'team':
+    case 'account':
+      return `#/w/${e(route.workspaceId)}/${route.name}`;
+    case 'contacts':
+      return `#/w/${e(route.workspaceId)}/contacts${route.contactId ? `/${e(route.contactId)}` : ''}`;
   }
 }
 

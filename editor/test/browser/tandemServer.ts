@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,11 +18,43 @@ export interface RunningTandem {
   stop(): Promise<void>;
 }
 
-/** Builds the editor into `editor/dist`, which the server serves at `/`. */
+/**
+ * Builds the editor into `editor/dist`, which the server serves at `/`: once per test run, however
+ * many browser test files ask (the first builds under a lock; the others wait and reuse it).
+ */
 export async function buildEditor(): Promise<void> {
-  const vite = join(dirname(createRequire(join(editorDir, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
-  const { code, output } = await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], editorDir);
-  if (code !== 0) throw new Error(`The editor build failed:\n${output}`);
+  const tmp = join(editorDir, '.tmp');
+  await mkdir(tmp, { recursive: true });
+  const stamp = join(tmp, 'browser-build.stamp');
+  // Test files run in workers forked by one vitest process: its pid names the run.
+  const runKey = String(process.ppid);
+  const built = async () => (await readFile(stamp, 'utf8').catch(() => '')) === runKey;
+  if (await built()) return;
+  const lock = join(tmp, 'browser-build.lock');
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      // Another file is building: wait for it, then reuse its build. A lock left by a killed run goes stale after 3 minutes.
+      const age =
+        Date.now() -
+        (await stat(lock)
+          .then((s) => s.mtimeMs)
+          .catch(() => Date.now()));
+      if (age > 180_000) await rm(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (await built()) return;
+    const vite = join(dirname(createRequire(join(editorDir, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+    const { code, output } = await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], editorDir);
+    if (code !== 0) throw new Error(`The editor build failed:\n${output}`);
+    await writeFile(stamp, runKey);
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
 }
 
 /**
