@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { keyedByContent } from '../shell/contentKeys';
 import { useEditorEnv } from './editorEnv';
 import { codeProblems, type CodeWidget } from './codeAssist';
+import { CodeProblems } from './CodeProblems';
 
 export interface CodeInputProps {
   id: string;
@@ -48,15 +48,7 @@ function PlainCodeInput(props: CodeInputProps) {
       ) : (
         <textarea rows={props.widget === 'json-template' ? 5 : 3} {...common} onChange={(e) => props.onChange(e.target.value)} />
       )}
-      {problems.length > 0 && (
-        <ul className="tn-code-problems">
-          {keyedByContent(problems).map(({ key, item: p }) => (
-            <li key={key} className={`tn-${p.severity}`}>
-              {p.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CodeProblems source={props.value} problems={problems} />
     </>
   );
 }

@@ -24,13 +24,13 @@ export function codeProblems(source: string, widget: CodeWidget, scope: CodeScop
   if (source.trim() === '') return [];
   if (widget === 'expression') {
     const parsed = parseExpression(source);
-    if (!parsed.ok) return [{ start: parsed.offset, end: Math.max(parsed.offset + 1, source.length), message: parsed.message, severity: 'error' }];
+    if (!parsed.ok) return [{ start: parsed.offset, end: parsed.end, message: parsed.message, severity: 'error' }];
     return referenceProblems(parsed.expression, 0, false, scope);
   }
   const parsed = parseTemplate(source);
   const problems: CodeProblem[] = parsed.errors.map((e) => ({
     start: e.offset,
-    end: Math.min(source.length, e.offset + 2),
+    end: e.end,
     message: e.message,
     severity: 'error',
   }));

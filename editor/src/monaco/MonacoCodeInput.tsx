@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { codeProblems } from '../form/codeAssist';
+import { codeProblems, type CodeProblem } from '../form/codeAssist';
+import { CodeProblems } from '../form/CodeProblems';
 import type { CodeInputProps } from '../form/CodeInput';
 import { useValidation, useValidationStore } from '../validation/useValidation';
 import { fieldContexts, languageOf, monaco } from './setupMonaco';
@@ -15,6 +16,7 @@ export default function MonacoCodeInput(props: CodeInputProps) {
   const single = props.widget === 'expression';
   const [height, setHeight] = useState(single ? 28 : 76);
   const [model, setModel] = useState<monaco.editor.ITextModel | null>(null);
+  const [problems, setProblems] = useState<CodeProblem[]>([]);
   // One model per input, not per path: a list item that moves keeps its input, and the input its text.
   const [instance] = useState(() => ++instances);
   const uri = `inmemory://tandem/${props.nodeId ?? 'flow'}/${instance}.${single ? 'cel' : 'txt'}`;
@@ -33,6 +35,7 @@ export default function MonacoCodeInput(props: CodeInputProps) {
     if (!model || model.isDisposed()) return;
     const variables = nodeId && result ? result.variablesAt(nodeId) : undefined;
     const problems = codeProblems(props.value, widget, { ...(variables ? { variables } : {}), ...(extraRoots ? { extraRoots } : {}) });
+    setProblems(problems);
     monaco.editor.setModelMarkers(
       model,
       'tandem',
@@ -60,34 +63,37 @@ export default function MonacoCodeInput(props: CodeInputProps) {
   };
 
   return (
-    <div className="tn-monaco" id={props.id} data-path={props.path}>
-      <Editor
-        value={props.value}
-        onChange={(v) => props.onChange(v ?? '')}
-        language={languageOf(widget)}
-        path={uri}
-        height={height}
-        onMount={onMount}
-        loading={null}
-        options={{
-          minimap: { enabled: false },
-          lineNumbers: 'off',
-          glyphMargin: false,
-          folding: false,
-          lineDecorationsWidth: 4,
-          lineNumbersMinChars: 0,
-          scrollBeyondLastLine: false,
-          wordWrap: 'on',
-          overviewRulerLanes: 0,
-          renderLineHighlight: 'none',
-          fixedOverflowWidgets: true,
-          automaticLayout: true,
-          fontSize: 13,
-          scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
-          quickSuggestions: { other: true, strings: true, comments: false },
-          ...(props.placeholder ? { placeholder: props.placeholder } : {}),
-        }}
-      />
-    </div>
+    <>
+      <div className="tn-monaco" id={props.id} data-path={props.path}>
+        <Editor
+          value={props.value}
+          onChange={(v) => props.onChange(v ?? '')}
+          language={languageOf(widget)}
+          path={uri}
+          height={height}
+          onMount={onMount}
+          loading={null}
+          options={{
+            minimap: { enabled: false },
+            lineNumbers: 'off',
+            glyphMargin: false,
+            folding: false,
+            lineDecorationsWidth: 4,
+            lineNumbersMinChars: 0,
+            scrollBeyondLastLine: false,
+            wordWrap: 'on',
+            overviewRulerLanes: 0,
+            renderLineHighlight: 'none',
+            fixedOverflowWidgets: true,
+            automaticLayout: true,
+            fontSize: 13,
+            scrollbar: { vertical: 'hidden', horizontal: 'hidden', alwaysConsumeMouseWheel: false },
+            quickSuggestions: { other: true, strings: true, comments: false },
+            ...(props.placeholder ? { placeholder: props.placeholder } : {}),
+          }}
+        />
+      </div>
+      <CodeProblems source={props.value} problems={problems} />
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { celEnvironment } from './celEnvironment';
+import { describeSyntaxError } from './syntaxError';
 
 /** A variable an expression reads, e.g. `vars.budget` → root `vars`, path `["budget"]`. */
 export interface Reference {
@@ -18,7 +19,11 @@ export interface ParsedExpression {
   check(): { valid: true; type: string } | { valid: false; message: string };
 }
 
-export type ParseResult = { ok: true; expression: ParsedExpression } | { ok: false; message: string; offset: number };
+/**
+ * A failed parse says what was expected and where: `message` with its column, `reason` without it,
+ * `offset`..`end` the characters to mark.
+ */
+export type ParseResult = { ok: true; expression: ParsedExpression } | { ok: false; message: string; reason: string; offset: number; end: number };
 
 interface AstNode {
   op: string;
@@ -45,7 +50,7 @@ function parseUncached(source: string): ParseResult {
   try {
     compiled = celEnvironment.parse(source);
   } catch (error) {
-    return { ok: false, ...describeError(error) };
+    return { ok: false, ...describeSyntaxError(source, error) };
   }
   const references: Reference[] = [];
   collect(compiled.ast as unknown as AstNode, { bound: new Set(), present: new Set(), guarded: false }, references);
@@ -61,11 +66,6 @@ function parseUncached(source: string): ParseResult {
       },
     },
   };
-}
-
-function describeError(error: unknown): { message: string; offset: number } {
-  const node = (error as { node?: { pos?: number } }).node;
-  return { message: firstLine(error), offset: typeof node?.pos === 'number' ? node.pos : 0 };
 }
 
 function firstLine(error: unknown): string {

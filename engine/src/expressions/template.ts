@@ -8,6 +8,8 @@ export type TemplatePart =
 export interface TemplateError {
   message: string;
   offset: number;
+  /** Just after the characters the error is about. */
+  end: number;
 }
 
 /** The parts that could be read, and what could not (a template with errors is never sent). */
@@ -33,19 +35,20 @@ export function parseTemplate(source: string): TemplateResult {
     if (open > i) parts.push({ kind: 'text', text: source.slice(i, open) });
     const close = findClose(source, open + 2);
     if (close === -1) {
-      errors.push({ message: 'A placeholder opened with {{ is not closed with }}', offset: open });
+      errors.push({ message: 'A placeholder opened with {{ is not closed with }}', offset: open, end: open + 2 });
       break;
     }
     const inner = source.slice(open + 2, close);
     const { expression, fallback } = splitFallback(inner);
     i = close + 2;
     if (expression.trim() === '') {
-      errors.push({ message: 'Empty placeholder {{ }}', offset: open });
+      errors.push({ message: 'Empty placeholder {{ }}', offset: open, end: close + 2 });
       continue;
     }
     const parsed = parseExpression(expression.trim());
     if (!parsed.ok) {
-      errors.push({ message: `In {{${inner}}}: ${parsed.message}`, offset: open + 2 + leadingSpace(expression) + parsed.offset });
+      const at = open + 2 + leadingSpace(expression);
+      errors.push({ message: `In {{${inner}}}: ${parsed.reason}`, offset: at + parsed.offset, end: at + parsed.end });
       continue;
     }
     parts.push({
