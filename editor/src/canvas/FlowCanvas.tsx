@@ -1,17 +1,19 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type OnConnect,
+  type OnConnectEnd,
 } from '@xyflow/react';
-import { isNodeType } from '@tandem/nodes';
+import { definitionOf, isNodeType } from '@tandem/nodes';
 import { connectionProblem } from '../store/connections';
 import type { Dimensions } from '../store/flowStore';
 import { useFlow, useFlowStore } from '../store/useFlow';
@@ -21,10 +23,18 @@ import { PALETTE_MIME } from './Palette';
 import { useEditorEnv } from '../form/editorEnv';
 import { labelEdges } from '../analytics/counts';
 import { useOverlay } from './overlayStore';
+import { CanvasActionsContext, type CanvasActions } from './canvasActions';
+import { CanvasSearch } from './CanvasSearch';
+import { openingViewport } from './openingViewport';
+import { canvasBounds } from './reveal';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { useCanvasKeys } from './useCanvasKeys';
+import { useStepPicker } from './useStepPicker';
+import './canvas.css';
 
 const GRID: [number, number] = [16, 16];
-/** A new flow's first step is shown at its real size, not blown up to fill the canvas. */
-const fitOptions = { maxZoom: 1 };
+/** Fit View (the button) shows the whole flow, however small; a new flow's first step is not blown up. */
+const fitOptions = { maxZoom: 1, minZoom: 0.05 };
 
 /** The canvas: React Flow drawing the store's document; every edit goes back through the store. */
 export function FlowCanvas() {
@@ -38,8 +48,30 @@ export function FlowCanvas() {
   const derived = useMemo(() => derive.edges(doc, selection), [derive, doc, selection]);
   const analytics = useOverlay((s) => s.analytics);
   const readOnly = useEditorEnv().readOnly === true;
-  // An empty flow keeps the viewport still, so steps land where they are dropped.
-  const [fitOnOpen] = useState(() => doc.nodes.length + doc.notes.length > 0);
+  const search = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  const { picker, open: openPicker, isOpen: picking } = useStepPicker(store, canvasBounds);
+  const addAfter = useCallback(
+    (source: string, sourceHandle: string, anchor: Element) => {
+      const r = anchor.getBoundingClientRect();
+      openPicker({ at: { x: r.right + 8, y: r.top - 8 }, from: { source, sourceHandle } });
+    },
+    [openPicker],
+  );
+  const focusSearch = useCallback(() => search.current?.focus(), []);
+  const toggleHelp = useCallback(() => setHelp((v) => !v), []);
+  useCanvasKeys(store, readOnly, { addAfter, focusSearch, toggleHelp, busy: picking });
+  const edgesOf = doc.edges;
+  const actions = useMemo<CanvasActions | null>(() => {
+    if (readOnly) return null;
+    const usedPorts = new Map<string, Set<string>>();
+    for (const e of edgesOf) {
+      const set = usedPorts.get(e.source) ?? new Set<string>();
+      set.add(e.sourceHandle);
+      usedPorts.set(e.source, set);
+    }
+    return { addAfter, usedPorts };
+  }, [readOnly, edgesOf, addAfter]);
   // With analytics shown, each connection carries how many runs went along it.
   const edges = useMemo(() => (analytics ? labelEdges(derived, analytics) : derived), [derived, analytics]);
 
@@ -99,6 +131,40 @@ export function FlowCanvas() {
     [store, readOnly],
   );
 
+  // A connection let go of over a step's body connects to it; over empty canvas it offers the step picker there.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (readOnly || state.isValid || !state.fromNode || state.fromHandle?.type !== 'source' || !state.fromHandle.id) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const from = { source: state.fromNode.id, sourceHandle: state.fromHandle.id };
+      const under = document.elementFromPoint(point.clientX, point.clientY);
+      const body = under?.closest('.react-flow__node');
+      const target = body?.getAttribute('data-id');
+      if (target) {
+        if (target !== from.source) store.getState().connect({ ...from, target });
+      } else if (under?.closest('.react-flow__pane')) {
+        const at = { x: point.clientX, y: point.clientY };
+        openPicker({ at, from, position: rf.screenToFlowPosition(at, { snapToGrid: true }) });
+      }
+    },
+    [store, readOnly, rf, openPicker],
+  );
+
+  // Opens at a readable zoom: the whole flow when it fits, else the start of the journey at 80 %.
+  const onInit = useCallback(() => {
+    const { doc: d, sizes: measured } = store.getState();
+    const size = (id: string) => measured.get(id) ?? { width: 260, height: 150 };
+    const boxes = [
+      ...d.nodes.map((n) => ({ ...n.position, ...size(n.id) })),
+      ...d.notes.map((n) => ({ ...n.position, width: n.width ?? 200, height: n.height ?? 120 })),
+    ];
+    const trigger = d.nodes.find((n) => isNodeType(n.type) && definitionOf(n.type).category === 'trigger');
+    const pane = canvasBounds();
+    const viewport = pane && openingViewport(boxes, trigger && { ...trigger.position, ...size(trigger.id) }, pane);
+    if (viewport) void rf.setViewport(viewport);
+  }, [store, rf]);
+
   const isValidConnection = useCallback(
     (c: Connection | { source: string; target: string; sourceHandle?: string | null }) =>
       Boolean(c.sourceHandle) &&
@@ -129,40 +195,51 @@ export function FlowCanvas() {
 
   return (
     <section className="tn-canvas" aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={canvasNodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        onNodeDragStart={() => store.getState().beginDrag()}
-        onSelectionDragStart={() => store.getState().beginDrag()}
-        onPaneClick={() => store.getState().select({ nodes: new Set(), edges: new Set(), notes: new Set() })}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        snapToGrid
-        onlyRenderVisibleElements
-        snapGrid={GRID}
-        fitView={fitOnOpen}
-        fitViewOptions={fitOptions}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
-        onError={(code, message) => {
-          // Edges of a node whose settings are being edited may briefly point at an output it lost.
-          if (code !== '008') console.warn(message);
-        }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
-        {doc.nodes.length > 8 && <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 150, height: 100 }} />}
-        <Controls />
-      </ReactFlow>
+      <CanvasActionsContext.Provider value={actions}>
+        <ReactFlow<CanvasNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={canvasNodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={32}
+          onInit={onInit}
+          disableKeyboardA11y
+          elevateEdgesOnSelect
+          isValidConnection={isValidConnection}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          onNodeDragStart={() => store.getState().beginDrag()}
+          onSelectionDragStart={() => store.getState().beginDrag()}
+          onPaneClick={() => store.getState().select({ nodes: new Set(), edges: new Set(), notes: new Set() })}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control']}
+          snapToGrid
+          onlyRenderVisibleElements
+          snapGrid={GRID}
+          fitViewOptions={fitOptions}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          defaultEdgeOptions={{ type: 'smoothstep', zIndex: 1, interactionWidth: 16 }}
+          onError={(code, message) => {
+            // Edges of a node whose settings are being edited may briefly point at an output it lost.
+            if (code !== '008') console.warn(message);
+          }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID[0]} />
+          {doc.nodes.length > 8 && <MiniMap pannable zoomable nodeStrokeWidth={3} style={{ width: 150, height: 100 }} />}
+          <Controls fitViewOptions={fitOptions} />
+          <Panel position="top-left" className="tn-canvas-tools nokey">
+            <CanvasSearch ref={search} />
+            <ShortcutsHelp open={help} onToggle={toggleHelp} />
+          </Panel>
+        </ReactFlow>
+      </CanvasActionsContext.Provider>
+      {picker}
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import { memo, useMemo, useRef } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { MapPin, ShieldCheck, ShieldX, TriangleExclamationPoint } from 'lucide-react';
+import { MapPin, Plus, ShieldCheck, ShieldX, TriangleExclamationPoint } from 'lucide-react';
 import type { PortDef } from '@tandem/shared';
 import { definitionOf, type NodeType } from '@tandem/nodes';
 import { editorOf } from '@tandem/nodes/editor';
 import { useValidation } from '../validation/useValidation';
 import { formatCount, nodeCounts, type NodeCounts } from '../analytics/counts';
 import { useOverlay } from './overlayStore';
+import { useCanvasActions } from './canvasActions';
 import { iconFor } from './icons';
 import { nodeView } from './nodeView';
 
@@ -27,6 +28,8 @@ export const StepNodeView = memo(function StepNodeView({ id, type, data, selecte
   const analytics = useOverlay((s) => s.analytics);
   const counts = useMemo(() => (analytics ? nodeCounts(analytics, id) : undefined), [analytics, id]);
   const current = useOverlay((s) => (s.current?.nodeId === id ? s.current : undefined));
+  const actions = useCanvasActions();
+  const used = actions?.usedPorts.get(id);
   // Keep the outputs of the last valid settings while a field is half-typed, so connections stay drawn.
   const lastPorts = useRef<PortDef[]>([]);
   if (view.ports) lastPorts.current = view.ports;
@@ -64,6 +67,21 @@ export const StepNodeView = memo(function StepNodeView({ id, type, data, selecte
                 </span>
               )}
               <Handle type="source" id={p.id} position={Position.Right} className={`tn-source tn-handle-${p.kind}`} />
+              {actions && (
+                <button
+                  type="button"
+                  className={`tn-port-add nodrag nopan${used?.has(p.id) ? ' tn-port-used' : ''}`}
+                  title={ports.length > 1 ? `Add a step after “${p.label}”` : 'Add the next step'}
+                  aria-label={ports.length > 1 ? `Add a step after ${p.label}` : 'Add the next step'}
+                  data-add-after={p.id}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    actions.addAfter(id, p.id, e.currentTarget);
+                  }}
+                >
+                  <Plus size={12} aria-hidden />
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,20 +1,12 @@
 import type { DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { StickyNote } from 'lucide-react';
-import { definitionOf, nodeCategories, nodeTypes, type NodeCategory, type NodeType } from '@tandem/nodes';
 import { useFlowStore } from '../store/useFlow';
+import { stepCatalog } from './catalog';
 import { iconFor } from './icons';
 
 /** Drag data type of a palette item: the node type (or "note"). */
 export const PALETTE_MIME = 'application/x-tandem-node';
-
-const categoryTitles: Record<NodeCategory, string> = {
-  trigger: 'Triggers',
-  message: 'Messages',
-  logic: 'Logic',
-  human: 'Human',
-  flow: 'Flow',
-};
 
 /** The node catalog by category; drag an item onto the canvas, or click it to add it in the middle. */
 export function Palette() {
@@ -30,30 +22,27 @@ export function Palette() {
   };
   return (
     <nav className="tn-palette" aria-label="Steps">
-      {nodeCategories.map((category) => (
+      {stepCatalog().map(({ category, title, steps }) => (
         <section key={category}>
-          <h3>{categoryTitles[category]}</h3>
-          {nodeTypes
-            .filter((t) => definitionOf(t).category === category)
-            .map((type: NodeType) => {
-              const def = definitionOf(type);
-              const Icon = iconFor(def.icon);
-              return (
-                <button
-                  key={type}
-                  type="button"
-                  className={`tn-palette-item tn-cat-${category}`}
-                  draggable
-                  data-palette={type}
-                  title={def.description}
-                  onDragStart={(e) => onDragStart(e, type)}
-                  onClick={() => store.getState().addNode(type, center())}
-                >
-                  <Icon size={16} aria-hidden />
-                  {def.label}
-                </button>
-              );
-            })}
+          <h3>{title}</h3>
+          {steps.map((step) => {
+            const Icon = iconFor(step.icon);
+            return (
+              <button
+                key={step.type}
+                type="button"
+                className={`tn-palette-item tn-cat-${category}`}
+                draggable
+                data-palette={step.type}
+                title={step.description}
+                onDragStart={(e) => onDragStart(e, step.type)}
+                onClick={() => store.getState().addNode(step.type, center())}
+              >
+                <Icon size={16} aria-hidden />
+                {step.label}
+              </button>
+            );
+          })}
           {category === 'flow' && (
             <button
               type="button"

@@ -1,6 +1,7 @@
-import type { Edge } from '@xyflow/react';
+import { MarkerType, type Edge } from '@xyflow/react';
 import type { FlowDocument, FlowEdge, FlowNode, FlowNote } from '@tandem/shared';
-import { isNodeType } from '@tandem/nodes';
+import { definitionOf, isNodeType } from '@tandem/nodes';
+import { nodeView } from './nodeView';
 import type { Selection } from '../store/clipboard';
 import type { Dimensions } from '../store/flowStore';
 import type { StepNode } from './FlowNodeView';
@@ -16,6 +17,19 @@ interface Cached<T> {
   selected: boolean;
   size: Dimensions | undefined;
   out: T;
+  label?: string | undefined;
+}
+
+/** Arrowhead colours: the same as the line (see the edge rules in styles.css). */
+const markerColor = (handle: string) =>
+  handle === 'error' || handle === 'window_closed' ? '#c62828' : handle === 'timeout' || handle === 'invalid' || handle === 'missed' ? '#b26a00' : '#5b6472';
+
+/** The output a connection leaves, in words, when its step has more than one ("Tea", "Window closed"). */
+function portLabel(source: FlowNode | undefined, handle: string): string | undefined {
+  if (!source || !isNodeType(source.type)) return undefined;
+  const ports = nodeView(definitionOf(source.type), source.data).ports;
+  if (!ports || ports.length < 2) return undefined;
+  return ports.find((p) => p.id === handle)?.label;
 }
 
 /**
@@ -61,11 +75,20 @@ export function createElementDeriver() {
     return out;
   };
 
-  const edge = (e: FlowEdge, selected: boolean): Edge => {
+  const edge = (e: FlowEdge, selected: boolean, label: string | undefined): Edge => {
     const hit = edges.get(e);
-    if (hit && hit.selected === selected) return hit.out;
-    const out: Edge = { id: e.id, source: e.source, sourceHandle: e.sourceHandle, target: e.target, selected, className: `tn-edge tn-edge-${e.sourceHandle}` };
-    edges.set(e, { selected, size: undefined, out });
+    if (hit && hit.selected === selected && hit.label === label) return hit.out;
+    const out: Edge = {
+      id: e.id,
+      source: e.source,
+      sourceHandle: e.sourceHandle,
+      target: e.target,
+      selected,
+      className: `tn-edge tn-edge-${e.sourceHandle}`,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: selected ? '#128c7e' : markerColor(e.sourceHandle) },
+      ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 8 } : {}),
+    };
+    edges.set(e, { selected, size: undefined, out, label });
     return out;
   };
 
@@ -77,7 +100,8 @@ export function createElementDeriver() {
       ];
     },
     edges(doc: FlowDocument, selection: Selection): Edge[] {
-      return doc.edges.map((e) => edge(e, selection.edges.has(e.id)));
+      const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+      return doc.edges.map((e) => edge(e, selection.edges.has(e.id), portLabel(byId.get(e.source), e.sourceHandle)));
     },
   };
 }

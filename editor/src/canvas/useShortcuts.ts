@@ -3,7 +3,7 @@ import type { FlowStore } from '../store/flowStore';
 import { clipboardFallback } from '../store/clipboardFallback';
 
 /** Typing in a field (or in Monaco) keeps the browser's own meaning of the keys. */
-function isEditing(target: EventTarget | null): boolean {
+export function isEditing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.closest('input, textarea, select, .monaco-editor, [contenteditable="true"]') !== null;
 }

@@ -229,3 +229,24 @@ describe('flow store: loading', () => {
     expect(store.getState().past).toEqual([]);
   });
 });
+
+describe('flow store: adding a step after another', () => {
+  it('adds the step connected from the output, as one undo step, and selects it', () => {
+    const store = storeWith();
+    const id = store.getState().addNodeAfter('wait', { x: 900, y: 0 }, { source: 'thanks', sourceHandle: 'next' });
+    expect(store.getState().doc.edges.at(-1)).toMatchObject({ source: 'thanks', sourceHandle: 'next', target: id });
+    expect([...store.getState().selection.nodes]).toEqual([id]);
+    store.getState().undo();
+    expect(store.getState().doc.nodes.some((n) => n.id === id)).toBe(false);
+    expect(store.getState().doc.edges.some((e) => e.source === 'thanks')).toBe(false);
+  });
+
+  it('inserts the step between when the output already led somewhere', () => {
+    const store = storeWith();
+    const id = store.getState().addNodeAfter('wait', { x: 600, y: 300 }, { source: 'ask', sourceHandle: 'no' });
+    const edges = store.getState().doc.edges.map((e) => `${e.source}.${e.sourceHandle}→${e.target}`);
+    expect(edges).toContain(`ask.no→${id}`);
+    expect(edges).toContain(`${id}.next→done`);
+    expect(edges).not.toContain('ask.no→done');
+  });
+});

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { FLOW_SCHEMA_VERSION, type FlowDocument, type FlowEdge, type FlowNode, type FlowNote, type FlowSettings, type Position } from '@tandem/shared';
-import { definitionOf, type NodeType } from '@tandem/nodes';
+import { definitionOf, isNodeType, parseNodeConfig, type NodeType } from '@tandem/nodes';
 import { copyFrom, prepareElements, readClipboard, type Selection } from './clipboard';
 import { idBaseForType, uniqueId } from './ids';
 import { loadDocument, type LoadResult } from './loadDocument';
@@ -45,6 +45,11 @@ export interface FlowState {
   undo(): void;
   redo(): void;
   addNode(type: NodeType, position: Position): string;
+  /**
+   * Adds a step connected from an output, as one undo step. An output that already led somewhere
+   * now leads to the new step, and the new step's first output to where it led (inserted between).
+   */
+  addNodeAfter(type: NodeType, position: Position, from: { source: string; sourceHandle: string }): string;
   updateNodeData(id: string, data: Record<string, unknown>, coalesce?: string): void;
   /** Starts a drag: all moves until the next drag are one undo step. */
   beginDrag(): void;
@@ -177,12 +182,27 @@ export function createFlowStore(initial: FlowDocument = emptyDocument(), now: ()
       addNode(type, at) {
         const doc = get().doc;
         const position = finite(at);
-        const def = definitionOf(type);
-        const id = uniqueId(idBaseForType(type), takenIds(doc));
-        const node: FlowNode = { id, type, version: def.version, position, data: structuredClone(def.defaults) as Record<string, unknown> };
+        const node = newNode(type, position, takenIds(doc));
         commit({ ...doc, nodes: [...doc.nodes, node] });
-        set({ selection: { nodes: new Set([id]), edges: new Set(), notes: new Set() } });
-        return id;
+        set({ selection: { nodes: new Set([node.id]), edges: new Set(), notes: new Set() } });
+        return node.id;
+      },
+
+      addNodeAfter(type, at, from) {
+        const doc = get().doc;
+        const taken = takenIds(doc);
+        const node = newNode(type, finite(at), taken);
+        const existing = doc.edges.find((e) => e.source === from.source && e.sourceHandle === from.sourceHandle);
+        const edges = doc.edges.filter((e) => e !== existing);
+        const withNode = { ...doc, nodes: [...doc.nodes, node] };
+        const link = { source: from.source, sourceHandle: from.sourceHandle, target: node.id };
+        if (!connectionProblem(withNode, link)) edges.push({ id: uniqueId('e', taken), ...link });
+        const onward = existing && firstPort(node);
+        if (existing && onward) edges.push({ id: uniqueId('e', taken), source: node.id, sourceHandle: onward, target: existing.target });
+        else if (existing) edges.push(existing);
+        commit({ ...withNode, edges });
+        set({ selection: { nodes: new Set([node.id]), edges: new Set(), notes: new Set() } });
+        return node.id;
       },
 
       updateNodeData(id, data, coalesce) {
@@ -288,6 +308,20 @@ export function createFlowStore(initial: FlowDocument = emptyDocument(), now: ()
       },
     };
   });
+}
+
+/** A fresh step of a type with its defaults. */
+function newNode(type: NodeType, position: Position, taken: Set<string>): FlowNode {
+  const def = definitionOf(type);
+  return { id: uniqueId(idBaseForType(type), taken), type, version: def.version, position, data: structuredClone(def.defaults) as Record<string, unknown> };
+}
+
+/** The first output of a step as its settings stand (none when they do not parse). */
+function firstPort(node: FlowNode): string | undefined {
+  if (!isNodeType(node.type)) return undefined;
+  const def = definitionOf(node.type);
+  const parsed = parseNodeConfig(def, node.data);
+  return parsed.ok ? def.ports(parsed.config)[0]?.id : undefined;
 }
 
 /** A position the schema accepts (a drop before the canvas has a size can produce NaN). */
