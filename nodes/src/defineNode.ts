@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AttributeDecl, PortDef } from '@tandem/shared';
+import type { AttributeDecl, PortDef, TemplateInfo } from '@tandem/shared';
 import type { StateJson } from './machineJson';
 import type { CompileContext } from './compileContext';
 import type { NodePolicy } from './nodePolicy';
@@ -25,6 +25,24 @@ export interface FreeFormSend {
   fallbackPort?: string;
   /** Another way to the same goal that needs no open window, said to the user with the check (one sentence). */
   instead?: string;
+  /**
+   * The same step listening to the replies the contact can tap on the message before it (a
+   * template's quick-reply buttons) instead of sending anything: offered as a one-click fix.
+   */
+  listenTo?(replies: readonly ReplyChoice[]): StepFix;
+}
+
+/** A reply the contact can tap on a step's message: the id the reply carries and the text it shows. */
+export interface ReplyChoice {
+  id: string;
+  label: string;
+}
+
+/** New settings for a step that solve a problem, with the button text that offers them and what changes. */
+export interface StepFix {
+  label: string;
+  config: Record<string, unknown>;
+  notes: string[];
 }
 
 /** Variables a node makes available to the steps after it. */
@@ -44,6 +62,8 @@ export interface NodeAnalysis<C> {
   provides(config: C): ProvidedVariables[];
   /** Contact attributes the node writes (declares them for every path). */
   writesAttributes(config: C): AttributeDecl[];
+  /** The quick replies the contact can tap on the message the node sends (none when absent). */
+  replyChoices?(config: C, ctx: { templates?: readonly TemplateInfo[] }): ReplyChoice[];
 }
 
 export interface NodeDefinition<S extends z.ZodType = z.ZodType> {

@@ -32,6 +32,7 @@ export const diagnosticCatalog = {
   'question-without-timeout': { severity: 'warning', title: 'A question waits forever' },
   'answer-does-not-fit-field': { severity: 'error', title: 'The answer does not fit the contact field' },
   'message-outside-window': { severity: 'warning', title: 'A message may be skipped outside the 24-hour window' },
+  'reply-buttons-ignored': { severity: 'warning', title: 'Contacts are not asked: the step could listen to the buttons before it' },
   'unknown-flow': { severity: 'error', title: 'The flow to go to does not exist' },
   'unknown-template': { severity: 'error', title: 'The template does not exist' },
   'template-parameters': { severity: 'error', title: "The template's variables do not match" },
@@ -51,11 +52,20 @@ export const diagnosticSchema = z.object({
   edgeId: z.string().optional(),
   /** Where in the node's settings (or the document) the problem is, e.g. `["buttons", 2, "title"]`. */
   path: z.array(z.union([z.string(), z.number()])).optional(),
+  /**
+   * New settings for the step (`nodeId`) that solve the problem, offered as one click: the button
+   * text, the settings, what changes in words, and the outputs whose connections go with it.
+   */
+  fix: z.object({ label: z.string(), config: z.record(z.string(), z.unknown()), notes: z.array(z.string()), disconnect: z.array(z.string()) }).optional(),
 });
 export type Diagnostic = z.infer<typeof diagnosticSchema> & { code: DiagnosticCode };
 
 /** Builds a diagnostic with the catalog's severity. */
-export function diagnostic(code: DiagnosticCode, message: string, where: { nodeId?: string; edgeId?: string; path?: (string | number)[] } = {}): Diagnostic {
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  where: { nodeId?: string; edgeId?: string; path?: (string | number)[]; fix?: NonNullable<Diagnostic['fix']> } = {},
+): Diagnostic {
   return { code, severity: diagnosticCatalog[code].severity, message, ...where };
 }
 

@@ -41,7 +41,11 @@ export interface EditorAppProps {
 export function EditorApp({ flow, validation, autosave, env = { codeEditor: 'monaco' }, workspace, serverCheck, overlay, children }: EditorAppProps) {
   const [overlayStore] = useState(() => overlay ?? createOverlayStore());
   const attributes = workspace?.workspace.settings.attributes;
-  useEffect(() => startValidation(flow, validation, 250, Array.isArray(attributes) ? { attributes } : {}), [flow, validation, attributes]);
+  const templates = workspace?.templates;
+  useEffect(
+    () => startValidation(flow, validation, 250, { ...(Array.isArray(attributes) ? { attributes } : {}), ...(templates ? { templates } : {}) }),
+    [flow, validation, attributes, templates],
+  );
   useEffect(() => (autosave && !env.readOnly ? startAutosave(flow, autosave) : undefined), [flow, autosave, env.readOnly]);
   useEffect(() => (serverCheck ? startServerValidation(flow, validation, serverCheck) : undefined), [flow, validation, serverCheck]);
   return (

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { flowDocumentSchema, type AttributeDecl, type Diagnostic } from '@tandem/shared';
+import { flowDocumentSchema, type AttributeDecl, type Diagnostic, type TemplateInfo } from '@tandem/shared';
 import { validateFlow, type ValidationResult, type WindowProof } from '@tandem/engine/compiler';
 import type { FlowStore } from '../store/flowStore';
 
@@ -59,12 +59,17 @@ const workspaceCheckCodes: ReadonlySet<string> = new Set(['unknown-template', 't
 export interface LocalCheckOptions {
   /** Contact attributes the workspace declares (so expressions reading them are not flagged). */
   attributes?: readonly AttributeDecl[];
+  /** The workspace's templates (so a step after a template can offer to listen to its buttons). */
+  templates?: readonly TemplateInfo[];
 }
 
 /** Runs the compiler's checks on the current document and stores the outcome. */
 export function runValidation(flow: FlowStore, validation: ValidationStore, options: LocalCheckOptions = {}): void {
   const started = performance.now();
-  const result = validateFlow(flow.getState().doc, options.attributes ? { attributes: options.attributes } : {});
+  const result = validateFlow(flow.getState().doc, {
+    ...(options.attributes ? { attributes: options.attributes } : {}),
+    ...(options.templates?.length ? { templates: options.templates } : {}),
+  });
   validation.setState({
     result,
     pending: false,

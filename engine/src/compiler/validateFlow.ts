@@ -32,7 +32,7 @@ export function validateFlow(input: unknown, options: ValidateOptions = {}): Val
   if (!loaded.flow) return { ok: false, diagnostics: loaded.diagnostics, windowProofs: [], variablesAt: noVariables };
   const flow = loaded.flow;
   const { graph, diagnostics: structural } = buildGraph(flow);
-  const window = proveWindow(graph);
+  const window = proveWindow(graph, options.templates ? { templates: options.templates } : {});
   const attributes = [...(options.attributes ?? []), ...flow.doc.settings.attributes];
   const references = checkReferences(graph, attributes);
   const diagnostics = sortDiagnostics(

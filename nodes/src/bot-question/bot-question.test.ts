@@ -150,7 +150,7 @@ describe('bot-question', () => {
 
   it('needs the 24-hour window only when it sends a question', () => {
     expect(botQuestion.analysis.freeFormSends(configOf(botQuestion, yesNo))).toEqual([
-      { what: 'The question', fallbackPort: 'window_closed', instead: expect.stringContaining('set "Question" to "none"') },
+      { what: 'The question', fallbackPort: 'window_closed', instead: expect.stringContaining('set "Question" to "none"'), listenTo: expect.any(Function) },
     ]);
     expect(botQuestion.analysis.freeFormSends(configOf(botQuestion, listenOnly))).toEqual([]);
   });

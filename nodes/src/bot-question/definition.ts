@@ -11,6 +11,7 @@ import { readReceiptEffect } from '../common/readReceiptName';
 import { checkBotQuestion } from './checks';
 import { botQuestionClone } from './clone';
 import { reconcileBotQuestion } from './reconcile';
+import { listenToReplies } from './listen';
 
 export const answerTypes = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
 export type AnswerType = (typeof answerTypes)[number];
@@ -167,6 +168,7 @@ export const botQuestion = defineNode({
               fallbackPort: 'window_closed',
               instead:
                 'If it follows a template with quick-reply buttons, set "Question" to "none": it then listens to the reply to those buttons, which reopens the window, and sends nothing itself.',
+              listenTo: (replies) => listenToReplies(c, replies),
             },
           ],
     provides: (c) => (c.saveTo?.scope === 'vars' ? [{ scope: 'vars', names: [c.saveTo.name], ports: answerPorts(c).map((p) => p.id) }] : []),

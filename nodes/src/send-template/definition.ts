@@ -7,6 +7,7 @@ import { templateText } from '../common/messageContent';
 import { humanActivePorts, whenHumanActiveSchema } from '../common/humanActive';
 import { checkSendTemplate } from './checks';
 import { sendTemplateClone } from './clone';
+import { templateReplyChoices } from './replyChoices';
 
 import { templateCategories } from '../common/content/template';
 
@@ -98,6 +99,7 @@ export const sendTemplate = defineNode({
   }),
   analysis: {
     window: (_c, p) => (p === 'human_active' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
+    replyChoices: templateReplyChoices,
   },
   summary: (c) => `${c.template.name} (${c.template.language}) · ${c.template.category.toLowerCase()}`,
   policy: {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { templateInfoSchema, type TemplateInfo } from '@tandem/shared';
 import { validateFlow } from '../validateFlow';
 import { edge, event, flow, inbound, node, question, template, text, waitHours } from '../../../test/flowKit';
 
@@ -49,6 +50,110 @@ describe('24-hour window proof', () => {
     expect(d?.message).toContain('If it follows a template with quick-reply buttons, set "Question" to "none": it then listens to the reply to those buttons');
     const listens = flow([event(), template('tpl'), question('q', { prompt: { kind: 'none' } })], [edge('ev', 'next', 'tpl'), edge('tpl', 'next', 'q')]);
     expect(codes(listens).filter((c) => c.startsWith('window-closed-send'))).toEqual([]);
+  });
+
+  describe("the one-click fix: listen to the template's buttons", () => {
+    const nudge: TemplateInfo = templateInfoSchema.parse({
+      name: 'nudge',
+      language: 'en',
+      category: 'UTILITY',
+      buttons: [
+        { type: 'QUICK_REPLY', text: 'Complete my order' },
+        { type: 'QUICK_REPLY', text: 'Not now' },
+      ],
+    });
+    const sendsNudge = node('tpl', 'send-template', {
+      template: { name: 'nudge', language: 'en', category: 'UTILITY' },
+      buttons: [
+        { index: 0, type: 'quick_reply', value: 'complete' },
+        { index: 1, type: 'quick_reply', value: 'later' },
+      ],
+    });
+    const asksWithButtons = question('q', {
+      prompt: {
+        kind: 'buttons',
+        body: 'Shall we finish your order?',
+        buttons: [
+          { id: 'yes', title: 'Complete my order' },
+          { id: 'no', title: 'No thanks' },
+        ],
+      },
+      saveTo: { scope: 'contact', name: 'email' },
+    });
+    const journey = (q: ReturnType<typeof node>, extra: ReturnType<typeof edge>[] = []) =>
+      flow(
+        [event(), sendsNudge, q, text('done'), text('bye'), ...(extra.length ? [node('end', 'end', {})] : [])],
+        [edge('ev', 'next', 'tpl'), edge('tpl', 'next', 'q'), edge('q', 'yes', 'done'), edge('q', 'no', 'bye'), ...extra],
+      );
+    const withFix = (doc: ReturnType<typeof flow>, code: string) => {
+      const d = validateFlow(doc, { templates: [nudge] }).diagnostics.find((x) => x.code === code);
+      if (!d?.fix) throw new Error(`no fix offered with ${code}: ${JSON.stringify(d)}`);
+      const fixed = structuredClone(doc);
+      fixed.nodes.find((n) => n.id === d.nodeId)!.data = d.fix.config;
+      return { d, fix: d.fix, fixed };
+    };
+
+    it('is offered with the error and, applied, leaves a flow that passes with its connections kept', () => {
+      const { fix, fixed } = withFix(journey(asksWithButtons), 'window-closed-send');
+      expect(fix.label).toBe("Listen to the template's buttons");
+      expect(fix.config).toMatchObject({
+        prompt: { kind: 'none' },
+        answerType: 'choice',
+        choices: [
+          { id: 'yes', label: 'Complete my order' },
+          { id: 'no', label: 'Not now' },
+        ],
+        saveTo: null,
+      });
+      expect(fix.notes.join(' ')).toContain('"Complete my order", "Not now"');
+      expect(fix.notes.join(' ')).toContain('The output "No thanks" now follows the button "Not now".');
+      expect(fix.notes.join(' ')).toContain("Not saved to the contact's email");
+      const after = validateFlow(fixed, { templates: [nudge] });
+      expect(after.diagnostics.map((x) => x.code)).toEqual([]);
+      expect(after.windowProofs).toEqual([
+        expect.objectContaining({ nodeId: 'done', status: 'safe' }),
+        expect.objectContaining({ nodeId: 'bye', status: 'safe' }),
+      ]);
+    });
+
+    it('takes the payloads the template step sets as the choices when the question has no buttons of its own', () => {
+      const { fix } = withFix(journey(question('q', { prompt: { kind: 'text', text: 'Ready?' } })), 'window-closed-send');
+      expect(fix.config.choices).toEqual([
+        { id: 'complete', label: 'Complete my order', keywords: [] },
+        { id: 'later', label: 'Not now', keywords: [] },
+      ]);
+    });
+
+    it('warns with the fix when "Window closed" is connected, since contacts who never wrote all take it', () => {
+      const doc = journey(asksWithButtons, [edge('q', 'window_closed', 'end')]);
+      const { d } = withFix(doc, 'reply-buttons-ignored');
+      expect(d.severity).toBe('warning');
+      expect(d.message).toContain('most contacts leave by "Window closed" without being asked');
+      // After a message from the contact the question is asked: nothing to warn about.
+      const replied = flow(
+        [inbound(), sendsNudge, { ...asksWithButtons, data: { ...asksWithButtons.data, saveTo: null } }, text('done'), text('bye'), node('end', 'end', {})],
+        [edge('t', 'next', 'tpl'), edge('tpl', 'next', 'q'), edge('q', 'yes', 'done'), edge('q', 'no', 'bye'), edge('q', 'window_closed', 'end')],
+      );
+      expect(validateFlow(replied, { templates: [nudge] }).diagnostics.map((x) => x.code)).toEqual([]);
+    });
+
+    it('is not offered without the template, nor when the question can also be reached another way', () => {
+      expect(validateFlow(journey(asksWithButtons)).diagnostics.find((x) => x.code === 'window-closed-send')?.fix).toBeUndefined();
+      const twoWays = flow(
+        [
+          event(),
+          sendsNudge,
+          asksWithButtons,
+          text('done'),
+          text('bye'),
+          node('c', 'condition', { branches: [{ id: 'vip', label: 'VIP', expression: '"vip" in contact.tags' }] }),
+        ],
+        [edge('ev', 'next', 'c'), edge('c', 'vip', 'tpl'), edge('c', 'else', 'q'), edge('tpl', 'next', 'q'), edge('q', 'yes', 'done'), edge('q', 'no', 'bye')],
+      );
+      const d = validateFlow(twoWays, { templates: [nudge] }).diagnostics.find((x) => x.code === 'window-closed-send');
+      expect(d).toBeDefined();
+      expect(d?.fix).toBeUndefined();
+    });
   });
 
   it('is reset by the answer to a question, also after a long wait', () => {

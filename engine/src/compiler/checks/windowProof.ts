@@ -1,5 +1,5 @@
-import { WINDOW_MS, diagnostic, type Diagnostic } from '@tandem/shared';
-import type { WindowEffect } from '@tandem/nodes';
+import { WINDOW_MS, diagnostic, type Diagnostic, type TemplateInfo } from '@tandem/shared';
+import { parseNodeConfig, type FreeFormSend, type ReplyChoice, type WindowEffect } from '@tandem/nodes';
 import { nodeLabel, type FlowGraph } from '../graph';
 
 /** Whether a free-form message is proven to go out within 24 h of the contact's last message. */
@@ -28,7 +28,7 @@ const MAX_UPDATES = 200;
  * the contact last wrote. Inbound triggers and answers reset it; waits and timeouts add to it;
  * anything unbounded (an event trigger, a handoff, a wait for a date) makes it unknown.
  */
-export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnostics: Diagnostic[] } {
+export function proveWindow(graph: FlowGraph, workspace: { templates?: readonly TemplateInfo[] } = {}): { proofs: WindowProof[]; diagnostics: Diagnostic[] } {
   const state = new Map<string, Elapsed>();
   const updates = new Map<string, number>();
   const queue: string[] = [];
@@ -68,8 +68,20 @@ export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnost
       }
       const reason = explain(graph, elapsed);
       const worstMs = Number.isFinite(elapsed.ms) ? elapsed.ms : null;
+      const listen = listenFix(graph, id, send, workspace);
       if (send.fallbackPort && graph.targets.get(id)!.has(send.fallbackPort)) {
         proofs.push({ nodeId: id, status: 'needs_fallback', worstMs, reason });
+        // The fallback is connected, but where nothing shows the contact wrote, most contacts take it without being asked.
+        if (listen && worstMs === null) {
+          const fallback = n.ports?.find((p) => p.id === send.fallbackPort)?.label ?? send.fallbackPort;
+          diagnostics.push(
+            diagnostic(
+              'reply-buttons-ignored',
+              `${send.what} is sent only inside the 24-hour window: ${reason} So most contacts leave by "${fallback}" without being asked. ${send.instead ?? ''}`.trim(),
+              { nodeId: id, fix: listen },
+            ),
+          );
+        }
         continue;
       }
       proofs.push({ nodeId: id, status: 'unsafe', worstMs, reason });
@@ -81,14 +93,42 @@ export function proveWindow(graph: FlowGraph): { proofs: WindowProof[]; diagnost
         diagnostic(
           send.fallbackPort ? 'window-closed-send' : 'message-outside-window',
           `${send.what} may be sent outside the 24-hour window: ${reason} ${fix}${instead}`,
-          {
-            nodeId: id,
-          },
+          { nodeId: id, ...(listen ? { fix: listen } : {}) },
         ),
       );
     }
   }
   return { proofs, diagnostics };
+}
+
+/**
+ * When every step leading here sends a message with quick replies (a template's buttons) and the
+ * step can listen to them instead of sending, the settings that do so.
+ */
+function listenFix(graph: FlowGraph, id: string, send: FreeFormSend, workspace: { templates?: readonly TemplateInfo[] }) {
+  if (!send.listenTo) return undefined;
+  const incoming = graph.incoming.get(id) ?? [];
+  let replies: ReplyChoice[] | undefined;
+  for (const { source } of incoming) {
+    const s = graph.nodes.get(source);
+    const choices = s?.def && s.config !== undefined ? (s.def.analysis.replyChoices?.(s.config, workspace) ?? []) : [];
+    if (choices.length === 0) return undefined;
+    replies ??= choices;
+  }
+  if (!replies) return undefined;
+  const fix = send.listenTo(replies);
+  // Connections from outputs the new settings do not have go with the fix.
+  const n = graph.nodes.get(id)!;
+  const parsed = n.def ? parseNodeConfig(n.def, fix.config) : undefined;
+  if (!n.def || !parsed?.ok) return undefined;
+  const keeps = new Set(n.def.ports(parsed.config).map((p) => p.id));
+  const disconnect = [...graph.targets.get(id)!.keys()].filter((port) => !keeps.has(port));
+  const portLabel = (port: string) => n.ports?.find((p) => p.id === port)?.label ?? port;
+  return {
+    ...fix,
+    notes: [...fix.notes, ...disconnect.map((port) => `The "${portLabel(port)}" output goes away, with its connection.`)],
+    disconnect,
+  };
 }
 
 function apply(effect: WindowEffect, here: Elapsed, node: string): Elapsed {
