@@ -1,16 +1,33 @@
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { CircleX, Info, TriangleExclamationPoint } from 'lucide-react';
+import { ChevronDown, ChevronUp, CircleX, Info, TriangleExclamationPoint } from 'lucide-react';
 import { diagnosticCatalog, type Diagnostic } from '@tandem/shared';
 import { keyedByContent } from '../shell/contentKeys';
 import { useFlowStore } from '../store/useFlow';
 import { useValidation } from '../validation/useValidation';
+import { newErrors } from './newErrors';
+import './problems.css';
 
-/** Every diagnostic of the live checks; clicking one selects its step and brings it into view. */
+/**
+ * Every diagnostic of the live checks; clicking one selects its step and brings it into view. A slim
+ * bar with the counts while collapsed or empty; it opens on a click and when a new error appears.
+ */
 export function ProblemsPanel() {
   const store = useFlowStore();
   const rf = useReactFlow();
   const diagnostics = useValidation((s) => s.diagnostics);
   const pending = useValidation((s) => s.pending);
+  const errors = useValidation((s) => s.errorCount);
+  const warnings = useValidation((s) => s.warningCount);
+  const [open, setOpen] = useState(false);
+  const seen = useRef<Set<string>>(undefined);
+  useEffect(() => {
+    if (pending) return;
+    const next = newErrors(seen.current, diagnostics);
+    seen.current = next.seen;
+    if (next.fresh > 0) setOpen(true);
+  }, [diagnostics, pending]);
+  const expanded = open && diagnostics.length > 0;
   const focus = (d: Diagnostic) => {
     if (!d.nodeId) return;
     const exists = store.getState().doc.nodes.some((n) => n.id === d.nodeId);
@@ -20,26 +37,64 @@ export function ProblemsPanel() {
     requestAnimationFrame(() => revealInSettings(d.path));
   };
   return (
-    <section className="tn-problems" aria-label="Problems">
+    <section className={`tn-problems${expanded ? ' tn-problems-open' : ''}`} aria-label="Problems" data-testid="problems">
       <h2>
-        Problems <span className="tn-muted">{pending ? 'checking…' : diagnostics.length === 0 ? 'none' : diagnostics.length}</span>
+        <button
+          type="button"
+          className="tn-problems-toggle"
+          aria-expanded={expanded}
+          disabled={diagnostics.length === 0}
+          onClick={() => setOpen(!expanded)}
+          data-testid="problems-toggle"
+        >
+          Problems
+          <ProblemCounts pending={pending} total={diagnostics.length} errors={errors} warnings={warnings} />
+          {diagnostics.length > 0 && (expanded ? <ChevronDown size={14} aria-hidden /> : <ChevronUp size={14} aria-hidden />)}
+        </button>
       </h2>
-      <ul>
-        {keyedByContent(diagnostics).map(({ key, item: d }) => {
-          const Icon = d.severity === 'error' ? CircleX : d.severity === 'warning' ? TriangleExclamationPoint : Info;
-          return (
-            <li key={key} className={`tn-${d.severity}`}>
-              <button type="button" onClick={() => focus(d)} disabled={!d.nodeId} data-problem={d.code}>
-                <Icon size={14} aria-hidden />
-                <strong>{diagnosticCatalog[d.code]?.title ?? d.code}</strong>
-                {d.nodeId && <code>{d.nodeId}</code>}
-                <span>{d.message}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      {expanded && (
+        <ul>
+          {keyedByContent(diagnostics).map(({ key, item: d }) => {
+            const Icon = d.severity === 'error' ? CircleX : d.severity === 'warning' ? TriangleExclamationPoint : Info;
+            return (
+              <li key={key} className={`tn-${d.severity}`}>
+                <button type="button" onClick={() => focus(d)} disabled={!d.nodeId} data-problem={d.code}>
+                  <Icon size={14} aria-hidden />
+                  <strong>{diagnosticCatalog[d.code]?.title ?? d.code}</strong>
+                  {d.nodeId && <code>{d.nodeId}</code>}
+                  <span>{d.message}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
+  );
+}
+
+/** The bar's summary: "2 errors  1 warning", or "none". */
+function ProblemCounts({ pending, total, errors, warnings }: { pending: boolean; total: number; errors: number; warnings: number }) {
+  if (total === 0) return <span className="tn-problems-counts tn-muted">{pending ? 'checking…' : 'none'}</span>;
+  const others = total - errors - warnings;
+  return (
+    <span className="tn-problems-counts">
+      {errors > 0 && (
+        <span className="tn-problems-count tn-error" data-count="errors">
+          <CircleX size={13} aria-hidden /> {errors} error{errors === 1 ? '' : 's'}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="tn-problems-count tn-warning" data-count="warnings">
+          <TriangleExclamationPoint size={13} aria-hidden /> {warnings} warning{warnings === 1 ? '' : 's'}
+        </span>
+      )}
+      {others > 0 && (
+        <span className="tn-muted">
+          {others} note{others === 1 ? '' : 's'}
+        </span>
+      )}
+    </span>
   );
 }
 
