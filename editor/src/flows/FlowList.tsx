@@ -3,10 +3,10 @@ import { CopyPlus, Download, FolderInput, Plus, Search, Trash2, Upload } from 'l
 import { ApiCallError, endpoints, roleRank, type FlowSummary, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
-import { NameDialog } from '../shell/NameDialog';
 import { navigate } from '../shell/router';
 import { CloneDialog } from './CloneDialog';
 import { downloadJson } from './downloadJson';
+import { NewFlowDialog } from './NewFlowDialog';
 
 /** The flows of a workspace: search, create, import, and per flow open, duplicate, export, copy to another workspace, delete. */
 export function FlowList({ workspace, workspaces }: { workspace: WorkspaceView; workspaces: readonly WorkspaceView[] }) {
@@ -169,14 +169,10 @@ export function FlowList({ workspace, workspaces }: { workspace: WorkspaceView; 
         </table>
       )}
       {creating && (
-        <NameDialog
-          title="New flow"
-          placeholder="e.g. Welcome new subscribers"
-          required={false}
-          testIds={{ dialog: 'new-flow-dialog', name: 'new-flow-name', submit: 'create-flow' }}
+        <NewFlowDialog
           onClose={() => setCreating(false)}
-          onSubmit={async (name) => {
-            const flow = await api(endpoints.createFlow, { params: { workspaceId: workspace.id }, body: { name: name || 'Untitled flow' } });
+          onCreate={async (name, document) => {
+            const flow = await api(endpoints.createFlow, { params: { workspaceId: workspace.id }, body: { name, ...(document ? { document } : {}) } });
             navigate({ name: 'flow', workspaceId: workspace.id, flowId: flow.id });
           }}
         />
