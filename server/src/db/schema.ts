@@ -47,6 +47,11 @@ export const flows = pgTable(
     draft: jsonb('draft').$type<Record<string, unknown>>().notNull(),
     /** The version contacts enter now; null until first published or after unpublishing. */
     liveVersionId: ref('live_version_id'),
+    /**
+     * Sandbox only: a test version of the draft the simulator runs instead of the live one (its
+     * triggers, starts and "Go to flow"), until the draft is published or the test is stopped.
+     */
+    testVersionId: ref('test_version_id'),
     archivedAt: at('archived_at'),
     createdAt: createdAt(),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -68,6 +73,8 @@ export const flowVersions = pgTable(
     version: integer('version').notNull(),
     document: jsonb('document').$type<Record<string, unknown>>().notNull(),
     note: text('note').notNull().default(''),
+    /** A frozen draft the simulator runs, not a published version; numbered −1, −2… outside the published sequence. */
+    test: boolean('test').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('flow_versions_flow_version').on(t.flowId, t.version)],
