@@ -54,23 +54,39 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted: Booted, logger: Logger, stops: (() => Promise<void>)[]): Promise<void> {
-  if (command === 'start') {
-    const seeded = await seedIfEmpty(booted.database.db, booted.secrets, { email: env.TANDEM_ADMIN_EMAIL, password: env.TANDEM_ADMIN_PASSWORD });
-    if (seeded) {
-      process.stdout.write(
-        `\nFirst start: created the admin ${seeded.email} with password ${seeded.password}\n(change it, or set TANDEM_ADMIN_EMAIL / TANDEM_ADMIN_PASSWORD before the first start)\nand a sandbox workspace "Demo shop" with the example journeys.\n\n`,
-      );
-    }
-  }
+  const seeded =
+    command === 'start'
+      ? await seedIfEmpty(booted.database.db, booted.secrets, { email: env.TANDEM_ADMIN_EMAIL, password: env.TANDEM_ADMIN_PASSWORD })
+      : undefined;
   if (command === 'start' || command === 'web') {
     const web = await runWeb(env, booted, logger);
     stops.push(() => web.stop());
+    if (seeded) process.stdout.write(firstStartBanner(web.url, seeded.email, seeded.password));
     if (command === 'start') process.stdout.write(`Tandem is running at ${web.url}  (health: ${web.url}/healthz, API: ${web.url}/api/openapi.json)\n`);
   }
   if (command === 'start' || command === 'worker') {
     const worker = await runWorker(env, booted, logger);
     stops.push(() => worker.stop());
   }
+}
+
+/** Printed once, framed so it stands out among the JSON log lines: the first login and where to change its password. */
+function firstStartBanner(url: string, email: string, password: string): string {
+  const line = '='.repeat(72);
+  return [
+    '',
+    line,
+    'First start: Tandem created an admin login and a sandbox workspace "Demo shop".',
+    `  Open      ${url}`,
+    `  E-mail    ${email}`,
+    `  Password  ${password}`,
+    'Change this password now: log in, click your e-mail at the top right,',
+    'then "Change password". (Or set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD',
+    'before the first start.) This password is not shown again.',
+    line,
+    '',
+    '',
+  ].join('\n');
 }
 
 main(process.argv[2]).catch((error: unknown) => {

@@ -1,11 +1,9 @@
 import type pg from 'pg';
-import { workspaceSettingsSchema } from '@tandem/shared/api';
+import { consentDefaults, workspaceSettingsSchema } from '@tandem/shared/api';
 import { wakeSenders } from '../store/outbox';
 import type { WebhookEventOf } from '../webhooks';
 
-const defaultOptOutKeywords = ['STOP', 'UNSUBSCRIBE', 'STOP ALL', 'STOPP', 'ARRET', 'ARRÊT', 'BAJA', 'PARAR', 'CANCELAR', 'ABMELDEN', 'DISDICI', 'ANNULLA'];
-const defaultOptInKeywords = ['START', 'SUBSCRIBE', 'UNSTOP'];
-const defaultOptOutReply = "You won't receive promotional messages from us anymore. Reply START to subscribe again.";
+const { optOutKeywords: defaultOptOutKeywords, optInKeywords: defaultOptInKeywords, optOutReply: defaultOptOutReply } = consentDefaults;
 
 export type ConsentChange = { consent: 'opted_in' | 'opted_out'; source: string };
 

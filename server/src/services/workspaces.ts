@@ -1,4 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+import type { QuietHours } from '@tandem/shared';
+import { workspaceSettingsSchema } from '@tandem/shared/api';
 import { timerSweepJob } from '@tandem/engine/tasks';
 import type { Db } from '../db/database';
 import { workspaces } from '../db/schema';
@@ -75,4 +77,15 @@ export async function releaseHeldSends(db: Pick<Db, 'execute'>, workspaceId: str
       WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' AND error ->> 'held' = 'number_paused' RETURNING id
     )
     SELECT ${sql.raw(wakeSenders)} WHERE EXISTS (SELECT 1 FROM m)`);
+}
+
+/**
+ * The flow settings a new flow of the workspace starts with: the workspace's default time zone and
+ * quiet hours, when it has them (settings that do not parse are left out).
+ */
+export function newFlowSettings(settings: unknown): { timezone?: string; quietHours?: QuietHours | null } {
+  const parsed = workspaceSettingsSchema.safeParse(settings);
+  if (!parsed.success) return {};
+  const { defaultTimezone, defaultQuietHours } = parsed.data;
+  return { ...(defaultTimezone ? { timezone: defaultTimezone } : {}), ...(defaultQuietHours !== undefined ? { quietHours: defaultQuietHours } : {}) };
 }

@@ -12,7 +12,14 @@ afterAll(async () => h?.close());
 
 const all = Object.entries(endpoints) as [string, RouteDef][];
 const inWorkspace = all.filter(([, r]) => r.path.includes('{workspaceId}'));
-const sampleParams = (workspaceId: string) => ({ workspaceId, flowId: 'fl_0000000000000000', id: 1, version: 1, keyId: 'key_0000000000000000' });
+const sampleParams = (workspaceId: string) => ({
+  workspaceId,
+  flowId: 'fl_0000000000000000',
+  id: 1,
+  version: 1,
+  keyId: 'key_0000000000000000',
+  userId: 'usr_0000000000000000',
+});
 
 describe('access control on every endpoint', () => {
   it.each(all.filter(([, r]) => !['/api/auth/login', '/api/auth/logout'].includes(r.path)))('%s answers 401 without credentials', async (_name, route) => {
@@ -47,6 +54,12 @@ describe('access control on every endpoint', () => {
       expect(res.json.error.code).toBe('forbidden');
     },
   );
+
+  it.each(inWorkspace.filter(([, r]) => r.role === 'admin'))('%s refuses an editor key with 403: it is for admins only', async (_name, route) => {
+    const res = await h.call(route, sampleParams(h.a), { key: h.keys.a });
+    expect(res.status).toBe(403);
+    expect(res.json.error).toEqual({ code: 'forbidden', message: 'This needs the admin role in the workspace; you are editor' });
+  });
 
   it.each(inWorkspace.filter(([, r]) => r.method === 'post' || r.method === 'put' || r.method === 'patch'))(
     '%s answers 400 for a body that is not an object, and 415 for non-JSON',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { diagnosticSchema } from '../diagnostics';
-import { readReceiptModes } from '../flow/flowSettings';
+import { quietHoursSchema, readReceiptModes } from '../flow/flowSettings';
+import { timeZoneSchema } from '../flow/primitives';
 import { templateInfoSchema } from '../templates';
 import { waFlowInfoSchema } from '../waFlows';
 
@@ -52,12 +53,63 @@ export const workspaceSettingsSchema = z.object({
   pairGapMs: z.number().int().min(0).max(60_000).optional(),
   /** Mark inbound messages read (and show typing); absent: off (`effectiveReadReceipts`). */
   readReceipts: z.enum(readReceiptModes).optional(),
+  /** The time zone a new flow of the workspace starts with (absent: UTC). */
+  defaultTimezone: timeZoneSchema.optional(),
+  /** The quiet hours a new flow of the workspace starts with; null or absent: none. */
+  defaultQuietHours: quietHoursSchema.nullable().optional(),
   allowPrivateNetworks: z.boolean().optional(),
   attributes: z
     .array(z.object({ name: z.string(), type: z.enum(['string', 'number', 'boolean', 'date', 'list']), description: z.string().optional() }))
     .max(200)
     .optional(),
 });
+
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
+
+/** What applies while a workspace leaves a consent setting unset. */
+export const consentDefaults = {
+  optOutKeywords: ['STOP', 'UNSUBSCRIBE', 'STOP ALL', 'STOPP', 'ARRET', 'ARRÊT', 'BAJA', 'PARAR', 'CANCELAR', 'ABMELDEN', 'DISDICI', 'ANNULLA'],
+  optInKeywords: ['START', 'SUBSCRIBE', 'UNSTOP'],
+  optOutReply: "You won't receive promotional messages from us anymore. Reply START to subscribe again.",
+} as const;
+
+/** A person with access to a workspace, and their role there. */
+export const memberSchema = z.object({ id, email: z.string(), name: z.string(), instanceAdmin: z.boolean(), role: roleSchema });
+export type MemberView = z.infer<typeof memberSchema>;
+
+/** Where Meta's app dashboard must send the number's webhooks, and the token it echoes when verifying the address. */
+export const webhookSetupSchema = z.object({
+  url: z.string(),
+  /** WHATSAPP_VERIFY_TOKEN of the server; null when it is not set (Meta's check then fails). */
+  verifyToken: z.string().nullable(),
+  /** Whether WHATSAPP_APP_SECRET is set: without it, webhooks are refused. */
+  appSecretSet: z.boolean(),
+});
+
+/**
+ * What "Test connection" found when it asked Meta about the number with the stored token.
+ * `problem` says in one word what to fix; `message` says it in a sentence for people.
+ */
+export const connectionTestSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    message: z.string(),
+    verifiedName: z.string().nullable(),
+    displayPhoneNumber: z.string().nullable(),
+    qualityRating: z.string().nullable(),
+    codeVerificationStatus: z.string().nullable(),
+    /** Notes worth acting on (the display number differs from the one saved here…). */
+    notes: z.array(z.string()),
+  }),
+  z.object({
+    ok: z.literal(false),
+    problem: z.enum(['not_set_up', 'token_invalid', 'no_permission', 'wrong_id', 'unreachable', 'meta_error']),
+    message: z.string(),
+    /** Meta's error code, when Meta answered with one. */
+    metaCode: z.number().int().nullable(),
+  }),
+]);
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 
 export const workspaceInputSchema = z.object({
   name: z.string().trim().min(1).max(120),

@@ -6,3 +6,4 @@ export {
   type RecordedRequest,
 } from './startCloudApiStandIn';
 export type { StandInFlow } from './serveFlows';
+export type { StandInPhoneNumber } from './servePhoneNumber';

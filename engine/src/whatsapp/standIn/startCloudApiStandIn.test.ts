@@ -273,3 +273,42 @@ describe('the WhatsApp Flows of a WhatsApp Business Account', () => {
     expect(await get(`/v24.0/${wabaId}/flows`, 'Bearer nope')).toMatchObject({ status: 401, body: metaError(190) });
   });
 });
+
+describe('the stand-in describes a phone number', () => {
+  const read = async (path: string, auth = `Bearer ${token}`) => {
+    const response = await fetch(`${standIn.url}${path}`, { headers: { authorization: auth } });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  const fields = 'display_phone_number,verified_name,quality_rating,code_verification_status';
+
+  it('answers the fields asked for, and the id, to the token of that number', async () => {
+    standIn.setPhoneNumber(phoneNumberId, { display_phone_number: '+1 631-555-5555', verified_name: "Jasper's Market", quality_rating: 'YELLOW' });
+    expect(await read(`/v24.0/${phoneNumberId}?fields=${fields}`)).toEqual({
+      status: 200,
+      body: {
+        id: phoneNumberId,
+        display_phone_number: '+1 631-555-5555',
+        verified_name: "Jasper's Market",
+        quality_rating: 'YELLOW',
+        code_verification_status: 'VERIFIED',
+      },
+    });
+    expect((await read(`/v24.0/${phoneNumberId}?fields=verified_name`)).body).toEqual({ id: phoneNumberId, verified_name: "Jasper's Market" });
+  });
+
+  it('refuses an unknown token with 190, and an unknown id or another number’s token with 100', async () => {
+    standIn.setPhoneNumber(phoneNumberId, { display_phone_number: '+1 631-555-5555', verified_name: "Jasper's Market" });
+    expect(await read(`/v24.0/${phoneNumberId}?fields=${fields}`, 'Bearer nope')).toMatchObject({ status: 401, body: metaError(190) });
+    const unknown = await read(`/v24.0/200000000000001?fields=${fields}`, 'Bearer other-number-token');
+    expect(unknown).toMatchObject({ status: 400, body: metaError(100) });
+    expect(unknown.body.error.message).toContain("Object with ID '200000000000001' does not exist");
+    expect(await read(`/v24.0/${phoneNumberId}?fields=${fields}`, 'Bearer other-number-token')).toMatchObject({ status: 400, body: metaError(100) });
+  });
+
+  it('answers an injected failure, such as a permission error, as Meta would', async () => {
+    standIn.setPhoneNumber(phoneNumberId, { display_phone_number: '+1 631-555-5555', verified_name: "Jasper's Market" });
+    standIn.failNext(200);
+    expect(await read(`/v24.0/${phoneNumberId}?fields=${fields}`)).toMatchObject({ status: 400, body: metaError(200) });
+    expect((await read(`/v24.0/${phoneNumberId}?fields=${fields}`)).status).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import { makeWamid } from './makeWamid';
 import { metaError, type MetaErrorReply } from './metaError';
 import { listTemplates } from './listTemplates';
 import { serveFlows, type StandInFlow } from './serveFlows';
+import { servePhoneNumber, type StandInPhoneNumber } from './servePhoneNumber';
 
 export type RecordedRequest = {
   method: string;
@@ -21,7 +22,7 @@ export type RecordedRequest = {
 };
 
 export type FailNextOptions = {
-  /** How many matching requests fail; default 1. */
+  /** How many matching requests fail (message sends, read receipts and phone number reads); default 1. */
   times?: number;
   /** Overrides the HTTP status Meta uses for the code. */
   httpStatus?: number;
@@ -42,6 +43,8 @@ export type CloudApiStandIn = {
   setTemplates(wabaId: string, templates: Record<string, unknown>[]): void;
   /** The WhatsApp Flows `GET /<version>/<waba-id>/flows` lists for an account; `/<flow-id>/assets` serves their JSON. */
   setFlows(wabaId: string, flows: StandInFlow[]): void;
+  /** What `GET /<version>/<phone-number-id>` answers about a number (its name, display number, quality). */
+  setPhoneNumber(phoneNumberId: string, info: StandInPhoneNumber): void;
   /** Forgets recorded requests, pending failures, latency and rate limit (templates and Flows stay). */
   reset(): void;
   close(): Promise<void>;
@@ -56,13 +59,15 @@ export type CloudApiStandInOptions = {
   templates?: Record<string, Record<string, unknown>[]>;
   /** WABA id → its WhatsApp Flows, listed by `GET /<version>/<waba-id>/flows`. */
   flows?: Record<string, StandInFlow[]>;
+  /** Phone number id → what `GET /<version>/<phone-number-id>` answers; other ids are unknown (error 100). */
+  phoneNumbers?: Record<string, StandInPhoneNumber>;
 };
 
 /**
  * A real HTTP server speaking the Cloud API's `/messages` contract (facts §3, §5), for integration
  * tests and local development: it validates bodies with Tandem's schemas, answers Meta's success and
- * error shapes, and can inject failures, latency and a throughput limit. It also lists an account's
- * templates and WhatsApp Flows, and serves the Flows' JSON, as Meta does.
+ * error shapes, and can inject failures, latency and a throughput limit. It also describes a phone
+ * number, lists an account's templates and WhatsApp Flows, and serves the Flows' JSON, as Meta does.
  */
 export async function startCloudApiStandIn(options: CloudApiStandInOptions = {}): Promise<CloudApiStandIn> {
   const tokens = options.tokens;
@@ -75,6 +80,7 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
   const pending = new Set<NodeJS.Timeout>();
   const templates = new Map(Object.entries(options.templates ?? {}));
   const flows = new Map(Object.entries(structuredClone(options.flows ?? {})));
+  const numbers = new Map(Object.entries(structuredClone(options.phoneNumbers ?? {})));
 
   function decide(request: IncomingMessage, phoneNumberId: string | null, path: string, text: string, receivedAt: number): Reply {
     if (phoneNumberId === null) return metaError(2500, { httpStatus: 404, message: `Unknown path components: ${path}` });
@@ -125,11 +131,14 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
     const phoneNumberId = /^\/v\d+\.\d+\/(\d+)\/messages\/?$/.exec(path)?.[1] ?? null;
     const wabaId = /^\/v\d+\.\d+\/(\d+)\/message_templates\/?$/.exec(path)?.[1];
+    const numberId = /^\/v\d+\.\d+\/(\d+)\/?$/.exec(path)?.[1];
     const baseUrl = `http://${request.headers.host ?? '127.0.0.1'}`;
     const reply =
-      wabaId === undefined
-        ? (serveFlows(request, path, { flows, tokens, baseUrl }) ?? decide(request, phoneNumberId, path, text, receivedAt))
-        : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl });
+      numberId !== undefined
+        ? (injectedFailure(undefined) ?? servePhoneNumber(request, { phoneNumberId: numberId, numbers, tokens, baseUrl }))
+        : wabaId === undefined
+          ? (serveFlows(request, path, { flows, tokens, baseUrl }) ?? decide(request, phoneNumberId, path, text, receivedAt))
+          : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl });
     const body = parseJson(text);
     records.push({
       method: request.method ?? 'GET',
@@ -181,6 +190,9 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     },
     setFlows(wabaId, list) {
       flows.set(wabaId, structuredClone(list));
+    },
+    setPhoneNumber(phoneNumberId, info) {
+      numbers.set(phoneNumberId, structuredClone(info));
     },
     reset() {
       records = [];

@@ -1,12 +1,13 @@
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { endpoints } from '@tandem/shared/api';
 import type { AppContext } from '../appContext';
 import type { AppEnv } from '../app';
 import { mountRoute } from '../mountRoute';
 import { SESSION_COOKIE } from '../auth/caller';
-import { dummyHash, verifyPassword } from '../../security/passwords';
+import { dummyHash, hashPassword, verifyPassword } from '../../security/passwords';
+import { AttemptLimiter } from '../../security/attemptLimiter';
 import { randomToken, sha256 } from '../../security/tokens';
 import { HttpError } from '../errors';
 import { memberships, sessions, users, workspaces } from '../../db/schema';
@@ -14,6 +15,9 @@ import { findUserByEmail } from '../../services/users';
 import { workspaceView } from '../../services/workspaceView';
 
 const SESSION_DAYS = 14;
+/** Wrong current passwords a person may give when changing it, per quarter hour. */
+const PASSWORD_TRIES = 5;
+const PASSWORD_WINDOW_MS = 15 * 60_000;
 
 export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { db } = ctx.database;
@@ -33,6 +37,39 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       maxAge: SESSION_DAYS * 86_400,
     });
     return { user: { id: user.id, email: user.email, name: user.name, instanceAdmin: user.instanceAdmin }, csrfToken };
+  });
+
+  const passwordTries = new AttemptLimiter(PASSWORD_TRIES, PASSWORD_WINDOW_MS);
+  mountRoute(app, ctx, endpoints.changePassword, async ({ c, caller, body }) => {
+    if (caller.kind !== 'user') throw new HttpError(403, 'people_only', 'Only a person signed in to the editor can change their password; API keys have none');
+    const wait = passwordTries.blocked(caller.userId);
+    if (wait > 0) {
+      throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? 's' : ''}.`);
+    }
+    const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
+    if (!(await verifyPassword(body.currentPassword, user?.passwordHash ?? dummyHash)) || !user) {
+      passwordTries.fail(caller.userId);
+      throw new HttpError(403, 'wrong_password', 'Your current password is not right', [
+        { path: ['currentPassword'], message: 'This is not your current password' },
+      ]);
+    }
+    passwordTries.succeed(caller.userId);
+    if (body.newPassword === body.currentPassword) {
+      throw new HttpError(422, 'same_password', 'The new password is the same as the current one', [
+        { path: ['newPassword'], message: 'Choose a different password' },
+      ]);
+    }
+    const current = sha256(getCookie(c, SESSION_COOKIE) ?? '');
+    const passwordHash = await hashPassword(body.newPassword);
+    const ended = await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+      return tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, current)))
+        .returning({ userId: sessions.userId });
+    });
+    c.get('log')?.info({ userId: user.id, otherSessionsEnded: ended.length }, 'password changed');
+    return { ok: true as const, otherSessionsEnded: ended.length };
   });
 
   mountRoute(app, ctx, endpoints.logout, async ({ c }) => {

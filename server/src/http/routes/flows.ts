@@ -10,6 +10,7 @@ import { HttpError, notFound } from '../errors';
 import { roleIn } from '../auth/caller';
 import { flowVersions, flows, templates, workspaces } from '../../db/schema';
 import { audit } from '../../services/audit';
+import { newFlowSettings } from '../../services/workspaces';
 import { assertFlowShaped, createFlow, emptyDocument, flowDetail, listFlows, loadFlowRow, publishFlow, saveDraft } from '../../services/flows';
 import { validationContext, workspaceTemplates } from '../../services/flowContext';
 import { versionDiff } from '../../services/versionDiff';
@@ -24,7 +25,11 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   mountRoute(app, ctx, endpoints.createFlow, async ({ params, body }) => {
     const document = body.document ?? emptyDocument(body.name ?? 'Untitled flow');
-    const id = await createFlow(db, params.workspaceId, body.name ? { ...document, name: body.name } : document);
+    // The workspace's default time zone and quiet hours, unless the document sets its own.
+    const [w] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, params.workspaceId));
+    const own = typeof document.settings === 'object' && document.settings !== null ? document.settings : {};
+    const withDefaults = { ...document, settings: { ...newFlowSettings(w?.settings), ...own } };
+    const id = await createFlow(db, params.workspaceId, body.name ? { ...withDefaults, name: body.name } : withDefaults);
     return flowDetail(db, params.workspaceId, id);
   });
 
@@ -72,7 +77,11 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   mountRoute(app, ctx, endpoints.listVersions, async ({ params }) => {
     const flow = await loadFlowRow(db, params.workspaceId, params.flowId);
-    const rows = await db.select().from(flowVersions).where(eq(flowVersions.flowId, flow.id)).orderBy(asc(flowVersions.version));
+    const rows = await db
+      .select()
+      .from(flowVersions)
+      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.test, false)))
+      .orderBy(asc(flowVersions.version));
     const versions = rows.map((v, i) => ({
       id: v.id,
       version: v.version,
@@ -89,7 +98,7 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     const [v] = await db
       .select()
       .from(flowVersions)
-      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, params.version)));
+      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, params.version), eq(flowVersions.test, false)));
     if (!v) throw notFound('Version');
     return { id: v.id, version: v.version, note: v.note, createdAt: v.createdAt.toISOString(), live: v.id === flow.liveVersionId, document: v.document };
   });
@@ -99,10 +108,10 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     const [v] = await db
       .select()
       .from(flowVersions)
-      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, body.version)));
+      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.version, body.version), eq(flowVersions.test, false)));
     if (!v) throw notFound('Version');
     await db.transaction(async (tx) => {
-      await tx.update(flows).set({ liveVersionId: v.id, draft: v.document, updatedAt: sql`now()` }).where(eq(flows.id, flow.id));
+      await tx.update(flows).set({ liveVersionId: v.id, testVersionId: null, draft: v.document, updatedAt: sql`now()` }).where(eq(flows.id, flow.id));
       await scheduleBroadcasts(tx, flow.id);
       await audit(tx, { workspaceId: params.workspaceId, actor: caller.label, action: 'flow.rollback', target: flow.id, detail: { version: v.version } });
     });

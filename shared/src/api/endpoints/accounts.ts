@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { route } from '../route';
-import { apiKeySchema, auditEntrySchema, roleSchema, userSchema, workspaceInputSchema, workspaceSchema, workspaceSettingsSchema } from '../resources';
+import {
+  apiKeySchema,
+  auditEntrySchema,
+  connectionTestSchema,
+  memberSchema,
+  roleSchema,
+  userSchema,
+  webhookSetupSchema,
+  workspaceInputSchema,
+  workspaceSchema,
+  workspaceSettingsSchema,
+} from '../resources';
 import { ws, ok, page } from './params';
+
+const member = ws.extend({ userId: z.string().min(1).max(64) });
 
 /** Signing in, workspaces and their members, API keys and the audit log. */
 export const accountsEndpoints = {
@@ -14,6 +27,18 @@ export const accountsEndpoints = {
     role: null,
     body: z.object({ email: z.string().email(), password: z.string().min(1).max(200) }),
     response: z.object({ user: userSchema, csrfToken: z.string() }),
+  }),
+  changePassword: route({
+    method: 'post',
+    path: '/api/auth/password',
+    summary: "Change the signed-in person's password (their other sessions are signed out)",
+    tag: 'auth',
+    role: null,
+    body: z.object({
+      currentPassword: z.string().min(1).max(200),
+      newPassword: z.string().min(10, 'Use at least 10 characters').max(200, 'Use at most 200 characters'),
+    }),
+    response: z.object({ ok: z.literal(true), otherSessionsEnded: z.number().int() }),
   }),
   logout: route({ method: 'post', path: '/api/auth/logout', summary: 'Log out', tag: 'auth', role: null, response: ok }),
   me: route({
@@ -84,7 +109,7 @@ export const accountsEndpoints = {
     tag: 'workspaces',
     role: 'admin',
     params: ws,
-    response: z.object({ members: z.array(userSchema.extend({ role: roleSchema })) }),
+    response: z.object({ members: z.array(memberSchema) }),
   }),
   addMember: route({
     method: 'post',
@@ -94,8 +119,45 @@ export const accountsEndpoints = {
     role: 'admin',
     params: ws,
     body: z.object({ email: z.string().email(), name: z.string().max(120).optional(), role: roleSchema, password: z.string().min(10).max(200).optional() }),
-    response: userSchema.extend({ role: roleSchema }),
+    response: memberSchema.extend({ created: z.boolean() }),
     status: 201,
+  }),
+  updateMember: route({
+    method: 'patch',
+    path: '/api/workspaces/{workspaceId}/members/{userId}',
+    summary: "Change a member's role (the last admin cannot be demoted)",
+    tag: 'workspaces',
+    role: 'admin',
+    params: member,
+    body: z.object({ role: roleSchema }),
+    response: memberSchema,
+  }),
+  removeMember: route({
+    method: 'delete',
+    path: '/api/workspaces/{workspaceId}/members/{userId}',
+    summary: 'Take away a member’s access (the last admin cannot be removed)',
+    tag: 'workspaces',
+    role: 'admin',
+    params: member,
+    response: ok,
+  }),
+  webhookSetup: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/webhook-setup',
+    summary: "The callback URL and verify token to enter in Meta's app dashboard",
+    tag: 'workspaces',
+    role: 'admin',
+    params: ws,
+    response: webhookSetupSchema,
+  }),
+  testConnection: route({
+    method: 'post',
+    path: '/api/workspaces/{workspaceId}/connection-test',
+    summary: 'Ask Meta about the number with the stored access token',
+    tag: 'workspaces',
+    role: 'admin',
+    params: ws,
+    response: connectionTestSchema,
   }),
 
   // keys and audit
