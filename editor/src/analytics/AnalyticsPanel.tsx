@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { FlowNode } from '@tandem/shared';
 import { BarChart3, RefreshCw } from 'lucide-react';
 import { endpoints } from '@tandem/shared/api';
-import { definitionOf, isNodeType } from '@tandem/nodes';
 import { useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { useOverlayStore } from '../canvas/overlayStore';
@@ -10,6 +10,7 @@ import { useWorkspaceData } from '../workspace/workspaceData';
 import { formatCount, nodeCounts, portShare } from './counts';
 import { rangeQuery, type RangeChoice } from './range';
 import { RunList } from './RunList';
+import { portLabel, portsOf, stepName } from './stepWords';
 
 /**
  * Analytics of the live (or a chosen) version over a date range: totals here, counts on every
@@ -76,7 +77,7 @@ export function AnalyticsPanel() {
           <Stat label="Active now" value={a.runs.active} />
           <Stat label="Completed" value={a.runs.completed} />
           {Object.entries(a.runs.outcomes).map(([outcome, n]) => (
-            <Stat key={outcome} label={`Outcome “${outcome}”`} value={n} />
+            <Stat key={outcome} label={`Ended “${outcome}”`} value={n} />
           ))}
         </div>
       )}
@@ -85,10 +86,8 @@ export function AnalyticsPanel() {
       )}
       {a && node && (
         <div className="tn-analytics-node" data-testid="analytics-node">
-          <h3>
-            {isNodeType(node.type) ? definitionOf(node.type).label : node.type} <code>{node.id}</code>
-          </h3>
-          <NodeBreakdown analytics={a} nodeId={node.id} />
+          <h3>{stepName(node)}</h3>
+          <NodeBreakdown analytics={a} node={node} />
           <RunList workspaceId={workspaceId} flowId={flowId} node={node.id} />
         </div>
       )}
@@ -111,9 +110,12 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
-function NodeBreakdown({ analytics, nodeId }: { analytics: NonNullable<Parameters<typeof nodeCounts>[0]>; nodeId: string }) {
-  const counts = nodeCounts(analytics, nodeId);
-  const ports = Object.keys(counts.ports);
+function NodeBreakdown({ analytics, node }: { analytics: NonNullable<Parameters<typeof nodeCounts>[0]>; node: FlowNode }) {
+  const counts = nodeCounts(analytics, node.id);
+  // Every output the step declares, in its order (a button nobody tapped shows 0), then any the
+  // version counted that the draft no longer has.
+  const declared = portsOf(node).map((p) => p.id);
+  const ports = [...declared, ...Object.keys(counts.ports).filter((p) => !declared.includes(p))];
   return (
     <table className="tn-table">
       <tbody>
@@ -128,10 +130,8 @@ function NodeBreakdown({ analytics, nodeId }: { analytics: NonNullable<Parameter
           <td />
         </tr>
         {ports.map((p) => (
-          <tr key={p}>
-            <th>
-              left by <code>{p}</code>
-            </th>
+          <tr key={p} data-port={p}>
+            <th>Left by “{portLabel(node, p)}”</th>
             <td>{formatCount(counts.ports[p] ?? 0)}</td>
             <td className="tn-muted">{portShare(counts, p)}</td>
           </tr>

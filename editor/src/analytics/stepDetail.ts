@@ -1,5 +1,5 @@
 /** `key: value` pairs of a message's data, without the token that ties a Flow's answers to its step. */
-function answersText(data: Record<string, unknown>): string {
+export function answersText(data: Record<string, unknown>): string {
   return Object.entries(data)
     .filter(([key]) => key !== 'flow_token')
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)

@@ -185,7 +185,7 @@ describe.sequential('the editor in a browser', () => {
         await page.getByTestId('node-entered').filter({ hasText: '1' }).waitFor();
         await shot(page, 'analytics');
         await page.getByTestId('run-list').locator('button[data-run]').first().click();
-        await page.getByTestId('run-steps').getByText('handoff_1').first().waitFor();
+        await page.getByTestId('run-steps').locator('[data-node="handoff_1"]').first().waitFor();
         await shot(page, 'run-log');
         await page.keyboard.press('Escape');
 
