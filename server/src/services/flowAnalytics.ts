@@ -113,7 +113,7 @@ async function pickVersion(db: Db, workspaceId: string, flowId: string, version:
     db
       .select()
       .from(flowVersions)
-      .where(and(eq(flowVersions.flowId, flow.id), cond))
+      .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.test, false), cond))
       .orderBy(desc(flowVersions.version))
       .limit(1);
   if (version !== undefined) {

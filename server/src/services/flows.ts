@@ -4,6 +4,7 @@ import type { FlowDetail, FlowSummary } from '@tandem/shared/api';
 import { loadFlow, validateFlow } from '@tandem/engine/compiler';
 import type { Db } from '../db/database';
 import { flowVersions, flows } from '../db/schema';
+import { draftTestOf } from './draftTest';
 import { newId } from './ids';
 import { scheduleBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { validationContext } from './flowContext';
@@ -53,7 +54,7 @@ export async function listFlows(db: Db, workspaceId: string, search?: string): P
       updatedAt: flows.updatedAt,
       createdAt: flows.createdAt,
       liveVersion: sql<number | null>`(SELECT v.version FROM flow_versions v WHERE v.id = flows.live_version_id)`,
-      versionCount: sql<number>`(SELECT count(*)::int FROM flow_versions v WHERE v.flow_id = flows.id)`,
+      versionCount: sql<number>`(SELECT count(*)::int FROM flow_versions v WHERE v.flow_id = flows.id AND NOT v.test)`,
     })
     .from(flows)
     .where(and(eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt), search ? ilike(flows.name, `%${search.replace(/[%_\\]/g, '\\$&')}%`) : undefined))
@@ -63,7 +64,11 @@ export async function listFlows(db: Db, workspaceId: string, search?: string): P
 
 export async function flowDetail(db: Db, workspaceId: string, flowId: string): Promise<FlowDetail> {
   const flow = await loadFlowRow(db, workspaceId, flowId);
-  const versions = await db.select().from(flowVersions).where(eq(flowVersions.flowId, flowId)).orderBy(desc(flowVersions.version));
+  const versions = await db
+    .select()
+    .from(flowVersions)
+    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.test, false)))
+    .orderBy(desc(flowVersions.version));
   return {
     id: flow.id,
     name: flow.name,
@@ -73,6 +78,7 @@ export async function flowDetail(db: Db, workspaceId: string, flowId: string): P
     updatedAt: flow.updatedAt.toISOString(),
     createdAt: flow.createdAt.toISOString(),
     versions: versions.map((v) => ({ id: v.id, version: v.version, note: v.note, createdAt: v.createdAt.toISOString(), live: v.id === flow.liveVersionId })),
+    test: await draftTestOf(db, flow).then((t) => (t ? { version: t.version, createdAt: t.createdAt.toISOString() } : null)),
   };
 }
 
@@ -117,7 +123,7 @@ export async function publishFlow(
     const [last] = await tx
       .select({ version: flowVersions.version })
       .from(flowVersions)
-      .where(eq(flowVersions.flowId, flowId))
+      .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.test, false)))
       .orderBy(desc(flowVersions.version))
       .limit(1);
     const version = (last?.version ?? 0) + 1;
@@ -125,7 +131,8 @@ export async function publishFlow(
       .insert(flowVersions)
       .values({ flowId, workspaceId, version, document: flow.draft, note })
       .returning({ id: flowVersions.id, createdAt: flowVersions.createdAt });
-    await tx.update(flows).set({ liveVersionId: row!.id }).where(eq(flows.id, flowId));
+    // The draft is live now: the sandbox stops running a test of it.
+    await tx.update(flows).set({ liveVersionId: row!.id, testVersionId: null }).where(eq(flows.id, flowId));
     await scheduleBroadcasts(tx, flowId);
     return { versionId: row!.id, version, diagnostics: result.diagnostics, createdAt: row!.createdAt };
   });

@@ -114,8 +114,10 @@ export async function requestRunStart(
   triggerNode?: string,
 ): Promise<void> {
   const flow = await loadFlowRow(db, workspaceId, flowId);
-  if (flow.liveVersionId === null) throw new ConflictError('not_published', 'The flow has no live version: publish it first');
-  const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, flow.liveVersionId));
+  // The engine starts the version the sandbox tests, when there is one (see liveVersions).
+  const versionId = flow.testVersionId ?? flow.liveVersionId;
+  if (versionId === null) throw new ConflictError('not_published', 'The flow has no live version: publish it first');
+  const [version] = await db.select().from(flowVersions).where(eq(flowVersions.id, versionId));
   const compiled = compileVersion(version!.id, flow.id, version!.document);
   const trigger = triggerNode ? compiled.triggers.find((t) => t.id === triggerNode) : entryTrigger(compiled);
   if (!trigger && triggerNode)

@@ -178,11 +178,13 @@ export class PgTx implements EngineTx {
     const known = this.live.get(workspaceId);
     if (known) return known;
     // Reads no row this transaction writes: no need to write the buffer first.
-    const r = await this.c.query<{ id: string; live_version_id: number }>(
-      'SELECT id, live_version_id FROM flows WHERE workspace_id = $1 AND live_version_id IS NOT NULL AND archived_at IS NULL ORDER BY created_at, id',
+    // A sandbox testing a flow's draft runs the test version instead of the live one.
+    const r = await this.c.query<{ id: string; version_id: number }>(
+      `SELECT id, COALESCE(test_version_id, live_version_id) AS version_id FROM flows
+        WHERE workspace_id = $1 AND COALESCE(test_version_id, live_version_id) IS NOT NULL AND archived_at IS NULL ORDER BY created_at, id`,
       [workspaceId],
     );
-    const live = r.rows.map((row) => ({ flowId: row.id, versionId: row.live_version_id }));
+    const live = r.rows.map((row) => ({ flowId: row.id, versionId: Number(row.version_id) }));
     this.live.set(workspaceId, live);
     return live;
   }

@@ -203,6 +203,83 @@ describe('simulator API', () => {
     expect(texts(await thread('4915100000007'))).toEqual(['in: hi', 'out: Hello there!', 'out: A teammate will reply shortly.']);
   });
 
+  describe('testing the draft without publishing', () => {
+    const greeter = (reply: string, keyword = 'greet') =>
+      flow('Greeter', [node('greet', 'trigger-message', { match: 'keywords', keywords: [keyword] }), text('hello', reply)], [edge('greet', 'next', 'hello')]);
+    const detail = async (flowId: string) => (await h.call(endpoints.getFlow, { workspaceId: h.a, flowId }, { key: h.keys.a })).json;
+    const saveDraft = (flowId: string, document: Record<string, unknown>) =>
+      h.call(endpoints.saveDraft, { workspaceId: h.a, flowId }, { key: h.keys.a, body: { document: { ...document, id: flowId } } });
+    const test = (flowId: string, waId: string, key = h.keys.a) => h.call(endpoints.startDraftTest, { workspaceId: h.a }, { key, body: { flowId, waId } });
+
+    it('runs the draft instead of the live version until the test stops; the test contact starts over; versions stay as published', async () => {
+      const flowId = await publish(greeter('Hello from v1'));
+      expect((await saveDraft(flowId, greeter('Hello from the draft'))).status).toBe(200);
+      await say({ waId: '4915100000020', text: 'greet' });
+      await w.idle();
+      expect(texts(await thread('4915100000020'))).toEqual(['in: greet', 'out: Hello from v1']);
+
+      const started = await test(flowId, '4915100000020');
+      expect(started.status).toBe(201);
+      expect(started.json.version).toBe(-1);
+      // The contact met the live version before: it starts over.
+      expect((await thread('4915100000020')).messages).toEqual([]);
+      await say({ waId: '4915100000020', text: 'greet' });
+      await w.idle();
+      const t = await thread('4915100000020');
+      expect(texts(t)).toEqual(['in: greet', 'out: Hello from the draft']);
+      expect(t.run).toMatchObject({ flowId, version: -1, status: 'completed' });
+      expect(await detail(flowId)).toMatchObject({ liveVersion: 1, versionCount: 1, test: { version: -1 } });
+      const versions = (await h.call(endpoints.listVersions, { workspaceId: h.a, flowId }, { key: h.keys.a })).json.versions;
+      expect(versions.map((v: { version: number }) => v.version)).toEqual([1]);
+      // A test version is not a version anyone opens.
+      expect((await h.call(endpoints.getVersion, { workspaceId: h.a, flowId, version: -1 }, { key: h.keys.a })).status).toBe(400);
+
+      // A second test freezes the draft again.
+      await saveDraft(flowId, greeter('Hello from the second draft'));
+      expect((await test(flowId, '4915100000020')).json.version).toBe(-2);
+      await say({ waId: '4915100000020', text: 'greet' });
+      await w.idle();
+      expect(texts(await thread('4915100000020'))).toEqual(['in: greet', 'out: Hello from the second draft']);
+
+      expect((await h.call(endpoints.stopDraftTest, { workspaceId: h.a }, { key: h.keys.a, body: { flowId } })).status).toBe(200);
+      await say({ waId: '4915100000021', text: 'greet' });
+      await w.idle();
+      expect(texts(await thread('4915100000021'))).toEqual(['in: greet', 'out: Hello from v1']);
+      expect((await detail(flowId)).test).toBeNull();
+    });
+
+    it('ends with the publish, which takes the next published number', async () => {
+      const flowId = await publish(greeter('Hello from v1', 'publish me'));
+      await saveDraft(flowId, greeter('Hello, published', 'publish me'));
+      await test(flowId, '4915100000022');
+      const published = await h.call(endpoints.publishFlow, { workspaceId: h.a, flowId }, { key: h.keys.a, body: {} });
+      expect(published.json.version).toBe(2);
+      expect(await detail(flowId)).toMatchObject({ liveVersion: 2, test: null });
+    });
+
+    it('tests a flow that was never published', async () => {
+      const created = await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document: greeter('Hello, unpublished', 'howdy') } });
+      expect((await test(created.json.id, '4915100000023')).status).toBe(201);
+      await say({ waId: '4915100000023', text: 'howdy' });
+      await w.idle();
+      expect(texts(await thread('4915100000023'))).toEqual(['in: howdy', 'out: Hello, unpublished']);
+    });
+
+    it('refuses a draft with errors, an unknown flow and a viewer, and changes nothing', async () => {
+      const flowId = await publish(greeter('Hello from v1', 'broken'));
+      await saveDraft(flowId, { ...greeter('Broken', 'broken'), edges: [edge('greet', 'next', 'nowhere')] });
+      const broken = await test(flowId, '4915100000024');
+      expect(broken.status).toBe(422);
+      expect(broken.json.error).toMatchObject({ code: 'flow_invalid', message: 'The draft has errors: fix them in the Problems panel to test it' });
+      expect(broken.json.error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'dangling-edge' })]));
+      expect((await test('fl_missing', '4915100000024')).status).toBe(404);
+      expect((await test(flowId, '4915100000024', h.keys.aViewer)).status).toBe(403);
+      expect((await detail(flowId)).test).toBeNull();
+      const [{ n }] = (await h.db.pool.query(`SELECT count(*)::int AS n FROM flow_versions WHERE flow_id = $1 AND test`, [flowId])).rows;
+      expect(n).toBe(0);
+    });
+  });
+
   it('works only in sandbox workspaces', async () => {
     const cloud = await h.call(
       endpoints.createWorkspace,
@@ -216,6 +293,8 @@ describe('simulator API', () => {
       [endpoints.simulateEvent, { waId: '4915100000008', name: 'order.paid' }],
       [endpoints.advanceClock, { advanceMs: 1000 }],
       [endpoints.resetSimulator, { waId: '4915100000008' }],
+      [endpoints.startDraftTest, { flowId: 'fl_any', waId: '4915100000008' }],
+      [endpoints.stopDraftTest, { flowId: 'fl_any' }],
     ] as const) {
       const res = await h.call(route, { workspaceId: cloud.json.id }, { key: ADMIN_KEY, body });
       expect(res.status).toBe(409);

@@ -145,7 +145,12 @@ export type FlowVersionView = z.infer<typeof flowVersionSchema>;
 /** A flow document as JSON; checked by the compiler, not by this schema, so drafts may be unfinished. */
 export const documentJsonSchema = z.record(z.string(), z.unknown());
 
-export const flowDetailSchema = flowSummarySchema.extend({ draft: documentJsonSchema, versions: z.array(flowVersionSchema) });
+export const flowDetailSchema = flowSummarySchema.extend({
+  draft: documentJsonSchema,
+  versions: z.array(flowVersionSchema),
+  /** The frozen draft the sandbox runs instead of the live version (the simulator's "Test the draft"), if any. */
+  test: z.object({ version: z.number().int(), createdAt: isoDate }).nullable(),
+});
 export type FlowDetail = z.infer<typeof flowDetailSchema>;
 
 export const validationSchema = z.object({

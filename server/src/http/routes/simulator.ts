@@ -5,6 +5,8 @@ import type { AppEnv } from '../app';
 import { mountRoute } from '../mountRoute';
 import { advanceClock } from '../../services/workspaces';
 import { workspaceNow } from '../../services/workspaceClock';
+import { startDraftTest, stopDraftTest } from '../../services/draftTest';
+import { audit } from '../../services/audit';
 import { assertSandbox, resetSimulator, simulateEcho, simulateEvent, simulateFlowReply, simulateMessage, simulatorThread } from '../../services/simulator';
 import { contactView } from '../../services/contactView';
 import { messageView } from '../../services/messageView';
@@ -49,6 +51,23 @@ export function simulatorRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       run: t.run ? runView(t.run) : null,
       now: t.now.toISOString(),
     };
+  });
+
+  mountRoute(app, ctx, endpoints.startDraftTest, async ({ params, body, caller }) => {
+    const test = await startDraftTest(db, params.workspaceId, body.flowId, body.waId);
+    await audit(db, {
+      workspaceId: params.workspaceId,
+      actor: caller.label,
+      action: 'flow.test_draft',
+      target: body.flowId,
+      detail: { version: test.version },
+    });
+    return { version: test.version, createdAt: test.createdAt.toISOString() };
+  });
+
+  mountRoute(app, ctx, endpoints.stopDraftTest, async ({ params, body }) => {
+    await stopDraftTest(db, params.workspaceId, body.flowId);
+    return { ok: true as const };
   });
 
   mountRoute(app, ctx, endpoints.resetSimulator, async ({ params, body }) => {
