@@ -3,9 +3,11 @@ import type { Dimensions } from '../store/flowStore';
 import type { Box } from './placement';
 
 const fallbackSize: Dimensions = { width: 260, height: 120 };
-/** The shape a laid-out flow aims for: about as wide as a screen (16:10). */
-const TARGET_RATIO = 1.6;
+/** The shape a laid-out flow aims for: about that of the canvas beside the palette and the settings. */
+const TARGET_RATIO = 1.3;
 const ROW_GAP = 120;
+/** A journey up to this wide stays on one row (about six steps: it reads well at a readable zoom). */
+const MAX_ROW_WIDTH = 2200;
 
 /**
  * Left-to-right layered layout of the steps with ELK (loaded on first use). Outputs keep their
@@ -42,34 +44,41 @@ export async function layoutFlow(doc: FlowDocument, sizes: ReadonlyMap<string, D
 
 /**
  * Cuts a left-to-right layout into bands of whole layers (steps sharing a column stay together)
- * and stacks the bands, choosing the number of bands that brings the shape closest to
- * TARGET_RATIO. A layout already that shape is returned as it is.
+ * and stacks the bands, with the number of bands whose result comes closest to TARGET_RATIO. A
+ * layout no wider than MAX_ROW_WIDTH is returned as it is.
  */
 function wrapIntoBands(boxes: ReadonlyMap<string, Box>): Map<string, Position> {
   const all = [...boxes.entries()];
-  const out = new Map<string, Position>(all.map(([id, b]) => [id, { x: b.x, y: b.y }]));
-  if (all.length === 0) return out;
+  if (all.length === 0) return new Map();
   const columns = columnsOf(all.map(([, b]) => b));
-  const width = columns.at(-1)!.right - columns[0]!.left;
-  const height = Math.max(...all.map(([, b]) => b.y + b.height)) - Math.min(...all.map(([, b]) => b.y));
-  const bands = Math.min(columns.length, Math.max(1, Math.round(Math.sqrt(width / (height * TARGET_RATIO)))));
-  if (bands === 1) return out;
-  // Whole columns per band, each band about width / bands wide.
-  const bandOf = new Map<number, number>();
-  const share = width / bands;
+  if (columns.at(-1)!.right - columns[0]!.left <= MAX_ROW_WIDTH) return new Map(all.map(([id, b]) => [id, { x: b.x, y: b.y }]));
+  let best: { layout: Map<string, Position>; miss: number } | undefined;
+  for (let bands = 1; bands <= columns.length; bands++) {
+    const layout = stackBands(all, columns, bands);
+    const miss = Math.abs(Math.log(ratioOf(layout, boxes) / TARGET_RATIO));
+    if (best && miss > best.miss) break;
+    best = { layout, miss };
+  }
+  return best!.layout;
+}
+
+/** The layout cut into `bands` bands of whole columns, each about as wide, stacked top to bottom. */
+function stackBands(all: readonly [string, Box][], columns: readonly Column[], bands: number): Map<string, Position> {
+  const share = (columns.at(-1)!.right - columns[0]!.left) / bands;
+  const bandOfColumn: number[] = [];
   let band = 0;
   let bandLeft = columns[0]!.left;
-  for (const [i, c] of columns.entries()) {
+  for (const c of columns) {
     if (c.right - bandLeft > share && c.left > bandLeft && band < bands - 1) {
       band++;
       bandLeft = c.left;
     }
-    bandOf.set(i, band);
+    bandOfColumn.push(band);
   }
-  const members = (b: number) => all.filter(([, box]) => bandOf.get(columnIndex(columns, box)) === b);
+  const out = new Map<string, Position>();
   let top = 0;
   for (let b = 0; b <= band; b++) {
-    const inBand = members(b);
+    const inBand = all.filter(([, box]) => bandOfColumn[columnIndex(columns, box)] === b);
     if (inBand.length === 0) continue;
     const left = Math.min(...inBand.map(([, box]) => box.x));
     const minY = Math.min(...inBand.map(([, box]) => box.y));
@@ -78,6 +87,19 @@ function wrapIntoBands(boxes: ReadonlyMap<string, Box>): Map<string, Position> {
     top += maxY - minY + ROW_GAP;
   }
   return out;
+}
+
+/** Width over height of the boxes at their new places. */
+function ratioOf(layout: ReadonlyMap<string, Position>, boxes: ReadonlyMap<string, Box>): number {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [id, p] of layout) {
+    const b = boxes.get(id)!;
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+    right = Math.max(right, p.x + b.width);
+    bottom = Math.max(bottom, p.y + b.height);
+  }
+  return (right - left) / Math.max(1, bottom - top);
 }
 
 interface Column {

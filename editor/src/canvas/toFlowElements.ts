@@ -85,7 +85,7 @@ export function createElementDeriver() {
       target: e.target,
       selected,
       className: `tn-edge tn-edge-${e.sourceHandle}`,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: selected ? '#128c7e' : markerColor(e.sourceHandle) },
+      markerEnd: { type: MarkerType.ArrowClosed, width: 10, height: 10, color: selected ? '#128c7e' : markerColor(e.sourceHandle) },
       ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 8 } : {}),
     };
     edges.set(e, { selected, size: undefined, out, label });

@@ -72,7 +72,48 @@ export function canvasDriver(page: Page) {
       await page.keyboard.type(text);
     },
     checksSettled,
+    /** Clicks "+" on an output of a step, picks a step in the picker by searching for it; resolves when it is drawn. */
+    async addAfter(from: string, port: string, search: string, id: string): Promise<void> {
+      await node(from).hover();
+      await node(from).locator(`[data-add-after="${port}"]`).click();
+      await pickStep(search, id);
+    },
+    /** Types into the open step picker and presses Enter; resolves when the new step is drawn. */
+    pickStep,
+    /** The canvas's zoom (1 = 100 %). */
+    async zoom(): Promise<number> {
+      const transform = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+      const m = /matrix\(([^,]+),/.exec(transform);
+      return m ? Number(m[1]) : 1;
+    },
+    /** The boxes of the steps drawn on the canvas, in page pixels. */
+    async stepBoxes(): Promise<{ id: string; x: number; y: number; width: number; height: number }[]> {
+      return page.locator('.react-flow__node:not(.react-flow__node-note)').evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { id: el.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+    },
+    /** Drags a connection out of an output and lets go at a point of the page. */
+    async dragOutput(from: string, port: string, to: { x: number; y: number }): Promise<void> {
+      await checksSettled();
+      const s = await settledBox(page, node(from).locator(`.react-flow__handle.source[data-handleid="${port}"]`));
+      if (!s) throw new Error(`Cannot see the output ${from}.${port}`);
+      await page.mouse.move(s.x + s.width / 2, s.y + s.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 10 });
+      await page.mouse.up();
+    },
   };
+
+  async function pickStep(search: string, id: string): Promise<void> {
+    const picker = page.getByTestId('step-picker');
+    await picker.getByTestId('step-picker-search').fill(search);
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    await node(id).waitFor();
+  }
 }
 
 export async function login(page: Page, url: string, email: string, password: string): Promise<void> {
