@@ -9,6 +9,7 @@ import { FlowPicker } from './FlowPicker';
 import { TemplatePicker } from './TemplatePicker';
 import { WaFlowPicker } from './WaFlowPicker';
 import { useWorkspaceData } from '../workspace/workspaceData';
+import { unionLabels } from './choiceWords';
 import {
   discriminatorOf,
   emptyOf,
@@ -111,7 +112,16 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
     const scalar = scalarUnionSuggestions(s);
     if (scalar) {
       const suggestions = scalar.timezones ? [...scalar.suggestions, ...timeZones()] : scalar.suggestions;
-      return row(<TextInput id={id} path={key} value={typeof value === 'string' ? value : ''} suggestions={suggestions} onChange={set} />);
+      return row(
+        <TextInput
+          id={id}
+          path={key}
+          value={typeof value === 'string' ? value : ''}
+          suggestions={suggestions}
+          onChange={set}
+          {...(meta?.choices ? { labels: meta.choices } : {})}
+        />,
+      );
     }
   }
   if (s instanceof z.ZodArray) {
@@ -188,6 +198,7 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
         allowEmpty={info.optional}
         value={typeof value === 'string' ? value : ''}
         onChange={(v) => onChange(v === '' ? undefined : v, path)}
+        {...(meta?.choices ? { labels: meta.choices } : {})}
       />,
     );
   }
@@ -265,6 +276,7 @@ interface UnionFieldProps {
 function UnionField({ schema, discriminator, title, help, value, path, onChange }: UnionFieldProps) {
   const id = useId();
   const choices = unionChoices(schema, discriminator);
+  const named = unionLabels(schema, discriminator);
   const record = isRecord(value) ? value : {};
   const current = record[discriminator];
   const chosen = choices.find((c) => c.value === String(current));
@@ -281,7 +293,7 @@ function UnionField({ schema, discriminator, title, help, value, path, onChange 
   const key = pathKey(path);
   const body = (
     <>
-      <FieldRow id={id} label={humanize(discriminator)} path={pathKey([...path, discriminator])}>
+      <FieldRow id={id} label={named.question ?? humanize(discriminator)} path={pathKey([...path, discriminator])}>
         <Select
           id={id}
           path={pathKey([...path, discriminator])}
@@ -289,6 +301,7 @@ function UnionField({ schema, discriminator, title, help, value, path, onChange 
           value={chosen?.value ?? ''}
           onChange={switchTo}
           discriminator
+          labels={named.labels}
         />
       </FieldRow>
       {chosen && <ObjectField schema={chosen.option} title="" value={value} path={path} onChange={onChange} omit={discriminator} />}

@@ -1,6 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { durationUnits } from '@tandem/shared';
+import type { ChoiceLabel } from '@tandem/nodes';
 import { keyedByContent } from '../shell/contentKeys';
+import { choiceText } from './choiceWords';
+import './choices.css';
 
 interface InputProps<T> {
   id: string;
@@ -10,7 +13,7 @@ interface InputProps<T> {
   placeholder?: string;
 }
 
-export function TextInput(props: InputProps<string> & { suggestions?: readonly string[] }) {
+export function TextInput(props: InputProps<string> & { suggestions?: readonly string[]; labels?: Readonly<Record<string, ChoiceLabel>> }) {
   const listId = props.suggestions?.length ? `${props.id}-options` : undefined;
   return (
     <>
@@ -26,7 +29,7 @@ export function TextInput(props: InputProps<string> & { suggestions?: readonly s
       {listId && (
         <datalist id={listId}>
           {props.suggestions!.map((s) => (
-            <option key={s} value={s} />
+            <option key={s} value={s} {...(props.labels?.[s] ? { label: props.labels[s].label } : {})} />
           ))}
         </datalist>
       )}
@@ -86,22 +89,37 @@ export function Toggle(props: InputProps<boolean> & { label: string }) {
   );
 }
 
-export function Select(props: InputProps<string> & { options: readonly string[]; allowEmpty?: boolean; discriminator?: boolean }) {
+/**
+ * One of a few values, each by its name (`labels`, as the schema declares them); the chosen one's
+ * help is said under the select.
+ */
+export function Select(
+  props: InputProps<string> & { options: readonly string[]; allowEmpty?: boolean; discriminator?: boolean; labels?: Readonly<Record<string, ChoiceLabel>> },
+) {
+  const help = props.labels?.[props.value]?.help;
   return (
-    <select
-      id={props.id}
-      data-path={props.path}
-      {...(props.discriminator ? { 'data-discriminator': '' } : {})}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-    >
-      {(props.allowEmpty || !props.options.includes(props.value)) && <option value="">—</option>}
-      {props.options.map((o) => (
-        <option key={o} value={o}>
-          {o.replace(/_/g, ' ')}
-        </option>
-      ))}
-    </select>
+    <>
+      <select
+        id={props.id}
+        data-path={props.path}
+        {...(props.discriminator ? { 'data-discriminator': '' } : {})}
+        {...(help ? { 'aria-describedby': `${props.id}-choice` } : {})}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {(props.allowEmpty || !props.options.includes(props.value)) && <option value="">—</option>}
+        {props.options.map((o) => (
+          <option key={o} value={o} title={props.labels?.[o]?.help}>
+            {choiceText(o, props.labels)}
+          </option>
+        ))}
+      </select>
+      {help && (
+        <p className="tn-choice-help" id={`${props.id}-choice`} data-testid="choice-help" data-choice={props.value}>
+          {help}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -6,7 +6,11 @@ import { field } from '../form';
 export const whenHumanActiveSchema = field(z.enum(['hold', 'skip', 'branch']).default('hold'), {
   label: 'If a person is talking to the contact',
   widget: 'select',
-  help: 'hold: send it when the bot may talk again; skip: go on without sending it; branch: leave by "Person talking"',
+  choices: {
+    hold: { label: 'Hold the message', help: 'Send it when the bot may talk again' },
+    skip: { label: 'Skip it', help: 'Go on without sending it' },
+    branch: { label: 'Leave by "Person talking"', help: 'Connect that output to do something else' },
+  },
 });
 
 export type WhenHumanActive = z.output<typeof whenHumanActiveSchema>;

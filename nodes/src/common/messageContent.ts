@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { portIdSchema } from '@tandem/shared';
-import { field } from '../form';
+import { field, tag } from '../form';
 import { metaLimits as L } from './limits';
 
 const max = (n: number, what: string) => `${what} can be at most ${n} characters (WhatsApp limit)`;
@@ -56,14 +56,14 @@ function uniqueBy<T>(items: readonly T[], key: (t: T) => string): number | undef
 }
 
 export const textContentSchema = z.object({
-  kind: z.literal('text'),
+  kind: tag('text', 'Message type', { label: 'Text', help: 'A text message, with a link preview if you like' }),
   text: templateText('Text', L.textBody, { required: 'Write the message' }),
   previewUrl: field(z.boolean().default(false), { label: 'Show link preview', widget: 'toggle' }),
 });
 
 export const mediaContentSchema = z
   .object({
-    kind: z.literal('media'),
+    kind: tag('media', 'Message type', { label: 'Image, video or file', help: 'A picture, video, document or voice note from a link' }),
     mediaType: field(z.enum(['image', 'video', 'document', 'audio']).default('image'), { label: 'Media type', widget: 'select' }),
     url: field(z.string().min(1, 'Give the media URL').max(2_000), {
       label: 'Media URL',
@@ -77,7 +77,7 @@ export const mediaContentSchema = z
 
 export const buttonsContentSchema = z
   .object({
-    kind: z.literal('buttons'),
+    kind: tag('buttons', 'Message type', { label: 'Reply buttons', help: 'A message with up to 3 buttons to tap' }),
     header: optionalLine('Header', L.header),
     body: templateText('Body', L.buttonsBody, { required: 'Write the message' }),
     footer: optionalLine('Footer', L.footer),
@@ -96,7 +96,7 @@ export const buttonsContentSchema = z
 
 export const listContentSchema = z
   .object({
-    kind: z.literal('list'),
+    kind: tag('list', 'Message type', { label: 'List', help: 'A menu of up to 10 choices behind one button' }),
     header: optionalLine('Header', L.header),
     body: templateText('Body', L.listBody, { required: 'Write the message' }),
     footer: optionalLine('Footer', L.footer),

@@ -11,7 +11,10 @@ export const saveTargetSchema = field(
       scope: field(z.enum(['vars', 'contact']).default('vars'), {
         label: 'Save to',
         widget: 'select',
-        help: 'vars: this journey only; contact: an attribute kept on the contact',
+        choices: {
+          vars: { label: 'This journey', help: 'A journey variable (vars.…), gone when the journey ends' },
+          contact: { label: 'The contact', help: 'An attribute kept on the contact (contact.…), for every journey' },
+        },
       }),
       name: field(variableNameSchema, { label: 'Name' }),
     })

@@ -14,7 +14,11 @@ const handoffConfigSchema = z.object({
       mode: field(z.enum(['on_release', 'after_idle', 'never']).default('on_release'), {
         label: 'Give the conversation back to the bot',
         widget: 'select',
-        help: 'on_release: when a teammate releases it; after_idle: also after a quiet period; never: the journey ends here',
+        choices: {
+          on_release: { label: 'When a teammate gives it back', help: 'Someone clicks "Back to bot" in the inbox' },
+          after_idle: { label: 'When given back, or after a quiet period', help: 'Also when nobody has written for a while' },
+          never: { label: 'Never', help: 'The journey ends here; the team keeps the conversation' },
+        },
       }),
       idleHours: field(z.number().min(0.25).max(720).default(24), { label: 'Quiet period (hours)', showWhen: { field: 'mode', equals: ['after_idle'] } }),
     })

@@ -11,7 +11,11 @@ const triggerMessageConfigSchema = z
     match: field(z.enum(['any', 'keywords', 'regex']).default('any'), {
       label: 'Start when the message',
       widget: 'select',
-      help: 'any: every message that no running journey is waiting for',
+      choices: {
+        any: { label: 'Is any message', help: 'Every message that no running journey is waiting for' },
+        keywords: { label: 'Has a keyword', help: 'The message is, contains or starts with one of your keywords' },
+        regex: { label: 'Matches a pattern', help: 'A regular expression, for order numbers and other formats' },
+      },
     }),
     keywords: field(z.array(z.string().trim().min(1).max(100)).max(50).default([]), {
       label: 'Keywords',
@@ -21,6 +25,11 @@ const triggerMessageConfigSchema = z
     keywordMode: field(z.enum(['exact', 'contains', 'starts_with']).default('exact'), {
       label: 'Keyword match',
       widget: 'select',
+      choices: {
+        exact: { label: 'Is exactly the keyword', help: '"order" starts it, "my order" does not' },
+        contains: { label: 'Contains the keyword', help: '"where is my order?" starts it for "order"' },
+        starts_with: { label: 'Starts with the keyword', help: '"order 1234" starts it for "order"' },
+      },
       showWhen: { field: 'match', equals: ['keywords'] },
     }),
     caseSensitive: field(z.boolean().default(false), {
@@ -42,7 +51,10 @@ const triggerMessageConfigSchema = z
     source: field(z.enum(['any', 'ad']).default('any'), {
       label: 'Message source',
       widget: 'select',
-      help: 'ad: only messages that come from a Click-to-WhatsApp ad',
+      choices: {
+        any: { label: 'Any message', help: 'Messages the contact types, and those from ads' },
+        ad: { label: 'From a Click-to-WhatsApp ad', help: 'Only messages that come from tapping one of your ads' },
+      },
     }),
     adIds: field(
       z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Cron } from 'croner';
 import { port, timeZoneSchema } from '@tandem/shared';
 import { defineNode } from '../defineNode';
-import { field } from '../form';
+import { field, tag } from '../form';
 import { compileTrigger } from '../common/triggerState';
 import { checkTriggerSchedule } from './checks';
 
@@ -18,7 +18,7 @@ export function isValidCron(pattern: string): boolean {
 }
 
 const cronScheduleSchema = z.object({
-  kind: z.literal('cron'),
+  kind: tag('cron', 'Runs', { label: 'Repeatedly', help: 'On a schedule, e.g. every Monday at 09:00' }),
   cron: field(z.string().trim().min(1).max(100).refine(isValidCron, 'Not a valid five-field cron expression (e.g. 0 9 * * 1 for Mondays at 09:00)'), {
     label: 'Repeat (cron)',
     widget: 'cron',
@@ -28,7 +28,7 @@ const cronScheduleSchema = z.object({
 });
 
 const onceScheduleSchema = z.object({
-  kind: z.literal('once'),
+  kind: tag('once', 'Runs', { label: 'Once', help: 'At one date and time' }),
   at: field(
     z.iso
       .datetime({ local: true, message: 'Use a date and time such as 2026-12-01T09:00' })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clockTimeSchema, durationSchema, durationToMs, formatDuration, port, timeZoneSchema, variableNameSchema, type PortDef } from '@tandem/shared';
 import { defineNode } from '../defineNode';
-import { field } from '../form';
+import { field, tag } from '../form';
 import { refs } from '../compileContext';
 import { eventNameSchema } from '../trigger-event/definition';
 import type { TransitionJson } from '../machineJson';
@@ -9,22 +9,23 @@ import type { TransitionJson } from '../machineJson';
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const durationMode = z.object({
-  mode: z.literal('duration'),
+  mode: tag('duration', 'Wait', { label: 'For a while', help: 'A number of minutes, hours or days' }),
   duration: field(durationSchema, { label: 'Wait for', widget: 'duration' }),
 });
 
 const untilTimeMode = z.object({
-  mode: z.literal('until_time'),
+  mode: tag('until_time', 'Wait', { label: 'Until a time of day', help: "The next time the clock shows it, in the contact's time zone" }),
   time: field(clockTimeSchema, { label: 'Until', widget: 'time', help: "The next time the clock shows this, in the contact's time zone" }),
   days: field(z.array(z.enum(weekdays)).max(7).default([]), { label: 'On days', widget: 'tags', help: 'Leave empty for any day' }),
   timezone: field(z.union([z.literal('contact'), timeZoneSchema]).default('contact'), {
     label: 'Time zone',
-    help: "contact: the contact's own, else the flow's",
+    help: 'Type a time zone such as Europe/Berlin, or choose one',
+    choices: { contact: { label: "The contact's", help: "The contact's own time zone, else the flow's" } },
   }),
 });
 
 const untilDateMode = z.object({
-  mode: z.literal('until_date'),
+  mode: tag('until_date', 'Wait', { label: 'Until a date', help: 'A date from the journey, e.g. an appointment, with an offset' }),
   date: field(z.string().min(1, 'Say which date to wait for').max(500), {
     label: 'Date',
     widget: 'expression',
@@ -37,7 +38,11 @@ const untilDateMode = z.object({
       .object({
         amount: field(z.number().min(0), { label: 'Amount' }),
         unit: field(z.enum(['minutes', 'hours', 'days']), { label: 'Unit', widget: 'select' }),
-        direction: field(z.enum(['before', 'after']), { label: 'Before / after', widget: 'select' }),
+        direction: field(z.enum(['before', 'after']), {
+          label: 'Before / after',
+          widget: 'select',
+          choices: { before: { label: 'Before the date' }, after: { label: 'After the date' } },
+        }),
       })
       .refine((o) => o.amount * { minutes: 1, hours: 60, days: 1440 }[o.unit] <= 365 * 1440, { path: ['amount'], message: 'At most 365 days' }),
     { label: 'Offset' },
@@ -45,12 +50,15 @@ const untilDateMode = z.object({
   ifPast: field(z.enum(['continue', 'branch']).default('continue'), {
     label: 'If that time has passed',
     widget: 'select',
-    help: 'continue at once, or leave by "Missed"',
+    choices: {
+      continue: { label: 'Go on at once', help: 'The journey continues without waiting' },
+      branch: { label: 'Leave by "Missed"', help: 'Connect that output to handle late entries' },
+    },
   }),
 });
 
 const eventMode = z.object({
-  mode: z.literal('event'),
+  mode: tag('event', 'Wait', { label: 'For an event', help: 'Until your system sends an event, or a time limit passes' }),
   event: field(eventNameSchema, { label: 'Event', placeholder: 'order.paid' }),
   timeout: field(durationSchema, { label: 'Give up after', widget: 'duration' }),
   saveTo: field(variableNameSchema.optional(), { label: 'Save event data to vars.' }),

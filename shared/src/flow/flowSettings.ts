@@ -10,12 +10,19 @@ export type HumanReplyMode = (typeof humanReplyModes)[number];
 
 /** What the bot does when a person replies from the WhatsApp Business App (a message echo). */
 export const humanReplySettingsSchema = z.object({
-  mode: z.enum(humanReplyModes).default('pause_for').meta({
-    title: 'When a person replies from the Business App',
-    description:
-      'pause_for: pause the bot for a while; until_keyword: until they send the resume keyword; until_release: until someone gives the contact back; never: keep going',
-    widget: 'select',
-  }),
+  mode: z
+    .enum(humanReplyModes)
+    .default('pause_for')
+    .meta({
+      title: 'When a person replies from the Business App',
+      widget: 'select',
+      choices: {
+        pause_for: { label: 'Pause the bot for a while', help: 'It carries on once the person has been quiet for the minutes below' },
+        until_keyword: { label: 'Pause until the resume keyword', help: 'The person sends the keyword from the App to give the chat back' },
+        until_release: { label: 'Pause until someone clicks "Back to bot"', help: 'A teammate gives the contact back in the inbox' },
+        never: { label: "Don't pause", help: 'The bot keeps going, but never within the seconds below of an App reply' },
+      },
+    }),
   pauseMinutes: z
     .number()
     .int()
@@ -71,11 +78,18 @@ export type QuietHours = z.infer<typeof quietHoursSchema>;
 
 /** Flow-wide settings: who may enter, when it may talk, how it yields to humans. */
 export const flowSettingsSchema = z.object({
-  reentry: z.enum(reentryModes).default('after_completion').meta({
-    title: 'A contact may enter',
-    description: 'never: once ever; after_completion: again once their journey ended; always: every time the trigger fires',
-    widget: 'select',
-  }),
+  reentry: z
+    .enum(reentryModes)
+    .default('after_completion')
+    .meta({
+      title: 'A contact may enter',
+      widget: 'select',
+      choices: {
+        never: { label: 'Only once', help: 'A contact goes through this journey once, ever' },
+        after_completion: { label: 'Again after finishing', help: 'Again once their previous journey here has ended' },
+        always: { label: 'Every time', help: 'Each time the trigger fires, even while a journey is running' },
+      },
+    }),
   timezone: timeZoneSchema.default('UTC').meta({ title: 'Time zone', description: 'Used for contacts whose own time zone is unknown' }),
   quietHours: quietHoursSchema
     .nullable()
@@ -83,12 +97,21 @@ export const flowSettingsSchema = z.object({
     .meta({ title: 'Quiet hours', description: "No messages in this time (the contact's time zone); they wait until it ends" }),
   humanReply: humanReplySettingsSchema.prefault({}).meta({ title: 'When a person takes over' }),
   attributes: z.array(attributeDeclSchema).max(200).default([]).meta({ title: 'Contact attributes this flow uses', widget: 'list' }),
-  readReceipts: z.enum(readReceiptOverrides).default('workspace').meta({
-    title: 'Mark messages read and show typing',
-    description:
-      'workspace: as the workspace settings say; off: leave messages unread; read: mark the answer to a question, and the message that starts the journey, read (blue ticks); read_and_typing: also show "typing…" to the customer until the bot replies (at most about 25 s). On a coexistence number, marking read from Tandem marks the chat read in the WhatsApp Business App too: the App\'s unread badge and count drop, so people using the App may miss that the customer wrote.',
-    widget: 'select',
-  }),
+  readReceipts: z
+    .enum(readReceiptOverrides)
+    .default('workspace')
+    .meta({
+      title: 'Mark messages read and show typing',
+      description:
+        "On a coexistence number, marking read from Tandem marks the chat read in the WhatsApp Business App too: the App's unread badge and count drop, so people using the App may miss that the customer wrote.",
+      widget: 'select',
+      choices: {
+        workspace: { label: 'As the workspace settings say' },
+        off: { label: 'Leave messages unread' },
+        read: { label: 'Mark read (blue ticks)', help: 'The answer to a question, and the message that starts the journey' },
+        read_and_typing: { label: 'Mark read and show "typing…"', help: 'Also shows "typing…" until the bot replies (at most about 25 s)' },
+      },
+    }),
   entry: z
     .object({
       skipIfAppConversationWithinHours: z
