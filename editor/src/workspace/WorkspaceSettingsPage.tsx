@@ -2,6 +2,10 @@ import { useState } from 'react';
 import { effectiveReadReceipts, readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
 import { endpoints, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
+import { ConnectNumberSection } from './ConnectNumberSection';
+import { FlowDefaultsSettings } from './FlowDefaultsSettings';
+import { MessagingSettings } from './MessagingSettings';
+import './settings.css';
 
 const labels: Record<ReadReceiptMode, string> = {
   off: 'Off: leave messages unread',
@@ -9,13 +13,20 @@ const labels: Record<ReadReceiptMode, string> = {
   read_and_typing: 'Mark read and show “typing…”',
 };
 
-/** Workspace-wide settings changed from the editor: read receipts and the typing indicator. */
+/**
+ * Workspace-wide settings: the WhatsApp number (connect, test, webhook values for Meta), marketing
+ * limits and consent words, what new flows start with, read receipts. Admins edit; others read.
+ */
 export function WorkspaceSettingsPage({ workspace, onChanged }: { workspace: WorkspaceView; onChanged: () => void }) {
   return (
-    <div className="tn-page" data-testid="workspace-settings">
+    <div className="tn-page tn-settings" data-testid="workspace-settings">
       <header className="tn-page-head">
         <h1>Settings</h1>
+        <span className="tn-muted">{workspace.name}</span>
       </header>
+      <ConnectNumberSection workspace={workspace} onChanged={onChanged} />
+      <MessagingSettings workspace={workspace} onChanged={onChanged} />
+      <FlowDefaultsSettings workspace={workspace} onChanged={onChanged} />
       <ReadReceiptsSetting workspace={workspace} onChanged={onChanged} />
     </div>
   );
@@ -44,7 +55,7 @@ function ReadReceiptsSetting({ workspace, onChanged }: { workspace: WorkspaceVie
   };
 
   return (
-    <section className="tn-panel" aria-labelledby="read-receipts-title" data-testid="read-receipts-setting">
+    <section className="tn-panel tn-settings-section" aria-labelledby="read-receipts-title" data-testid="read-receipts-setting">
       <h2 id="read-receipts-title">Read receipts and typing</h2>
       <div className="tn-field">
         <div className="tn-field-head">
