@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationSchema, durationToMs, formatDuration, port, type PortDef } from '@tandem/shared';
 import { saveTargetSchema } from '../common/saveTarget';
 import { defineNode } from '../defineNode';
-import { field } from '../form';
+import { field, tag } from '../form';
 import { refs } from '../compileContext';
 import { buttonsContentSchema, choicesOf, listContentSchema, templateText, textContentSchema } from '../common/messageContent';
 import type { TransitionJson } from '../machineJson';
@@ -30,10 +30,20 @@ export { saveTargetSchema, type SaveTarget } from '../common/saveTarget';
 
 const botQuestionConfigSchema = z
   .object({
-    prompt: field(z.discriminatedUnion('kind', [z.object({ kind: z.literal('none') }), textContentSchema, buttonsContentSchema, listContentSchema]), {
-      label: 'Question',
-      help: 'none: send nothing and treat the reply to the previous message (e.g. a template button) as the answer',
-    }),
+    prompt: field(
+      z.discriminatedUnion('kind', [
+        z.object({
+          kind: tag('none', 'Message type', {
+            label: 'Nothing: listen to the previous message',
+            help: "Send nothing; the reply to the message before (e.g. a template's button) is the answer",
+          }),
+        }),
+        textContentSchema,
+        buttonsContentSchema,
+        listContentSchema,
+      ]),
+      { label: 'Question' },
+    ),
     answerType: field(z.enum(answerTypes).default('text'), {
       label: 'Expected answer',
       widget: 'select',

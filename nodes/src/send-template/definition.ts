@@ -29,11 +29,16 @@ const parameterSchema = z.object({
 
 const buttonParameterSchema = z.object({
   index: field(z.number().int().min(0).max(9), { label: 'Button position', help: '0 for the first button' }),
-  type: field(z.enum(['quick_reply', 'url', 'copy_code']), { label: 'Button type', widget: 'select' }),
-  value: templateText('Value', 2_000, {
-    required: 'Give the button a value',
-    help: 'quick_reply: the payload sent back when tapped; url: the dynamic end of the link; copy_code: the code',
+  type: field(z.enum(['quick_reply', 'url', 'copy_code']), {
+    label: 'Button type',
+    widget: 'select',
+    choices: {
+      quick_reply: { label: 'Quick reply', help: 'The value is the payload sent back when the contact taps it' },
+      url: { label: 'Link', help: 'The value is the end of the link (its dynamic part)' },
+      copy_code: { label: 'Copy code', help: 'The value is the code the contact copies' },
+    },
   }),
+  value: templateText('Value', 2_000, { required: 'Give the button a value', help: 'What the button carries, by its type above' }),
 });
 
 const sendTemplateConfigSchema = z
