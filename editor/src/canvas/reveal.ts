@@ -3,7 +3,7 @@ import { newStepSize, type Box } from './placement';
 
 /** Pans (at the same zoom) so a step is on screen; a step already in view stays where it is. */
 export function revealBox(rf: Pick<ReactFlowInstance, 'flowToScreenPosition' | 'setCenter' | 'getZoom'>, pane: DOMRect | undefined, box: Box): void {
-  if (!pane) return;
+  if (!pane || pane.width === 0 || pane.height === 0) return;
   const topLeft = rf.flowToScreenPosition({ x: box.x, y: box.y });
   const bottomRight = rf.flowToScreenPosition({ x: box.x + box.width, y: box.y + box.height });
   const inside = topLeft.x >= pane.left && topLeft.y >= pane.top && bottomRight.x <= pane.right && bottomRight.y <= pane.bottom;

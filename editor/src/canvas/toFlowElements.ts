@@ -24,11 +24,12 @@ interface Cached<T> {
 const markerColor = (handle: string) =>
   handle === 'error' || handle === 'window_closed' ? '#c62828' : handle === 'timeout' || handle === 'invalid' || handle === 'missed' ? '#b26a00' : '#5b6472';
 
-/** The output a connection leaves, in words, when its step has more than one ("Tea", "Window closed"). */
+/** The output a connection leaves, in words, when its step has others ("Tea", "Window closed"). */
 function portLabel(source: FlowNode | undefined, handle: string): string | undefined {
   if (!source || !isNodeType(source.type)) return undefined;
   const ports = nodeView(definitionOf(source.type), source.data).ports;
-  if (!ports || ports.length < 2) return undefined;
+  // The plain way on ("Next", "Sent") goes without saying.
+  if (!ports || ports.length < 2 || handle === 'next') return undefined;
   return ports.find((p) => p.id === handle)?.label;
 }
 
