@@ -2,7 +2,7 @@ import type { FlowDocument, FlowNode, PortDef } from '@tandem/shared';
 import { definitionOf, isNodeType } from '@tandem/nodes';
 import { nodeView } from '../canvas/nodeView';
 
-const NAME_LENGTH = 40;
+const NAME_LENGTH = 48;
 
 /**
  * A step as a marketer recognises it on the canvas: its type's label with the first part of its

@@ -7,6 +7,8 @@ import { navigate } from '../shell/router';
 import { useFlowStore } from '../store/useFlow';
 import { useWorkspaceData } from '../workspace/workspaceData';
 import { diffSummary } from './diffSummary';
+import { VersionChanges } from './VersionChanges';
+import './versions.css';
 
 /** Published versions, newest first, with what each changed; open one read-only or make it live again. */
 export function VersionsPanel({ onMessage }: { onMessage: (text: string) => void }) {
@@ -14,6 +16,8 @@ export function VersionsPanel({ onMessage }: { onMessage: (text: string) => void
   const api = useApi();
   const store = useFlowStore();
   const [busy, setBusy] = useState<number>();
+  // Versions whose changes were opened: loaded once, kept while the panel is open.
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
   const workspaceId = data?.workspace.id ?? '';
   const flowId = data?.flowId ?? '';
   const versions = useLoad(() => api(endpoints.listVersions, { params: { workspaceId, flowId } }), `${workspaceId}|${flowId}|${data?.liveVersion}`);
@@ -48,7 +52,7 @@ export function VersionsPanel({ onMessage }: { onMessage: (text: string) => void
         <p className="tn-help">Not published yet. Publish to create version 1; contacts only ever run published versions.</p>
       )}
       <ol className="tn-versions" data-testid="versions">
-        {list.map((v) => (
+        {list.map((v, i) => (
           <li key={v.version} className={v.live ? 'tn-version-live' : ''} data-version={v.version}>
             <div className="tn-version-head">
               <strong>v{v.version}</strong>
@@ -59,22 +63,13 @@ export function VersionsPanel({ onMessage }: { onMessage: (text: string) => void
             <p className="tn-muted" data-testid="version-diff">
               {diffSummary(v.diff)}
             </p>
-            {v.diff && (v.diff.added.length > 0 || v.diff.removed.length > 0 || v.diff.changed.length > 0) && (
-              <p className="tn-version-steps tn-muted">
-                {v.diff.added.map((id) => (
-                  <code key={`a${id}`} className="tn-added">
-                    +{id}
-                  </code>
-                ))}
-                {v.diff.removed.map((id) => (
-                  <code key={`r${id}`} className="tn-removed">
-                    −{id}
-                  </code>
-                ))}
-                {v.diff.changed.map((id) => (
-                  <code key={`c${id}`}>~{id}</code>
-                ))}
-              </p>
+            {v.diff && i + 1 < list.length && (
+              <details className="tn-version-more" open={i === 0} onToggle={(e) => e.currentTarget.open && setOpened((o) => new Set(o).add(v.version))}>
+                <summary>What changed</summary>
+                {(i === 0 || opened.has(v.version)) && (
+                  <VersionChanges workspaceId={workspaceId} flowId={flowId} version={v.version} previous={list[i + 1]!.version} />
+                )}
+              </details>
             )}
             <div className="tn-row">
               <button type="button" onClick={() => navigate({ name: 'flow', workspaceId, flowId, version: v.version })}>
