@@ -133,7 +133,7 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
         {workspace && route.name === 'settings' && <WorkspaceSettingsPage workspace={workspace} onChanged={() => void session.getState().refresh()} />}
         {workspace && route.name === 'templates' && <TemplatesPage workspace={workspace} />}
         {workspace && route.name === 'contacts' && <ContactsPage workspace={workspace} contactId={route.contactId} />}
-        {workspace && route.name === 'team' && <TeamPage workspace={workspace} />}
+        {workspace && route.name === 'team' && <TeamPage workspace={workspace} onChanged={() => void session.getState().refresh()} />}
         {workspace && route.name === 'account' && <AccountPage workspace={workspace} />}
       </div>
       {creating && (

@@ -37,8 +37,8 @@ function AdminTeam({ workspace, onChanged }: { workspace: WorkspaceView; onChang
   return (
     <>
       <MembersSection workspace={workspace} myId={me.data?.user?.id} onOwnRoleChanged={() => onChanged?.()} />
-      <RolesTable />
       <ApiKeysSection workspace={workspace} />
+      <RolesTable />
     </>
   );
 }

@@ -7,10 +7,10 @@ import { buildEditor, startTandem, type RunningTandem } from './tandemServer';
 
 /**
  * One browser test file's setup: Chromium, the built editor and the real product started before its
- * tests and stopped after them. `scenario` runs a test on a fresh 1280×800 page and, on failure,
+ * tests and stopped after them (`env`, read when it starts, adds settings). `scenario` runs a test on a fresh 1280×800 page and, on failure,
  * attaches the page as it was and the server's last output to the error.
  */
-export function productSession() {
+export function productSession(options: { env?: () => Record<string, string> } = {}) {
   let tandem: RunningTandem | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -18,7 +18,7 @@ export function productSession() {
   beforeAll(async () => {
     browser = await launchChromium();
     await buildEditor();
-    tandem = await startTandem();
+    tandem = await startTandem(options.env ? { env: options.env() } : {});
   }, 180_000);
 
   afterAll(async () => {

@@ -59,9 +59,10 @@ export async function buildEditor(): Promise<void> {
 
 /**
  * Starts the real product as `npx pnpm start` would (web + worker + embedded Postgres), on free
- * ports with a temporary data directory and a known admin login; resolves once it is ready.
+ * ports with a temporary data directory and a known admin login; resolves once it is ready. `env`
+ * adds settings (e.g. WHATSAPP_API_BASE_URL pointing at a Cloud API stand-in).
  */
-export async function startTandem(): Promise<RunningTandem> {
+export async function startTandem(options: { env?: Record<string, string> } = {}): Promise<RunningTandem> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-browser-'));
   // Run as root, the embedded Postgres initialises its data as another user, who must reach it.
   await chmod(dataDir, 0o755);
@@ -82,6 +83,7 @@ export async function startTandem(): Promise<RunningTandem> {
       TANDEM_ADMIN_EMAIL: email,
       TANDEM_ADMIN_PASSWORD: password,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
