@@ -17,7 +17,7 @@ import { definitionOf, isNodeType } from '@tandem/nodes';
 import { connectionProblem } from '../store/connections';
 import type { Dimensions } from '../store/flowStore';
 import { useFlow, useFlowStore } from '../store/useFlow';
-import { canvasNodeTypes } from './nodeTypes';
+import { canvasEdgeTypes, canvasNodeTypes } from './nodeTypes';
 import { createElementDeriver, noteIdOf, type CanvasNode } from './toFlowElements';
 import { PALETTE_MIME } from './Palette';
 import { useEditorEnv } from '../form/editorEnv';
@@ -70,8 +70,12 @@ export function FlowCanvas() {
       set.add(e.sourceHandle);
       usedPorts.set(e.source, set);
     }
-    return { addAfter, usedPorts };
-  }, [readOnly, edgesOf, addAfter]);
+    const removeConnection = (id: string) => {
+      store.getState().select({ nodes: new Set(), notes: new Set(), edges: new Set([id]) });
+      store.getState().deleteSelection();
+    };
+    return { addAfter, removeConnection, usedPorts };
+  }, [readOnly, edgesOf, addAfter, store]);
   // With analytics shown, each connection carries how many runs went along it.
   const edges = useMemo(() => (analytics ? labelEdges(derived, analytics) : derived), [derived, analytics]);
 
@@ -200,6 +204,7 @@ export function FlowCanvas() {
           nodes={nodes}
           edges={edges}
           nodeTypes={canvasNodeTypes}
+          edgeTypes={canvasEdgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
@@ -224,7 +229,7 @@ export function FlowCanvas() {
           minZoom={0.1}
           maxZoom={2}
           proOptions={{ hideAttribution: true }}
-          defaultEdgeOptions={{ type: 'smoothstep', zIndex: 1, interactionWidth: 16 }}
+          defaultEdgeOptions={{ type: 'connection', zIndex: 1, interactionWidth: 16 }}
           onError={(code, message) => {
             // Edges of a node whose settings are being edited may briefly point at an output it lost.
             if (code !== '008') console.warn(message);

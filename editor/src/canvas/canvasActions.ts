@@ -4,6 +4,8 @@ import { createContext, useContext } from 'react';
 export interface CanvasActions {
   /** Opens the step picker to add a step after this output, next to `anchor` (its "+" button). */
   addAfter(source: string, sourceHandle: string, anchor: Element): void;
+  /** Removes one connection (the button on a selected connection). */
+  removeConnection(id: string): void;
   /** The outputs of each step that lead somewhere. */
   usedPorts: ReadonlyMap<string, ReadonlySet<string>>;
 }

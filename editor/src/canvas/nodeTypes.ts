@@ -1,7 +1,8 @@
-import type { NodeTypes } from '@xyflow/react';
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import { nodeTypes as stepTypes } from '@tandem/nodes';
 import { StepNodeView } from './FlowNodeView';
 import { NoteNode } from './NoteNode';
+import { StepEdge } from './StepEdge';
 import { UnknownNode } from './UnknownNode';
 
 /** Built once, at module scope: React Flow re-mounts every node when this object changes. */
@@ -10,3 +11,6 @@ export const canvasNodeTypes: NodeTypes = {
   note: NoteNode,
   unknown: UnknownNode,
 };
+
+/** Every connection is drawn by StepEdge (module scope, like the node types). */
+export const canvasEdgeTypes: EdgeTypes = { connection: StepEdge };

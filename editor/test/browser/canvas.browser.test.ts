@@ -139,6 +139,15 @@ describe.sequential('the canvas in a browser', () => {
         await page.locator('.react-flow__controls-fitview').click();
         await c.node(template).click();
         await shot(page, 'canvas-journey');
+
+        // A selected connection is highlighted and has a button that removes it.
+        const invalid = page.locator(`.react-flow__edge[aria-label="Edge from ${question} to end_1"]`);
+        // The label is drawn over the line: a click on it selects the connection (Playwright never finds the SVG label "stable", so the click is forced at its place).
+        await invalid.locator('.react-flow__edge-text').click({ force: true });
+        await page.locator('.react-flow__edge.selected').waitFor();
+        await page.getByTestId('remove-connection').click();
+        await invalid.waitFor({ state: 'detached' });
+        expect(await page.locator('.react-flow__edge').count()).toBe(5);
       }),
     120_000,
   );
