@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { bootstrap, type Booted } from './processes/bootstrap';
 import { runWorker } from './processes/runWorker';
 import { runWeb } from './processes/runWeb';
+import { firstStartBanner } from './processes/firstStartBanner';
 import { seedIfEmpty } from './services/seed';
 
 /**
@@ -68,25 +69,6 @@ async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted:
     const worker = await runWorker(env, booted, logger);
     stops.push(() => worker.stop());
   }
-}
-
-/** Printed once, framed so it stands out among the JSON log lines: the first login and where to change its password. */
-function firstStartBanner(url: string, email: string, password: string): string {
-  const line = '='.repeat(72);
-  return [
-    '',
-    line,
-    'First start: Tandem created an admin login and a sandbox workspace "Demo shop".',
-    `  Open      ${url}`,
-    `  E-mail    ${email}`,
-    `  Password  ${password}`,
-    'Change this password now: log in, click your e-mail at the top right,',
-    'then "Change password". (Or set TANDEM_ADMIN_EMAIL and TANDEM_ADMIN_PASSWORD',
-    'before the first start.) This password is not shown again.',
-    line,
-    '',
-    '',
-  ].join('\n');
 }
 
 main(process.argv[2]).catch((error: unknown) => {
