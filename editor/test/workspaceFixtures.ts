@@ -125,7 +125,9 @@ export function workspaceData(over: Partial<WorkspaceData> = {}): WorkspaceData 
     waFlows: demoWaFlows,
     flows: [],
     liveVersion: null,
+    draftTest: null,
     refresh: () => undefined,
+    reloadFlow: () => undefined,
     syncWaFlows: async () => ({ synced: 0, unreadable: [] }),
     ...over,
   };

@@ -26,6 +26,7 @@ import { useEditorEnv } from '../form/editorEnv';
 import { navigate } from '../shell/router';
 import { useWorkspaceData } from '../workspace/workspaceData';
 import { exampleNames, loadExample } from './examples';
+import { UnpublishedChip } from './UnpublishedChip';
 
 /** What the right-hand column shows. */
 export type SideMode = 'inspector' | 'history' | 'simulator' | 'analytics';
@@ -128,6 +129,7 @@ export function Toolbar({ onToggleJson, onMessage, side = 'inspector', onSide, o
         {name}
       </strong>
       {workspace && <LiveChip live={workspace.liveVersion} />}
+      {workspace && <UnpublishedChip />}
       {!workspace && (
         <select
           aria-label="Open an example"

@@ -31,6 +31,11 @@ export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceV
   const templates = useLoad(() => api(endpoints.listTemplates, { params: { workspaceId: workspace.id } }), `${workspace.id}|${generation}`);
   const waFlows = useLoad(() => api(endpoints.listWaFlows, { params: { workspaceId: workspace.id } }), `${workspace.id}|${generation}`);
   const flows = useLoad(() => api(endpoints.listFlows, { params: { workspaceId: workspace.id }, query: {} }), `${workspace.id}|${generation}`);
+  const liveVersion = detail.data?.liveVersion ?? null;
+  const live = useLoad(
+    () => (liveVersion ? api(endpoints.getVersion, { params: { ...params, version: liveVersion } }) : Promise.resolve(undefined)),
+    `${workspace.id}|${flowId}|live|${liveVersion}`,
+  );
   const [opened, setOpened] = useState<Opened>();
 
   // The document is read once per flow (or version); later refreshes only update what is around it.
@@ -43,6 +48,7 @@ export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceV
   }, [source, key, opened?.key]);
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const reloadDetail = detail.reload;
   const reloadWaFlows = waFlows.reload;
   const syncWaFlows = useCallback(async () => {
     const synced = await api(endpoints.syncWaFlows, { params: { workspaceId: workspace.id } });
@@ -67,11 +73,14 @@ export function FlowPage({ workspace, flowId, version }: { workspace: WorkspaceV
       waFlows: waFlows.data?.waFlows ?? [],
       flows: flows.data?.flows ?? [],
       liveVersion: detail.data.liveVersion,
+      ...(live.data && live.data.version === detail.data.liveVersion ? { liveDocument: live.data.document } : {}),
+      draftTest: detail.data.test,
       ...(version && v ? { viewing: { version: v.version, note: v.note, live: v.live, createdAt: v.createdAt } } : {}),
       refresh,
+      reloadFlow: () => void reloadDetail(),
       syncWaFlows,
     };
-  }, [workspace, flowId, version, detail.data, viewed.data, templates.data, waFlows.data, flows.data, refresh, syncWaFlows]);
+  }, [workspace, flowId, version, detail.data, viewed.data, live.data, templates.data, waFlows.data, flows.data, refresh, reloadDetail, syncWaFlows]);
 
   const error = detail.error ?? viewed.error;
   if (error && !opened) return <p className="tn-page-message tn-errors">Cannot open this flow: {error}</p>;

@@ -6,11 +6,15 @@ import { useLoad } from '../api/useLoad';
 import { ChatThread, type FlowOpening } from '../chat/ChatThread';
 import type { ReplyChoice } from '../chat/describeMessage';
 import { useOverlayStore } from '../canvas/overlayStore';
-import { useFlow } from '../store/useFlow';
+import { useFlow, useFlowStore } from '../store/useFlow';
 import { useWorkspaceData } from '../workspace/workspaceData';
 import { FlowForm } from './FlowForm';
 import { flowStarters } from './flowStarters';
 import { isPaused, pauseText } from '../inbox/paused';
+import { draftChanges, hasChanges, type DraftChanges } from '../app/unpublished';
+import './draftTest.css';
+
+const EMPTY: DraftChanges = { added: [], removed: [], changed: [], connectionsAdded: 0, connectionsRemoved: 0, settingsChanged: false };
 
 const DEFAULT_WA_ID = '15550001111';
 const waIdKey = (workspaceId: string) => `tandem.simulator.waId.${workspaceId}`;
@@ -55,13 +59,22 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
     enabled: validWaId,
   });
   const run = thread.data?.run ?? null;
+  const test = data.draftTest;
+  const unpublished = useMemo(
+    () => (data.liveDocument !== undefined ? hasChanges(draftChanges(data.liveDocument, doc) ?? EMPTY) : false),
+    [data.liveDocument, doc],
+  );
+  // A run is drawn on the canvas only when the canvas shows its own version.
+  const onCanvas =
+    run !== null &&
+    run.flowId === flowId &&
+    (data.viewing ? run.version === data.viewing.version : run.version === test?.version || (run.version === liveVersion && !unpublished));
 
   useEffect(() => {
     overlay.setState({
-      current:
-        run && run.flowId === flowId && run.currentNode ? { nodeId: run.currentNode, active: run.status === 'active', waitingFor: run.waitingFor } : undefined,
+      current: onCanvas && run?.currentNode ? { nodeId: run.currentNode, active: run.status === 'active', waitingFor: run.waitingFor } : undefined,
     });
-  }, [overlay, run, flowId]);
+  }, [overlay, run, onCanvas]);
   useEffect(() => () => overlay.setState({ current: undefined }), [overlay]);
 
   const act = async (what: () => Promise<unknown>) => {
@@ -116,8 +129,19 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
           <Clock size={14} aria-hidden /> {thread.data ? formatTime(thread.data.now) : '…'}
         </span>
       </header>
-      {liveVersion === null && (
-        <p className="tn-banner tn-banner-warning">This flow is not published yet: the simulator runs published versions. Publish it to try it here.</p>
+      {!data.viewing && (
+        <DraftTestBar
+          workspaceId={workspaceId}
+          flowId={flowId}
+          waId={validWaId ? waId : undefined}
+          liveVersion={liveVersion}
+          unpublished={unpublished}
+          onChanged={() => {
+            setOpenFlow(undefined);
+            data.reloadFlow();
+            void thread.reload();
+          }}
+        />
       )}
       <form className="tn-row" onSubmit={applyWaId}>
         <label htmlFor="sim-waid" className="tn-muted">
@@ -144,7 +168,7 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
       >
         {run ? (
           <>
-            {runName ? `In “${runName}”` : `v${run.version}`} · {run.status}
+            {runName ? `In “${runName}”` : run.version < 0 ? 'Draft test' : `v${run.version}`} · {run.status}
             {run.currentNode && (
               <>
                 {' at '}
@@ -158,6 +182,13 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
           'No journey yet for this contact.'
         )}
       </p>
+      {run && !runName && !onCanvas && run.currentNode && (
+        <p className="tn-help" data-testid="sim-run-elsewhere">
+          {run.version < 0
+            ? 'The contact is in an earlier test of the draft: its place is not shown on this canvas.'
+            : `The contact is in version ${run.version}, not what this canvas shows: its place is not drawn here.`}
+        </p>
+      )}
       {thread.data?.contact && isPaused(thread.data.contact, thread.data.now) && (
         <div className="tn-banner tn-banner-warning" data-testid="sim-paused">
           {pauseText(thread.data.contact)}{' '}
@@ -183,8 +214,8 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
                 key={s.node}
                 type="button"
                 className="tn-chip-button"
-                disabled={busy || liveVersion === null}
-                title={liveVersion === null ? 'Publish the flow first' : undefined}
+                disabled={busy || (liveVersion === null && !test)}
+                title={liveVersion === null && !test ? 'Publish the flow or test the draft first' : undefined}
                 data-start={s.node}
                 onClick={() => void act(() => api(endpoints.startRun, { params: { workspaceId, flowId }, body: { contact: { waId }, trigger: s.node } }))}
               >
@@ -255,6 +286,97 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
         onFire={(name, payload) => void act(() => api(endpoints.simulateEvent, { params: { workspaceId }, body: { waId, name, payload } }))}
       />
     </section>
+  );
+}
+
+/**
+ * Which version the sandbox runs: the live one, or a test of the draft (frozen when started, so
+ * later edits need a restart). Testing needs no publish; publishing ends the test.
+ */
+function DraftTestBar({
+  workspaceId,
+  flowId,
+  waId,
+  liveVersion,
+  unpublished,
+  onChanged,
+}: {
+  workspaceId: string;
+  flowId: string;
+  waId: string | undefined;
+  liveVersion: number | null;
+  unpublished: boolean;
+  onChanged: () => void;
+}) {
+  const api = useApi();
+  const data = useWorkspaceData()!;
+  const revision = useFlow((s) => s.contentRevision);
+  const store = useFlowStore();
+  const [startedAt, setStartedAt] = useState<number>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const test = data.draftTest;
+  const run = async (what: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await what();
+      onChanged();
+    } catch (e) {
+      setProblem(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  let startedRevision: number | undefined;
+  const start = () =>
+    run(async () => {
+      if (!waId) throw new Error('Give the test contact a WhatsApp id first');
+      // The server tests what it has: save the draft as it is now first (autosave may still be waiting).
+      const { doc, contentRevision } = store.getState();
+      await api(endpoints.saveDraft, { params: { workspaceId, flowId }, body: { document: doc as unknown as Record<string, unknown> } });
+      startedRevision = contentRevision;
+      await api(endpoints.startDraftTest, { params: { workspaceId }, body: { flowId, waId } });
+      setStartedAt(startedRevision);
+    });
+  const stop = () =>
+    run(async () => {
+      await api(endpoints.stopDraftTest, { params: { workspaceId }, body: { flowId } });
+      setStartedAt(undefined);
+    });
+  const changedSince = test !== null && startedAt !== undefined && startedAt !== revision;
+  return (
+    <div className={`tn-banner ${test ? 'tn-banner-info' : liveVersion === null ? 'tn-banner-warning' : ''} tn-draft-test`} data-testid="draft-test">
+      {test ? (
+        <p>
+          <strong>Testing the draft</strong> (frozen {new Date(test.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}): the sandbox
+          runs it instead of
+          {liveVersion ? ` version ${liveVersion}` : ' the unpublished flow'}, for every test contact. Publishing ends the test.
+          {changedSince && ' You changed the draft since: restart to test the changes.'}
+        </p>
+      ) : liveVersion === null ? (
+        <p>This flow is not published yet. Test the draft here without publishing: the sandbox then runs it for its test contacts.</p>
+      ) : (
+        <p>
+          The sandbox runs version {liveVersion}.{unpublished ? ' The draft has unpublished changes: test them here without publishing.' : ''}
+        </p>
+      )}
+      <div className="tn-row">
+        <button type="button" className={test ? '' : 'tn-primary'} disabled={busy} onClick={() => void start()} data-testid="test-draft">
+          {test ? 'Restart with the latest draft' : 'Test the draft'}
+        </button>
+        {test && (
+          <button type="button" disabled={busy} onClick={() => void stop()} data-testid="stop-draft-test">
+            {liveVersion ? `Back to version ${liveVersion}` : 'Stop testing'}
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p className="tn-errors" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -12,7 +12,10 @@ import { createValidationStore } from './validationStore';
  * connected to the end. Contacts who never wrote are never asked.
  */
 function askingJourney() {
-  const doc = structuredClone(abandoned) as typeof abandoned & { nodes: { id: string; data: Record<string, unknown> }[] };
+  const doc = structuredClone(abandoned) as unknown as {
+    nodes: { id: string; data: Record<string, unknown> }[];
+    edges: { id: string; source: string; sourceHandle: string; target: string }[];
+  };
   const reminder = doc.nodes.find((n) => n.id === 'reminder')!;
   reminder.data = {
     ...reminder.data,

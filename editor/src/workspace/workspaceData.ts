@@ -25,8 +25,14 @@ export interface WorkspaceData {
   flows: readonly FlowSummary[];
   /** The version new contacts start on; null before the first publish. */
   liveVersion: number | null;
+  /** The live version's document (to tell the draft's unpublished changes); absent until loaded or when unpublished. */
+  liveDocument?: unknown;
+  /** The frozen draft the sandbox runs instead of the live version (the simulator's "Test the draft"), if any. */
+  draftTest: { version: number; createdAt: string } | null;
   /** Set when a published version is shown instead of the draft. */
   viewing?: ViewedVersion;
+  /** Loads the flow's published and test state again, keeping the editor as it is (after a draft test starts or stops). */
+  reloadFlow(): void;
   /** Loads the flow's published state, templates and flows again (after a publish or rollback). */
   refresh(): void;
   /** Fetches the WhatsApp Flows from the WhatsApp Business Account again, then reloads `waFlows`. */
