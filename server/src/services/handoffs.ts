@@ -45,10 +45,19 @@ async function handoffViews(db: Pick<Db, 'execute'>, where: SQL, order: SQL): Pr
     opened_at: Date;
     taken_at: Date | null;
     last_content: Record<string, unknown> | null;
+    unread: number;
   }>(sql`
     SELECT h.id, h.contact_id, h.run_id, h.team, h.status, h.assignee, h.opened_at, h.taken_at, c.wa_id,
            COALESCE(c.profile_name, NULLIF(trim(concat_ws(' ', c.attributes ->> 'first_name', c.attributes ->> 'last_name')), '')) AS contact_name,
-           last.content AS last_content
+           last.content AS last_content,
+           CASE WHEN h.status = 'released' THEN 0 ELSE (
+             SELECT count(*)::int FROM messages m
+             WHERE m.contact_id = h.contact_id AND m.direction = 'in'
+               AND m.at > GREATEST(h.opened_at, COALESCE((
+                 SELECT max(p.at) FROM messages p
+                 WHERE p.contact_id = h.contact_id AND (p.direction = 'echo' OR (p.direction = 'out' AND p.purpose = 'agent'))
+               ), h.opened_at))
+           ) END AS unread
     FROM handoffs h
     JOIN contacts c ON c.id = h.contact_id
     LEFT JOIN LATERAL (SELECT m.content FROM messages m WHERE m.contact_id = h.contact_id ORDER BY m.at DESC, m.id DESC LIMIT 1) last ON true
@@ -67,6 +76,7 @@ async function handoffViews(db: Pick<Db, 'execute'>, where: SQL, order: SQL): Pr
     openedAt: new Date(h.opened_at).toISOString(),
     takenAt: h.taken_at ? new Date(h.taken_at).toISOString() : null,
     lastMessage: h.last_content ? messagePreview(h.last_content) : null,
+    unread: h.unread,
   }));
 }
 
@@ -95,7 +105,8 @@ export async function replyHandoff(db: Db, workspaceId: string, id: number, text
       throw new ConflictError('window_closed', 'The contact has not written in the last 24 hours: WhatsApp only allows templates now');
     }
     if (h.status === 'open') await take(tx, h, actor, now);
-    const content = { kind: 'text', text, previewUrl: false };
+    // `sentBy` names the teammate in the thread; the sender reads only the message's own fields.
+    const content = { kind: 'text', text, previewUrl: false, sentBy: actor };
     const queued = await tx.execute<{ id: number }>(sql`
       WITH m AS (
         INSERT INTO messages (workspace_id, contact_id, direction, type, content, status, status_rank, run_id, node_id, step, purpose, category, at, updated_at, send_after)

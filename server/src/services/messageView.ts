@@ -14,6 +14,7 @@ export function messageView(m: typeof messages.$inferSelect): MessageView {
     runId: m.runId,
     nodeId: m.nodeId,
     at: m.at.toISOString(),
+    ...(m.purpose === 'agent' ? { agent: { name: typeof m.content.sentBy === 'string' ? m.content.sentBy : null } } : {}),
   };
 }
 

@@ -151,6 +151,40 @@ describe('handoffs API', () => {
     expect(released.json.handoffs[0]).toMatchObject({ id: handoff.id, status: 'released' });
   });
 
+  it("counts the contact's messages since a person last answered, in Tandem or the Business App", async () => {
+    const waId = '4915200000009';
+    const handoff = await handedOver(waId);
+    const unread = async () =>
+      (await h.call(endpoints.listHandoffs, { workspaceId: h.a }, { ...agent })).json.handoffs.find((x: { id: number }) => x.id === handoff.id)?.unread;
+    const write = async (text: string) => {
+      await h.call(endpoints.simulateMessage, { workspaceId: h.a }, { key: h.keys.a, body: { waId, text } });
+      await w.idle();
+    };
+    expect(await unread()).toBe(0);
+    await write('Are you there?');
+    await write('I need help with my order');
+    expect(await unread()).toBe(2);
+    await reply(handoff.id, 'Yes, Sam here');
+    expect(await unread()).toBe(0);
+    await write('Order A-17');
+    expect(await unread()).toBe(1);
+    await h.call(endpoints.simulateEcho, { workspaceId: h.a }, { key: h.keys.a, body: { waId, text: 'Looking now (from the phone)' } });
+    await w.idle();
+    expect(await unread()).toBe(0);
+  });
+
+  it("shows a reply from the inbox as the teammate's, with their name", async () => {
+    const waId = '4915200000010';
+    const handoff = await handedOver(waId);
+    await reply(handoff.id, 'Hi, this is Sam');
+    await w.idle();
+    const contact = await h.call(endpoints.contactMessages, { workspaceId: h.a, id: handoff.contactId }, { ...agent });
+    const byPeople = contact.json.messages.filter((m: { agent?: unknown }) => m.agent !== undefined);
+    expect(byPeople).toEqual([
+      expect.objectContaining({ direction: 'out', agent: { name: 'agent@a.test' }, content: expect.objectContaining({ text: 'Hi, this is Sam' }) }),
+    ]);
+  });
+
   it('refuses to take, reply to or release a released conversation', async () => {
     const handoff = await handedOver('4915200000007');
     await call(endpoints.releaseHandoff, handoff.id);

@@ -220,6 +220,8 @@ export const messageSchema = z.object({
   runId: z.number().int().nullable(),
   nodeId: z.string().nullable(),
   at: isoDate,
+  /** Set on a reply a teammate wrote in the inbox, with their name (null when not recorded). */
+  agent: z.object({ name: z.string().nullable() }).optional(),
 });
 export type MessageView = z.infer<typeof messageSchema>;
 
@@ -262,6 +264,8 @@ export const handoffSchema = z.object({
   openedAt: isoDate,
   takenAt: isoDate.nullable(),
   lastMessage: z.string().nullable(),
+  /** The contact's messages since a person last answered (in the inbox or the Business App) or, before that, since the handoff; 0 once released. */
+  unread: z.number().int().min(0),
 });
 
 export const nodeStatsSchema = z.object({ entered: z.number().int(), waiting: z.number().int(), ports: z.record(z.string(), z.number().int()) });
