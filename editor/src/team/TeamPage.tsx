@@ -17,7 +17,7 @@ export function TeamPage({ workspace, onChanged }: { workspace: WorkspaceView; o
         <h1>Team</h1>
       </header>
       {isAdmin ? (
-        <AdminTeam workspace={workspace} onChanged={onChanged} />
+        <AdminTeam key={workspace.id} workspace={workspace} onChanged={onChanged} />
       ) : (
         <div className="tn-empty" data-testid="team-admins-only">
           <ShieldAlert size={20} aria-hidden />

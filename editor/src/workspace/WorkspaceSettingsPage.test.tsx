@@ -212,3 +212,28 @@ describe('workspace settings: marketing, consent and new flows', () => {
     expect(screen.queryByTestId('messaging-save')).toBeNull();
   });
 });
+
+describe('workspace settings: another workspace', () => {
+  it('shows the other workspace’s values when the page moves to it, not what was typed for the first', async () => {
+    const { api } = recordingApi();
+    const first = workspaceView({ id: 'ws_1', settings: { marketingCap: { max: 3, periodHours: 24 } } });
+    let rerender: (ui: React.ReactElement) => void = () => undefined;
+    await act(async () => {
+      ({ rerender } = render(
+        <ApiContext.Provider value={api}>
+          <WorkspaceSettingsPage workspace={first} onChanged={() => undefined} />
+        </ApiContext.Provider>,
+      ));
+    });
+    typeIn('cap-max', '9');
+    await act(async () => {
+      rerender(
+        <ApiContext.Provider value={api}>
+          <WorkspaceSettingsPage workspace={workspaceView({ id: 'ws_2', settings: {} })} onChanged={() => undefined} />
+        </ApiContext.Provider>,
+      );
+    });
+    expect(screen.queryByTestId('cap-max')).toBeNull();
+    expect(screen.getByTestId<HTMLInputElement>('cap-on').checked).toBe(false);
+  });
+});

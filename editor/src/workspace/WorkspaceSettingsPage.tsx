@@ -24,10 +24,11 @@ export function WorkspaceSettingsPage({ workspace, onChanged }: { workspace: Wor
         <h1>Settings</h1>
         <span className="tn-muted">{workspace.name}</span>
       </header>
-      <ConnectNumberSection workspace={workspace} onChanged={onChanged} />
-      <MessagingSettings workspace={workspace} onChanged={onChanged} />
-      <FlowDefaultsSettings workspace={workspace} onChanged={onChanged} />
-      <ReadReceiptsSetting workspace={workspace} onChanged={onChanged} />
+      {/* Keyed by workspace: each form starts again from the workspace it shows. */}
+      <ConnectNumberSection key={`number-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
+      <MessagingSettings key={`messaging-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
+      <FlowDefaultsSettings key={`defaults-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
+      <ReadReceiptsSetting key={`receipts-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
     </div>
   );
 }
