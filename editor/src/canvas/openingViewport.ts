@@ -10,6 +10,8 @@ export interface Viewport {
 export const READABLE_ZOOM = 0.8;
 const MAX_ZOOM = 1;
 const PAD = 40;
+/** Room above the flow for the search box drawn over the canvas. */
+const TOP_PAD = 64;
 
 /**
  * How a flow opens: the whole flow when it fits at a readable zoom (never above 100 %); else at
@@ -31,6 +33,6 @@ export function openingViewport(boxes: readonly Box[], start: Box | undefined, p
   const zoom = READABLE_ZOOM;
   const anchor = start ?? boxes.reduce((a, b) => (b.x < a.x ? b : a));
   // The flow coordinate shown at the top of the pane: the trigger in the middle, but no empty space above the flow.
-  const visibleTop = Math.max(top - PAD / zoom, anchor.y + anchor.height / 2 - pane.height / 2 / zoom);
+  const visibleTop = Math.max(top - TOP_PAD / zoom, anchor.y + anchor.height / 2 - pane.height / 2 / zoom);
   return { zoom, x: PAD - anchor.x * zoom, y: -visibleTop * zoom };
 }

@@ -159,7 +159,12 @@ describe.sequential('the canvas in a browser', () => {
         const c = canvasDriver(page);
         const api = await apiAs(product().url, product().email, product().password);
         const demo = (await api(endpoints.listWorkspaces)).workspaces.find((w) => w.name === 'Demo shop')!;
-        const big = generateFlow(120);
+        // Spread on a grid as the load benchmark does (the generator puts every step on one line).
+        const generated = generateFlow(120);
+        const big = {
+          ...generated,
+          nodes: (generated.nodes as Record<string, unknown>[]).map((n, i) => ({ ...n, position: { x: (i % 25) * 320, y: Math.floor(i / 25) * 220 } })),
+        };
         const created = await api(endpoints.createFlow, { params: { workspaceId: demo.id }, body: { name: 'Big journey', document: big } });
         await login(page, product().url, product().email, product().password);
         await page.goto(`${product().url}/#/w/${encodeURIComponent(demo.id)}/flows/${encodeURIComponent(created.id)}`);
