@@ -43,6 +43,7 @@ export function ChatThread({ messages, templates, perspective, onReply, onOpenFl
           side={sideOf(m.direction, perspective)}
           onReply={onReply && i === answerable ? onReply : undefined}
           onOpenFlow={onOpenFlow && i === openable ? () => openFlow(onOpenFlow, m, rendered[i]!) : undefined}
+          showAuthor={perspective === 'business'}
         />
       ))}
       <div ref={end} />

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { ClipboardList, ExternalLink, FileText, Image, List, Smartphone, Copy } from 'lucide-react';
+import { Bot, ClipboardList, ExternalLink, FileText, Headset, Image, List, Smartphone, Copy } from 'lucide-react';
 import type { MessageView } from '@tandem/shared/api';
 import { keyedByContent } from '../shell/contentKeys';
 import { deliveryNote, type RenderedMessage, type ReplyChoice } from './describeMessage';
+import { messageAuthor } from './messageAuthor';
+import './chat.css';
 
 export interface MessageBubbleProps {
-  message: Pick<MessageView, 'id' | 'direction' | 'status' | 'error' | 'at' | 'nodeId'>;
+  message: Pick<MessageView, 'id' | 'direction' | 'status' | 'error' | 'at' | 'nodeId' | 'agent'>;
   rendered: RenderedMessage;
   /** Whose side of the chat this message is on (the simulator is the contact's phone; the inbox the business's). */
   side: 'left' | 'right';
@@ -13,24 +15,33 @@ export interface MessageBubbleProps {
   onReply?: ((choice: ReplyChoice) => void) | undefined;
   /** Set on the bot's latest message that opens a WhatsApp Flow: tapping its button opens the form. */
   onOpenFlow?: (() => void) | undefined;
+  /** Label every message with who wrote it: the bot, a teammate by name, the Business App (the inbox, the run log). */
+  showAuthor?: boolean | undefined;
 }
 
 const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact', out: 'Bot', echo: 'From the Business App', history: 'History' };
 
 /** One message drawn like WhatsApp: text, media, reply buttons, a list, a template with its buttons. */
-export function MessageBubble({ message, rendered, side, onReply, onOpenFlow }: MessageBubbleProps) {
+export function MessageBubble({ message, rendered, side, onReply, onOpenFlow, showAuthor }: MessageBubbleProps) {
   const failed = message.status === 'failed';
   const note = deliveryNote(message);
+  const author = messageAuthor(message);
   return (
     <div
-      className={`tn-msg tn-msg-${side} tn-msg-${message.direction}${failed ? ' tn-msg-failed' : ''}${note ? ' tn-msg-unsent' : ''}`}
+      className={`tn-msg tn-msg-${side} tn-msg-${message.direction} tn-msg-by-${author.kind}${failed ? ' tn-msg-failed' : ''}${note ? ' tn-msg-unsent' : ''}`}
       data-direction={message.direction}
       data-kind={rendered.kind}
+      data-author={author.kind}
       data-testid="message"
     >
       {message.direction === 'echo' && (
         <div className="tn-msg-app" data-testid="app-echo">
           <Smartphone size={12} aria-hidden /> {directionLabel.echo}
+        </div>
+      )}
+      {showAuthor && (author.kind === 'agent' || author.kind === 'bot') && (
+        <div className={`tn-msg-author tn-msg-author-${author.kind}`} data-testid="message-author">
+          {author.kind === 'agent' ? <Headset size={12} aria-hidden /> : <Bot size={12} aria-hidden />} {author.label}
         </div>
       )}
       <Body rendered={rendered} onReply={onReply} onOpenFlow={onOpenFlow} />
@@ -61,12 +72,16 @@ function Body({
   const [listOpen, setListOpen] = useState(false);
   switch (rendered.kind) {
     case 'text':
-      return <div className="tn-msg-text">{rendered.text}</div>;
+      return (
+        <div className="tn-msg-text" dir="auto">
+          {rendered.text}
+        </div>
+      );
     case 'other':
       return <div className="tn-msg-text tn-muted">{rendered.text}</div>;
     case 'reply':
       return (
-        <div className="tn-msg-text">
+        <div className="tn-msg-text" dir="auto">
           <span className="tn-msg-reply-mark">↩</span> {rendered.title}
         </div>
       );
@@ -79,15 +94,29 @@ function Body({
             <MediaIcon type={rendered.mediaType} />
           )}
           <span className="tn-muted">{rendered.filename ?? rendered.mediaType}</span>
-          {rendered.caption && <div className="tn-msg-text">{rendered.caption}</div>}
+          {rendered.caption && (
+            <div className="tn-msg-text" dir="auto">
+              {rendered.caption}
+            </div>
+          )}
         </div>
       );
     case 'buttons':
       return (
         <>
-          {rendered.header && <strong className="tn-msg-header">{rendered.header}</strong>}
-          <div className="tn-msg-text">{rendered.body}</div>
-          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          {rendered.header && (
+            <strong className="tn-msg-header" dir="auto">
+              {rendered.header}
+            </strong>
+          )}
+          <div className="tn-msg-text" dir="auto">
+            {rendered.body}
+          </div>
+          {rendered.footer && (
+            <div className="tn-msg-footer" dir="auto">
+              {rendered.footer}
+            </div>
+          )}
           <div className="tn-msg-buttons">
             {rendered.choices.map((c) => (
               <ChoiceButton key={c.id} choice={c} onReply={onReply} />
@@ -98,9 +127,19 @@ function Body({
     case 'list':
       return (
         <>
-          {rendered.header && <strong className="tn-msg-header">{rendered.header}</strong>}
-          <div className="tn-msg-text">{rendered.body}</div>
-          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          {rendered.header && (
+            <strong className="tn-msg-header" dir="auto">
+              {rendered.header}
+            </strong>
+          )}
+          <div className="tn-msg-text" dir="auto">
+            {rendered.body}
+          </div>
+          {rendered.footer && (
+            <div className="tn-msg-footer" dir="auto">
+              {rendered.footer}
+            </div>
+          )}
           <div className="tn-msg-buttons">
             <button type="button" className="tn-msg-button" onClick={() => setListOpen((v) => !v)} aria-expanded={listOpen}>
               <List size={14} aria-hidden /> {rendered.buttonLabel}
@@ -141,9 +180,21 @@ function Body({
             {!rendered.known && ' · not in this workspace'}
           </div>
           {rendered.header &&
-            ('text' in rendered.header ? <strong className="tn-msg-header">{rendered.header.text}</strong> : <MediaIcon type={rendered.header.mediaType} />)}
-          <div className="tn-msg-text">{rendered.body}</div>
-          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+            ('text' in rendered.header ? (
+              <strong className="tn-msg-header" dir="auto">
+                {rendered.header.text}
+              </strong>
+            ) : (
+              <MediaIcon type={rendered.header.mediaType} />
+            ))}
+          <div className="tn-msg-text" dir="auto">
+            {rendered.body}
+          </div>
+          {rendered.footer && (
+            <div className="tn-msg-footer" dir="auto">
+              {rendered.footer}
+            </div>
+          )}
           {rendered.buttons.length > 0 && (
             <div className="tn-msg-buttons">
               {keyedByContent(rendered.buttons).map(({ key, item: b }) =>
@@ -164,9 +215,19 @@ function Body({
     case 'flow':
       return (
         <>
-          {rendered.header && <strong className="tn-msg-header">{rendered.header}</strong>}
-          <div className="tn-msg-text">{rendered.body}</div>
-          {rendered.footer && <div className="tn-msg-footer">{rendered.footer}</div>}
+          {rendered.header && (
+            <strong className="tn-msg-header" dir="auto">
+              {rendered.header}
+            </strong>
+          )}
+          <div className="tn-msg-text" dir="auto">
+            {rendered.body}
+          </div>
+          {rendered.footer && (
+            <div className="tn-msg-footer" dir="auto">
+              {rendered.footer}
+            </div>
+          )}
           <div className="tn-msg-buttons">
             <FlowButton label={rendered.cta} title={`WhatsApp Flow ${rendered.flowName || rendered.flowId}`} onOpen={onOpenFlow} />
           </div>
