@@ -24,6 +24,29 @@ function fakeApi(members: MemberView[]) {
         return { ...member('usr_new', String(input.body!.email), input.body!.role as MemberView['role']), created: true };
       case 'listApiKeys':
         return { keys };
+      case 'auditLog':
+        return {
+          entries: [
+            {
+              id: 2,
+              actor: 'me@shop.test',
+              action: 'member.role',
+              target: 'ana@shop.test',
+              detail: { from: 'agent', to: 'editor' },
+              at: '2026-01-02T10:00:00.000Z',
+            },
+            {
+              id: 1,
+              actor: 'key Shopify (key_0123456789abcdef)',
+              action: 'flow.publish',
+              target: 'fl_1',
+              detail: { version: 2, note: '' },
+              at: '2026-01-01T10:00:00.000Z',
+            },
+          ],
+        };
+      case 'listFlows':
+        return { flows: [{ id: 'fl_1', name: 'Welcome' }] };
       case 'createApiKey':
         return { ...keys[0]!, id: 'key_2', name: input.body!.name, role: input.body!.role, prefix: 'tdm_key_2', key: 'tdm_key_2_secretsecretsecretsecret' };
       default:
@@ -32,6 +55,9 @@ function fakeApi(members: MemberView[]) {
   }) as unknown as ApiClient;
   return { api, calls };
 }
+
+/** The people table's row of a member. */
+const row = (email: string) => within(screen.getByTestId('team-members')).getByText(email).closest('tr')!;
 
 /** Answers the page's confirmation questions in turn (happy-dom has no window.confirm). */
 function answerConfirm(...answers: boolean[]) {
@@ -61,22 +87,22 @@ describe('Team page', () => {
 
   it('lists the people with their roles and marks the caller', async () => {
     await renderTeam([member('usr_me', 'me@shop.test', 'admin'), member('usr_2', 'ana@shop.test', 'agent')]);
-    const ana = screen.getByText('ana@shop.test').closest('tr')!;
+    const ana = row('ana@shop.test');
     expect(within(ana).getByTestId<HTMLSelectElement>('member-role-select').value).toBe('agent');
-    expect(within(screen.getByText('me@shop.test').closest('tr')!).getByText('you')).toBeTruthy();
+    expect(within(row('me@shop.test')).getByText('you')).toBeTruthy();
   });
 
   it('keeps the only admin from being demoted or removed, and says why', async () => {
     await renderTeam([member('usr_me', 'me@shop.test', 'admin'), member('usr_2', 'ana@shop.test', 'editor')]);
-    const row = screen.getByText('me@shop.test').closest('tr')!;
-    expect(within(row).getByTestId<HTMLSelectElement>('member-role-select').disabled).toBe(true);
-    expect(within(row).getByTestId<HTMLButtonElement>('remove-member').disabled).toBe(true);
-    expect(row.textContent).toContain('The only admin: make someone else an admin first.');
+    const mine = row('me@shop.test');
+    expect(within(mine).getByTestId<HTMLSelectElement>('member-role-select').disabled).toBe(true);
+    expect(within(mine).getByTestId<HTMLButtonElement>('remove-member').disabled).toBe(true);
+    expect(mine.textContent).toContain('The only admin: make someone else an admin first.');
   });
 
   it("changes a member's role at once and says so", async () => {
     const { calls } = await renderTeam([member('usr_me', 'me@shop.test', 'admin'), member('usr_2', 'ana@shop.test', 'agent')]);
-    const select = within(screen.getByText('ana@shop.test').closest('tr')!).getByTestId('member-role-select');
+    const select = within(row('ana@shop.test')).getByTestId('member-role-select');
     await act(async () => {
       fireEvent.change(select, { target: { value: 'editor' } });
     });
@@ -91,7 +117,7 @@ describe('Team page', () => {
   it('removes a member only after the admin confirms', async () => {
     const { calls } = await renderTeam([member('usr_me', 'me@shop.test', 'admin'), member('usr_2', 'ana@shop.test', 'agent')]);
     const confirm = answerConfirm(false, true);
-    const remove = within(screen.getByText('ana@shop.test').closest('tr')!).getByTestId('remove-member');
+    const remove = within(row('ana@shop.test')).getByTestId('remove-member');
     await act(async () => fireEvent.click(remove));
     expect(calls.some((c) => c.name === 'removeMember')).toBe(false);
     await act(async () => fireEvent.click(remove));
@@ -110,6 +136,12 @@ describe('Team page', () => {
     expect(calls.find((c) => c.name === 'addMember')?.body).toEqual({ email: 'new@shop.test', role: 'agent', password });
     expect(screen.getByTestId('member-added').textContent).toContain('new@shop.test can now use Bloom as agent.');
     expect(screen.getByTestId('member-added-password').textContent).toBe(password);
+  });
+
+  it('lists recent changes in sentences, naming people, keys and flows', async () => {
+    await renderTeam([member('usr_me', 'me@shop.test', 'admin')]);
+    const lines = [...screen.getByTestId('audit-log').querySelectorAll('li')].map((li) => li.textContent!.replace(/^.*?(?=me@|API key)/, ''));
+    expect(lines).toEqual(['me@shop.test changed the role of ana@shop.test from agent to editor', 'API key “Shopify” published version 2 of “Welcome”']);
   });
 
   it('creates an API key, shows it once with a warning, and revokes keys after confirming', async () => {

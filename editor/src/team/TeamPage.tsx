@@ -3,6 +3,7 @@ import { endpoints, type WorkspaceView } from '@tandem/shared/api';
 import { useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { ApiKeysSection } from './ApiKeysSection';
+import { AuditSection } from './AuditSection';
 import { MembersSection } from './MembersSection';
 import { RolesTable } from './RolesTable';
 import { roleLabels } from './roles';
@@ -39,6 +40,7 @@ function AdminTeam({ workspace, onChanged }: { workspace: WorkspaceView; onChang
       <MembersSection workspace={workspace} myId={me.data?.user?.id} onOwnRoleChanged={() => onChanged?.()} />
       <ApiKeysSection workspace={workspace} />
       <RolesTable />
+      <AuditSection workspace={workspace} />
     </>
   );
 }
