@@ -42,13 +42,17 @@ export function productSession(options: { env?: () => Record<string, string> } =
     shot: (page: Page, name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) }),
     async scenario(body: (page: Page) => Promise<void>): Promise<void> {
       const page = await newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('requestfailed', (r) => pageErrors.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`));
       try {
         await body(page);
       } catch (error) {
         const file = join(tmpdir(), `tandem-browser-failure-${Date.now()}.png`);
         await page.screenshot({ path: file }).catch(() => undefined);
         const logs = tandem?.output().split('\n').slice(-40).join('\n');
-        if (error instanceof Error) error.message += `\n--- page: ${file}\n--- server output (last lines) ---\n${logs}`;
+        const errors = pageErrors.length ? `\n--- page errors ---\n${pageErrors.slice(-10).join('\n')}` : '';
+        if (error instanceof Error) error.message += `\n--- page: ${file}${errors}\n--- server output (last lines) ---\n${logs}`;
         throw error;
       }
     },
