@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
-import { Bot, Hand, Inbox, Play, Send, UserCheck } from 'lucide-react';
+import { useState } from 'react';
+import { CircleCheck, Inbox, Play } from 'lucide-react';
 import { PERSON } from '@tandem/shared';
 import { endpoints, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
-import { ChatThread } from '../chat/ChatThread';
+import { momentText } from '../analytics/timeWords';
 import { navigate } from '../shell/router';
-import type { HandoffView } from '../workspace/types';
+import { Conversation } from './Conversation';
+import { handoffStatusText, unreadText } from './handoffWords';
 import { isPaused, pauseText } from './paused';
+import './inbox.css';
 
 type Filter = 'active' | 'open' | 'taken' | 'released';
 const filters: { id: Filter; label: string }[] = [
@@ -29,8 +31,12 @@ export function InboxPage({ workspace, handoffId }: { workspace: WorkspaceView; 
   const handoffs = useLoad(() => api(endpoints.listHandoffs, { params: { workspaceId }, query: { status: filter } }), `${workspaceId}|${filter}`, {
     pollMs: 3_000,
   });
+  const flows = useLoad(() => api(endpoints.listFlows, { params: { workspaceId }, query: {} }), workspaceId);
+  // The confirmation after "Back to bot" stays when the conversation leaves the list it was in.
+  const [released, setReleased] = useState<{ id: number; sentence: string }>();
   const list = handoffs.data?.handoffs ?? [];
   const selected = list.find((h) => h.id === handoffId);
+  const notice = released && released.id === handoffId ? released : undefined;
   return (
     <div className="tn-inbox" data-testid="inbox">
       <aside className="tn-inbox-list">
@@ -66,12 +72,23 @@ export function InboxPage({ workspace, handoffId }: { workspace: WorkspaceView; 
                 onClick={() => navigate({ name: 'inbox', workspaceId, handoffId: h.id })}
                 data-handoff={h.id}
               >
-                <span className="tn-inbox-who">{h.contactName ?? (h.contactWaId ? `+${h.contactWaId}` : `Contact ${h.contactId}`)}</span>
-                <span className={`tn-status tn-status-${h.status}`}>{h.status}</span>
-                <span className="tn-muted tn-inbox-line">{h.lastMessage ?? '—'}</span>
+                <span className="tn-inbox-item-head">
+                  <span className="tn-inbox-who" dir="auto">
+                    {h.contactName ?? (h.contactWaId ? `+${h.contactWaId}` : `Contact ${h.contactId}`)}
+                  </span>
+                  {h.unread > 0 && (
+                    <span className="tn-unread" data-testid="unread" data-count={h.unread} title={unreadText(h.unread)}>
+                      {h.unread}
+                      <span className="tn-sr-only"> {unreadText(h.unread)}</span>
+                    </span>
+                  )}
+                </span>
+                <span className={`tn-status tn-status-${h.status}`}>{handoffStatusText(h)}</span>
+                <span className={`tn-inbox-line${h.unread > 0 ? ' tn-inbox-line-unread' : ' tn-muted'}`} dir="auto">
+                  {h.lastMessage ?? '—'}
+                </span>
                 <span className="tn-muted">
-                  {h.team}
-                  {h.assignee ? ` · ${h.assignee}` : ''} · {new Date(h.openedAt).toLocaleString()}
+                  Team {h.team} · since {momentText(h.openedAt)}
                 </span>
               </button>
             </li>
@@ -80,123 +97,34 @@ export function InboxPage({ workspace, handoffId }: { workspace: WorkspaceView; 
         <PausedContacts workspaceId={workspaceId} now={workspace.now} />
       </aside>
       <section className="tn-inbox-thread">
+        {notice && (
+          <div className="tn-banner tn-release-notice" role="status" data-testid="release-notice">
+            <CircleCheck size={16} aria-hidden />
+            <div>
+              <strong>Back with the bot.</strong> {notice.sentence}
+            </div>
+            {filter !== 'released' && (
+              <button type="button" onClick={() => setFilter('released')}>
+                See it under “Back with the bot”
+              </button>
+            )}
+          </div>
+        )}
         {selected ? (
-          <Conversation key={selected.id} workspaceId={workspaceId} handoff={selected} onChanged={() => void handoffs.reload()} />
+          <Conversation
+            key={selected.id}
+            workspaceId={workspaceId}
+            handoff={selected}
+            flows={flows.data?.flows ?? []}
+            onChanged={() => void handoffs.reload()}
+            onReleased={(sentence) => setReleased({ id: selected.id, sentence })}
+          />
         ) : (
-          <p className="tn-page-message tn-muted">{handoffId ? 'This conversation is not in the list (try another filter).' : 'Pick a conversation.'}</p>
+          !notice && (
+            <p className="tn-page-message tn-muted">{handoffId ? 'This conversation is not in the list (try another filter).' : 'Pick a conversation.'}</p>
+          )
         )}
       </section>
-    </div>
-  );
-}
-
-function Conversation({ workspaceId, handoff, onChanged }: { workspaceId: string; handoff: HandoffView; onChanged: () => void }) {
-  const api = useApi();
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const contactId = handoff.contactId;
-  const thread = useLoad(
-    () => api(endpoints.contactMessages, { params: { workspaceId, id: contactId }, query: { limit: 200 } }),
-    `${workspaceId}|${contactId}`,
-    { pollMs: 2_000 },
-  );
-  const contact = useLoad(() => api(endpoints.getContact, { params: { workspaceId, id: contactId } }), `${workspaceId}|${contactId}`, { pollMs: 5_000 });
-  const templates = useLoad(() => api(endpoints.listTemplates, { params: { workspaceId } }), workspaceId);
-  const act = async (what: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await what();
-      onChanged();
-      await Promise.all([thread.reload(), contact.reload()]);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reply = (e: FormEvent) => {
-    e.preventDefault();
-    const message = text.trim();
-    if (!message) return;
-    void act(async () => {
-      await api(endpoints.replyHandoff, { params: { workspaceId, id: handoff.id }, body: { text: message } });
-      setText('');
-    });
-  };
-  const c = contact.data;
-  const messages = [...(thread.data?.messages ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
-  return (
-    <div className="tn-conversation" data-testid="conversation">
-      <header className="tn-conversation-head">
-        <div>
-          <h2>{handoff.contactName ?? (handoff.contactWaId ? `+${handoff.contactWaId}` : `Contact ${contactId}`)}</h2>
-          <p className="tn-muted">
-            Team {handoff.team} · <span className={`tn-status tn-status-${handoff.status}`}>{handoff.status}</span>
-            {handoff.assignee && ` · with ${handoff.assignee}`}
-            {c && (c.windowOpen ? ' · window open' : ' · window closed (templates only)')}
-          </p>
-        </div>
-        <span className="tn-spacer" />
-        {handoff.status === 'open' && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => api(endpoints.takeHandoff, { params: { workspaceId, id: handoff.id } }))}
-            data-testid="take"
-          >
-            <Hand size={14} /> Take
-          </button>
-        )}
-        {handoff.status !== 'released' && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => api(endpoints.releaseHandoff, { params: { workspaceId, id: handoff.id } }))}
-            data-testid="release"
-          >
-            <Bot size={14} /> Back to the bot
-          </button>
-        )}
-        {/* A handoff's own pause ends with "Back to the bot"; an App reply's pause can be lifted here. */}
-        {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === PERSON && handoff.status !== 'released') && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: contactId } }))}
-            data-testid="resume"
-          >
-            <Play size={14} /> Resume automation
-          </button>
-        )}
-      </header>
-      {c && isPaused(c, new Date().toISOString()) && <p className="tn-banner tn-banner-warning">{pauseText(c)}</p>}
-      <ChatThread messages={messages} templates={templates.data?.templates ?? []} perspective="business" />
-      {error && (
-        <p className="tn-errors" role="alert">
-          {error}
-        </p>
-      )}
-      {handoff.status !== 'released' && (
-        <form className="tn-inbox-composer" onSubmit={reply}>
-          <input
-            aria-label="Reply"
-            placeholder={handoff.status === 'open' ? 'Reply (takes the conversation)…' : 'Reply…'}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="reply-text"
-          />
-          <button type="submit" className="tn-primary" disabled={busy || !text.trim()}>
-            <Send size={14} /> Send
-          </button>
-        </form>
-      )}
-      {handoff.status === 'taken' && (
-        <p className="tn-help">
-          <UserCheck size={12} aria-hidden /> The bot stays quiet while you have this conversation. Give it back when you are done.
-        </p>
-      )}
     </div>
   );
 }

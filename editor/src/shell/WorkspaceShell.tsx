@@ -6,6 +6,7 @@ import { errorText, useApi } from '../api/client';
 import type { SessionStore } from '../api/session';
 import { FlowList } from '../flows/FlowList';
 import { FlowPage } from '../flows/FlowPage';
+import { InboxBadge } from '../inbox/InboxBadge';
 import { InboxPage } from '../inbox/InboxPage';
 import { AccountPage } from '../account/AccountPage';
 import { ContactsPage } from '../contacts/ContactsPage';
@@ -81,6 +82,7 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
             {roleRank[workspace.role] >= roleRank.agent && (
               <a href={`#/w/${encodeURIComponent(workspace.id)}/inbox`} className={section === 'inbox' ? 'tn-active' : ''} data-testid="nav-inbox">
                 <Inbox size={16} aria-hidden /> Inbox
+                <InboxBadge workspaceId={workspace.id} />
               </a>
             )}
             <a href={link('templates')} className={section === 'templates' ? 'tn-active' : ''} data-testid="nav-templates">

@@ -1,0 +1,165 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { Bot, Hand, Play, Send, UserCheck } from 'lucide-react';
+import { flowDocumentSchema, PERSON } from '@tandem/shared';
+import { endpoints, type FlowSummary } from '@tandem/shared/api';
+import { errorText, useApi } from '../api/client';
+import { useLoad } from '../api/useLoad';
+import { ChatThread } from '../chat/ChatThread';
+import type { HandoffView } from '../workspace/types';
+import { afterRelease, releaseSentence } from './afterRelease';
+import { ContactPanel } from './ContactPanel';
+import { handoffStatusText } from './handoffWords';
+import { isPaused, pauseText } from './paused';
+
+interface ConversationProps {
+  workspaceId: string;
+  handoff: HandoffView;
+  flows: readonly FlowSummary[];
+  onChanged: () => void;
+  /** After "Back to bot": what happens next, in a sentence. */
+  onReleased: (sentence: string) => void;
+}
+
+/** One handed-over conversation: the thread, take / reply / back to bot, and the contact beside it. */
+export function Conversation({ workspaceId, handoff, flows, onChanged, onReleased }: ConversationProps) {
+  const api = useApi();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const contactId = handoff.contactId;
+  const thread = useLoad(
+    () => api(endpoints.contactMessages, { params: { workspaceId, id: contactId }, query: { limit: 200 } }),
+    `${workspaceId}|${contactId}`,
+    { pollMs: 2_000 },
+  );
+  const contact = useLoad(() => api(endpoints.getContact, { params: { workspaceId, id: contactId } }), `${workspaceId}|${contactId}`, { pollMs: 5_000 });
+  const templates = useLoad(() => api(endpoints.listTemplates, { params: { workspaceId } }), workspaceId);
+  const next = useNextStep(workspaceId, handoff.runId);
+  const flowName = flows.find((f) => f.id === next.flowId)?.name;
+  const act = async (what: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await what();
+      onChanged();
+      await Promise.all([thread.reload(), contact.reload()]);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reply = (e: FormEvent) => {
+    e.preventDefault();
+    const message = text.trim();
+    if (!message) return;
+    void act(async () => {
+      await api(endpoints.replyHandoff, { params: { workspaceId, id: handoff.id }, body: { text: message } });
+      setText('');
+    });
+  };
+  const release = () =>
+    void act(async () => {
+      await api(endpoints.releaseHandoff, { params: { workspaceId, id: handoff.id } });
+      onReleased(releaseSentence(flowName, handoff.runId === null ? undefined : next.after));
+    });
+  const c = contact.data;
+  const messages = [...(thread.data?.messages ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  const name = handoff.contactName ?? (handoff.contactWaId ? `+${handoff.contactWaId}` : `Contact ${contactId}`);
+  return (
+    <div className="tn-conversation-frame">
+      <div className="tn-conversation" data-testid="conversation">
+        <header className="tn-conversation-head">
+          <div>
+            <h2 dir="auto">{name}</h2>
+            <p className="tn-muted">
+              Team {handoff.team} ·{' '}
+              <span className={`tn-status tn-status-${handoff.status}`} data-testid="handoff-status">
+                {handoffStatusText(handoff)}
+              </span>
+              {c && (c.windowOpen ? ' · window open' : ' · window closed (templates only)')}
+            </p>
+          </div>
+          <span className="tn-spacer" />
+          {handoff.status === 'open' && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => api(endpoints.takeHandoff, { params: { workspaceId, id: handoff.id } }))}
+              data-testid="take"
+            >
+              <Hand size={14} /> Take
+            </button>
+          )}
+          {handoff.status !== 'released' && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={release}
+              data-testid="release"
+              title={next.after ? releaseSentence(flowName, next.after) : 'Give the conversation back to the bot'}
+            >
+              <Bot size={14} /> Back to bot
+            </button>
+          )}
+          {/* A handoff's own pause ends with "Back to bot"; an App reply's pause can be lifted here. */}
+          {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === PERSON && handoff.status !== 'released') && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => api(endpoints.resumeContact, { params: { workspaceId, id: contactId } }))}
+              data-testid="resume"
+            >
+              <Play size={14} /> Resume automation
+            </button>
+          )}
+        </header>
+        {c && isPaused(c, new Date().toISOString()) && <p className="tn-banner tn-banner-warning">{pauseText(c)}</p>}
+        <ChatThread messages={messages} templates={templates.data?.templates ?? []} perspective="business" />
+        {error && (
+          <p className="tn-errors" role="alert">
+            {error}
+          </p>
+        )}
+        {handoff.status !== 'released' && (
+          <form className="tn-inbox-composer" onSubmit={reply}>
+            <input
+              aria-label="Reply"
+              dir="auto"
+              placeholder={handoff.status === 'open' ? 'Reply (takes the conversation)…' : 'Reply…'}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              data-testid="reply-text"
+            />
+            <button type="submit" className="tn-primary" disabled={busy || !text.trim()}>
+              <Send size={14} /> Send
+            </button>
+          </form>
+        )}
+        {handoff.status === 'taken' && (
+          <p className="tn-help">
+            <UserCheck size={12} aria-hidden /> The bot stays quiet while you have this conversation. Give it back when you are done.
+          </p>
+        )}
+      </div>
+      <ContactPanel workspaceId={workspaceId} contact={c} flows={flows} />
+    </div>
+  );
+}
+
+/** The run waiting at the handoff, and where it goes once the conversation is back with the bot. */
+function useNextStep(workspaceId: string, runId: number | null) {
+  const api = useApi();
+  const run = useLoad(() => api(endpoints.getRun, { params: { workspaceId, id: runId ?? 0 } }), `${workspaceId}|${runId}`, { enabled: runId !== null });
+  const r = run.data;
+  const version = useLoad(
+    () => api(endpoints.getVersion, { params: { workspaceId, flowId: r?.flowId ?? '', version: r?.version ?? 1 } }),
+    `${workspaceId}|${r?.flowId}|${r?.version}`,
+    { enabled: r !== undefined },
+  );
+  return useMemo(() => {
+    const doc = flowDocumentSchema.safeParse(version.data?.document);
+    const at = r?.waitingFor === PERSON ? r.currentNode : null;
+    return { flowId: r?.flowId, after: doc.success && at ? afterRelease(doc.data, at) : undefined };
+  }, [r, version.data]);
+}
