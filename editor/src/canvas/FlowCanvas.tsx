@@ -13,6 +13,7 @@ import {
   type OnConnect,
   type OnConnectEnd,
 } from '@xyflow/react';
+import { Plus } from 'lucide-react';
 import { definitionOf, isNodeType } from '@tandem/nodes';
 import { connectionProblem } from '../store/connections';
 import type { Dimensions } from '../store/flowStore';
@@ -244,6 +245,22 @@ export function FlowCanvas() {
           </Panel>
         </ReactFlow>
       </CanvasActionsContext.Provider>
+      {doc.nodes.length === 0 && !readOnly && !picking && (
+        <div className="tn-empty-canvas">
+          <button
+            type="button"
+            className="tn-primary"
+            data-testid="add-first-step"
+            onClick={(e) => {
+              const r = e.currentTarget.getBoundingClientRect();
+              openPicker({ at: { x: r.left, y: r.bottom + 8 } });
+            }}
+          >
+            <Plus size={16} aria-hidden /> Add a trigger
+          </button>
+          <p className="tn-muted">How the journey starts: a message, a business event, a schedule… Or drag one from the left.</p>
+        </div>
+      )}
       {picker}
     </section>
   );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, waitFor } from '@testing-library/react';
 import { smallFlow } from '../../test/fixtures';
 import { renderEditor } from '../../test/renderEditor';
+import { definitionOf, type NodeType } from '@tandem/nodes';
 import { loadDocument } from '../store/loadDocument';
 import { createElementDeriver } from './toFlowElements';
 
@@ -57,6 +58,19 @@ describe('adding the next step', () => {
     act(() => void fireEvent.keyDown(picker()!.querySelector('input')!, { key: 'Enter' }));
     const added = flow.getState().doc.nodes.at(-1)!.id;
     expect(edges(flow)).toEqual(expect.arrayContaining([`start.next→${added}`, `${added}.next→ask`]));
+  });
+});
+
+describe('an empty flow', () => {
+  it('offers to add its trigger first; the picker lists the triggers at the top', () => {
+    const { flow, container } = renderEditor({ schemaVersion: 1, name: 'New', nodes: [], edges: [] });
+    act(() => void fireEvent.click(container.querySelector('[data-testid="add-first-step"]')!));
+    expect(picker()?.textContent).toContain('How does the journey start?');
+    expect(picker()!.querySelector('h4')?.textContent).toBe('Triggers');
+    act(() => void fireEvent.keyDown(picker()!.querySelector('input')!, { key: 'Enter' }));
+    const [added] = flow.getState().doc.nodes;
+    expect(added && definitionOf(added.type as NodeType).category).toBe('trigger');
+    expect(container.querySelector('[data-testid="add-first-step"]')).toBeNull();
   });
 });
 

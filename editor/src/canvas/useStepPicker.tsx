@@ -69,7 +69,7 @@ function besideOutput(store: FlowStore, boxes: Map<string, Box>, from: { source:
 }
 
 function titleOf(store: FlowStore, request: PickerRequest): string {
-  if (!request.from) return 'Add a step';
+  if (!request.from) return store.getState().doc.nodes.length === 0 ? 'How does the journey start?' : 'Add a step';
   const node = store.getState().doc.nodes.find((n) => n.id === request.from?.source);
   const stepLabel = node && isNodeType(node.type) ? definitionOf(node.type).label : request.from.source;
   const port = portsOf(store, request.from.source).find((p) => p.id === request.from?.sourceHandle);

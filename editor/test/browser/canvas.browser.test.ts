@@ -36,7 +36,10 @@ describe.sequential('the canvas in a browser', () => {
         // An empty flow: its Problems panel is a slim bar.
         expect((await page.getByTestId('problems').boundingBox())!.height).toBeLessThan(40);
 
-        const trigger = await c.drop('trigger-event', 60, 200);
+        // The empty canvas offers its first step: the trigger.
+        await page.getByTestId('add-first-step').click();
+        await c.pickStep('business event', 'trigger_event_1');
+        const trigger = 'trigger_event_1';
 
         // "+" on the trigger's output: the picker, searched by name; the template lands to the right, connected.
         await c.node(trigger).hover();
