@@ -118,6 +118,28 @@ export const contacts = pgTable(
   (t) => [uniqueIndex('contacts_wa_id').on(t.workspaceId, t.waId), uniqueIndex('contacts_user_id').on(t.workspaceId, t.userId)],
 );
 
+/**
+ * Every change of a contact's marketing consent, whichever way it came (a keyword, the opt-out
+ * button, WhatsApp's own preferences, a journey, the API, an import): written by the trigger
+ * `contacts_consent_changes` (migration 0005), so no path that changes the contact can forget it.
+ */
+export const consentChanges = pgTable(
+  'consent_changes',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: ref('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    consent: text('consent', { enum: ['unknown', 'opted_in', 'opted_out'] }).notNull(),
+    previous: text('previous', { enum: ['unknown', 'opted_in', 'opted_out'] }).notNull(),
+    /** The contact's `consent_source` then: `keyword STOP`, `opt-out button`, `api: <who>`, `import: <who>`… */
+    source: text('source'),
+    at: at('at').notNull(),
+  },
+  (t) => [index('consent_changes_contact').on(t.contactId, t.id)],
+);
+
 /** Every message in a contact's thread: inbound, outbound (also queued ones), App echoes, history. */
 export const messages = pgTable(
   'messages',

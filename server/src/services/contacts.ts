@@ -3,7 +3,7 @@ import { builtInContactFields, NotFoundError, ValidationError, writableContactFi
 import type { z } from 'zod';
 import type { contactPatchSchema } from '@tandem/shared/api';
 import type { Db } from '../db/database';
-import { contacts } from '../db/schema';
+import { consentChanges, contacts } from '../db/schema';
 import { audit } from './audit';
 import { workspaceNow } from './workspaceClock';
 
@@ -20,9 +20,22 @@ export async function loadContact(db: Pick<Db, 'select'>, workspaceId: string, i
   return c;
 }
 
+/** The contact's consent changes, newest first (the trigger of migration 0005 records every one). */
+export async function consentHistory(db: Db, workspaceId: string, id: number, page: { limit: number; offset: number }) {
+  const contact = await loadContact(db, workspaceId, id);
+  const rows = await db
+    .select({ consent: consentChanges.consent, previous: consentChanges.previous, source: consentChanges.source, at: consentChanges.at })
+    .from(consentChanges)
+    .where(eq(consentChanges.contactId, contact.id))
+    .orderBy(desc(consentChanges.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
 /**
- * Contacts, most recently updated first. `search` matches the profile name, WhatsApp id, phone
- * and the first name, last name and email attributes (a search with digits also matches the
+ * Contacts, most recently updated first. `search` matches the profile name, WhatsApp id, phone,
+ * the first name, last name and email attributes and the tags (a search with digits also matches the
  * WhatsApp id whatever the spacing, so "+49 151 234" finds 49151234…).
  */
 export async function listContacts(
@@ -51,6 +64,7 @@ function searchCondition(search: string): SQL | undefined {
     ilike(sql`${contacts.attributes} ->> 'first_name'`, pattern),
     ilike(sql`${contacts.attributes} ->> 'last_name'`, pattern),
     ilike(sql`${contacts.attributes} ->> 'email'`, pattern),
+    sql`EXISTS (SELECT 1 FROM unnest(${contacts.tags}) AS t WHERE t ILIKE ${pattern})`,
     digits.length >= 3 ? ilike(contacts.waId, `%${digits}%`) : undefined,
   );
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
+import { recordConsent } from '../../src/ingest/consent';
 import { startApiHarness, type ApiHarness } from '../support/apiHarness';
 
 const HOUR = 3_600_000;
@@ -111,7 +112,7 @@ describe('contacts API', () => {
     expect(open.json.errors).toEqual([{ line: 2, message: 'A quoted field is never closed' }]);
   });
 
-  it('lists newest updated first, with a total, and searches names, WhatsApp ids, phones and email', async () => {
+  it('lists newest updated first, with a total, and searches names, WhatsApp ids, phones, email and tags', async () => {
     const all = await list();
     expect(all.total).toBe(4);
     expect(all.contacts[0].waId).toBe('4915111110011');
@@ -127,6 +128,7 @@ describe('contacts API', () => {
     expect(await names('shop.test')).toEqual(['Cleo']);
     expect(await names('+44 7700')).toEqual(['Ben']);
     expect(await names('Dup')).toEqual(['Dup']);
+    expect(await names('BERL')).toEqual(['Ana']);
     expect(await names('Be_')).toEqual([]);
   });
 
@@ -196,6 +198,26 @@ describe('contacts API', () => {
     expect((await h.call(endpoints.auditLog, { workspaceId: h.a }, { key: h.keys.aAdmin })).json.entries[0].id).toBe(log[0].id);
   });
 
+  it('keeps every consent change of a contact, newest first, however it came: the import, a keyword the contact wrote, the API', async () => {
+    const ana = await byWaId('4915111110001');
+    const wrote = new Date(Date.parse(ana.consentChangedAt) + HOUR).toISOString();
+    await recordConsent(h.db.pool, ana.id, { consent: 'opted_out', source: 'keyword STOP' }, wrote);
+    await recordConsent(h.db.pool, ana.id, { consent: 'opted_out', source: 'keyword STOP' }, wrote);
+    await patch(ana.id, { marketingConsent: 'opted_in', attributes: { budget: 1600 } });
+    const history = await h.call(endpoints.contactConsent, { workspaceId: h.a, id: ana.id }, { key: h.keys.aViewer });
+    expect(history.json.changes.map(({ at, ...c }: { at: string }) => c)).toEqual([
+      { consent: 'opted_in', previous: 'opted_out', source: `api: ${keyLabel}` },
+      { consent: 'opted_out', previous: 'opted_in', source: 'keyword STOP' },
+      { consent: 'opted_in', previous: 'unknown', source: `import: ${keyLabel}` },
+    ]);
+    expect(history.json.changes[1].at).toBe(wrote);
+    expect(history.json.changes[0].at).toBe((await byWaId('4915111110001')).consentChangedAt);
+    const cleo = await byWaId('16505550003');
+    expect((await h.call(endpoints.contactConsent, { workspaceId: h.a, id: cleo.id }, { key: h.keys.aViewer })).json.changes).toEqual([
+      expect.objectContaining({ consent: 'opted_out', previous: 'unknown' }),
+    ]);
+  });
+
   it('lets an agent update a contact but not import', async () => {
     const agent = await h.login('agent');
     const ana = await byWaId('4915111110001');
@@ -263,6 +285,7 @@ describe('contacts API', () => {
     for (const res of [
       await h.call(endpoints.getContact, { workspaceId: h.a, id: bContact.id }, { key: h.keys.a }),
       await h.call(endpoints.contactMessages, { workspaceId: h.a, id: bContact.id }, { key: h.keys.a }),
+      await h.call(endpoints.contactConsent, { workspaceId: h.a, id: bContact.id }, { key: h.keys.a }),
       await patch(bContact.id, { addTags: ['x'] }),
     ]) {
       expect(res.status).toBe(404);

@@ -5,7 +5,7 @@ import type { AppContext } from '../appContext';
 import type { AppEnv } from '../app';
 import { mountRoute } from '../mountRoute';
 import { messages } from '../../db/schema';
-import { listContacts, loadContact, updateContact } from '../../services/contacts';
+import { consentHistory, listContacts, loadContact, updateContact } from '../../services/contacts';
 import { importContacts } from '../../services/importContacts';
 import { contactView } from '../../services/contactView';
 import { messageView } from '../../services/messageView';
@@ -34,6 +34,8 @@ export function contactRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     c.get('log').info({ workspaceId: params.workspaceId, created: result.created, updated: result.updated, errors: result.errors.length }, 'contacts imported');
     return result;
   });
+
+  mountRoute(app, ctx, endpoints.contactConsent, async ({ params, query }) => ({ changes: await consentHistory(db, params.workspaceId, params.id, query) }));
 
   mountRoute(app, ctx, endpoints.contactMessages, async ({ params, query }) => {
     const contact = await loadContact(db, params.workspaceId, params.id);

@@ -3,6 +3,11 @@ import { route } from '../route';
 import { contactPatchSchema, contactSchema, messageSchema } from '../resources';
 import { ws, wsId, page } from './params';
 
+const consent = z.enum(['unknown', 'opted_in', 'opted_out']);
+
+/** One change of a contact's marketing consent: to what, from what, when and how (`keyword STOP`, `opt-out button`, `api: <who>`, `import: <who>`, `flow`…). */
+const consentChangeSchema = z.object({ consent, previous: consent, source: z.string().nullable(), at: z.string() });
+
 /** Contacts: list, edit, import, resume, their threads. */
 export const contactsEndpoints = {
   // contacts
@@ -16,7 +21,7 @@ export const contactsEndpoints = {
     query: page.extend({
       search: z.string().max(120).optional(),
       tag: z.string().max(60).optional(),
-      consent: z.enum(['unknown', 'opted_in', 'opted_out']).optional(),
+      consent: consent.optional(),
     }),
     response: z.object({ contacts: z.array(contactSchema), total: z.number().int() }),
   }),
@@ -67,5 +72,15 @@ export const contactsEndpoints = {
     params: wsId,
     query: page,
     response: z.object({ messages: z.array(messageSchema) }),
+  }),
+  contactConsent: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/contacts/{id}/consent',
+    summary: "The contact's marketing consent changes, newest first: when and how each came",
+    tag: 'contacts',
+    role: 'viewer',
+    params: wsId,
+    query: page,
+    response: z.object({ changes: z.array(consentChangeSchema) }),
   }),
 } as const;
