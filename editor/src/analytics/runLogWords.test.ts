@@ -36,7 +36,7 @@ function read(lines: { words: Words }[]): string[] {
 
 describe('a run log in sentences', () => {
   const started = [
-    step('event', '10:00', { detail: { type: 'run.start', trigger: 'cart_abandoned' } }),
+    step('event', '10:00', { detail: { type: 'start', trigger: 'cart_abandoned' } }),
     step('enter', '10:00', { nodeId: 'cart_abandoned' }),
     step('port', '10:00', { nodeId: 'cart_abandoned', port: 'next' }),
     step('enter', '10:00', { nodeId: 'wait_1h' }),

@@ -49,7 +49,7 @@ export function runLogLines(steps: readonly Step[], ctx: Context): LogLine[] {
     if (s.kind === 'enter') {
       if (s.nodeId) entered.set(s.nodeId, s.at);
       // The trigger's entry says nothing the start did not.
-      if (steps[i - 1]?.detail?.type !== 'run.start') out.push(line(['Reached ', { em: words.name(s.nodeId) }], 'quiet', null));
+      if (!isStart(steps[i - 1]?.detail?.type)) out.push(line(['Reached ', { em: words.name(s.nodeId) }], 'quiet', null));
     } else if (s.kind === 'port') {
       out.push(line(portWords(words, s, lastEvent), portTone(words, s), s.nodeId));
     } else if (s.kind === 'event') {
@@ -64,6 +64,11 @@ export function runLogLines(steps: readonly Step[], ctx: Context): LogLine[] {
     }
   }
   return out;
+}
+
+/** The first row of a run: the engine logs `start` (a trigger fired), `run.start` when started through the API. */
+function isStart(type: unknown): boolean {
+  return type === 'start' || type === 'run.start';
 }
 
 function portWords(words: StepWords, s: Step, lastEvent: Record<string, unknown> | undefined): Words {
@@ -90,6 +95,7 @@ function eventWords(
   const d = s.detail ?? {};
   const node = typeof d.node === 'string' ? d.node : s.nodeId;
   switch (d.type) {
+    case 'start':
     case 'run.start':
       return { words: ['Started by ', { em: words.name(typeof d.trigger === 'string' ? d.trigger : s.nodeId) }], tone: 'plain', about: null };
     case 'message.received': {

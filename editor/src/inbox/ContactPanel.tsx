@@ -20,10 +20,12 @@ export function ContactPanel({ workspaceId, contact, flows }: { workspaceId: str
   const attributes = Object.entries(contact.attributes);
   const flowName = (id: string) => flows.find((f) => f.id === id)?.name ?? 'A journey';
   const window = windowText(contact);
+  const digits = contact.phone ?? contact.waId;
+  const number = digits ? `+${digits.replace(/^\+/, '')}` : undefined;
   return (
     <aside className="tn-contact-panel" data-testid="contact-panel" aria-label="Contact">
       <h3 dir="auto">{name}</h3>
-      {contact.phone || contact.waId ? <p className="tn-muted">+{contact.phone ?? contact.waId}</p> : null}
+      {number && <p className="tn-muted">{number}</p>}
       <a className="tn-contact-link" href={routeHash({ name: 'contacts', workspaceId, contactId: String(contact.id) })} data-testid="contact-profile">
         <ExternalLink size={12} aria-hidden /> Open the profile
       </a>
