@@ -12,7 +12,7 @@ export interface GraphApi {
   fetch?: typeof fetch;
 }
 
-const FIELDS = 'name,status,category,language,components,parameter_format';
+const FIELDS = 'name,status,category,language,components,parameter_format,quality_score,rejected_reason';
 const MAX_PAGES = 100;
 const TIMEOUT_MS = 15_000;
 
@@ -26,11 +26,11 @@ const pageSchema = z.object({ data: z.array(z.unknown()), paging: z.object({ nex
  */
 export async function syncTemplates(db: Db, workspaceId: string, graph: GraphApi, wabaId: string, token: string): Promise<{ synced: number; skipped: number }> {
   const listed = await fetchAllTemplates(graph, wabaId, token);
-  const infos: TemplateInfo[] = [];
+  const infos: (TemplateInfo & MetaExtras)[] = [];
   for (const raw of listed) {
     const parsed = metaTemplateSchema.safeParse(raw);
     const info = parsed.success ? metaTemplateInfo(parsed.data) : undefined;
-    if (info) infos.push(info);
+    if (info) infos.push({ ...info, ...metaExtras(raw) });
   }
   await db.transaction(async (tx) => {
     if (infos.length) {
@@ -64,6 +64,16 @@ export async function syncTemplates(db: Db, workspaceId: string, graph: GraphApi
       );
   });
   return { synced: infos.length, skipped: listed.length - infos.length };
+}
+
+/** What the templates screen shows beside the info: Meta's quality rating and why it rejected a template. */
+type MetaExtras = { quality?: string; rejectedReason?: string };
+const extrasSchema = z.looseObject({ quality_score: z.looseObject({ score: z.string() }).optional(), rejected_reason: z.string().optional() });
+function metaExtras(raw: unknown): MetaExtras {
+  const parsed = extrasSchema.safeParse(raw);
+  if (!parsed.success) return {};
+  const { quality_score: quality, rejected_reason: reason } = parsed.data;
+  return { ...(quality ? { quality: quality.score } : {}), ...(reason ? { rejectedReason: reason } : {}) };
 }
 
 /** Follows `paging.next`, only on the Graph API's own origin (the token must never go elsewhere). */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
@@ -7,6 +9,8 @@ import { readEnv } from '../../src/config/env';
 import { createApp } from '../../src/http/app';
 import { createWorkspace } from '../../src/services/workspaces';
 
+const example = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const WABA = '102290129340398';
 const TOKEN = 'EAAGwaba-token-for-templates-123';
 let h: ApiHarness;
@@ -46,6 +50,7 @@ const metaTemplates = [
     language: 'de',
     status: 'PAUSED',
     category: 'MARKETING',
+    quality_score: { score: 'RED', date: 1_765_000_000 },
     components: [
       { type: 'HEADER', format: 'IMAGE' },
       { type: 'BODY', text: 'Hallo {{2}}, {{1}} % Rabatt!' },
@@ -58,6 +63,14 @@ const metaTemplates = [
         ],
       },
     ],
+  },
+  {
+    name: 'spring_offer',
+    language: 'en',
+    status: 'REJECTED',
+    category: 'MARKETING',
+    rejected_reason: 'INVALID_FORMAT',
+    components: [{ type: 'BODY', text: 'Spring {{1}}' }],
   },
   { name: 'odd_category', language: 'en', status: 'APPROVED', category: 'MARKETING_LITE', components: [{ type: 'BODY', text: 'Hi' }] },
   ...Array.from({ length: 100 }, (_, i) => ({
@@ -156,11 +169,11 @@ describe('templates API', () => {
   it("syncs every page of the account's templates and maps Meta's components", async () => {
     const res = await sync();
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ synced: 102 });
+    expect(JSON.parse(res.text)).toEqual({ synced: 103 });
     const requests = standIn.received().filter((r) => r.path === `/v24.0/${WABA}/message_templates`);
     expect(requests).toHaveLength(2);
     const list = await templatesOf(cloud);
-    expect(list).toHaveLength(102);
+    expect(list).toHaveLength(103);
     expect(list.every((t) => t.source === 'meta')).toBe(true);
     expect(list.find((t) => t.name === 'order_update_named')).toMatchObject({
       language: 'en_US',
@@ -196,12 +209,40 @@ describe('templates API', () => {
     expect(list.find((t) => t.name === 'odd_category')).toBeUndefined();
   });
 
+  it("keeps Meta's quality rating and the reason it rejected a template", async () => {
+    await sync();
+    const list = await templatesOf(cloud);
+    expect(list.find((t) => t.name === 'summer_sale')).toMatchObject({ quality: 'RED', rejectedReason: null });
+    expect(list.find((t) => t.name === 'spring_offer')).toMatchObject({ status: 'REJECTED', rejectedReason: 'INVALID_FORMAT', quality: null });
+  });
+
+  it('names the flows that send each template, in their draft, their live version or both; archived flows are left out', async () => {
+    const document = example('abandoned-cart');
+    const live = (await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document, name: 'Cart nudge' } })).json;
+    expect((await h.call(endpoints.publishFlow, { workspaceId: h.a, flowId: live.id }, { key: h.keys.a, body: { note: 'v1' } })).status).toBe(201);
+    const draftOnly = (await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document, name: 'Cart nudge, new' } })).json;
+    const archived = (await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document, name: 'Old cart nudge' } })).json;
+    await h.call(endpoints.deleteFlow, { workspaceId: h.a, flowId: archived.id }, { key: h.keys.a });
+    const swapped = { ...JSON.parse(JSON.stringify(document).replaceAll('"cart_reminder"', '"welcome"')), name: 'Cart nudge' };
+    await h.call(endpoints.saveDraft, { workspaceId: h.a, flowId: live.id }, { key: h.keys.a, body: { document: swapped } });
+
+    const cart = (await templatesOf(h.a)).find((t) => t.name === 'cart_reminder')!;
+    const mine = new Set([live.id, draftOnly.id, archived.id]);
+    const uses = cart.usedBy.filter((u: { flowId: string }) => mine.has(u.flowId));
+    expect(uses).toEqual([
+      { flowId: live.id, flowName: 'Cart nudge', where: 'live' },
+      { flowId: draftOnly.id, flowName: 'Cart nudge, new', where: 'draft' },
+    ]);
+    const welcome = (await templatesOf(h.a)).find((t) => t.name === 'welcome' && t.language === 'en')!;
+    expect(welcome.usedBy).toContainEqual({ flowId: live.id, flowName: 'Cart nudge', where: 'draft' });
+  });
+
   it('marks templates Meta no longer lists as deleted on the next sync', async () => {
     standIn.setTemplates(
       WABA,
       metaTemplates.filter((t) => t.name !== 'summer_sale'),
     );
-    expect(JSON.parse((await sync()).text)).toEqual({ synced: 101 });
+    expect(JSON.parse((await sync()).text)).toEqual({ synced: 102 });
     const list = await templatesOf(cloud);
     expect(list.find((t) => t.name === 'summer_sale')).toMatchObject({ status: 'DELETED' });
     expect(list.find((t) => t.name === 'order_update_named')).toMatchObject({ status: 'APPROVED' });

@@ -170,7 +170,20 @@ export const versionDiffSchema = z.object({
   settingsChanged: z.boolean(),
 });
 
-export const templateSchema = templateInfoSchema.extend({ id: z.number().int(), source: z.enum(['sandbox', 'meta']), updatedAt: isoDate });
+/** A flow that sends a template: in its draft, in the version contacts enter now, or both. */
+const templateUseSchema = z.object({ flowId: id, flowName: z.string(), where: z.enum(['draft', 'live', 'both']) });
+
+export const templateSchema = templateInfoSchema.extend({
+  id: z.number().int(),
+  source: z.enum(['sandbox', 'meta']),
+  updatedAt: isoDate,
+  /** Meta's quality rating of the template (GREEN, YELLOW, RED, UNKNOWN); null for sandbox templates. */
+  quality: z.string().nullable().optional(),
+  /** Why Meta rejected the template, as Meta says it; null unless rejected. */
+  rejectedReason: z.string().nullable().optional(),
+  /** The workspace's flows that send it (archived flows left out); the list always has it. */
+  usedBy: z.array(templateUseSchema).optional(),
+});
 
 /** A WhatsApp Flow of the workspace: Meta's `id` and what Tandem read from its Flow JSON. */
 export const waFlowSchema = waFlowInfoSchema.extend({ source: z.enum(['sandbox', 'meta']), updatedAt: isoDate });

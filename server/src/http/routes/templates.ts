@@ -9,6 +9,7 @@ import { HttpError, notFound } from '../errors';
 import { templates, workspaces } from '../../db/schema';
 import { upsertTemplate } from '../../services/templates';
 import { templateView } from '../../services/templateView';
+import { templateKey, templateUsage } from '../../services/templateUsage';
 import { syncTemplates } from '../../services/syncTemplates';
 import { placeholders } from '../../services/metaTemplateInfo';
 
@@ -22,7 +23,8 @@ export function templateRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   mountRoute(app, ctx, endpoints.listTemplates, async ({ params }) => {
     const rows = await db.select().from(templates).where(eq(templates.workspaceId, params.workspaceId)).orderBy(asc(templates.name), asc(templates.language));
-    return { templates: rows.map(templateView) };
+    const uses = await templateUsage(db, params.workspaceId);
+    return { templates: rows.map((t) => templateView(t, uses.get(templateKey(t)))) };
   });
 
   mountRoute(app, ctx, endpoints.createTemplate, async ({ params, body }) => {
@@ -41,7 +43,7 @@ export function templateRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       .select()
       .from(templates)
       .where(and(eq(templates.id, id), eq(templates.workspaceId, params.workspaceId)));
-    return templateView(row!);
+    return templateView(row!, (await templateUsage(db, params.workspaceId)).get(templateKey(row!)));
   });
 
   mountRoute(app, ctx, endpoints.syncTemplates, async ({ c, params }) => {
