@@ -21,7 +21,8 @@ export function ConnectNumberSection({ workspace, onChanged }: { workspace: Work
       ) : (
         <p className="tn-help" data-testid="number-status">
           This workspace is a sandbox: the simulator plays the customer and nothing reaches WhatsApp. Connect your number to send for real; the journeys,
-          templates and contacts stay.
+          templates and contacts stay. From then on published journeys answer real customers, and the simulator no longer runs here: to keep trying journeys,
+          copy them to a sandbox workspace.
         </p>
       )}
       {isAdmin ? <ConnectionEditor workspace={workspace} onChanged={onChanged} /> : <ConnectionFacts workspace={workspace} />}
@@ -66,6 +67,8 @@ function ConnectionEditor({ workspace, onChanged }: { workspace: WorkspaceView; 
     e.preventDefault();
     setTried(true);
     if (Object.keys(problems).length > 0) return;
+    if (!cloud && !window.confirm(`Connect ${workspace.name} to this number? Published journeys start answering real customers, and the simulator stops here.`))
+      return;
     const ok = await save.save(connectionPatch(form), cloud ? 'Saved. Test the connection to check it with Meta.' : 'Connected. Now test the connection.');
     if (ok) {
       setForm((f) => ({ ...f, accessToken: '' }));
@@ -185,6 +188,7 @@ function ConnectionEditor({ workspace, onChanged }: { workspace: WorkspaceView; 
       </form>
       {cloud && <ConnectionCheck workspace={workspace} dirty={dirty} />}
       {cloud && <WebhookSetup workspace={workspace} />}
+      {cloud && <BackToSandbox workspace={workspace} onChanged={onChanged} />}
     </>
   );
 }
@@ -235,6 +239,24 @@ function ConnectionCheck({ workspace, dirty }: { workspace: WorkspaceView; dirty
           </div>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Stops sending through WhatsApp: the workspace becomes a sandbox again (the number's details and token are kept). */
+function BackToSandbox({ workspace, onChanged }: { workspace: WorkspaceView; onChanged: () => void }) {
+  const save = useWorkspaceSave(workspace, onChanged);
+  const back = () => {
+    if (!window.confirm(`Stop sending through WhatsApp for ${workspace.name}? Journeys stop reaching customers and the simulator works here again.`)) return;
+    void save.save({ transport: 'sandbox' }, 'This workspace is a sandbox again.');
+  };
+  return (
+    <div className="tn-settings-actions">
+      <button type="button" onClick={back} disabled={save.busy} data-testid="back-to-sandbox">
+        Go back to the sandbox
+      </button>
+      <span className="tn-help">The number's details and token are kept, so you can connect again later.</span>
+      <SaveFeedback save={save} testId="sandbox" />
     </div>
   );
 }

@@ -104,7 +104,12 @@ describe('workspace settings: the WhatsApp number', () => {
 
     typeIn('number-id', '106540352242922');
     typeIn('number-token', 'EAAG-token-123456');
+    const confirm = vi.fn((_question?: string) => true);
+    window.confirm = confirm;
     await act(async () => fireEvent.submit(screen.getByTestId('number-form')));
+    expect(confirm.mock.calls[0]![0]).toBe(
+      'Connect Demo shop to this number? Published journeys start answering real customers, and the simulator stops here.',
+    );
     expect(calls).toEqual([
       {
         name: 'updateWorkspace',
@@ -143,6 +148,15 @@ describe('workspace settings: the WhatsApp number', () => {
     expect(screen.getByTestId('connection-result').textContent).toBe(
       'Not connected. Meta refused the access token: it is wrong, expired or was revoked. (Meta error 190)',
     );
+  });
+
+  it('turns a connected workspace back into a sandbox after asking', async () => {
+    const { api, calls } = recordingApi(() => ({ url: 'http://x/webhooks/whatsapp', verifyToken: 't', appSecretSet: true }));
+    await renderPage(api, workspaceView({ transport: 'cloud', phoneNumberId: '106540352242922', hasAccessToken: true }));
+    window.confirm = vi.fn(() => true);
+    await act(async () => fireEvent.click(screen.getByTestId('back-to-sandbox')));
+    expect(calls.find((c) => c.name === 'updateWorkspace')).toEqual({ name: 'updateWorkspace', body: { transport: 'sandbox' } });
+    expect(screen.getByTestId('sandbox-saved').textContent).toBe('This workspace is a sandbox again.');
   });
 
   it('asks to save before testing changed fields', async () => {

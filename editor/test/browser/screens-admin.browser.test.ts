@@ -54,6 +54,7 @@ describe.sequential('admin screens in a browser', () => {
     () =>
       scenario(async (page) => {
         await openNewWorkspace(page, "Jasper's Market", 'settings');
+        page.on('dialog', (d) => void d.accept());
         await page.getByTestId('connect-number').waitFor();
         expect(await page.getByTestId('number-status').textContent()).toContain('This workspace is a sandbox');
         expect(await page.getByTestId('token-state').textContent()).toBe('not set');
