@@ -82,7 +82,7 @@ export function AnalyticsPanel() {
         </div>
       )}
       {a && a.version !== null && data.viewing === undefined && version !== undefined && version !== data.liveVersion && (
-        <p className="tn-help">Counts of v{version} are drawn on the draft's steps with the same ids.</p>
+        <p className="tn-help">The counts of version {version} are shown on the draft's steps that were already in it.</p>
       )}
       {a && node && (
         <div className="tn-analytics-node" data-testid="analytics-node">

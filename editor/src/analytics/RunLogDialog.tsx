@@ -73,7 +73,13 @@ export function RunLogDialog({ workspaceId, runId, onClose }: { workspaceId: str
             </div>
             <div>
               <h3>Messages</h3>
-              <ChatThread messages={r.messages} templates={templates} perspective="business" empty="This run sent no messages." />
+              <ChatThread
+                messages={r.messages}
+                templates={templates}
+                perspective="business"
+                empty="This run sent no messages."
+                {...(doc ? { stepName: words.name } : {})}
+              />
             </div>
           </div>
         </>

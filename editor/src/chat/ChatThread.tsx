@@ -14,13 +14,15 @@ export interface ChatThreadProps {
   /** Opens the Flow of the bot's latest message that has one, with that message's wamid (simulator only). */
   onOpenFlow?: (flow: FlowOpening) => void;
   empty?: string;
+  /** Names the step that sent a bot message (shown instead of its id), when the journey's document is at hand. */
+  stepName?: (nodeId: string) => string;
 }
 
 /** A Flow the contact opens, and the message it came in (WhatsApp's `context.id` of the reply). */
 export type FlowOpening = FlowButton & { contextWamid?: string };
 
 /** A conversation, oldest first, scrolled to the newest message. */
-export function ChatThread({ messages, templates, perspective, onReply, onOpenFlow, empty = 'No messages yet.' }: ChatThreadProps) {
+export function ChatThread({ messages, templates, perspective, onReply, onOpenFlow, empty = 'No messages yet.', stepName }: ChatThreadProps) {
   const rendered = useMemo(() => messages.map((m) => describeMessage(m, templates)), [messages, templates]);
   const answerable = useMemo(() => lastOutbound(messages, rendered, (r) => choicesOf(r).length > 0), [messages, rendered]);
   const openable = useMemo(() => lastOutbound(messages, rendered, (r) => flowButtonOf(r) !== undefined), [messages, rendered]);
@@ -44,6 +46,7 @@ export function ChatThread({ messages, templates, perspective, onReply, onOpenFl
           onReply={onReply && i === answerable ? onReply : undefined}
           onOpenFlow={onOpenFlow && i === openable ? () => openFlow(onOpenFlow, m, rendered[i]!) : undefined}
           showAuthor={perspective === 'business'}
+          stepName={stepName}
         />
       ))}
       <div ref={end} />

@@ -17,12 +17,14 @@ export interface MessageBubbleProps {
   onOpenFlow?: (() => void) | undefined;
   /** Label every message with who wrote it: the bot, a teammate by name, the Business App (the inbox, the run log). */
   showAuthor?: boolean | undefined;
+  /** The name of the step that sent a bot message; its id when absent. */
+  stepName?: ((nodeId: string) => string) | undefined;
 }
 
 const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact', out: 'Bot', echo: 'From the Business App', history: 'History' };
 
 /** One message drawn like WhatsApp: text, media, reply buttons, a list, a template with its buttons. */
-export function MessageBubble({ message, rendered, side, onReply, onOpenFlow, showAuthor }: MessageBubbleProps) {
+export function MessageBubble({ message, rendered, side, onReply, onOpenFlow, showAuthor, stepName }: MessageBubbleProps) {
   const failed = message.status === 'failed';
   const note = deliveryNote(message);
   const author = messageAuthor(message);
@@ -46,7 +48,9 @@ export function MessageBubble({ message, rendered, side, onReply, onOpenFlow, sh
       )}
       <Body rendered={rendered} onReply={onReply} onOpenFlow={onOpenFlow} />
       <div className="tn-msg-meta">
-        {message.direction === 'out' && message.nodeId && <code title="The step that sent it">{message.nodeId}</code>}
+        {message.direction === 'out' &&
+          message.nodeId &&
+          (stepName ? <span title="The step that sent it">{stepName(message.nodeId)}</span> : <code title="The step that sent it">{message.nodeId}</code>)}
         <time dateTime={message.at}>{new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
         {message.direction === 'out' && <span className="tn-msg-status">{message.status}</span>}
       </div>

@@ -127,7 +127,16 @@ function InnerField({ info, title, value, path, onChange }: { info: FieldInfo; t
   if (s instanceof z.ZodArray) {
     const element = fieldInfo(s.element as z.ZodType).inner;
     if (element instanceof z.ZodEnum) {
-      return row(<ChoiceSet id={id} path={key} options={(element.options as unknown[]).map(String)} value={asStrings(value)} onChange={set} />);
+      return row(
+        <ChoiceSet
+          id={id}
+          path={key}
+          options={(element.options as unknown[]).map(String)}
+          value={asStrings(value)}
+          onChange={set}
+          {...(meta?.choices ? { labels: meta.choices } : {})}
+        />,
+      );
     }
     if (element instanceof z.ZodString) {
       return row(<TagsInput id={id} path={key} value={asStrings(value)} onChange={set} {...(meta?.placeholder ? { placeholder: meta.placeholder } : {})} />);

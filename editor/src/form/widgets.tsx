@@ -207,7 +207,7 @@ export function TagsInput(props: InputProps<readonly string[]>) {
 }
 
 /** A set of choices from a fixed list (weekdays...), as toggles in the list's order. */
-export function ChoiceSet(props: InputProps<readonly string[]> & { options: readonly string[] }) {
+export function ChoiceSet(props: InputProps<readonly string[]> & { options: readonly string[]; labels?: Readonly<Record<string, ChoiceLabel>> }) {
   return (
     <div className="tn-choice-set" id={props.id} data-path={props.path}>
       {props.options.map((o) => (
@@ -219,7 +219,7 @@ export function ChoiceSet(props: InputProps<readonly string[]> & { options: read
               props.onChange(e.target.checked ? props.options.filter((x) => x === o || props.value.includes(x)) : props.value.filter((x) => x !== o))
             }
           />
-          {o}
+          {choiceText(o, props.labels)}
         </label>
       ))}
     </div>

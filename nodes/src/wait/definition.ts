@@ -16,7 +16,12 @@ const durationMode = z.object({
 const untilTimeMode = z.object({
   mode: tag('until_time', 'Wait', { label: 'Until a time of day', help: "The next time the clock shows it, in the contact's time zone" }),
   time: field(clockTimeSchema, { label: 'Until', widget: 'time', help: "The next time the clock shows this, in the contact's time zone" }),
-  days: field(z.array(z.enum(weekdays)).max(7).default([]), { label: 'On days', widget: 'tags', help: 'Leave empty for any day' }),
+  days: field(z.array(z.enum(weekdays)).max(7).default([]), {
+    label: 'On days',
+    widget: 'tags',
+    help: 'Leave empty for any day',
+    choices: { mon: { label: 'Mon' }, tue: { label: 'Tue' }, wed: { label: 'Wed' }, thu: { label: 'Thu' }, fri: { label: 'Fri' }, sat: { label: 'Sat' }, sun: { label: 'Sun' } },
+  }),
   timezone: field(z.union([z.literal('contact'), timeZoneSchema]).default('contact'), {
     label: 'Time zone',
     help: 'Type a time zone such as Europe/Berlin, or choose one',
