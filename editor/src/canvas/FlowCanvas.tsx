@@ -11,10 +11,8 @@ import {
   type EdgeChange,
   type NodeChange,
   type OnConnect,
-  type OnConnectEnd,
 } from '@xyflow/react';
-import { Plus } from 'lucide-react';
-import { definitionOf, isNodeType } from '@tandem/nodes';
+import { isNodeType } from '@tandem/nodes';
 import { connectionProblem } from '../store/connections';
 import type { Dimensions } from '../store/flowStore';
 import { useFlow, useFlowStore } from '../store/useFlow';
@@ -26,10 +24,12 @@ import { labelEdges } from '../analytics/counts';
 import { useOverlay } from './overlayStore';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { CanvasSearch } from './CanvasSearch';
-import { openingViewport } from './openingViewport';
+import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { canvasBounds } from './reveal';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useCanvasKeys } from './useCanvasKeys';
+import { useConnectEnd } from './useConnectEnd';
+import { useOpeningView } from './useOpeningView';
 import { useStepPicker } from './useStepPicker';
 import './canvas.css';
 
@@ -136,39 +136,8 @@ export function FlowCanvas() {
     [store, readOnly],
   );
 
-  // A connection let go of over a step's body connects to it; over empty canvas it offers the step picker there.
-  const onConnectEnd: OnConnectEnd = useCallback(
-    (event, state) => {
-      if (readOnly || state.isValid || !state.fromNode || state.fromHandle?.type !== 'source' || !state.fromHandle.id) return;
-      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      if (!point) return;
-      const from = { source: state.fromNode.id, sourceHandle: state.fromHandle.id };
-      const under = document.elementFromPoint(point.clientX, point.clientY);
-      const body = under?.closest('.react-flow__node');
-      const target = body?.getAttribute('data-id');
-      if (target) {
-        if (target !== from.source) store.getState().connect({ ...from, target });
-      } else if (under?.closest('.react-flow__pane')) {
-        const at = { x: point.clientX, y: point.clientY };
-        openPicker({ at, from, position: rf.screenToFlowPosition(at, { snapToGrid: true }) });
-      }
-    },
-    [store, readOnly, rf, openPicker],
-  );
-
-  // Opens at a readable zoom: the whole flow when it fits, else the start of the journey at 80 %.
-  const onInit = useCallback(() => {
-    const { doc: d, sizes: measured } = store.getState();
-    const size = (id: string) => measured.get(id) ?? { width: 260, height: 150 };
-    const boxes = [
-      ...d.nodes.map((n) => ({ ...n.position, ...size(n.id) })),
-      ...d.notes.map((n) => ({ ...n.position, width: n.width ?? 200, height: n.height ?? 120 })),
-    ];
-    const trigger = d.nodes.find((n) => isNodeType(n.type) && definitionOf(n.type).category === 'trigger');
-    const pane = canvasBounds();
-    const viewport = pane && openingViewport(boxes, trigger && { ...trigger.position, ...size(trigger.id) }, pane);
-    if (viewport) void rf.setViewport(viewport);
-  }, [store, rf]);
+  const onConnectEnd = useConnectEnd(store, readOnly, openPicker);
+  const onInit = useOpeningView(store);
 
   const isValidConnection = useCallback(
     (c: Connection | { source: string; target: string; sourceHandle?: string | null }) =>
@@ -245,22 +214,7 @@ export function FlowCanvas() {
           </Panel>
         </ReactFlow>
       </CanvasActionsContext.Provider>
-      {doc.nodes.length === 0 && !readOnly && !picking && (
-        <div className="tn-empty-canvas">
-          <button
-            type="button"
-            className="tn-primary"
-            data-testid="add-first-step"
-            onClick={(e) => {
-              const r = e.currentTarget.getBoundingClientRect();
-              openPicker({ at: { x: r.left, y: r.bottom + 8 } });
-            }}
-          >
-            <Plus size={16} aria-hidden /> Add a trigger
-          </button>
-          <p className="tn-muted">How the journey starts: a message, a business event, a schedule… Or drag one from the left.</p>
-        </div>
-      )}
+      {doc.nodes.length === 0 && !readOnly && !picking && <EmptyCanvasHint onAdd={(at) => openPicker({ at })} />}
       {picker}
     </section>
   );
