@@ -20,7 +20,15 @@ const untilTimeMode = z.object({
     label: 'On days',
     widget: 'tags',
     help: 'Leave empty for any day',
-    choices: { mon: { label: 'Mon' }, tue: { label: 'Tue' }, wed: { label: 'Wed' }, thu: { label: 'Thu' }, fri: { label: 'Fri' }, sat: { label: 'Sat' }, sun: { label: 'Sun' } },
+    choices: {
+      mon: { label: 'Mon' },
+      tue: { label: 'Tue' },
+      wed: { label: 'Wed' },
+      thu: { label: 'Thu' },
+      fri: { label: 'Fri' },
+      sat: { label: 'Sat' },
+      sun: { label: 'Sun' },
+    },
   }),
   timezone: field(z.union([z.literal('contact'), timeZoneSchema]).default('contact'), {
     label: 'Time zone',
