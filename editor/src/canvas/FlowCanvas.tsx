@@ -51,6 +51,8 @@ export function FlowCanvas() {
   const readOnly = useEditorEnv().readOnly === true;
   const search = useRef<HTMLInputElement>(null);
   const [help, setHelp] = useState(false);
+  // While a connection is dragged, the step under the pointer shows that letting go there connects to it.
+  const [connecting, setConnecting] = useState(false);
   const { picker, open: openPicker, isOpen: picking } = useStepPicker(store, canvasBounds);
   const addAfter = useCallback(
     (source: string, sourceHandle: string, anchor: Element) => {
@@ -61,7 +63,8 @@ export function FlowCanvas() {
   );
   const focusSearch = useCallback(() => search.current?.focus(), []);
   const toggleHelp = useCallback(() => setHelp((v) => !v), []);
-  useCanvasKeys(store, readOnly, { addAfter, focusSearch, toggleHelp, busy: picking });
+  const closeHelp = useCallback(() => setHelp(false), []);
+  useCanvasKeys(store, readOnly, { addAfter, focusSearch, toggleHelp, closeHelp, busy: picking });
   const edgesOf = doc.edges;
   const actions = useMemo<CanvasActions | null>(() => {
     if (readOnly) return null;
@@ -136,7 +139,14 @@ export function FlowCanvas() {
     [store, readOnly],
   );
 
-  const onConnectEnd = useConnectEnd(store, readOnly, openPicker);
+  const connectEnd = useConnectEnd(store, readOnly, openPicker);
+  const onConnectEnd: typeof connectEnd = useCallback(
+    (event, state) => {
+      setConnecting(false);
+      connectEnd(event, state);
+    },
+    [connectEnd],
+  );
   const onInit = useOpeningView(store);
 
   const isValidConnection = useCallback(
@@ -168,7 +178,7 @@ export function FlowCanvas() {
   );
 
   return (
-    <section className="tn-canvas" aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <section className={`tn-canvas${connecting ? ' tn-connecting' : ''}`} aria-label="Flow canvas" onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <CanvasActionsContext.Provider value={actions}>
         <ReactFlow<CanvasNode>
           nodes={nodes}
@@ -178,6 +188,7 @@ export function FlowCanvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
+          onConnectStart={() => setConnecting(true)}
           onConnectEnd={onConnectEnd}
           connectionRadius={32}
           onInit={onInit}

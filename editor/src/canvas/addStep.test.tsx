@@ -110,11 +110,14 @@ describe('finding steps and the shortcuts', () => {
     expect(document.querySelector('[data-testid="step-search-count"]')?.textContent).toBe('1 of 1');
   });
 
-  it('"?" shows and hides the list of shortcuts', () => {
+  it('"?" shows and hides the list of shortcuts; Escape closes it', () => {
     renderEditor(smallFlow());
     key('?');
     expect(document.querySelector('[data-testid="shortcuts"]')?.textContent).toContain('Add the next step after the selected one');
     key('?');
+    expect(document.querySelector('[data-testid="shortcuts"]')).toBeNull();
+    key('?');
+    key('Escape');
     expect(document.querySelector('[data-testid="shortcuts"]')).toBeNull();
   });
 });

@@ -12,8 +12,9 @@ export interface CanvasKeyActions {
   addAfter(source: string, sourceHandle: string, anchor: Element): void;
   /** Ctrl/Cmd+F: the step search. */
   focusSearch(): void;
-  /** "?": the list of shortcuts. */
+  /** "?": the list of shortcuts; Escape closes it. */
   toggleHelp(): void;
+  closeHelp(): void;
   /** The picker is open: it has the keys. */
   busy: boolean;
 }
@@ -32,7 +33,7 @@ function canvasHasFocus(target: EventTarget | null): boolean {
  */
 export function useCanvasKeys(store: FlowStore, readOnly: boolean, actions: CanvasKeyActions): void {
   const rf = useReactFlow();
-  const { addAfter, focusSearch, toggleHelp, busy } = actions;
+  const { addAfter, focusSearch, toggleHelp, closeHelp, busy } = actions;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (busy || isEditing(e.target) || !canvasHasFocus(e.target)) return;
@@ -48,6 +49,7 @@ export function useCanvasKeys(store: FlowStore, readOnly: boolean, actions: Canv
         toggleHelp();
         return;
       }
+      if (e.key === 'Escape') closeHelp();
       const { selection, doc } = store.getState();
       const only = selection.nodes.size === 1 && selection.notes.size === 0 ? [...selection.nodes][0] : undefined;
       if (!only) return;
@@ -76,5 +78,5 @@ export function useCanvasKeys(store: FlowStore, readOnly: boolean, actions: Canv
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [store, readOnly, rf, addAfter, focusSearch, toggleHelp, busy]);
+  }, [store, readOnly, rf, addAfter, focusSearch, toggleHelp, closeHelp, busy]);
 }
