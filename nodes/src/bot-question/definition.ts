@@ -48,6 +48,14 @@ const botQuestionConfigSchema = z
       label: 'Expected answer',
       widget: 'select',
       help: 'Buttons and lists always expect one of their choices',
+      choices: {
+        text: { label: 'Any text' },
+        number: { label: 'A number' },
+        email: { label: 'An email address' },
+        phone: { label: 'A phone number' },
+        date: { label: 'A date' },
+        choice: { label: 'One of the choices', help: 'The contact taps a button or a row, or types one of the choices' },
+      },
     }),
     choices: field(z.array(choiceSchema).max(20).default([]), { label: 'Choices', widget: 'list', showWhen: { field: 'answerType', equals: ['choice'] } }),
     validation: field(

@@ -17,7 +17,18 @@ export const payloadFieldSchema = z.object({
       placeholder: 'cart.url',
     },
   ),
-  type: field(z.enum(['string', 'number', 'boolean', 'date', 'list', 'object']).default('string'), { label: 'Type', widget: 'select' }),
+  type: field(z.enum(['string', 'number', 'boolean', 'date', 'list', 'object']).default('string'), {
+    label: 'Type',
+    widget: 'select',
+    choices: {
+      string: { label: 'Text' },
+      number: { label: 'Number' },
+      boolean: { label: 'Yes / no' },
+      date: { label: 'Date' },
+      list: { label: 'List' },
+      object: { label: 'Group of fields' },
+    },
+  }),
   required: field(z.boolean().default(false), { label: 'Required', widget: 'toggle' }),
 });
 export type PayloadField = z.infer<typeof payloadFieldSchema>;

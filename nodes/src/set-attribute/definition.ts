@@ -7,9 +7,24 @@ import { templateText } from '../common/messageContent';
 import { setAttributeClone } from './clone';
 
 const operationSchema = z.object({
-  target: field(z.enum(['contact', 'vars']).default('contact'), { label: 'Where', widget: 'select' }),
+  target: field(z.enum(['contact', 'vars']).default('contact'), {
+    label: 'Where',
+    widget: 'select',
+    choices: {
+      contact: { label: 'On the contact', help: 'An attribute kept on the contact (contact.…), for every journey' },
+      vars: { label: 'In this journey', help: 'A journey variable (vars.…), gone when the journey ends' },
+    },
+  }),
   name: field(variableNameSchema, { label: 'Name' }),
-  action: field(z.enum(['set', 'unset', 'increment']).default('set'), { label: 'Action', widget: 'select' }),
+  action: field(z.enum(['set', 'unset', 'increment']).default('set'), {
+    label: 'Action',
+    widget: 'select',
+    choices: {
+      set: { label: 'Set to a value' },
+      unset: { label: 'Clear it', help: 'Removes the value' },
+      increment: { label: 'Add to it', help: 'Adds the amount below to a number (counts down with a negative amount)' },
+    },
+  }),
   value: templateText('Value', 1_000, { help: 'Text with {{ }} placeholders; numbers and true/false are stored as such' }).default(''),
   amount: field(z.number().default(1), { label: 'By', showWhen: { field: 'action', equals: ['increment'] } }),
 });
@@ -24,7 +39,11 @@ const setAttributeConfigSchema = z
     consent: field(z.enum(['unchanged', 'opt_in', 'opt_out']).default('unchanged'), {
       label: 'Marketing consent',
       widget: 'select',
-      help: 'Record that the contact accepts (opt_in) or refuses (opt_out) marketing messages',
+      choices: {
+        unchanged: { label: 'Leave as it is' },
+        opt_in: { label: 'Agrees to marketing', help: 'Record that the contact accepts marketing messages' },
+        opt_out: { label: 'Refuses marketing', help: 'Record that the contact refuses marketing messages: no marketing template reaches them' },
+      },
     }),
   })
   .superRefine((c, ctx) => {
