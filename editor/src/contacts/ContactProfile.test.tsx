@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { endpoints, type ApiClient, type ContactView, type RouteDef } from '@tandem/shared/api';
+import { workspaceView } from '../../test/workspaceFixtures';
+import { ApiContext } from '../api/client';
+import { ContactsPage } from './ContactsPage';
+
+const now = '2026-01-01T10:00:00.000Z';
+const ana: ContactView = {
+  id: 7,
+  waId: '4915111110001',
+  userId: null,
+  phone: '+4915111110001',
+  profileName: 'Ana L.',
+  attributes: { first_name: 'Ana', budget: 1500 },
+  tags: ['lead'],
+  timezone: 'Europe/Berlin',
+  marketingConsent: 'opted_out',
+  consentChangedAt: '2026-01-01T09:00:00.000Z',
+  consentSource: 'keyword STOP',
+  lastInboundAt: '2026-01-01T09:00:00.000Z',
+  windowOpen: true,
+  windowExpiresAt: '2026-01-02T09:00:00.000Z',
+  freeEntryUntil: null,
+  lastAppReplyAt: null,
+  pausedUntil: null,
+  pausedIndefinitely: false,
+  pauseReason: null,
+  createdAt: '2025-12-01T10:00:00.000Z',
+};
+
+/** The profile's API: the contact (changed by updateContact as the server would), its consent history, no runs and no messages. */
+function profileApi() {
+  let contact = ana;
+  const calls: { name: string; body: unknown }[] = [];
+  const api = (async (route: RouteDef, input: { body?: Record<string, unknown> } = {}) => {
+    const name = Object.entries(endpoints).find(([, r]) => r === route)![0];
+    calls.push({ name, body: input.body });
+    switch (name) {
+      case 'getContact':
+        return contact;
+      case 'updateContact': {
+        const body = input.body as { addTags?: string[]; removeTags?: string[] };
+        const tags = [...new Set([...contact.tags, ...(body.addTags ?? [])])].filter((t) => !(body.removeTags ?? []).includes(t)).sort();
+        contact = { ...contact, tags };
+        return contact;
+      }
+      case 'contactConsent':
+        return {
+          changes: [
+            { consent: 'opted_out', previous: 'opted_in', source: 'keyword STOP', at: '2026-01-01T09:00:00.000Z' },
+            { consent: 'opted_in', previous: 'unknown', source: 'import: ana@shop.test', at: '2025-12-01T10:00:00.000Z' },
+          ],
+        };
+      case 'listRuns':
+        return { runs: [] };
+      case 'listFlows':
+        return { flows: [] };
+      case 'contactMessages':
+        return { messages: [] };
+      case 'listTemplates':
+        return { templates: [] };
+      default:
+        throw new Error(`unexpected call ${name}`);
+    }
+  }) as unknown as ApiClient;
+  return { api, calls };
+}
+
+const show = (role: 'agent' | 'editor', api: ApiClient) =>
+  render(
+    <ApiContext.Provider value={api}>
+      <ContactsPage workspace={workspaceView({ role, now })} contactId="7" />
+    </ApiContext.Provider>,
+  );
+
+describe('contact profile', () => {
+  it('says until when the window is open and how the consent came, newest change first', async () => {
+    show('agent', profileApi().api);
+    expect((await screen.findByTestId('contact-window')).textContent).toContain('(23 hours left)');
+    expect(screen.getByTestId('contact-consent-now').textContent).toBe('Opted out of marketing');
+    const history = await screen.findByTestId('consent-history');
+    expect([...history.querySelectorAll('li')].map((li) => li.querySelector('.tn-help')!.textContent)).toEqual([
+      'They wrote “STOP” (before: agreed to marketing)',
+      'Imported from a file by ana@shop.test',
+    ]);
+  });
+
+  it('lets an agent read tags and attributes without changing them', async () => {
+    show('agent', profileApi().api);
+    const tags = await screen.findByTestId('contact-tags');
+    expect(tags.textContent).toBe('lead');
+    expect(screen.queryByTestId('contact-tag-input')).toBeNull();
+    expect(screen.queryByLabelText('Change budget')).toBeNull();
+    expect(screen.queryByTestId('consent-record')).toBeNull();
+  });
+
+  it('lets an editor add a tag and remove one, showing what the server kept', async () => {
+    const { api, calls } = profileApi();
+    show('editor', api);
+    const input = await screen.findByTestId('contact-tag-input');
+    await act(async () => {
+      fireEvent.change(input, { target: { value: ' vip ' } });
+      fireEvent.click(screen.getByTestId('contact-tag-add'));
+    });
+    await waitFor(() => expect(screen.getByTestId('contact-tags').textContent).toBe('leadvip'));
+    expect(calls.filter((c) => c.name === 'updateContact').map((c) => c.body)).toEqual([{ addTags: ['vip'] }]);
+    await act(async () => {
+      fireEvent.click(within(screen.getByTestId('contact-tags')).getByLabelText('Remove the tag lead'));
+    });
+    await waitFor(() => expect(screen.getByTestId('contact-tags').textContent).toBe('vip'));
+  });
+
+  it('refuses a tag the contact already has, saying so, without asking the server', async () => {
+    const { api, calls } = profileApi();
+    show('editor', api);
+    const input = await screen.findByTestId('contact-tag-input');
+    await act(async () => {
+      fireEvent.change(input, { target: { value: 'lead' } });
+      fireEvent.click(screen.getByTestId('contact-tag-add'));
+    });
+    expect(screen.getByText('They already have the tag “lead”')).toBeTruthy();
+    expect(calls.some((c) => c.name === 'updateContact')).toBe(false);
+  });
+
+  it('checks a new number attribute before saving it', async () => {
+    const { api, calls } = profileApi();
+    show('editor', api);
+    const form = await screen.findByTestId('contact-attribute-add');
+    await act(async () => {
+      fireEvent.change(within(form).getByLabelText('New attribute name'), { target: { value: 'Shoe Size' } });
+      fireEvent.change(within(form).getByLabelText('New attribute value'), { target: { value: '38' } });
+      fireEvent.submit(form);
+    });
+    expect(within(form).getByText(/Use lower-case letters, digits and _/)).toBeTruthy();
+    expect(calls.some((c) => c.name === 'updateContact')).toBe(false);
+  });
+
+  it('tells a viewer that contacts are for agents and up, without loading any', () => {
+    render(
+      <ApiContext.Provider value={profileApi().api}>
+        <ContactsPage workspace={workspaceView({ role: 'viewer' })} contactId="7" />
+      </ApiContext.Provider>,
+    );
+    expect(screen.getByTestId('contacts-agents-only').textContent).toContain('for agents, editors and admins');
+  });
+});

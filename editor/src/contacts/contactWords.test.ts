@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { momentText } from '../analytics/timeWords';
+import { consentSourceWords, contactName, contactNumber, freeEntryText, pauseText, windowStatus } from './contactWords';
+
+const HOUR = 3_600_000;
+const now = '2026-12-02T12:00:00.000Z';
+const at = (ms: number) => new Date(Date.parse(now) + ms).toISOString();
+
+describe('contactName and contactNumber', () => {
+  it('prefer the WhatsApp profile, then the names they gave, then the number', () => {
+    const base = { id: 7, profileName: null, attributes: {}, waId: '4915111110001' };
+    expect(contactName({ ...base, profileName: 'Ana L.' })).toBe('Ana L.');
+    expect(contactName({ ...base, attributes: { first_name: 'Ana', last_name: 'Lopez' } })).toBe('Ana Lopez');
+    expect(contactName(base)).toBe('+4915111110001');
+    expect(contactName({ ...base, waId: null })).toBe('Contact #7');
+    expect(contactNumber({ phone: null, waId: null, userId: 'US.123' })).toBe('WhatsApp user US.123');
+    expect(contactNumber({ phone: '4915111110001', waId: null, userId: null })).toBe('+4915111110001');
+  });
+});
+
+describe('windowStatus', () => {
+  it('says until when the window is open and how long is left, on the given clock', () => {
+    const s = windowStatus({ windowOpen: true, windowExpiresAt: at(22 * HOUR), lastInboundAt: at(-2 * HOUR) }, now);
+    expect(s).toEqual({
+      open: true,
+      text: `Open until ${momentText(at(22 * HOUR))} (22 hours left)`,
+      detail: 'They wrote in the last 24 hours: journeys and teammates may send any message.',
+    });
+  });
+
+  it('says since when it is closed, or that they never wrote', () => {
+    expect(windowStatus({ windowOpen: false, windowExpiresAt: at(-HOUR), lastInboundAt: at(-25 * HOUR) }, now).text).toBe(
+      `Closed since ${momentText(at(-HOUR))}`,
+    );
+    expect(windowStatus({ windowOpen: false, windowExpiresAt: null, lastInboundAt: null }, now)).toMatchObject({
+      open: false,
+      text: 'Closed: they have not written yet',
+    });
+  });
+});
+
+describe('freeEntryText and pauseText', () => {
+  it('mention a free entry point and a pause only while they last', () => {
+    expect(freeEntryText({ freeEntryUntil: at(HOUR) }, now)).toContain('free until');
+    expect(freeEntryText({ freeEntryUntil: at(-HOUR) }, now)).toBeUndefined();
+    expect(pauseText({ pausedIndefinitely: true, pausedUntil: null }, now)).toContain('until someone gives them back to the bot');
+    expect(pauseText({ pausedIndefinitely: false, pausedUntil: at(HOUR) }, now)).toContain('a person replied from the Business App');
+    expect(pauseText({ pausedIndefinitely: false, pausedUntil: at(-HOUR) }, now)).toBeUndefined();
+  });
+});
+
+describe('consentSourceWords', () => {
+  it('says how each consent change came: a keyword, a button, WhatsApp, a journey, a person or key, an import', () => {
+    expect(consentSourceWords('keyword STOP', 'opted_out')).toBe('They wrote “STOP”');
+    expect(consentSourceWords('opt-out button', 'opted_out')).toBe('They tapped the opt-out button of a marketing message');
+    expect(consentSourceWords('whatsapp preferences', 'opted_in')).toBe('They allowed marketing messages from you again in WhatsApp’s own settings');
+    expect(consentSourceWords('whatsapp error 131050', 'opted_out')).toContain('WhatsApp refused a marketing message');
+    expect(consentSourceWords('flow', 'opted_in')).toBe('A journey step recorded it');
+    expect(consentSourceWords('api: ana@shop.test', 'opted_in')).toBe('Changed by ana@shop.test');
+    expect(consentSourceWords('import: key Shop sync (key_0123456789abcdef)', 'opted_in')).toBe('Imported from a file by API key “Shop sync”');
+    expect(consentSourceWords(null, 'opted_in')).toBe('How it came was not recorded');
+  });
+});

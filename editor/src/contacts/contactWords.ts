@@ -1,0 +1,88 @@
+import type { ContactView } from '@tandem/shared/api';
+import { momentText, spanText } from '../analytics/timeWords';
+import { actorWords } from '../team/auditWords';
+
+/** The name people know the contact by: their WhatsApp profile, else the names they gave, else the number. */
+export function contactName(c: Pick<ContactView, 'id' | 'profileName' | 'attributes' | 'waId'>): string {
+  if (c.profileName?.trim()) return c.profileName.trim();
+  const given = [c.attributes.first_name, c.attributes.last_name].filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ');
+  if (given) return given;
+  return c.waId ? `+${c.waId}` : `Contact #${c.id}`;
+}
+
+/** The number as people dial it ("+4915111110001"); the business-scoped id when WhatsApp hides the number. */
+export function contactNumber(c: Pick<ContactView, 'phone' | 'waId' | 'userId'>): string {
+  if (c.phone) return c.phone.startsWith('+') ? c.phone : `+${c.phone}`;
+  if (c.waId) return `+${c.waId}`;
+  return c.userId ? `WhatsApp user ${c.userId}` : 'No number';
+}
+
+export interface WindowStatus {
+  open: boolean;
+  /** One line: "Open until 3 Dec, 14:05 (22 hours left)". */
+  text: string;
+  /** What it means for sending. */
+  detail: string;
+}
+
+/** The 24-hour customer service window on the workspace's clock (the sandbox clock in a sandbox). */
+export function windowStatus(c: Pick<ContactView, 'windowOpen' | 'windowExpiresAt' | 'lastInboundAt'>, now: string | Date): WindowStatus {
+  if (c.windowOpen && c.windowExpiresAt) {
+    return {
+      open: true,
+      text: `Open until ${momentText(c.windowExpiresAt)} (${spanText(now, c.windowExpiresAt)} left)`,
+      detail: 'They wrote in the last 24 hours: journeys and teammates may send any message.',
+    };
+  }
+  if (c.windowExpiresAt) {
+    return {
+      open: false,
+      text: `Closed since ${momentText(c.windowExpiresAt)}`,
+      detail: 'Only approved templates reach them until they write again.',
+    };
+  }
+  return { open: false, text: 'Closed: they have not written yet', detail: 'Only approved templates reach them until they write.' };
+}
+
+/** A free entry point (they came from a Click-to-WhatsApp ad): until when every message is free; undefined when none is open. */
+export function freeEntryText(c: Pick<ContactView, 'freeEntryUntil'>, now: string | Date): string | undefined {
+  if (!c.freeEntryUntil || Date.parse(c.freeEntryUntil) <= new Date(now).getTime()) return undefined;
+  return `They came from an ad: every message, templates included, is free until ${momentText(c.freeEntryUntil)}.`;
+}
+
+/** Whether the bot holds its messages for this contact because a person is talking to them. */
+export function pauseText(c: Pick<ContactView, 'pausedIndefinitely' | 'pausedUntil'>, now: string | Date): string | undefined {
+  if (c.pausedIndefinitely) return 'The bot is paused: a person from the team is talking to them until someone gives them back to the bot.';
+  if (c.pausedUntil && Date.parse(c.pausedUntil) > new Date(now).getTime())
+    return `The bot is paused until ${momentText(c.pausedUntil)}: a person replied from the Business App.`;
+  return undefined;
+}
+
+export const consentLabels: Record<ContactView['marketingConsent'], string> = {
+  unknown: 'Not asked yet',
+  opted_in: 'Agreed to marketing',
+  opted_out: 'Opted out of marketing',
+};
+
+/** How a consent change came, in words (the server keeps `consent_source` as `keyword STOP`, `api: <who>`…). */
+export function consentSourceWords(source: string | null, consent: ContactView['marketingConsent']): string {
+  if (source === null) return 'How it came was not recorded';
+  const keyword = /^keyword (.+)$/.exec(source);
+  if (keyword) return `They wrote “${keyword[1]}”`;
+  const by = /^(api|import): (.+)$/.exec(source);
+  if (by) return by[1] === 'api' ? `Changed by ${actorWords(by[2]!)}` : `Imported from a file by ${actorWords(by[2]!)}`;
+  switch (source) {
+    case 'opt-out button':
+      return 'They tapped the opt-out button of a marketing message';
+    case 'whatsapp preferences':
+      return consent === 'opted_out'
+        ? 'They stopped marketing messages from you in WhatsApp’s own settings'
+        : 'They allowed marketing messages from you again in WhatsApp’s own settings';
+    case 'whatsapp error 131050':
+      return 'WhatsApp refused a marketing message: they had stopped marketing from you in WhatsApp';
+    case 'flow':
+      return 'A journey step recorded it';
+    default:
+      return source;
+  }
+}
