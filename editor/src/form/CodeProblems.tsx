@@ -12,7 +12,13 @@ export function CodeProblems({ source, problems }: { source: string; problems: r
         const excerpt = problemExcerpt(source, p);
         return (
           <li key={key} className={`tn-${p.severity}`}>
-            <span>{p.message}</span>
+            <span>
+              {p.message.split('`').map((part, i) =>
+                // Odd parts were between backticks: the symbols the message is about.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one message never move
+                i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
+              )}
+            </span>
             {excerpt && (
               <code className="tn-code-excerpt" data-testid="code-excerpt">
                 {excerpt.before}

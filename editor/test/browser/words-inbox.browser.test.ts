@@ -16,7 +16,7 @@ const HOUR = 3_600_000;
 const waId = '966500000123';
 const arabic = 'مرحبا، أين طلبي؟';
 
-/** "help" → wait → hand over to support → back to bot → end. */
+/** "help" → wait → VIP or not → hand over to support → back to bot → end. */
 function supportDesk(waitHours: number) {
   return {
     schemaVersion: 1,
@@ -24,19 +24,17 @@ function supportDesk(waitHours: number) {
     settings: {},
     nodes: [
       { id: 'help', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['help'] } },
-      { id: 'pause', type: 'wait', position: { x: 300, y: 0 }, data: { mode: 'duration', duration: { amount: waitHours, unit: 'hours' } } },
-      {
-        id: 'desk',
-        type: 'handoff',
-        position: { x: 600, y: 0 },
-        data: { team: 'support', message: 'A teammate will reply shortly.', timeout: null },
-      },
-      { id: 'done', type: 'end', position: { x: 900, y: 0 }, data: { outcome: 'helped' } },
+      { id: 'pause', type: 'wait', position: { x: 0, y: 150 }, data: { mode: 'duration', duration: { amount: waitHours, unit: 'hours' } } },
+      { id: 'vip', type: 'condition', position: { x: 0, y: 300 }, data: { branches: [{ id: 'yes', label: 'VIP', expression: '"vip" in contact.tags' }] } },
+      { id: 'desk', type: 'handoff', position: { x: 340, y: 0 }, data: { team: 'support', message: 'A teammate will reply shortly.', timeout: null } },
+      { id: 'done', type: 'end', position: { x: 340, y: 200 }, data: { outcome: 'helped' } },
     ],
     edges: [
       { id: 'e1', source: 'help', sourceHandle: 'next', target: 'pause' },
-      { id: 'e2', source: 'pause', sourceHandle: 'next', target: 'desk' },
-      { id: 'e3', source: 'desk', sourceHandle: 'resolved', target: 'done' },
+      { id: 'e2', source: 'pause', sourceHandle: 'next', target: 'vip' },
+      { id: 'e3', source: 'vip', sourceHandle: 'yes', target: 'desk' },
+      { id: 'e4', source: 'vip', sourceHandle: 'else', target: 'desk' },
+      { id: 'e5', source: 'desk', sourceHandle: 'resolved', target: 'done' },
     ],
     notes: [],
   };
@@ -81,8 +79,21 @@ describe.sequential('plain words and the inbox in a browser', () => {
         await shot(page, 'version-changes');
         await page.getByRole('button', { name: 'Versions' }).click();
 
+        // A condition cut short says what it expects, and marks where.
+        await page.locator('.react-flow__node[data-id="vip"]').click();
+        const when = page.locator('.tn-inspector .tn-monaco[data-path="branches.0.expression"]');
+        await when.locator('.monaco-editor').click();
+        await page.keyboard.press('End');
+        await page.keyboard.type(' &&');
+        const problem = page.locator('.tn-inspector [data-testid=code-problems] li', { hasText: 'Expected a value after && at column 23' });
+        await problem.waitFor();
+        expect(await problem.locator('mark').textContent()).toBe('&&');
+        await shot(page, 'expression-error');
+
         // The run log reads as sentences; the technical record is one toggle away.
         await page.getByRole('button', { name: 'Analytics' }).click();
+        await page.locator('.react-flow__node[data-id="desk"]').click();
+        await page.getByTestId('analytics-node').locator('h3', { hasText: 'Hand over to a person: Team support' }).waitFor();
         await page.getByTestId('run-list').locator('button[data-run]').first().click();
         const log = page.getByTestId('run-log');
         const lines = log.getByTestId('run-steps');
@@ -92,6 +103,7 @@ describe.sequential('plain words and the inbox in a browser', () => {
           .waitFor();
         await lines.getByText('Waited 2 hours').waitFor();
         await lines.locator('[data-testid=run-line]', { hasText: 'Left by Next' }).first().waitFor();
+        await lines.locator('[data-testid=run-line]', { hasText: 'Left by VIP' }).waitFor();
         expect(await log.getByTestId('run-summary').textContent()).toContain('Now at Hand over to a person');
         expect(await lines.textContent()).not.toMatch(/timer\.fired|effect\.result|left by next/);
         await log.getByTestId('run-details').check();
