@@ -61,7 +61,7 @@ function checkField(n: LoadedNode, f: FoundField, scope: Scope): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (f.widget === 'expression') {
     const parsed = parseExpression(f.value);
-    if (!parsed.ok) return [diagnostic('expression-syntax', `${label}: ${parsed.message} of "${f.value}"`, where)];
+    if (!parsed.ok) return [diagnostic('expression-syntax', `${label}: ${parsed.message} of “${f.value}”`, where)];
     found.push({ expression: parsed.expression, hasFallback: false });
   } else {
     const parsed = parseTemplate(f.value);
