@@ -4,6 +4,7 @@ import { endpoints, roleRank, type FlowSummary, type WorkspaceView } from '@tand
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { Dialog } from '../shell/Dialog';
+import { MissingTemplates } from '../templates/MissingTemplates';
 import { navigate } from '../shell/router';
 import { cloneBody, defaultChoices, missingTemplates, showNumber, templateKey, type CloneChoices } from './cloneMapping';
 
@@ -64,6 +65,7 @@ export function CloneDialog({
   const set = (part: 'templates' | 'attributes' | 'flows', key: string, value: string) =>
     setChoices((c) => (c ? { ...c, [part]: { ...c[part], [key]: value } } : c));
   const missing = p && choices ? missingTemplates(p, choices) : [];
+  const targetWorkspace = targets.find((w) => w.id === target);
 
   return (
     <Dialog title={`Copy “${flow.name}” to another workspace`} onClose={onClose} wide testId="clone-dialog">
@@ -232,6 +234,9 @@ export function CloneDialog({
                   <TriangleAlert size={14} aria-hidden /> {missing.map((t) => t.name).join(', ')} {missing.length === 1 ? 'is' : 'are'} not in the target: the
                   copy will show an error on {missing.length === 1 ? 'that step' : 'those steps'} until you pick a template there.
                 </p>
+              )}
+              {targetWorkspace && (
+                <MissingTemplates sourceWorkspaceId={workspace.id} target={targetWorkspace} missing={missing} onChanged={() => preview.reload()} />
               )}
             </>
           )}

@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import { endpoints } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
-import type { TemplateView } from '../workspace/types';
 import { categoryWords } from './templateWords';
 import {
   draftProblems,
@@ -19,7 +18,7 @@ import {
 export interface NewTemplateFormProps {
   workspaceId: string;
   /** The workspace's templates, to warn before replacing one with the same name and language. */
-  existing: readonly TemplateView[];
+  existing: readonly { name: string; language: string }[];
   /** Fills the form (a template copied from another workspace). */
   initial?: TemplateDraft;
   onCreated(name: string): void | Promise<void>;
@@ -44,8 +43,7 @@ export function NewTemplateForm({ workspaceId, existing, initial = emptyDraft, o
     );
   const replaces = existing.some((t) => t.name === draft.name && t.language === draft.language);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     setTried(true);
     if (Object.keys(problems).length) return;
     setSaving(true);
@@ -68,7 +66,19 @@ export function NewTemplateForm({ workspaceId, existing, initial = emptyDraft, o
     ) : null;
 
   return (
-    <form className="tn-panel tn-template-form" onSubmit={(e) => void submit(e)} noValidate data-testid="template-form">
+    // A fieldset, not a <form>: the clone dialog shows it inside its own form, and forms do not nest.
+    <fieldset
+      className="tn-panel tn-template-form"
+      aria-label="New template"
+      data-testid="template-form"
+      onKeyDown={(e) => {
+        // Enter in a one-line field adds the template (and never submits a form around it).
+        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
       <h2>New template</h2>
       <div className="tn-template-form-grid">
         <div>
@@ -243,7 +253,7 @@ export function NewTemplateForm({ workspaceId, existing, initial = emptyDraft, o
         </p>
       )}
       <div className="tn-row">
-        <button type="submit" className="tn-primary" disabled={saving} data-testid="template-create">
+        <button type="button" className="tn-primary" disabled={saving} onClick={() => void submit()} data-testid="template-create">
           {saving ? 'Adding…' : 'Add template'}
         </button>
         <button type="button" onClick={onCancel}>
@@ -251,6 +261,6 @@ export function NewTemplateForm({ workspaceId, existing, initial = emptyDraft, o
         </button>
         {tried && Object.keys(problems).length > 0 && <span className="tn-errors">Fix the points above first.</span>}
       </div>
-    </form>
+    </fieldset>
   );
 }
