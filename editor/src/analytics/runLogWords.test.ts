@@ -57,6 +57,14 @@ describe('a run log in sentences', () => {
     expect(lines.at(-1)?.step).toBe('Send template: cart_reminder (en)');
   });
 
+  it('says a message was skipped, and why, when the step went on without it', () => {
+    const steps = [...started, step('event', '11:00', { nodeId: 'reminder', detail: { type: 'effect.result', node: 'reminder', outcome: 'ok' } })];
+    const skipped = { ...templateMessage('skipped'), error: { code: 'human_active' } };
+    const lines = runLogLines(steps, { doc, messages: [skipped], templates: [] });
+    expect(read(lines).at(-1)).toBe('Did not send the template *cart_reminder*: a person replied from the Business App');
+    expect(lines.at(-1)?.tone).toBe('warn');
+  });
+
   it("names the button the contact tapped by the step's own label", () => {
     const steps = [
       step('enter', '11:01', { nodeId: 'reply' }),

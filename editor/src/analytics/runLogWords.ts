@@ -1,6 +1,6 @@
 import type { FlowDocument, TemplateInfo } from '@tandem/shared';
 import type { MessageView } from '@tandem/shared/api';
-import { describeMessage, type RenderedMessage } from '../chat/describeMessage';
+import { deliveryNote, describeMessage, type RenderedMessage } from '../chat/describeMessage';
 import type { RunDetail } from '../workspace/types';
 import { answersText, describeDetail } from './stepDetail';
 import { stepWords, type StepWords } from './stepWords';
@@ -131,6 +131,11 @@ function effectWords(d: Record<string, unknown>, node: string | null, s: Step, c
     return { words: what ? ['Could not send ', ...what, ` — ${why}`] : [`Failed: ${why}`], tone: 'bad', about: node };
   }
   if (!what || !message) return { words: ['Done'], tone: 'plain', about: node };
+  if (message.status === 'skipped' || message.status === 'blocked') {
+    // The step went on without its message (e.g. skipped while a person was talking).
+    const why = (deliveryNote(message) ?? '').replace(/^Not sent:?\s*/, '').replace(/\.$/, '');
+    return { words: ['Did not send ', ...what, ...(why ? [`: ${why}`] : [])], tone: 'warn', about: node };
+  }
   return { words: ['Sent ', ...what, ` — ${statusWord(message.status)}`], tone: message.status === 'failed' ? 'bad' : 'good', about: node };
 }
 
