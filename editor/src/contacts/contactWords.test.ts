@@ -28,6 +28,16 @@ describe('windowStatus', () => {
     });
   });
 
+  it('counts the time left from their last message when the clock shown lags it', () => {
+    const wrote = at(5 * 60_000);
+    const s = windowStatus({ windowOpen: true, windowExpiresAt: at(5 * 60_000 + 24 * HOUR), lastInboundAt: wrote }, now);
+    expect(s.text).toMatch(/\(24 hours left\)$/);
+    expect(windowStatus({ windowOpen: true, windowExpiresAt: at(HOUR + 60_000), lastInboundAt: at(-23 * HOUR) }, now).text).toMatch(
+      /\(1 hour 1 minute left\)$/,
+    );
+    expect(windowStatus({ windowOpen: true, windowExpiresAt: at(30_000), lastInboundAt: at(-24 * HOUR) }, now).text).toMatch(/\(less than a minute left\)$/);
+  });
+
   it('says since when it is closed, or that they never wrote', () => {
     expect(windowStatus({ windowOpen: false, windowExpiresAt: at(-HOUR), lastInboundAt: at(-25 * HOUR) }, now).text).toBe(
       `Closed since ${momentText(at(-HOUR))}`,

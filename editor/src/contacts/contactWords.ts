@@ -1,5 +1,5 @@
 import type { ContactView } from '@tandem/shared/api';
-import { momentText, spanText } from '../analytics/timeWords';
+import { momentText } from '../analytics/timeWords';
 import { actorWords } from '../team/auditWords';
 
 /** The name people know the contact by: their WhatsApp profile, else the names they gave, else the number. */
@@ -28,9 +28,11 @@ export interface WindowStatus {
 /** The 24-hour customer service window on the workspace's clock (the sandbox clock in a sandbox). */
 export function windowStatus(c: Pick<ContactView, 'windowOpen' | 'windowExpiresAt' | 'lastInboundAt'>, now: string | Date): WindowStatus {
   if (c.windowOpen && c.windowExpiresAt) {
+    // The clock shown may lag the last message by a poll: the window never has more than 24 hours left.
+    const from = Math.max(new Date(now).getTime(), c.lastInboundAt ? Date.parse(c.lastInboundAt) : 0);
     return {
       open: true,
-      text: `Open until ${momentText(c.windowExpiresAt)} (${spanText(now, c.windowExpiresAt)} left)`,
+      text: `Open until ${momentText(c.windowExpiresAt)} (${leftText(Date.parse(c.windowExpiresAt) - from)} left)`,
       detail: 'They wrote in the last 24 hours: journeys and teammates may send any message.',
     };
   }
@@ -42,6 +44,15 @@ export function windowStatus(c: Pick<ContactView, 'windowOpen' | 'windowExpiresA
     };
   }
   return { open: false, text: 'Closed: they have not written yet', detail: 'Only approved templates reach them until they write.' };
+}
+
+/** Time left in a window, in hours and minutes ("23 hours 5 minutes", "40 minutes"). */
+function leftText(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor((ms % 3_600_000) / 60_000);
+  const h = hours ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '';
+  const m = minutes ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '';
+  return [h, m].filter(Boolean).join(' ') || 'less than a minute';
 }
 
 /** A free entry point (they came from a Click-to-WhatsApp ad): until when every message is free; undefined when none is open. */
