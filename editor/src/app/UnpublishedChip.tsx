@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { CircleDot } from 'lucide-react';
 import { useFlow } from '../store/useFlow';
 import { useWorkspaceData } from '../workspace/workspaceData';
-import { describeDraftChanges, draftChanges, hasChanges } from './unpublished';
+import { flowDocumentSchema } from '@tandem/shared';
+import { describeChanges } from './describeChanges';
+import { draftChanges, hasChanges } from './unpublished';
 import './unpublished.css';
 
 /**
@@ -15,7 +17,8 @@ export function UnpublishedChip() {
   const [open, setOpen] = useState(false);
   const changes = useMemo(() => (data?.liveDocument !== undefined ? draftChanges(data.liveDocument, doc) : undefined), [data?.liveDocument, doc]);
   if (!data || data.viewing || !changes || !hasChanges(changes)) return null;
-  const lines = describeDraftChanges(changes);
+  const live = flowDocumentSchema.safeParse(data.liveDocument);
+  const lines = live.success ? describeChanges(live.data, doc) : [];
   return (
     <span className="tn-unpublished">
       <button

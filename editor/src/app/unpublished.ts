@@ -51,17 +51,3 @@ export function draftChanges(liveDocument: unknown, draft: FlowDocument): DraftC
 export function hasChanges(c: DraftChanges): boolean {
   return c.added.length + c.removed.length + c.changed.length + c.connectionsAdded + c.connectionsRemoved > 0 || c.settingsChanged;
 }
-
-/** The changes as sentences, for the "Unpublished changes" list. */
-export function describeDraftChanges(c: DraftChanges): string[] {
-  const quoted = (names: string[]) => names.map((n) => `“${n}”`).join(', ');
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  return [
-    ...(c.added.length ? [`Added ${c.added.length === 1 ? 'the step' : 'the steps'} ${quoted(c.added)}`] : []),
-    ...(c.removed.length ? [`Removed ${c.removed.length === 1 ? 'the step' : 'the steps'} ${quoted(c.removed)}`] : []),
-    ...(c.changed.length ? [`Changed the settings of ${quoted(c.changed)}`] : []),
-    ...(c.connectionsAdded ? [`Added ${count(c.connectionsAdded, 'connection')}`] : []),
-    ...(c.connectionsRemoved ? [`Removed ${count(c.connectionsRemoved, 'connection')}`] : []),
-    ...(c.settingsChanged ? ['Changed the flow settings'] : []),
-  ];
-}

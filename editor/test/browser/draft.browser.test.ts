@@ -56,7 +56,7 @@ describe.sequential('draft and live in a browser', () => {
         await page.getByTestId('unpublished-changes').click();
         const list = page.getByTestId('unpublished-list');
         expect(await list.textContent()).toContain('Contacts still get version 1.');
-        expect(await list.textContent()).toContain('Changed the settings of “Send message: Today: fresh pasta”');
+        expect(await list.textContent()).toContain('Message › Text: “Today: tomato soup” → “Today: fresh pasta”');
         await session.shot(page, 'unpublished-changes');
         await page.getByTestId('unpublished-changes').click();
 
