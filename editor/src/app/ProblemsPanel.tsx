@@ -4,6 +4,8 @@ import { ChevronDown, ChevronUp, CircleX, Info, TriangleExclamationPoint } from 
 import { diagnosticCatalog, type Diagnostic } from '@tandem/shared';
 import { keyedByContent } from '../shell/contentKeys';
 import { useFlowStore } from '../store/useFlow';
+import { applyFix } from '../validation/applyFix';
+import '../validation/fix.css';
 import { useValidation } from '../validation/useValidation';
 import { newErrors } from './newErrors';
 import './problems.css';
@@ -28,6 +30,11 @@ export function ProblemsPanel() {
     if (next.fresh > 0) setOpen(true);
   }, [diagnostics, pending]);
   const expanded = open && diagnostics.length > 0;
+  const [fixed, setFixed] = useState<{ label: string; notes: string[] }>();
+  const fix = (d: Diagnostic) => {
+    const notes = applyFix(store, d);
+    if (notes && d.fix) setFixed({ label: d.fix.label, notes });
+  };
   const focus = (d: Diagnostic) => {
     if (!d.nodeId) return;
     const exists = store.getState().doc.nodes.some((n) => n.id === d.nodeId);
@@ -52,6 +59,29 @@ export function ProblemsPanel() {
           {diagnostics.length > 0 && (expanded ? <ChevronDown size={14} aria-hidden /> : <ChevronUp size={14} aria-hidden />)}
         </button>
       </h2>
+      {fixed && (
+        <div className="tn-fixed" role="status" data-testid="fix-applied">
+          <strong>Done: {fixed.label}.</strong>
+          <ul>
+            {fixed.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => {
+              store.getState().undo();
+              setFixed(undefined);
+            }}
+            aria-label={`Undo: ${fixed.label}`}
+          >
+            Undo
+          </button>
+          <button type="button" onClick={() => setFixed(undefined)}>
+            OK
+          </button>
+        </div>
+      )}
       {expanded && (
         <ul>
           {keyedByContent(diagnostics).map(({ key, item: d }) => {
@@ -64,6 +94,11 @@ export function ProblemsPanel() {
                   {d.nodeId && <code>{d.nodeId}</code>}
                   <span>{d.message}</span>
                 </button>
+                {d.fix && (
+                  <button type="button" className="tn-fix" onClick={() => fix(d)} data-testid="apply-fix">
+                    {d.fix.label}
+                  </button>
+                )}
               </li>
             );
           })}
