@@ -79,6 +79,7 @@ export function MissingTemplates({ sourceWorkspaceId, target, missing, onChanged
               key={`${m.name}|${m.language}`}
               type="button"
               disabled={!original(m.name, m.language)}
+              title={original(m.name, m.language) ? undefined : `This workspace has no ${m.name} (${m.language}) to copy either`}
               onClick={() => setCreating(`${m.name}|${m.language}`)}
               data-testid="clone-create-template"
               data-template={m.name}

@@ -1,18 +1,59 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { endpoints } from '@tandem/shared/api';
+import { startCloudApiStandIn, type CloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 import { apiAs } from './tandemServer';
 import { canvasDriver, login } from './browser';
 import { productSession } from './productSession';
 
 // A marketer manages a brand's content without the API, in a real browser against the real
-// product: adds a sandbox template through the Templates screen and sends it from a flow, sees
-// which flows use it, and copies a flow to a brand that lacks its template without a dead end.
+// product (the Cloud API stand-in as Meta): adds a sandbox template through the Templates screen
+// and sends it from a flow, sees which flows use it, syncs a real number's templates from Meta,
+// and copies a flow to a brand that lacks its template without a dead end.
 
-const { tandem: product, scenario, shot } = productSession();
+const WABA = '102290129340398';
+const TOKEN = 'EAAGbrowser-templates-token';
+/** The account's templates as Meta lists them: one approved, one paused for low quality, one rejected. */
+const metaTemplates = [
+  {
+    name: 'order_update',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    quality_score: { score: 'GREEN' },
+    components: [
+      { type: 'BODY', text: 'Good news {{1}}! Your order {{2}} is on its way.' },
+      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://shop.example.com/t/{{1}}' }] },
+    ],
+  },
+  {
+    name: 'summer_sale',
+    language: 'de',
+    status: 'PAUSED',
+    category: 'MARKETING',
+    quality_score: { score: 'RED' },
+    components: [{ type: 'BODY', text: 'Hallo {{1}}, 20 % Rabatt auf alles!' }],
+  },
+  {
+    name: 'spring_offer',
+    language: 'en',
+    status: 'REJECTED',
+    category: 'MARKETING',
+    rejected_reason: 'INVALID_FORMAT',
+    components: [{ type: 'BODY', text: '{{1}}{{2}}' }],
+  },
+];
+
+let standIn: CloudApiStandIn;
+beforeAll(async () => {
+  standIn = await startCloudApiStandIn({ tokens: { '106540352242922': TOKEN }, templates: { [WABA]: metaTemplates } });
+});
+afterAll(() => standIn?.close());
+
+const { tandem: product, scenario, shot } = productSession({ env: () => ({ WHATSAPP_API_BASE_URL: standIn.url }) });
 const example = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'engine', 'examples', `${name}.json`), 'utf8')) as Record<string, unknown>;
 
@@ -81,6 +122,35 @@ describe.sequential('content screens in a browser', () => {
   );
 
   it(
+    "syncs a real number's templates from Meta and shows each one's status, quality and Meta's reason for a rejection",
+    () =>
+      scenario(async (page) => {
+        const api = await apiAs(product().url, product().email, product().password);
+        const { id } = await api(endpoints.createWorkspace, {
+          body: { name: 'Lucky Shrub', transport: 'cloud', phoneNumberId: '106540352242922', wabaId: WABA, accessToken: TOKEN },
+        });
+        await login(page, product().url, product().email, product().password);
+        await page.goto(`${product().url}/#/w/${encodeURIComponent(id)}/templates`);
+        await page.getByTestId('templates-empty').getByText('Sync from Meta', { exact: false }).waitFor();
+        await page.getByTestId('sync-templates').click();
+        await page.getByTestId('sync-result').getByText('3 templates synced from Meta.').waitFor();
+        const order = page.locator('[data-testid=template][data-name="order_update"]');
+        expect(await order.getByTestId('template-status').textContent()).toBe('Approved');
+        await order.getByText('High quality').waitFor();
+        await order.getByText('Good news {{1}}! Your order {{2}} is on its way.').waitFor();
+        const sale = page.locator('[data-testid=template][data-name="summer_sale"]');
+        expect(await sale.getByTestId('template-status').textContent()).toBe('Paused');
+        await sale.getByText('Low quality').waitFor();
+        await page
+          .locator('[data-testid=template][data-name="spring_offer"]')
+          .getByText(/Why: The format is not accepted/)
+          .waitFor();
+        await shot(page, 'templates-synced');
+      }),
+    120_000,
+  );
+
+  it(
     "copies a flow to a sandbox brand that lacks its template: creates the template there from the original, and the copy's preview finds it",
     () =>
       scenario(async (page) => {
@@ -100,13 +170,13 @@ describe.sequential('content screens in a browser', () => {
         expect(await form.getByTestId('template-body').inputValue()).toContain('{{1}}');
         await form.getByTestId('template-create').click();
         await form.getByTestId('template-examples-problem').waitFor();
+        await shot(page, 'clone-missing-template');
         await form.getByTestId('template-example-1').fill('Ana');
         await form.getByTestId('template-example-2').fill('2 plants');
         await form.getByTestId('template-create').click();
 
         await cart.getByLabel('exists').waitFor();
         await dialog.getByTestId('clone-missing-actions').waitFor({ state: 'detached' });
-        await shot(page, 'clone-template-created');
         const created = await api(endpoints.listTemplates, { params: { workspaceId: target } });
         expect(created.templates.map((t) => `${t.name}|${t.language}`)).toEqual(['cart_reminder|en']);
         await dialog.getByTestId('clone-confirm').click();
