@@ -24,7 +24,7 @@ function overlapping(boxes: { id: string; x: number; y: number; width: number; h
 
 describe.sequential('the canvas in a browser', () => {
   it(
-    'builds the abandoned-cart journey with "+" and the keyboard: each step lands beside the last, connected, nothing overlaps',
+    'builds the abandoned-cart journey with "+" and the keyboard: each step lands beside the last, connected, nothing overlaps; tried from the draft in the simulator to the handoff, then published',
     () =>
       scenario(async (page) => {
         const c = canvasDriver(page);
@@ -151,6 +151,32 @@ describe.sequential('the canvas in a browser', () => {
         await page.getByTestId('remove-connection').click();
         await invalid.waitFor({ state: 'detached' });
         expect(await page.locator('.react-flow__edge').count()).toBe(5);
+
+        // Tried from the draft in the simulator, before it is published: the event, the template, the answer, the wait, the handoff.
+        await page.getByRole('button', { name: 'Simulator' }).click();
+        const sim = page.getByRole('region', { name: 'Simulator' });
+        await sim.getByTestId('test-draft').click();
+        await sim.getByTestId('draft-test').filter({ hasText: 'Testing the draft' }).waitFor();
+        await sim.getByLabel('Event name').fill('cart.abandoned');
+        await sim.getByRole('button', { name: 'Fire event' }).click();
+        await sim.locator('[data-testid=message][data-kind=template]').waitFor();
+        await sim.locator(`[data-testid=sim-run][data-node="${question}"]`).waitFor();
+        await sim.getByTestId('sim-text').fill('anna@example.com');
+        await sim.getByTestId('sim-send').click();
+        await sim.locator(`[data-testid=sim-run][data-node="${wait}"][data-waiting="timer"]`).waitFor();
+        await sim.getByRole('button', { name: '+1 h' }).click();
+        await sim.locator(`[data-testid=sim-run][data-node="${handoff}"][data-waiting="person"]`).waitFor();
+        await sim.locator('[data-testid=message]').filter({ hasText: 'A teammate will reply shortly.' }).waitFor();
+        await c.node(handoff).locator('[data-current="active"]').waitFor();
+        expect(await page.getByTestId('live-version').textContent()).toBe('Not published');
+
+        // Then published: contacts get it, and the sandbox runs the live version again.
+        await page.getByRole('button', { name: 'Publish' }).click();
+        await page.getByTestId('publish-note').fill('Cart rescue');
+        await page.getByTestId('publish-confirm').click();
+        await page.getByTestId('live-version').filter({ hasText: 'Live: v1' }).waitFor();
+        await page.getByRole('button', { name: 'Simulator' }).click();
+        await page.getByRole('region', { name: 'Simulator' }).getByTestId('draft-test').filter({ hasText: 'The sandbox runs version 1.' }).waitFor();
       }),
     120_000,
   );
