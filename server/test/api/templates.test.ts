@@ -156,6 +156,41 @@ describe('templates API', () => {
     expect(conflict.json.error.issues).toEqual([{ path: ['bodyParameters'], message: 'The body text has the parameters [1, 2]' }]);
   });
 
+  it('refuses a sandbox template Meta would refuse, naming each part and what is wrong', async () => {
+    const res = await h.call(
+      endpoints.createTemplate,
+      { workspaceId: h.a },
+      {
+        key: h.keys.a,
+        body: {
+          name: 'Spring Sale',
+          language: 'English',
+          category: 'MARKETING',
+          text: { body: 'x'.repeat(1_025) },
+          buttons: [
+            { type: 'QUICK_REPLY', text: 'Yes please, send me the spring offers' },
+            { type: 'QUICK_REPLY', text: 'No' },
+          ],
+        },
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues.map((i: { path: (string | number)[]; message: string }) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'name: Use only lowercase letters, digits and underscores, such as order_shipped',
+      'language: A language code such as en, de or pt_BR',
+      'buttons.0.text: A button text has at most 25 characters',
+      'text.body: The text has at most 1,024 characters',
+    ]);
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ type: 'QUICK_REPLY', text: `Choice ${i + 1}` }));
+    const many = await h.call(
+      endpoints.createTemplate,
+      { workspaceId: h.a },
+      { key: h.keys.a, body: { name: 'spring_sale', language: 'en', category: 'MARKETING', text: { body: 'Pick one' }, buttons: eleven } },
+    );
+    expect(many.json.error.issues).toEqual([expect.objectContaining({ path: ['buttons'], message: 'At most 10 buttons' })]);
+    expect((await templatesOf(h.a)).some((t) => t.name === 'Spring Sale' || t.name === 'spring_sale')).toBe(false);
+  });
+
   it('refuses to create templates for a real number', async () => {
     const res = await h.call(
       endpoints.createTemplate,
