@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Bot, Hand, Play, Send, UserCheck } from 'lucide-react';
 import { flowDocumentSchema, PERSON } from '@tandem/shared';
 import { endpoints, type FlowSummary } from '@tandem/shared/api';
@@ -6,7 +6,7 @@ import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { ChatThread } from '../chat/ChatThread';
 import type { HandoffView } from '../workspace/types';
-import { afterRelease, releaseSentence } from './afterRelease';
+import { afterRelease, releaseSentence, type AfterRelease } from './afterRelease';
 import { ContactPanel } from './ContactPanel';
 import { handoffStatusText } from './handoffWords';
 import { isPaused, pauseText } from './paused';
@@ -34,8 +34,7 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
   );
   const contact = useLoad(() => api(endpoints.getContact, { params: { workspaceId, id: contactId } }), `${workspaceId}|${contactId}`, { pollMs: 5_000 });
   const templates = useLoad(() => api(endpoints.listTemplates, { params: { workspaceId } }), workspaceId);
-  const next = useNextStep(workspaceId, handoff.runId);
-  const flowName = flows.find((f) => f.id === next.flowId)?.name;
+  const nextStep = useNextStep(workspaceId, handoff.runId);
   const act = async (what: () => Promise<unknown>) => {
     setBusy(true);
     setError(undefined);
@@ -60,8 +59,10 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
   };
   const release = () =>
     void act(async () => {
+      // What happens next is read before the release: once released, the run moves on.
+      const next = nextStep.next ?? (await nextStep.load());
       await api(endpoints.releaseHandoff, { params: { workspaceId, id: handoff.id } });
-      onReleased(releaseSentence(flowName, handoff.runId === null ? undefined : next.after));
+      onReleased(releaseSentence(next?.flowName, next?.after));
     });
   const c = contact.data;
   const messages = [...(thread.data?.messages ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
@@ -97,7 +98,7 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
               disabled={busy}
               onClick={release}
               data-testid="release"
-              title={next.after ? releaseSentence(flowName, next.after) : 'Give the conversation back to the bot'}
+              title={nextStep.next ? releaseSentence(nextStep.next.flowName, nextStep.next.after) : 'Give the conversation back to the bot'}
             >
               <Bot size={14} /> Back to bot
             </button>
@@ -147,19 +148,25 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
   );
 }
 
-/** The run waiting at the handoff, and where it goes once the conversation is back with the bot. */
+/**
+ * Where the run waiting at the handoff goes once the conversation is back with the bot, and its
+ * journey's name: loaded with the conversation, or on demand when "Back to bot" is clicked first.
+ */
 function useNextStep(workspaceId: string, runId: number | null) {
   const api = useApi();
-  const run = useLoad(() => api(endpoints.getRun, { params: { workspaceId, id: runId ?? 0 } }), `${workspaceId}|${runId}`, { enabled: runId !== null });
-  const r = run.data;
-  const version = useLoad(
-    () => api(endpoints.getVersion, { params: { workspaceId, flowId: r?.flowId ?? '', version: r?.version ?? 1 } }),
-    `${workspaceId}|${r?.flowId}|${r?.version}`,
-    { enabled: r !== undefined },
-  );
-  return useMemo(() => {
-    const doc = flowDocumentSchema.safeParse(version.data?.document);
-    const at = r?.waitingFor === PERSON ? r.currentNode : null;
-    return { flowId: r?.flowId, after: doc.success && at ? afterRelease(doc.data, at) : undefined };
-  }, [r, version.data]);
+  const load = useCallback(async (): Promise<NextStep | undefined> => {
+    if (runId === null) return undefined;
+    const run = await api(endpoints.getRun, { params: { workspaceId, id: runId } });
+    if (run.waitingFor !== PERSON || !run.currentNode) return undefined;
+    const version = await api(endpoints.getVersion, { params: { workspaceId, flowId: run.flowId, version: run.version } });
+    const doc = flowDocumentSchema.safeParse(version.document);
+    return doc.success ? { flowName: doc.data.name, after: afterRelease(doc.data, run.currentNode) } : undefined;
+  }, [api, workspaceId, runId]);
+  const loaded = useLoad(load, `${workspaceId}|${runId}`, { enabled: runId !== null });
+  return { next: loaded.data, load };
+}
+
+interface NextStep {
+  flowName: string;
+  after: AfterRelease;
 }

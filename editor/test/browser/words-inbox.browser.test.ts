@@ -162,6 +162,14 @@ describe.sequential('plain words and the inbox in a browser', () => {
           .filter({ hasText: 'Layla' })
           .locator('[data-testid=unread]')
           .waitFor({ state: 'detached' });
+        // The contact answers: one new message again, on the conversation and on the Inbox link.
+        await api(endpoints.simulateMessage, { params: { workspaceId }, body: { waId, text: 'شكرا جزيلا' } });
+        await page
+          .locator('[data-testid=handoffs] button[data-handoff]')
+          .filter({ hasText: 'Layla' })
+          .locator('[data-testid=unread][data-count="1"]')
+          .waitFor();
+        await page.locator('[data-testid=nav-inbox-count][data-count="1"]').waitFor();
         await shot(page, 'inbox-contact');
 
         // Back to bot: the page says where the journey goes on.
