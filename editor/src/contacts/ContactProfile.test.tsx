@@ -4,6 +4,7 @@ import { endpoints, type ApiClient, type ContactView, type RouteDef } from '@tan
 import { workspaceView } from '../../test/workspaceFixtures';
 import { ApiContext } from '../api/client';
 import { ContactsPage } from './ContactsPage';
+import cart from '../../../engine/examples/abandoned-cart.json';
 
 const now = '2026-01-01T10:00:00.000Z';
 const ana: ContactView = {
@@ -30,12 +31,13 @@ const ana: ContactView = {
 };
 
 /** The profile's API: the contact (changed by updateContact as the server would), its consent history, no runs and no messages. */
-function profileApi() {
+function profileApi(over: Record<string, unknown> = {}) {
   let contact = ana;
   const calls: { name: string; body: unknown }[] = [];
   const api = (async (route: RouteDef, input: { body?: Record<string, unknown> } = {}) => {
     const name = Object.entries(endpoints).find(([, r]) => r === route)![0];
     calls.push({ name, body: input.body });
+    if (name in over) return over[name];
     switch (name) {
       case 'getContact':
         return contact;
@@ -134,6 +136,48 @@ describe('contact profile', () => {
     });
     expect(within(form).getByText(/Use lower-case letters, digits and _/)).toBeTruthy();
     expect(calls.some((c) => c.name === 'updateContact')).toBe(false);
+  });
+
+  it('lists the journeys they are in, naming the step they wait at from the run’s own version, with a link to the flow', async () => {
+    const run = (id: number, status: string, extra: Record<string, unknown>) => ({
+      id,
+      flowId: 'fl_cart',
+      flowVersionId: 3,
+      version: 2,
+      contactId: 7,
+      status,
+      currentNode: null,
+      waitingFor: null,
+      outcome: null,
+      endReason: null,
+      startedAt: '2026-01-01T08:00:00.000Z',
+      endedAt: null,
+      ...extra,
+    });
+    const { api, calls } = profileApi({
+      listRuns: {
+        runs: [
+          run(2, 'active', { currentNode: 'reply', waitingFor: 'reply' }),
+          run(1, 'completed', { endedAt: '2025-12-20T08:00:00.000Z', flowId: 'fl_gone' }),
+        ],
+      },
+      listFlows: { flows: [{ id: 'fl_cart', name: 'Abandoned cart recovery', liveVersion: 2, versionCount: 2, updatedAt: now, createdAt: now }] },
+      getVersion: { id: 3, version: 2, note: '', createdAt: now, live: true, document: cart },
+    });
+    show('agent', api);
+    const active = await screen.findByText('waiting for the contact to reply', { exact: false });
+    const row = active.closest('tr')!;
+    expect(row.textContent).toContain('Abandoned cart recovery');
+    expect(row.textContent).toContain('Running');
+    expect(row.querySelector('strong')!.textContent).toMatch(/^Ask/);
+    expect(
+      within(row as HTMLElement)
+        .getByText('Abandoned cart recovery')
+        .getAttribute('href'),
+    ).toBe('#/w/ws_1/flows/fl_cart/v/2');
+    const ended = screen.getByText('A deleted journey').closest('tr')!;
+    expect(ended.textContent).toContain('Finished');
+    expect(calls.filter((c) => c.name === 'listRuns')).toHaveLength(1);
   });
 
   it('tells a viewer that contacts are for agents and up, without loading any', () => {
