@@ -138,7 +138,7 @@ export function TemplatesPage({ workspace }: { workspace: WorkspaceView }) {
               ))}
             </div>
             <span className="tn-muted">
-              {shown.length === templates.length ? `${templates.length} templates` : `${shown.length} of ${templates.length} templates`}
+              {shown.length === templates.length ? countWords(templates.length) : `${shown.length} of ${countWords(templates.length)}`}
             </span>
           </div>
           {shown.length === 0 && <p className="tn-muted">No template matches. Clear the search or pick “All”.</p>}
@@ -153,6 +153,8 @@ export function TemplatesPage({ workspace }: { workspace: WorkspaceView }) {
   );
 }
 
+const countWords = (n: number) => (n === 1 ? '1 template' : `${n} templates`);
+
 function SyncResult({ sync }: { sync: Sync }) {
   if (sync.state === 'running')
     return (
@@ -163,7 +165,7 @@ function SyncResult({ sync }: { sync: Sync }) {
   if (sync.state === 'done')
     return (
       <div className="tn-banner" role="status" data-testid="sync-result">
-        {sync.synced === 1 ? '1 template' : `${sync.synced} templates`} synced from Meta.
+        {countWords(sync.synced)} synced from Meta.
       </div>
     );
   if (sync.state === 'failed')

@@ -113,8 +113,9 @@ describe.sequential('content screens in a browser', () => {
         const uses = page.locator('[data-testid=template][data-name="spring_sale"] [data-testid=template-used-by]');
         await uses.getByText('Abandoned cart recovery').waitFor();
         expect(await uses.textContent()).toContain('(draft only)');
-        await page.getByTestId('template-search').fill('bouquet');
         await shot(page, 'templates');
+        await page.getByTestId('template-search').fill('bouquet');
+        await page.getByText('1 template', { exact: true }).waitFor();
         await uses.getByTestId('template-flow-link').click();
         await page.getByTestId('flow-name').filter({ hasText: 'Abandoned cart recovery' }).waitFor();
       }),
