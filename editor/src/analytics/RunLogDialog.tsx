@@ -78,7 +78,7 @@ export function RunLogDialog({ workspaceId, runId, onClose }: { workspaceId: str
                 templates={templates}
                 perspective="business"
                 empty="This run sent no messages."
-                {...(doc ? { stepName: words.name } : {})}
+                {...(doc ? { stepName: (m: { nodeId: string | null }) => words.name(m.nodeId) } : {})}
               />
             </div>
           </div>

@@ -14,8 +14,8 @@ export interface ChatThreadProps {
   /** Opens the Flow of the bot's latest message that has one, with that message's wamid (simulator only). */
   onOpenFlow?: (flow: FlowOpening) => void;
   empty?: string;
-  /** Names the step that sent a bot message (shown instead of its id), when the journey's document is at hand. */
-  stepName?: (nodeId: string) => string;
+  /** Names the step that sent a bot message (shown instead of its id) when the journey's document is at hand; undefined: the id. */
+  stepName?: (message: Pick<MessageView, 'runId' | 'nodeId'>) => string | undefined;
 }
 
 /** A Flow the contact opens, and the message it came in (WhatsApp's `context.id` of the reply). */

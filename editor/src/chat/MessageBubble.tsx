@@ -7,7 +7,7 @@ import { messageAuthor } from './messageAuthor';
 import './chat.css';
 
 export interface MessageBubbleProps {
-  message: Pick<MessageView, 'id' | 'direction' | 'status' | 'error' | 'at' | 'nodeId' | 'agent'>;
+  message: Pick<MessageView, 'id' | 'direction' | 'status' | 'error' | 'at' | 'nodeId' | 'runId' | 'agent'>;
   rendered: RenderedMessage;
   /** Whose side of the chat this message is on (the simulator is the contact's phone; the inbox the business's). */
   side: 'left' | 'right';
@@ -17,8 +17,8 @@ export interface MessageBubbleProps {
   onOpenFlow?: (() => void) | undefined;
   /** Label every message with who wrote it: the bot, a teammate by name, the Business App (the inbox, the run log). */
   showAuthor?: boolean | undefined;
-  /** The name of the step that sent a bot message; its id when absent. */
-  stepName?: ((nodeId: string) => string) | undefined;
+  /** The name of the step that sent a bot message; its id when absent or unknown. */
+  stepName?: ((message: Pick<MessageView, 'runId' | 'nodeId'>) => string | undefined) | undefined;
 }
 
 const directionLabel: Record<MessageView['direction'], string> = { in: 'Contact', out: 'Bot', echo: 'From the Business App', history: 'History' };
@@ -50,7 +50,10 @@ export function MessageBubble({ message, rendered, side, onReply, onOpenFlow, sh
       <div className="tn-msg-meta">
         {message.direction === 'out' &&
           message.nodeId &&
-          (stepName ? <span title="The step that sent it">{stepName(message.nodeId)}</span> : <code title="The step that sent it">{message.nodeId}</code>)}
+          (() => {
+            const name = stepName?.(message);
+            return name ? <span title="The step that sent it">{name}</span> : <code title="The step that sent it">{message.nodeId}</code>;
+          })()}
         <time dateTime={message.at}>{new Date(message.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
         {message.direction === 'out' && <span className="tn-msg-status">{message.status}</span>}
       </div>

@@ -4,6 +4,7 @@ import { flowDocumentSchema, PERSON } from '@tandem/shared';
 import { endpoints, type FlowSummary } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import { stepWords } from '../analytics/stepWords';
 import { ChatThread } from '../chat/ChatThread';
 import type { HandoffView } from '../workspace/types';
 import { afterRelease, releaseSentence, type AfterRelease } from './afterRelease';
@@ -116,7 +117,12 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
           )}
         </header>
         {c && isPaused(c, new Date().toISOString()) && <p className="tn-banner tn-banner-warning">{pauseText(c)}</p>}
-        <ChatThread messages={messages} templates={templates.data?.templates ?? []} perspective="business" />
+        <ChatThread
+          messages={messages}
+          templates={templates.data?.templates ?? []}
+          perspective="business"
+          stepName={(m) => (nextStep.next && m.runId !== null && m.runId === handoff.runId ? nextStep.next.stepName(m.nodeId) : undefined)}
+        />
         {error && (
           <p className="tn-errors" role="alert">
             {error}
@@ -160,7 +166,7 @@ function useNextStep(workspaceId: string, runId: number | null) {
     if (run.waitingFor !== PERSON || !run.currentNode) return undefined;
     const version = await api(endpoints.getVersion, { params: { workspaceId, flowId: run.flowId, version: run.version } });
     const doc = flowDocumentSchema.safeParse(version.document);
-    return doc.success ? { flowName: doc.data.name, after: afterRelease(doc.data, run.currentNode) } : undefined;
+    return doc.success ? { flowName: doc.data.name, after: afterRelease(doc.data, run.currentNode), stepName: stepWords(doc.data).name } : undefined;
   }, [api, workspaceId, runId]);
   const loaded = useLoad(load, `${workspaceId}|${runId}`, { enabled: runId !== null });
   return { next: loaded.data, load };
@@ -169,4 +175,6 @@ function useNextStep(workspaceId: string, runId: number | null) {
 interface NextStep {
   flowName: string;
   after: AfterRelease;
+  /** Names the steps of the run's version (its messages show them). */
+  stepName: (nodeId: string | null) => string;
 }

@@ -156,6 +156,7 @@ describe.sequential('plain words and the inbox in a browser', () => {
         await mine.getByTestId('message-author').getByText(`${tandem().email} · in the inbox`).waitFor();
         const bot = conversation.locator('[data-testid=message][data-author=bot]').first();
         expect(await bot.getByTestId('message-author').textContent()).toContain('Bot');
+        await bot.locator('.tn-msg-meta', { hasText: 'Hand over to a person: Team support' }).waitFor();
         expect(await mine.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(await bot.evaluate((el) => getComputedStyle(el).backgroundColor));
         await page
           .locator('[data-testid=handoffs] button[data-handoff]')
