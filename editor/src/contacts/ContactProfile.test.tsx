@@ -180,6 +180,24 @@ describe('contact profile', () => {
     expect(calls.filter((c) => c.name === 'listRuns')).toHaveLength(1);
   });
 
+  it('says the bot is paused while a teammate answers, with a link to the conversation in the inbox', async () => {
+    const handoff = { id: 12, contactId: 7, contactName: 'Ana L.', contactWaId: ana.waId, runId: null, team: 'support', status: 'taken' };
+    const { api } = profileApi({
+      getContact: { ...ana, pausedIndefinitely: true, pauseReason: 'handoff' },
+      listHandoffs: {
+        handoffs: [
+          { ...handoff, id: 11, contactId: 8 },
+          { ...handoff, assignee: 'Sam', openedAt: now, takenAt: now, lastMessage: null, unread: 0 },
+        ],
+      },
+    });
+    show('agent', api);
+    expect((await screen.findByTestId('contact-paused')).textContent).toContain('a person from the team is talking to them');
+    const link = await screen.findByTestId('contact-handoff');
+    expect(link.textContent).toContain('Sam is answering them');
+    expect(link.getAttribute('href')).toBe('#/w/ws_1/inbox/12');
+  });
+
   it('tells a viewer that contacts are for agents and up, without loading any', () => {
     render(
       <ApiContext.Provider value={profileApi().api}>

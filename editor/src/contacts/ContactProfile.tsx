@@ -9,6 +9,7 @@ import { ConsentSection } from './ConsentSection';
 import { ContactDetails } from './ContactDetails';
 import { ContactRuns } from './ContactRuns';
 import { ContactThread } from './ContactThread';
+import { HandoffLink } from './HandoffLink';
 import { TagsSection } from './TagsSection';
 import { contactName, contactNumber, freeEntryText, pauseText, windowStatus } from './contactWords';
 
@@ -98,6 +99,7 @@ export function ContactProfile({ workspace, contactId }: { workspace: WorkspaceV
                 <PauseCircle size={14} aria-hidden /> {pause}
               </p>
             )}
+            {c.pausedIndefinitely && <HandoffLink workspaceId={workspace.id} contactId={c.id} />}
           </section>
           <ConsentSection workspace={workspace} contact={c} canEdit={canEdit} onSave={save} />
           <ContactDetails contact={c} canEdit={canEdit} onSave={save} />
