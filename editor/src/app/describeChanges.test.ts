@@ -69,6 +69,15 @@ describe('describeChanges', () => {
     ]);
   });
 
+  it('names the days a wait was given by their names', () => {
+    const timed = edited((d) => {
+      node(d, 'wait_1h').data = { mode: 'until_time', time: '09:00', days: ['mon'] };
+    });
+    const after = structuredClone(timed);
+    node(after, 'wait_1h').data = { mode: 'until_time', time: '09:00', days: ['mon', 'sat'] };
+    expect(describeChanges(timed, after)).toEqual(['“Wait: Until 09:00 on mon” · On days: added Sat']);
+  });
+
   it('counts steps moved on the canvas and notes', () => {
     const after = edited((d) => {
       node(d, 'wait_1h').position = { x: 10, y: 10 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChoiceLabel } from '@tandem/nodes';
 import { unionLabels } from './choiceWords';
 import { discriminatorOf, fieldInfo, humanize, isRecord, primitiveKind, unionChoices } from './schemaInfo';
 import { quote, tagText, valueText } from './valueWords';
@@ -25,7 +26,7 @@ export function settingChanges(schema: z.ZodType, before: unknown, after: unknow
     }
   }
   if (s instanceof z.ZodArray && Array.isArray(a) && Array.isArray(b)) {
-    const items = listChanges(s, a, b, name);
+    const items = listChanges(s, a, b, name, info.meta?.choices);
     if (items) return items;
   }
   const from = valueText(schema, a);
@@ -45,11 +46,13 @@ function objectChanges(s: z.ZodObject, a: Record<string, unknown>, b: Record<str
 }
 
 /** Lists of items with an id (buttons, choices, branches): added, removed, and changed items by their title. */
-function listChanges(s: z.ZodArray, a: unknown[], b: unknown[], name: string): string[] | undefined {
+function listChanges(s: z.ZodArray, a: unknown[], b: unknown[], name: string, choices?: Readonly<Record<string, ChoiceLabel>>): string[] | undefined {
   const element = s.element as z.ZodType;
   if (a.every((x) => typeof x === 'string') && b.every((x) => typeof x === 'string')) {
-    const added = b.filter((x) => !a.includes(x)).map((x) => quote(String(x)));
-    const removed = a.filter((x) => !b.includes(x)).map((x) => quote(String(x)));
+    // Values of a choice read by their names (weekdays), typed values in quotes (tags, keywords).
+    const word = (x: unknown) => (choices?.[String(x)] ? choices[String(x)]!.label : quote(String(x)));
+    const added = b.filter((x) => !a.includes(x)).map(word);
+    const removed = a.filter((x) => !b.includes(x)).map(word);
     if (added.length === 0 && removed.length === 0) return [`${name}: new order`];
     return [`${name}: ${[added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join('; ')}`];
   }
