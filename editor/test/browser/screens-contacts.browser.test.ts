@@ -37,6 +37,15 @@ describe.sequential('the Contacts screen in a browser', () => {
         await expect.poll(async () => (await contact())?.marketingConsent, { timeout: 20_000 }).toBe('opted_out');
         await api(endpoints.simulateMessage, { params: { workspaceId }, body: { waId, text: 'START' } });
         await expect.poll(async () => (await contact())?.marketingConsent, { timeout: 20_000 }).toBe('opted_in');
+        // Then she leaves a cart: the demo shop's published abandoned-cart journey starts and waits an hour.
+        await api(endpoints.simulateEvent, {
+          params: { workspaceId },
+          body: { waId, name: 'cart.abandoned', payload: { cart: { url: 'https://shop.example/cart/77', items: [{ name: 'Fern' }], total: 39 } } },
+        });
+        const contactId = (await contact())!.id;
+        await expect
+          .poll(async () => (await api(endpoints.listRuns, { params: { workspaceId }, query: { contactId } })).runs[0]?.waitingFor ?? null, { timeout: 20_000 })
+          .toBe('timer');
 
         await page.getByTestId('nav-contacts').click();
         await page.getByTestId('contact-list').waitFor();
@@ -60,6 +69,10 @@ describe.sequential('the Contacts screen in a browser', () => {
         await expect.poll(() => history.count()).toBe(2);
         expect(await history.nth(0).textContent()).toContain('They wrote “START” (before: opted out of marketing)');
         expect(await history.nth(1).textContent()).toContain('They wrote “STOP”');
+        const journey = page.getByTestId('contact-runs').locator('tbody tr');
+        await journey.first().waitFor();
+        expect(await journey.count()).toBe(1);
+        expect(await journey.textContent()).toMatch(/Abandoned cart recovery.*Running.*Wait.*1 hour/);
         const thread = page.getByTestId('contact-thread');
         await thread.getByText('Hello, do you deliver on Sundays?').waitFor();
         await thread.getByText('STOP', { exact: true }).waitFor();
