@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Check, FolderInput, TriangleAlert } from 'lucide-react';
 import { endpoints, roleRank, type FlowSummary, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
@@ -44,10 +44,16 @@ export function CloneDialog({
     { enabled: target !== '' },
   );
   const p = preview.data?.preview;
+  // A new target starts from the defaults; looking again at the same target (after a missing
+  // template was created or synced there) keeps what the user picked and fills in the rest.
+  const choicesFor = useRef<string>(undefined);
   useEffect(() => {
-    if (preview.data) setChoices(defaultChoices(preview.data.preview, preview.data.targetFlows));
-    else setChoices(undefined);
-  }, [preview.data]);
+    if (!preview.data) return;
+    const defaults = defaultChoices(preview.data.preview, preview.data.targetFlows);
+    const same = choicesFor.current === target;
+    choicesFor.current = target;
+    setChoices((c) => (same && c ? keepPicked(c, defaults) : defaults));
+  }, [preview.data, target]);
 
   const clone = async (e: FormEvent) => {
     e.preventDefault();
@@ -253,4 +259,15 @@ export function CloneDialog({
       )}
     </Dialog>
   );
+}
+
+/** The user's picks over fresh defaults: an empty pick (not mapped) gives way to a default found since. */
+function keepPicked(picked: CloneChoices, defaults: CloneChoices): CloneChoices {
+  const over = (d: Record<string, string>, p: Record<string, string>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, p[k] ? p[k] : v]));
+  return {
+    templates: over(defaults.templates, picked.templates),
+    attributes: over(defaults.attributes, picked.attributes),
+    flows: over(defaults.flows, picked.flows),
+    number: picked.number,
+  };
 }

@@ -164,6 +164,9 @@ describe.sequential('content screens in a browser', () => {
         const cart = dialog.locator('[data-testid=clone-templates] tr[data-template="cart_reminder"]');
         await cart.getByText('missing').waitFor();
 
+        // A choice made before stays when the dialog looks again.
+        await dialog.getByLabel('Attribute for first_name').fill('given_name');
+
         // Instead of a dead end: create it in Fern Studio, prefilled from the Demo shop's template.
         await dialog.locator('[data-testid=clone-create-template][data-template="cart_reminder"]').click();
         const form = dialog.getByTestId('template-form');
@@ -177,6 +180,8 @@ describe.sequential('content screens in a browser', () => {
         await form.getByTestId('template-create').click();
 
         await cart.getByLabel('exists').waitFor();
+        expect(await dialog.getByLabel('Attribute for first_name').inputValue()).toBe('given_name');
+        await dialog.getByLabel('Attribute for first_name').fill('first_name');
         await dialog.getByTestId('clone-missing-actions').waitFor({ state: 'detached' });
         const created = await api(endpoints.listTemplates, { params: { workspaceId: target } });
         expect(created.templates.map((t) => `${t.name}|${t.language}`)).toEqual(['cart_reminder|en']);
