@@ -109,6 +109,21 @@ describe('contact list', () => {
     expect(queries.at(-1)).not.toHaveProperty('tag');
   });
 
+  it('marks who is with the team and says until when a window is open', async () => {
+    const ana = {
+      ...contact(1, 'Ana Lopez'),
+      pausedIndefinitely: true,
+      windowOpen: true,
+      lastInboundAt: '2026-01-01T09:00:00.000Z',
+      windowExpiresAt: '2026-01-02T09:00:00.000Z',
+    };
+    show(listApi([ana, contact(2, 'Ben Smith')]).api);
+    const rows = (await screen.findByTestId('contact-list')).querySelectorAll('tbody tr');
+    expect(rows[0]!.textContent).toContain('with the team');
+    expect(rows[1]!.textContent).not.toContain('with the team');
+    expect(rows[0]!.querySelector('td[title]')!.getAttribute('title')).toMatch(/^Open until .* \(23 hours left\)$/);
+  });
+
   it('offers the CSV import to editors only', async () => {
     show(listApi([]).api, 'agent');
     await screen.findByTestId('contacts-empty');

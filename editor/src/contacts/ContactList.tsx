@@ -6,7 +6,7 @@ import { useLoad } from '../api/useLoad';
 import { momentText } from '../analytics/timeWords';
 import { routeHash } from '../shell/router';
 import { ContactImport } from './ContactImport';
-import { consentLabels, contactName, contactNumber } from './contactWords';
+import { consentLabels, contactName, contactNumber, windowStatus } from './contactWords';
 
 const PAGE = 50;
 type Consent = ContactView['marketingConsent'];
@@ -135,6 +135,11 @@ export function ContactList({ workspace }: { workspace: WorkspaceView }) {
                     <a className="tn-flow-link" dir="auto" href={routeHash({ name: 'contacts', workspaceId: workspace.id, contactId: String(c.id) })}>
                       {contactName(c)}
                     </a>
+                    {c.pausedIndefinitely && (
+                      <span className="tn-chip tn-chip-warning" title="The bot is paused: a person from the team is talking to them">
+                        with the team
+                      </span>
+                    )}
                   </td>
                   <td className="tn-mono">{contactNumber(c)}</td>
                   <td>
@@ -147,7 +152,9 @@ export function ContactList({ workspace }: { workspace: WorkspaceView }) {
                     </span>
                   </td>
                   <td className={`tn-consent-${c.marketingConsent}`}>{consentLabels[c.marketingConsent]}</td>
-                  <td>{c.windowOpen ? <span className="tn-ok">Open</span> : <span className="tn-muted">Closed</span>}</td>
+                  <td title={windowStatus(c, workspace.now).text}>
+                    {c.windowOpen ? <span className="tn-ok">Open</span> : <span className="tn-muted">Closed</span>}
+                  </td>
                   <td className="tn-muted">{c.lastInboundAt ? momentText(c.lastInboundAt) : 'Never'}</td>
                 </tr>
               ))}
