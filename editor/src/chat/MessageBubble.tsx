@@ -111,19 +111,7 @@ function Body({
     case 'buttons':
       return (
         <>
-          {rendered.header && (
-            <strong className="tn-msg-header" dir="auto">
-              {rendered.header}
-            </strong>
-          )}
-          <div className="tn-msg-text" dir="auto">
-            {rendered.body}
-          </div>
-          {rendered.footer && (
-            <div className="tn-msg-footer" dir="auto">
-              {rendered.footer}
-            </div>
-          )}
+          <Framed header={rendered.header} body={rendered.body} footer={rendered.footer} />
           <div className="tn-msg-buttons">
             {rendered.choices.map((c) => (
               <ChoiceButton key={c.id} choice={c} onReply={onReply} />
@@ -134,19 +122,7 @@ function Body({
     case 'list':
       return (
         <>
-          {rendered.header && (
-            <strong className="tn-msg-header" dir="auto">
-              {rendered.header}
-            </strong>
-          )}
-          <div className="tn-msg-text" dir="auto">
-            {rendered.body}
-          </div>
-          {rendered.footer && (
-            <div className="tn-msg-footer" dir="auto">
-              {rendered.footer}
-            </div>
-          )}
+          <Framed header={rendered.header} body={rendered.body} footer={rendered.footer} />
           <div className="tn-msg-buttons">
             <button type="button" className="tn-msg-button" onClick={() => setListOpen((v) => !v)} aria-expanded={listOpen}>
               <List size={14} aria-hidden /> {rendered.buttonLabel}
@@ -222,19 +198,7 @@ function Body({
     case 'flow':
       return (
         <>
-          {rendered.header && (
-            <strong className="tn-msg-header" dir="auto">
-              {rendered.header}
-            </strong>
-          )}
-          <div className="tn-msg-text" dir="auto">
-            {rendered.body}
-          </div>
-          {rendered.footer && (
-            <div className="tn-msg-footer" dir="auto">
-              {rendered.footer}
-            </div>
-          )}
+          <Framed header={rendered.header} body={rendered.body} footer={rendered.footer} />
           <div className="tn-msg-buttons">
             <FlowButton label={rendered.cta} title={`WhatsApp Flow ${rendered.flowName || rendered.flowId}`} onOpen={onOpenFlow} />
           </div>
@@ -293,4 +257,25 @@ function MediaIcon({ type }: { type: string }) {
 function errorLine(error: Record<string, unknown>): string {
   const code = error.code !== undefined ? `${String(error.code)}: ` : '';
   return `${code}${typeof error.message === 'string' ? error.message : typeof error.title === 'string' ? error.title : 'Not delivered'}`;
+}
+
+/** An interactive message's header, body and footer, each in the direction it is written in. */
+function Framed({ header, body, footer }: { header?: string | undefined; body: string; footer?: string | undefined }) {
+  return (
+    <>
+      {header && (
+        <strong className="tn-msg-header" dir="auto">
+          {header}
+        </strong>
+      )}
+      <div className="tn-msg-text" dir="auto">
+        {body}
+      </div>
+      {footer && (
+        <div className="tn-msg-footer" dir="auto">
+          {footer}
+        </div>
+      )}
+    </>
+  );
 }
