@@ -177,6 +177,9 @@ describe.sequential('the canvas in a browser', () => {
         await page.getByTestId('live-version').filter({ hasText: 'Live: v1' }).waitFor();
         await page.getByRole('button', { name: 'Simulator' }).click();
         await page.getByRole('region', { name: 'Simulator' }).getByTestId('draft-test').filter({ hasText: 'The sandbox runs version 1.' }).waitFor();
+        // The editor remembers the open panel: leave it on the settings for the next scenarios.
+        await page.getByRole('button', { name: 'Simulator' }).click();
+        await page.getByRole('region', { name: 'Simulator' }).waitFor({ state: 'detached' });
       }),
     120_000,
   );
