@@ -26,10 +26,11 @@ export function UnpublishedChip() {
         className="tn-chip tn-chip-unpublished"
         aria-expanded={open}
         onClick={() => setOpen(!open)}
-        title="The draft differs from the live version"
+        title="Unpublished changes: the draft differs from the live version"
+        aria-label="Unpublished changes"
         data-testid="unpublished-changes"
       >
-        <CircleDot size={12} aria-hidden /> Unpublished changes
+        <CircleDot size={12} aria-hidden /> Unpublished
       </button>
       {open && (
         <div className="tn-unpublished-list" role="dialog" aria-label="Unpublished changes" data-testid="unpublished-list">
