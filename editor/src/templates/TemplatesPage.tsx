@@ -11,7 +11,7 @@ import './templates.css';
 const statusFilters: { id: StatusFilter; label: string }[] = [
   { id: 'all', label: 'All' },
   { id: 'ok', label: 'Approved' },
-  { id: 'wait', label: 'In review' },
+  { id: 'pending', label: 'In review' },
   { id: 'bad', label: 'Rejected or paused' },
 ];
 

@@ -1,13 +1,13 @@
 import type { TemplateView } from '../workspace/types';
 
 /** How a template's review status reads, and whether flows can send it. */
-export function statusWords(status: string): { label: string; tone: 'ok' | 'wait' | 'bad'; help: string } {
+export function statusWords(status: string): { label: string; tone: 'ok' | 'pending' | 'bad'; help: string } {
   switch (status.toUpperCase()) {
     case 'APPROVED':
       return { label: 'Approved', tone: 'ok', help: 'Ready: flows can send it.' };
     case 'PENDING':
     case 'IN_APPEAL':
-      return { label: status.toUpperCase() === 'PENDING' ? 'In review' : 'Appealed', tone: 'wait', help: 'Meta is reviewing it; flows cannot send it yet.' };
+      return { label: status.toUpperCase() === 'PENDING' ? 'In review' : 'Appealed', tone: 'pending', help: 'Meta is reviewing it; flows cannot send it yet.' };
     case 'REJECTED':
       return { label: 'Rejected', tone: 'bad', help: 'Meta refused it; change it in WhatsApp Manager and submit it again.' };
     case 'PAUSED':
@@ -19,17 +19,17 @@ export function statusWords(status: string): { label: string; tone: 'ok' | 'wait
     case 'ARCHIVED':
       return { label: 'Removed', tone: 'bad', help: 'It is no longer in the WhatsApp account; flows using it will fail.' };
     default:
-      return { label: status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' '), tone: 'wait', help: 'Flows cannot send it in this state.' };
+      return { label: status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' '), tone: 'pending', help: 'Flows cannot send it in this state.' };
   }
 }
 
 /** Meta's quality rating in words; undefined when there is none to show. */
-export function qualityWords(quality: string | null | undefined): { label: string; tone: 'ok' | 'wait' | 'bad' } | undefined {
+export function qualityWords(quality: string | null | undefined): { label: string; tone: 'ok' | 'pending' | 'bad' } | undefined {
   switch (quality?.toUpperCase()) {
     case 'GREEN':
       return { label: 'High quality', tone: 'ok' };
     case 'YELLOW':
-      return { label: 'Medium quality', tone: 'wait' };
+      return { label: 'Medium quality', tone: 'pending' };
     case 'RED':
       return { label: 'Low quality', tone: 'bad' };
     default:
@@ -55,7 +55,7 @@ export function rejectionWords(reason: string): string {
   return known[reason.toUpperCase()] ?? reason;
 }
 
-export type StatusFilter = 'all' | 'ok' | 'wait' | 'bad';
+export type StatusFilter = 'all' | 'ok' | 'pending' | 'bad';
 
 /** Templates matching the search (name, language, text, button texts) and the status filter. */
 export function filterTemplates(list: readonly TemplateView[], search: string, status: StatusFilter): TemplateView[] {
