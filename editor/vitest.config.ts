@@ -7,6 +7,8 @@ export default defineConfig({
     name: 'editor',
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}', ...(process.env.TANDEM_GATE_CANARY ? ['../.ci/gate.canary.ts'] : [])],
+    // The browser tests are their own project (vitest.browser.config.ts).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     setupFiles: ['test/setup.ts'],
   },
 });
