@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { smallFlow } from '../../test/fixtures';
+import { render } from '@testing-library/react';
+import type { Diagnostic } from '@tandem/shared';
 import { renderEditor } from '../../test/renderEditor';
+import { workspaceData } from '../../test/workspaceFixtures';
+import { createFlowStore } from '../store/flowStore';
+import { createValidationStore, setServerDiagnostics } from '../validation/validationStore';
+import { EditorApp } from './EditorApp';
 
 /** The checks run 250 ms after the last change (EditorApp → startValidation). */
 const checksRun = () => act(() => vi.advanceTimersByTimeAsync(250));
@@ -47,5 +53,22 @@ describe('the Problems panel', () => {
     expect(toggle().getAttribute('aria-expanded')).toBe('true');
     expect(validation.getState().errorCount).toBe(1);
     expect(listed()).toBe(validation.getState().diagnostics.length);
+  });
+
+  it("stays closed for what the server's first check finds, and opens for an error it finds later", () => {
+    const flow = createFlowStore();
+    flow.getState().load(smallFlow());
+    const validation = createValidationStore();
+    render(
+      <div style={{ width: 1400, height: 900 }}>
+        <EditorApp flow={flow} validation={validation} env={{ codeEditor: 'plain' }} workspace={workspaceData()} />
+      </div>,
+    );
+    const unknown = (nodeId: string): Diagnostic => ({ code: 'unknown-template', severity: 'error', message: `No template for ${nodeId}`, nodeId });
+    act(() => setServerDiagnostics(validation, [unknown('ask')]));
+    expect(toggle().textContent).toContain('1 error');
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    act(() => setServerDiagnostics(validation, [unknown('ask'), unknown('thanks')]));
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
   });
 });

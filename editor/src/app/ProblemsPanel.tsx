@@ -7,6 +7,7 @@ import { useFlowStore } from '../store/useFlow';
 import { applyFix } from '../validation/applyFix';
 import '../validation/fix.css';
 import { useValidation } from '../validation/useValidation';
+import { useWorkspaceData } from '../workspace/workspaceData';
 import { newErrors } from './newErrors';
 import './problems.css';
 
@@ -23,12 +24,16 @@ export function ProblemsPanel() {
   const warnings = useValidation((s) => s.warningCount);
   const [open, setOpen] = useState(false);
   const seen = useRef<Set<string>>(undefined);
+  // With a server, what its first check finds (a template the workspace lacks) was there when the flow opened, too.
+  const server = useValidation((s) => s.server.state);
+  const opening = useRef(useWorkspaceData() !== null);
   useEffect(() => {
     if (pending) return;
-    const next = newErrors(seen.current, diagnostics);
+    const next = newErrors(opening.current ? undefined : seen.current, diagnostics);
+    if (server === 'done' || server === 'failed') opening.current = false;
     seen.current = next.seen;
     if (next.fresh > 0) setOpen(true);
-  }, [diagnostics, pending]);
+  }, [diagnostics, pending, server]);
   const expanded = open && diagnostics.length > 0;
   const [fixed, setFixed] = useState<{ label: string; notes: string[] }>();
   const fix = (d: Diagnostic) => {
