@@ -65,6 +65,7 @@ describe('the Problems panel', () => {
       </div>,
     );
     const unknown = (nodeId: string): Diagnostic => ({ code: 'unknown-template', severity: 'error', message: `No template for ${nodeId}`, nodeId });
+    act(() => validation.setState({ server: { state: 'checking' } }));
     act(() => setServerDiagnostics(validation, [unknown('ask')]));
     expect(toggle().textContent).toContain('1 error');
     expect(toggle().getAttribute('aria-expanded')).toBe('false');

@@ -7,7 +7,6 @@ import { useFlowStore } from '../store/useFlow';
 import { applyFix } from '../validation/applyFix';
 import '../validation/fix.css';
 import { useValidation } from '../validation/useValidation';
-import { useWorkspaceData } from '../workspace/workspaceData';
 import { newErrors } from './newErrors';
 import './problems.css';
 
@@ -26,11 +25,12 @@ export function ProblemsPanel() {
   const seen = useRef<Set<string>>(undefined);
   // With a server, what its first check finds (a template the workspace lacks) was there when the flow opened, too.
   const server = useValidation((s) => s.server.state);
-  const opening = useRef(useWorkspaceData() !== null);
+  const opening = useRef<boolean>(undefined);
   useEffect(() => {
     if (pending) return;
+    if (opening.current === undefined && server === 'checking') opening.current = true;
     const next = newErrors(opening.current ? undefined : seen.current, diagnostics);
-    if (server === 'done' || server === 'failed') opening.current = false;
+    if (opening.current && (server === 'done' || server === 'failed')) opening.current = false;
     seen.current = next.seen;
     if (next.fresh > 0) setOpen(true);
   }, [diagnostics, pending, server]);
