@@ -226,8 +226,8 @@ describe.sequential('the canvas in a browser', () => {
         // Auto-layout wraps the journey into bands that Fit View shows whole.
         await page.getByRole('button', { name: 'Auto-layout' }).click();
         await page.locator('.react-flow__controls-fitview').click();
-        // One long row of this journey would need a zoom of about 0.03 to fit.
-        await expect.poll(() => c.zoom()).toBeGreaterThan(0.1);
+        // One long row of this journey would need a zoom of about 0.03 to fit; the bands fit at 0.08–0.11 depending on the panels open.
+        await expect.poll(() => c.zoom()).toBeGreaterThan(0.06);
         await page.waitForFunction(() => {
           const pane = document.querySelector('[data-testid=canvas]')!.getBoundingClientRect();
           const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
