@@ -1,9 +1,9 @@
-import { and, eq, isNull, min } from 'drizzle-orm';
-import { ConfigurationError, NotFoundError } from '@tandem/shared';
-import { validateFlow } from '@tandem/engine/compiler';
+import { and, eq, min } from 'drizzle-orm';
+import { NotFoundError } from '@tandem/shared';
 import type { Db } from '../db/database';
 import { flowVersions, flows } from '../db/schema';
 import { validationContext } from './flowContext';
+import { lockValidDraft } from './flows';
 import { assertSandbox, resetSimulator } from './simulator';
 
 export interface DraftTest {
@@ -23,22 +23,7 @@ export async function startDraftTest(db: Db, workspaceId: string, flowId: string
   await assertSandbox(db, workspaceId);
   const context = await validationContext(db, workspaceId);
   const test = await db.transaction(async (tx) => {
-    const [flow] = await tx
-      .select()
-      .from(flows)
-      .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
-      .for('update');
-    if (!flow) throw new NotFoundError('Flow');
-    const result = validateFlow(flow.draft, context);
-    if (!result.ok) {
-      throw new ConfigurationError(
-        'The draft has errors: fix them in the Problems panel to test it',
-        result.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map((d) => ({ path: d.nodeId ? ['nodes', d.nodeId, ...(d.path ?? [])] : (d.path ?? []), message: d.message, code: d.code })),
-        'flow_invalid',
-      );
-    }
+    const { flow } = await lockValidDraft(tx, workspaceId, flowId, context, 'The draft has errors: fix them in the Problems panel to test it');
     const [lowest] = await tx
       .select({ version: min(flowVersions.version) })
       .from(flowVersions)
@@ -64,14 +49,4 @@ export async function stopDraftTest(db: Db, workspaceId: string, flowId: string)
     .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)))
     .returning({ id: flows.id });
   if (stopped.length === 0) throw new NotFoundError('Flow');
-}
-
-/** The draft test a flow is running in its sandbox, if any. */
-export async function draftTestOf(db: Db, flow: { testVersionId: number | null }): Promise<DraftTest | null> {
-  if (flow.testVersionId === null) return null;
-  const [v] = await db
-    .select({ version: flowVersions.version, createdAt: flowVersions.createdAt })
-    .from(flowVersions)
-    .where(eq(flowVersions.id, flow.testVersionId));
-  return v ?? null;
 }

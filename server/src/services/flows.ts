@@ -1,13 +1,14 @@
 import { and, desc, eq, ilike, isNull, sql } from 'drizzle-orm';
 import { ConfigurationError, NotFoundError, ValidationError, type Diagnostic } from '@tandem/shared';
 import type { FlowDetail, FlowSummary } from '@tandem/shared/api';
-import { loadFlow, validateFlow } from '@tandem/engine/compiler';
+import { loadFlow, validateFlow, type ValidateOptions } from '@tandem/engine/compiler';
 import type { Db } from '../db/database';
 import { flowVersions, flows } from '../db/schema';
-import { draftTestOf } from './draftTest';
 import { newId } from './ids';
 import { scheduleBroadcasts } from '../broadcasts/scheduleBroadcasts';
 import { validationContext } from './flowContext';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 type FlowRow = typeof flows.$inferSelect;
 
@@ -92,6 +93,40 @@ export async function saveDraft(db: Db, workspaceId: string, flowId: string, doc
     .where(eq(flows.id, flowId));
 }
 
+/** The draft test a flow is running in its sandbox (see draftTest.ts), if any. */
+async function draftTestOf(db: Db, flow: { testVersionId: number | null }): Promise<{ version: number; createdAt: Date } | null> {
+  if (flow.testVersionId === null) return null;
+  const [v] = await db
+    .select({ version: flowVersions.version, createdAt: flowVersions.createdAt })
+    .from(flowVersions)
+    .where(eq(flowVersions.id, flow.testVersionId));
+  return v ?? null;
+}
+
+/**
+ * Locks a flow's row and checks its draft against the workspace; refused with the errors (422,
+ * `refusal` as the message) when it has any. Publishing and testing the draft both start here.
+ */
+export async function lockValidDraft(tx: Tx, workspaceId: string, flowId: string, context: ValidateOptions, refusal: string) {
+  const [flow] = await tx
+    .select()
+    .from(flows)
+    .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
+    .for('update');
+  if (!flow) throw new NotFoundError('Flow');
+  const result = validateFlow(flow.draft, context);
+  if (!result.ok) {
+    throw new ConfigurationError(
+      refusal,
+      result.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({ path: d.nodeId ? ['nodes', d.nodeId, ...(d.path ?? [])] : (d.path ?? []), message: d.message, code: d.code })),
+      'flow_invalid',
+    );
+  }
+  return { flow, result };
+}
+
 /**
  * Publishes the draft as a new immutable version and makes it live. Refused with the errors
  * (422) when the flow has any; warnings are allowed and returned.
@@ -104,22 +139,7 @@ export async function publishFlow(
 ): Promise<{ versionId: number; version: number; diagnostics: Diagnostic[]; createdAt: Date }> {
   const context = await validationContext(db, workspaceId);
   return db.transaction(async (tx) => {
-    const [flow] = await tx
-      .select()
-      .from(flows)
-      .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId), isNull(flows.archivedAt)))
-      .for('update');
-    if (!flow) throw new NotFoundError('Flow');
-    const result = validateFlow(flow.draft, context);
-    if (!result.ok) {
-      throw new ConfigurationError(
-        'The flow has errors and cannot be published',
-        result.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map((d) => ({ path: d.nodeId ? ['nodes', d.nodeId, ...(d.path ?? [])] : (d.path ?? []), message: d.message, code: d.code })),
-        'flow_invalid',
-      );
-    }
+    const { flow, result } = await lockValidDraft(tx, workspaceId, flowId, context, 'The flow has errors and cannot be published');
     const [last] = await tx
       .select({ version: flowVersions.version })
       .from(flowVersions)
