@@ -24,8 +24,9 @@ export function ApiKeysSection({ workspace }: { workspace: WorkspaceView }) {
     if (!window.confirm(`Revoke the key “${k.name}”? Every system using it is refused from its next request on. This cannot be undone.`)) return;
     try {
       await api(endpoints.revokeApiKey, { params: { workspaceId: workspace.id, keyId: k.id } });
-      setMessage({ text: `Revoked “${k.name}”.` });
+      // The list without the key first, then the confirmation: what the message says is what the screen shows.
       await keys.reload();
+      setMessage({ text: `Revoked “${k.name}”.` });
     } catch (e) {
       setMessage({ text: errorText(e), error: true });
     }
