@@ -65,6 +65,18 @@ describe('a run log in sentences', () => {
     expect(lines.at(-1)?.tone).toBe('warn');
   });
 
+  it('ends with the message the run holds now: which rule holds it after an App reply, and until when', () => {
+    const held = {
+      ...templateMessage('held'),
+      error: { held: 'human_active', rule: 'pause_for', minutes: 30, since: '2026-03-02T11:00:00.000Z', until: '2026-03-02T11:30:00.000Z' },
+    };
+    const lines = runLogLines(started, { doc, messages: [held], templates: [] });
+    expect(read(lines).at(-1)).toMatch(
+      /^Waiting to send the template \*cart_reminder\* — a person replied from the Business App at .+; this journey pauses 30 minutes after the last App reply, so it goes out at .+$/,
+    );
+    expect(lines.at(-1)).toMatchObject({ tone: 'warn', step: 'Send template: cart_reminder (en)' });
+  });
+
   it("names the button the contact tapped by the step's own label", () => {
     const steps = [
       step('enter', '11:01', { nodeId: 'reply' }),

@@ -63,7 +63,26 @@ export function runLogLines(steps: readonly Step[], ctx: Context): LogLine[] {
       out.push(line([s.detail ? describeDetail(s.detail) : 'Step'], 'quiet'));
     }
   }
-  return out;
+  return [...out, ...heldLines(ctx, words)];
+}
+
+/** A message the run holds now, last: which step waits and why, until when (a journey's own rule after an App reply, quiet hours…). */
+function heldLines(ctx: Context, words: StepWords): LogLine[] {
+  return ctx.messages
+    .filter((m) => m.direction === 'out' && m.status === 'held')
+    .map((m) => ({
+      id: -m.id,
+      at: m.at,
+      nodeId: m.nodeId,
+      words: [
+        'Waiting to send ',
+        ...sentWhat(describeMessage(m, ctx.templates)),
+        ` — ${(deliveryNote(m) ?? 'Held.').replace(/^Held:?\s*/, '').replace(/\.$/, '')}`,
+      ],
+      ...(m.nodeId ? { step: words.name(m.nodeId) } : {}),
+      tone: 'warn' as const,
+      technical: `held ${JSON.stringify(m.error ?? {})}`,
+    }));
 }
 
 /** The first row of a run: the engine logs `start` (a trigger fired), `run.start` when started through the API. */

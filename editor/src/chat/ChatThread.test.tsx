@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { MessageView } from '@tandem/shared/api';
 import { demoTemplates } from '../../test/workspaceFixtures';
+import { momentText } from '../analytics/timeWords';
 import { ChatThread } from './ChatThread';
 import { describeMessage } from './describeMessage';
 
@@ -140,14 +141,38 @@ describe('ChatThread', () => {
   it('says in plain words why a bot message did not go out', () => {
     const skipped = msg('out', 'interactive', question.content, { status: 'skipped', error: { code: 'window_closed' } });
     const held = msg('out', 'text', { kind: 'text', text: 'Your order shipped' }, { status: 'held', error: { held: 'human_active' } });
+    const since = '2026-03-10T11:50:00.000Z';
+    const byRule = msg(
+      'out',
+      'text',
+      { kind: 'text', text: 'Still there?' },
+      {
+        status: 'held',
+        error: { held: 'human_active', rule: 'pause_for', minutes: 30, since, until: '2026-03-10T12:20:00.000Z' },
+      },
+    );
+    const byKeyword = msg(
+      'out',
+      'text',
+      { kind: 'text', text: 'Anything else?' },
+      {
+        status: 'held',
+        error: { held: 'human_active', rule: 'until_keyword', keyword: '#bot', since, until: null },
+      },
+    );
     const blocked = msg('out', 'template', cartTemplate.content, {
       status: 'blocked',
       error: { code: 'opted_out', message: 'The contact opted out of marketing messages' },
     });
-    render(<ChatThread messages={[question, skipped, held, blocked]} templates={demoTemplates} perspective="contact" onReply={vi.fn()} />);
+    render(<ChatThread messages={[question, skipped, held, byRule, byKeyword, blocked]} templates={demoTemplates} perspective="contact" onReply={vi.fn()} />);
     expect(screen.getAllByTestId('delivery-note').map((n) => n.textContent)).toEqual([
       'Not sent: the 24-hour window is closed. Only a template can reach the contact now.',
-      'Held: a person is answering from the Business App. It goes out when that ends.',
+      'Held: a teammate is talking to the contact. It goes out when that ends.',
+      expect.stringMatching(
+        /^Held: a person replied from the Business App at .+; this journey pauses 30 minutes after the last App reply, so it goes out at .+\.$/,
+      ),
+      `Held: a person replied from the Business App at ${momentText(since)}` +
+        '; this journey waits until someone sends “#bot” from the App or a teammate clicks Resume automation.',
       'Not sent: the contact opted out of marketing messages.',
     ]);
     // The skipped question never reached the contact: its buttons cannot be tapped; the one that did arrive can.

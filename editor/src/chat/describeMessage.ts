@@ -1,6 +1,7 @@
 import type { TemplateInfo } from '@tandem/shared';
 import { outboundContentSchema, readDeclaredInbound, type OutboundContent } from '@tandem/nodes';
 import type { MessageView } from '@tandem/shared/api';
+import { momentText } from '../analytics/timeWords';
 
 /** A choice the contact can tap: a reply button, a list row, a template's quick reply. */
 export interface ReplyChoice {
@@ -214,7 +215,7 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
 }
 
 const heldBecause: Record<string, string> = {
-  human_active: 'a person is answering from the Business App',
+  human_active: 'a teammate is talking to the contact',
   collision_guard: 'a person just wrote from the Business App',
   quiet_hours: 'quiet hours',
   pacing: 'a moment between two messages to the contact',
@@ -222,6 +223,27 @@ const heldBecause: Record<string, string> = {
   number_paused: 'sending from this number is paused',
   template_paused: 'WhatsApp paused the template',
 };
+
+const at = (iso: unknown) => (typeof iso === 'string' ? momentText(iso) : '');
+
+/**
+ * Why a message waits, from what the sender recorded with the hold: for a person's App reply, the
+ * journey's own rule, the reply it counts from and until when (or what ends it).
+ */
+function heldText(error: Record<string, unknown>): string {
+  const why = typeof error.held === 'string' ? heldBecause[error.held] : undefined;
+  if (typeof error.since !== 'string') return `Held${why ? `: ${why}` : ''}. It goes out when that ends.`;
+  const replied = `a person replied from the Business App at ${at(error.since)}`;
+  if (error.held === 'collision_guard') return `Held: ${replied}; it goes out at ${at(error.until)}, so as not to talk over them.`;
+  switch (error.rule) {
+    case 'pause_for':
+      return `Held: ${replied}; this journey pauses ${String(error.minutes ?? '')} minutes after the last App reply, so it goes out at ${at(error.until)}.`;
+    case 'until_keyword':
+      return `Held: ${replied}; this journey waits until someone sends “${String(error.keyword ?? '')}” from the App or a teammate clicks Resume automation.`;
+    default:
+      return `Held: ${replied}; this journey waits until a teammate clicks Resume automation.`;
+  }
+}
 
 /**
  * Why a bot message did not (yet) go out, in plain words: skipped (the 24-hour window is closed, a
@@ -236,10 +258,7 @@ export function deliveryNote(message: Pick<MessageView, 'direction' | 'status' |
     if (error.code === 'human_active') return 'Not sent: a person replied from the Business App.';
     return 'Not sent.';
   }
-  if (message.status === 'held') {
-    const why = typeof error.held === 'string' ? heldBecause[error.held] : undefined;
-    return `Held${why ? `: ${why}` : ''}. It goes out when that ends.`;
-  }
+  if (message.status === 'held') return heldText(error);
   if (message.status === 'blocked') return `Not sent: ${typeof error.message === 'string' ? error.message.replace(/^./, (c) => c.toLowerCase()) : 'blocked'}.`;
   return undefined;
 }

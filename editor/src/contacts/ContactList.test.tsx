@@ -25,6 +25,7 @@ const contact = (id: number, name: string): ContactView => ({
   pausedUntil: null,
   pausedIndefinitely: false,
   pauseReason: null,
+  holds: [],
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 

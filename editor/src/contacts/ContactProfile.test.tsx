@@ -27,6 +27,7 @@ const ana: ContactView = {
   pausedUntil: null,
   pausedIndefinitely: false,
   pauseReason: null,
+  holds: [],
   createdAt: '2025-12-01T10:00:00.000Z',
 };
 
@@ -180,6 +181,33 @@ describe('contact profile', () => {
     expect(calls.filter((c) => c.name === 'listRuns')).toHaveLength(1);
   });
 
+  it('says per journey why its messages wait after an App reply, and lets an agent resume them', async () => {
+    const since = '2026-01-01T09:50:00.000Z';
+    const held: ContactView = {
+      ...ana,
+      holds: [
+        { runId: 1, flowId: 'f1', flowName: 'Order help', reason: 'human_active', rule: 'until_keyword', since, until: null, keyword: '#bot' },
+        { runId: 2, flowId: 'f2', flowName: 'Restock', reason: 'human_active', rule: 'pause_for', since, until: '2026-01-01T10:20:00.000Z', minutes: 30 },
+      ],
+    } as ContactView;
+    const { api, calls } = profileApi({ resumeContact: { ok: true } });
+    let current = held;
+    const withContact = (async (route: RouteDef, input: unknown) => {
+      if (route === endpoints.getContact) return current;
+      return (api as unknown as (r: RouteDef, i: unknown) => Promise<unknown>)(route, input);
+    }) as unknown as ApiClient;
+    show('agent', withContact);
+    const lines = await screen.findAllByTestId('contact-hold');
+    expect(lines.map((l) => l.textContent)).toEqual([
+      expect.stringMatching(/^“Order help” waits: a person replied from the Business App at .+; it carries on when someone sends “#bot” from the App/),
+      expect.stringMatching(/^“Restock” waits: .+; it pauses 30 minutes after the last App reply, so it speaks again at /),
+    ]);
+    current = { ...held, holds: [] };
+    fireEvent.click(screen.getByTestId('contact-resume'));
+    await waitFor(() => expect(screen.queryByTestId('contact-paused')).toBeNull());
+    expect(calls.map((c) => c.name)).toContain('resumeContact');
+  });
+
   it('says the bot is paused while a teammate answers, with a link to the conversation in the inbox', async () => {
     const handoff = { id: 12, contactId: 7, contactName: 'Ana L.', contactWaId: ana.waId, runId: null, team: 'support', status: 'taken' };
     const { api } = profileApi({
@@ -192,7 +220,7 @@ describe('contact profile', () => {
       },
     });
     show('agent', api);
-    expect((await screen.findByTestId('contact-paused')).textContent).toContain('a person from the team is talking to them');
+    expect((await screen.findByTestId('contact-paused')).textContent).toContain('A teammate is talking to them: every journey waits');
     const link = await screen.findByTestId('contact-handoff');
     expect(link.textContent).toContain('Sam is answering them');
     expect(link.getAttribute('href')).toBe('#/w/ws_1/inbox/12');

@@ -1,4 +1,4 @@
-import { ArrowLeft, Clock, PauseCircle, Sparkles } from 'lucide-react';
+import { ArrowLeft, Clock, Sparkles } from 'lucide-react';
 import { endpoints, roleRank, type BodyOf, type ContactView, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
@@ -11,7 +11,8 @@ import { ContactRuns } from './ContactRuns';
 import { ContactThread } from './ContactThread';
 import { HandoffLink } from './HandoffLink';
 import { TagsSection } from './TagsSection';
-import { contactName, contactNumber, freeEntryText, pauseText, windowStatus } from './contactWords';
+import { contactName, contactNumber, freeEntryText, windowStatus } from './contactWords';
+import { ContactPause } from './ContactPause';
 
 type ContactPatch = BodyOf<typeof endpoints.updateContact>;
 /** Saves a change of the contact; resolves to what went wrong, in a sentence, or undefined when it was saved. */
@@ -65,7 +66,6 @@ export function ContactProfile({ workspace, contactId }: { workspace: WorkspaceV
     }
   };
   const window = windowStatus(c, workspace.now);
-  const pause = pauseText(c, workspace.now);
   const freeEntry = freeEntryText(c, workspace.now);
   return (
     <div data-testid="contact-profile-page">
@@ -94,11 +94,7 @@ export function ContactProfile({ workspace, contactId }: { workspace: WorkspaceV
                 <Sparkles size={12} aria-hidden /> {freeEntry}
               </p>
             )}
-            {pause && (
-              <p className="tn-banner tn-banner-warning tn-contact-pause" data-testid="contact-paused">
-                <PauseCircle size={14} aria-hidden /> {pause}
-              </p>
-            )}
+            <ContactPause workspace={workspace} contact={c} onResumed={contact.reload} />
             {c.pausedIndefinitely && <HandoffLink workspaceId={workspace.id} contactId={c.id} />}
           </section>
           <ConsentSection workspace={workspace} contact={c} canEdit={canEdit} onSave={save} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { momentText } from '../analytics/timeWords';
-import { consentSourceWords, contactName, contactNumber, freeEntryText, pauseText, windowStatus } from './contactWords';
+import { consentSourceWords, contactName, contactNumber, freeEntryText, windowStatus } from './contactWords';
 
 const HOUR = 3_600_000;
 const now = '2026-12-02T12:00:00.000Z';
@@ -49,13 +49,10 @@ describe('windowStatus', () => {
   });
 });
 
-describe('freeEntryText and pauseText', () => {
-  it('mention a free entry point and a pause only while they last', () => {
+describe('freeEntryText', () => {
+  it('mentions a free entry point only while it lasts', () => {
     expect(freeEntryText({ freeEntryUntil: at(HOUR) }, now)).toContain('free until');
     expect(freeEntryText({ freeEntryUntil: at(-HOUR) }, now)).toBeUndefined();
-    expect(pauseText({ pausedIndefinitely: true, pausedUntil: null }, now)).toContain('until someone gives them back to the bot');
-    expect(pauseText({ pausedIndefinitely: false, pausedUntil: at(HOUR) }, now)).toContain('a person replied from the Business App');
-    expect(pauseText({ pausedIndefinitely: false, pausedUntil: at(-HOUR) }, now)).toBeUndefined();
   });
 });
 

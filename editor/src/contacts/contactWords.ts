@@ -61,14 +61,6 @@ export function freeEntryText(c: Pick<ContactView, 'freeEntryUntil'>, now: strin
   return `They came from an ad: every message, templates included, is free until ${momentText(c.freeEntryUntil)}.`;
 }
 
-/** Whether the bot holds its messages for this contact because a person is talking to them. */
-export function pauseText(c: Pick<ContactView, 'pausedIndefinitely' | 'pausedUntil'>, now: string | Date): string | undefined {
-  if (c.pausedIndefinitely) return 'The bot is paused: a person from the team is talking to them until someone gives them back to the bot.';
-  if (c.pausedUntil && Date.parse(c.pausedUntil) > new Date(now).getTime())
-    return `The bot is paused until ${momentText(c.pausedUntil)}: a person replied from the Business App.`;
-  return undefined;
-}
-
 export const consentLabels: Record<ContactView['marketingConsent'], string> = {
   unknown: 'Not asked yet',
   opted_in: 'Agreed to marketing',

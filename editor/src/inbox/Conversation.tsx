@@ -10,7 +10,7 @@ import type { HandoffView } from '../workspace/types';
 import { afterRelease, releaseSentence, type AfterRelease } from './afterRelease';
 import { ContactPanel } from './ContactPanel';
 import { handoffStatusText } from './handoffWords';
-import { isPaused, pauseText } from './paused';
+import { isPaused, pauseLines } from '../contacts/pauseWords';
 
 interface ConversationProps {
   workspaceId: string;
@@ -105,7 +105,7 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
             </button>
           )}
           {/* A handoff's own pause ends with "Back to bot"; an App reply's pause can be lifted here. */}
-          {c && isPaused(c, new Date().toISOString()) && !(c.pauseReason === PERSON && handoff.status !== 'released') && (
+          {c && isPaused(c, new Date()) && !(c.pauseReason === PERSON && handoff.status !== 'released') && (
             <button
               type="button"
               disabled={busy}
@@ -116,7 +116,13 @@ export function Conversation({ workspaceId, handoff, flows, onChanged, onRelease
             </button>
           )}
         </header>
-        {c && isPaused(c, new Date().toISOString()) && <p className="tn-banner tn-banner-warning">{pauseText(c)}</p>}
+        {c && isPaused(c, new Date()) && (
+          <div className="tn-banner tn-banner-warning" data-testid="conversation-paused">
+            {pauseLines(c, new Date()).map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        )}
         <ChatThread
           messages={messages}
           templates={templates.data?.templates ?? []}

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { CircleCheck, Inbox, Play } from 'lucide-react';
-import { PERSON } from '@tandem/shared';
 import { endpoints, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
@@ -8,7 +7,7 @@ import { momentText } from '../analytics/timeWords';
 import { navigate } from '../shell/router';
 import { Conversation } from './Conversation';
 import { handoffStatusText, unreadText } from './handoffWords';
-import { isPaused, pauseText } from './paused';
+import { heldByApp, holdSentence } from '../contacts/pauseWords';
 import './inbox.css';
 
 type Filter = 'active' | 'open' | 'taken' | 'released';
@@ -134,8 +133,8 @@ function PausedContacts({ workspaceId, now }: { workspaceId: string; now: string
   const api = useApi();
   const [error, setError] = useState<string>();
   const contacts = useLoad(() => api(endpoints.listContacts, { params: { workspaceId }, query: { limit: 200 } }), workspaceId, { pollMs: 10_000 });
-  // Handed-over conversations are listed above; these are the ones a Business App reply paused.
-  const paused = (contacts.data?.contacts ?? []).filter((c) => isPaused(c, now) && c.pauseReason !== PERSON);
+  // Handed-over conversations are listed above; these are the ones whose journeys wait after a Business App reply.
+  const paused = (contacts.data?.contacts ?? []).filter((c) => heldByApp(c, now).length > 0);
   if (paused.length === 0) return null;
   return (
     <div className="tn-paused" data-testid="paused-contacts">
@@ -145,7 +144,7 @@ function PausedContacts({ workspaceId, now }: { workspaceId: string; now: string
         {paused.map((c) => (
           <li key={c.id}>
             <span>{c.profileName ?? (c.waId ? `+${c.waId}` : `Contact ${c.id}`)}</span>
-            <span className="tn-muted">{pauseText(c)}</span>
+            <span className="tn-muted">{heldByApp(c, now).map(holdSentence).join(' ')}</span>
             <button
               type="button"
               onClick={() =>

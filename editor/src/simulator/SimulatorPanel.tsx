@@ -11,7 +11,7 @@ import { useWorkspaceData } from '../workspace/workspaceData';
 import { DraftTestBar } from './DraftTestBar';
 import { FlowForm } from './FlowForm';
 import { flowStarters } from './flowStarters';
-import { isPaused, pauseText } from '../inbox/paused';
+import { isPaused, pauseLines } from '../contacts/pauseWords';
 import { draftChanges, hasChanges, type DraftChanges } from '../app/unpublished';
 
 const EMPTY: DraftChanges = { added: [], removed: [], changed: [], connectionsAdded: 0, connectionsRemoved: 0, settingsChanged: false };
@@ -191,7 +191,7 @@ function Simulator({ workspaceId, flowId, liveVersion }: { workspaceId: string; 
       )}
       {thread.data?.contact && isPaused(thread.data.contact, thread.data.now) && (
         <div className="tn-banner tn-banner-warning" data-testid="sim-paused">
-          {pauseText(thread.data.contact)}{' '}
+          {pauseLines(thread.data.contact, thread.data.now).join(' ')}{' '}
           <button
             type="button"
             disabled={busy}

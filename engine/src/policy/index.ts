@@ -1,1 +1,2 @@
-export { decideSend, quietHoursEnd, type SendDecision, type SendRequest } from './sendPolicy';
+export { decideSend, FOREVER, quietHoursEnd, type SendDecision, type SendRequest } from './sendPolicy';
+export { echoText, humanHold, type HumanActivity, type HumanHold } from './humanHold';

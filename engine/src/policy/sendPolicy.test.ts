@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboundContent } from '@tandem/nodes';
+import { humanReplySettingsSchema } from '@tandem/shared';
 import { contact } from '../../test/stepKit';
 import { decideSend, quietHoursEnd, type SendRequest } from './sendPolicy';
 
@@ -17,7 +18,7 @@ function request(overrides: Partial<SendRequest> = {}): SendRequest {
     numberPausedReason: null,
     quietHours: null,
     timezone: 'Europe/Berlin',
-    collisionGuardSeconds: 60,
+    humanReply: humanReplySettingsSchema.parse({ mode: 'never' }),
     marketingSentRecently: 0,
     marketingCap: null,
     nextSendAt: null,
@@ -97,8 +98,22 @@ describe('send policy', () => {
       until,
       reason: 'human_active',
     });
-    const justReplied = contact({ lastInboundAt: hoursAgo(1), lastAppReplyAt: new Date(now.getTime() - 10_000) });
-    expect(decideSend(request({ contact: justReplied }))).toEqual({ action: 'hold', until: new Date(now.getTime() + 50_000), reason: 'collision_guard' });
+    const repliedAt = new Date(now.getTime() - 10_000);
+    const justReplied = contact({ lastInboundAt: hoursAgo(1), lastAppReplyAt: repliedAt, lastEchoAt: repliedAt });
+    expect(decideSend(request({ contact: justReplied }))).toEqual({
+      action: 'hold',
+      until: new Date(now.getTime() + 50_000),
+      reason: 'collision_guard',
+      human: { reason: 'collision_guard', mode: 'never', since: repliedAt, until: new Date(now.getTime() + 50_000) },
+    });
+    // The journey's own rule decides: the default pauses 30 minutes after the reply.
+    expect(decideSend(request({ contact: justReplied, humanReply: humanReplySettingsSchema.parse({}) }))).toMatchObject({
+      action: 'hold',
+      until: new Date(repliedAt.getTime() + 30 * 60_000),
+      reason: 'human_active',
+    });
+    // A reply found only in the synced history holds nothing.
+    expect(decideSend(request({ contact: contact({ lastInboundAt: hoursAgo(1), lastAppReplyAt: repliedAt }) }))).toEqual({ action: 'send' });
   });
 
   it('holds everything while the number is paused', () => {

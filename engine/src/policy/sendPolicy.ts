@@ -1,7 +1,8 @@
-import { HANDOVER_NOTE, PERSON, WINDOW_MS, type QuietHours } from '@tandem/shared';
+import { HANDOVER_NOTE, PERSON, WINDOW_MS, type HumanReplySettings, type QuietHours } from '@tandem/shared';
 import { contentKindOf, templateOf, type OutboundContent } from '@tandem/nodes';
 import { wallTime, zonedInstant } from '@tandem/nodes/runtime';
 import type { ContactState } from '../runtime/types';
+import { humanHold, type HumanHold } from './humanHold';
 
 export interface SendRequest {
   content: OutboundContent;
@@ -13,8 +14,8 @@ export interface SendRequest {
   numberPausedReason: string | null;
   quietHours: QuietHours | null;
   timezone: string;
-  /** Hold bot messages this long after a person replied from the Business App. */
-  collisionGuardSeconds: number;
+  /** The journey's rule for a person replying from the Business App (the default for messages of no journey). */
+  humanReply: HumanReplySettings;
   /** Marketing templates to this contact within the cap's period, and the cap (null = none). */
   marketingSentRecently: number;
   marketingCap: number | null;
@@ -27,19 +28,28 @@ export interface SendRequest {
 export type SendDecision =
   /** `instead`: the window is closed and the message declares what to send then (a Flow's button template). */
   | { action: 'send'; instead?: OutboundContent }
-  | { action: 'hold'; until: Date; reason: 'number_paused' | 'human_active' | 'collision_guard' | 'quiet_hours' | 'template_paused' | 'pacing' }
+  | {
+      action: 'hold';
+      until: Date;
+      reason: 'number_paused' | 'human_active' | 'collision_guard' | 'quiet_hours' | 'template_paused' | 'pacing';
+      /** Held for a person's App reply: by which rule, since when, until when (null: a keyword or a release). */
+      human?: HumanHold;
+    }
   | { action: 'window_closed' }
   | { action: 'block'; reason: 'opted_out' | 'frequency_cap' | 'template_unavailable' };
 
 const NUMBER_PAUSE_RECHECK_MS = 10 * 60_000;
 /** Meta pauses a low-quality template for 3 or 6 hours; its reinstatement releases held sends at once. */
 const TEMPLATE_PAUSE_RECHECK_MS = 60 * 60_000;
+/** "Until someone resumes it": a hold with no end of its own. */
+export const FOREVER = new Date('9999-12-31T00:00:00Z');
 /** Template states WhatsApp refuses to send: the step takes its error output instead of a doomed request. */
 const UNSENDABLE_TEMPLATE = new Set(['DISABLED', 'REJECTED', 'DELETED', 'PENDING_DELETION', 'ARCHIVED', 'LOCKED']);
 
 /**
- * The policy gate every outbound message passes, in order: the number may send; no person is
- * talking to the contact from the Business App; it is not quiet hours for the contact; a
+ * The policy gate every outbound message passes, in order: the number may send; no person owns
+ * the chat (a handoff) and the journey's own human-reply rule lets it speak after the last App
+ * reply (see humanHold); it is not quiet hours for the contact; a
  * free-form message is inside the 24-hour window (App echoes never open it); a template is
  * approved and not paused by Meta; marketing respects the opt-out and the frequency cap;
  * consecutive messages are paced.
@@ -53,10 +63,8 @@ export function decideSend(r: SendRequest): SendDecision {
   const handoffNote = r.purpose === HANDOVER_NOTE && r.contact.pauseReason === PERSON;
   if (!byPerson && !handoffNote && r.contact.pausedUntil && r.contact.pausedUntil.getTime() > now)
     return { action: 'hold', until: r.contact.pausedUntil, reason: 'human_active' };
-  if (!byPerson && r.contact.lastAppReplyAt && r.collisionGuardSeconds > 0) {
-    const clear = r.contact.lastAppReplyAt.getTime() + r.collisionGuardSeconds * 1000;
-    if (clear > now) return { action: 'hold', until: new Date(clear), reason: 'collision_guard' };
-  }
+  const human = byPerson ? null : humanHold(r.humanReply, r.contact, r.now);
+  if (human) return { action: 'hold', until: human.until ?? FOREVER, reason: human.reason, human };
   if (r.quietHours && !byPerson) {
     const end = quietHoursEnd(r.now, r.quietHours, r.timezone);
     if (end) return { action: 'hold', until: end, reason: 'quiet_hours' };

@@ -6,3 +6,4 @@ export * from './compiledVersion';
 export { createFlowMachine, bucket, type FlowMachine } from './flowMachine';
 export { contactView } from './contactView';
 export { runtimeCaps } from './caps';
+export { FOREVER } from '../policy';

@@ -4,6 +4,7 @@ import { entryTrigger, VersionCache, type CompiledNode, type CompiledVersion } f
 import { createFlowMachine, type FlowMachine } from './flowMachine';
 import { startRun, stepRun, type StepResult } from './stepRun';
 import { applyPatch, isEmptyPatch } from './contactPatch';
+import { FOREVER, humanHold } from '../policy';
 import type { ContactEvent, EngineStore, EngineTx, HandoffRecord, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
 
 /** What happened to a contact event. */
@@ -43,10 +44,14 @@ export class Interpreter {
       if (isPaused(locked)) return { to: 'nobody', reason: 'a person is talking with the contact' };
       const waiting = (await activeRuns(tx, locked)).find((r) => r.waitingFor === 'reply');
       if (waiting) {
+        // A journey that yields to the person who replied from the App leaves the answer to them.
+        if (yieldsToPerson((await this.load(waiting.flowVersionId)).version, locked))
+          return { to: 'nobody', reason: 'a person replied from the Business App and the journey waits by its rule' };
         await this.deliver(tx, locked, waiting, { type: 'message.received', message: event.message });
         return { to: 'run', runIds: [waiting.id] };
       }
-      const candidates = await this.matchingTriggers(tx, locked, (node) => {
+      const candidates = await this.matchingTriggers(tx, locked, (node, version) => {
+        if (yieldsToPerson(version, locked)) return undefined;
         const values = runtimeOf(node.type).matchMessage?.(node.config, { message: event.message, firstContact: event.firstContact });
         return values ? { values, rank: runtimeOf(node.type).specificity?.(node.config) ?? 0 } : undefined;
       });
@@ -107,13 +112,13 @@ export class Interpreter {
   private async matchingTriggers<T extends { values: Record<string, unknown>; rank: number }>(
     tx: EngineTx,
     locked: LockedContact,
-    match: (node: CompiledNode) => T | undefined,
+    match: (node: CompiledNode, version: CompiledVersion) => T | undefined,
   ): Promise<(T & { loaded: Loaded; node: CompiledNode })[]> {
     const out: (T & { loaded: Loaded; node: CompiledNode })[] = [];
     for (const live of await tx.liveVersions(locked.contact.workspaceId)) {
       const loaded = await this.load(live.versionId);
       for (const node of loaded.version.triggers) {
-        const hit = match(node);
+        const hit = match(node, loaded.version);
         if (hit) {
           out.push({ ...hit, loaded, node });
           break;
@@ -325,11 +330,13 @@ async function activeRuns(tx: EngineTx, locked: LockedContact): Promise<RunRecor
   return read ?? tx.activeRuns(locked.contact.id);
 }
 
-/** The date standing for "until someone resumes it". */
-export const FOREVER = new Date('9999-12-31T00:00:00Z');
-
 function isPaused(locked: LockedContact): boolean {
   return locked.contact.pausedUntil !== null && locked.contact.pausedUntil.getTime() > locked.now.getTime();
+}
+
+/** Whether the journey's human-reply rule keeps it quiet now, after a person replied from the App (the collision guard only delays sends). */
+function yieldsToPerson(version: CompiledVersion, locked: LockedContact): boolean {
+  return humanHold(version.settings.humanReply, locked.contact, locked.now)?.reason === 'human_active';
 }
 
 /** Only steps that declare timers (question timeouts, waits, handoffs) need them cleared when left. */

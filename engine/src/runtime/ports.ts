@@ -281,8 +281,8 @@ export interface EngineTx {
    * however slow the network or worker.
    */
   releaseSendSlots(workspaceId: string, used: readonly number[], unused: readonly number[]): Promise<void>;
-  /** Keeps a message queued and due again at `until` (workspace time). */
-  holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void>;
+  /** Keeps a message queued and due again at `until` (workspace time); `detail` is shown with the reason. */
+  holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string, detail?: Record<string, unknown>): Promise<void>;
   /** Counts a failed attempt; the message is due again after `afterMs`. */
   retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void>;
   /** Stops all sends of a number (errors 131048, 368, account_update…) until someone resumes it. */

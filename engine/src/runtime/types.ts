@@ -17,9 +17,16 @@ export interface ContactState {
   marketingConsent: 'unknown' | 'opted_in' | 'opted_out';
   lastInboundAt: Date | null;
   freeEntryUntil: Date | null;
+  /** The last message a person sent the contact from the Business App, live or in the synced history. */
   lastAppReplyAt: Date | null;
+  /** The last live App reply (an echo) and its text, trimmed and lower-cased: journeys' human-reply rules judge from them. */
+  lastEchoAt: Date | null;
+  lastEchoText: string | null;
+  /** When a teammate last gave the contact back to the bot. */
+  botReleasedAt: Date | null;
+  /** All automation is paused until then (a handoff: a person owns the chat). */
   pausedUntil: Date | null;
-  /** Why automation is paused: `app_reply` (a person wrote from the Business App), `handoff`. */
+  /** Why automation is paused: `person` (a handoff). */
   pauseReason: string | null;
   createdAt: Date;
 }

@@ -1,6 +1,8 @@
+import { humanReplySettingsSchema, type HumanReplySettings } from '@tandem/shared';
 import { contentKindOf } from '@tandem/nodes';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import { decideSend } from '../policy/sendPolicy';
+import type { HumanHold } from '../policy/humanHold';
 import { toCloudMessage } from '../transport/toCloudMessage';
 import type { EngineTx, OutboundJob, OutboundResult } from '../runtime/ports';
 import type { CloudApiFailure, SendOutcome } from '../whatsapp';
@@ -8,6 +10,8 @@ import type { EngineDeps } from './deps';
 import { Breather } from './breather';
 
 const MAX_ATTEMPTS = 8;
+/** The human-reply rule of a message no journey sends (the settings' defaults). */
+const DEFAULT_HUMAN_REPLY = humanReplySettingsSchema.parse({});
 const RECHECK_HELD_MS = 6 * 3_600_000;
 /** Requests one batch has in flight at most (each holds one of the number's send slots). */
 const IN_FLIGHT = 100;
@@ -17,7 +21,7 @@ type Outcome = { outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; err
 /** What became of one claimed message: written once every request of the batch has returned. */
 type Verdict =
   | { kind: 'finish'; result: OutboundResult; outcome: Outcome; optOutSource?: string }
-  | { kind: 'hold'; until: Date; reason: string }
+  | { kind: 'hold'; until: Date; reason: string; detail?: Record<string, unknown> }
   | { kind: 'retry'; afterMs: number; error: Record<string, unknown> }
   | { kind: 'pause_number'; reason: string; until: Date };
 
@@ -118,7 +122,7 @@ async function attempt(job: OutboundJob, deps: EngineDeps, slots: Slots): Promis
     numberPausedReason: job.numberPausedReason ?? (slots.paused ? 'paused during this batch' : null),
     quietHours: settings?.quietHours ?? null,
     timezone: job.contact.timezone ?? settings?.timezone ?? 'UTC',
-    collisionGuardSeconds: settings?.humanReply.collisionGuardSeconds ?? 60,
+    humanReply: settings?.humanReply ?? DEFAULT_HUMAN_REPLY,
     marketingSentRecently: job.marketingSentRecently,
     marketingCap: job.marketingCap,
     nextSendAt: job.nextSendAt,
@@ -135,7 +139,12 @@ async function attempt(job: OutboundJob, deps: EngineDeps, slots: Slots): Promis
     case 'hold':
       deps.logger.info({ ...log, reason: decision.reason, until: decision.until.toISOString() }, 'send held');
       // A pause until someone resumes it wakes held messages itself; look again now and then anyway.
-      return { kind: 'hold', until: new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)), reason: decision.reason };
+      return {
+        kind: 'hold',
+        until: new Date(Math.min(decision.until.getTime(), job.now.getTime() + RECHECK_HELD_MS)),
+        reason: decision.reason,
+        ...(decision.human ? { detail: holdDetail(decision.human, settings?.humanReply ?? DEFAULT_HUMAN_REPLY) } : {}),
+      };
     case 'window_closed':
       return finish({ status: 'skipped', error: { code: 'window_closed' }, at: job.now }, { outcome: 'window_closed' });
     case 'block': {
@@ -215,7 +224,7 @@ async function failure(job: OutboundJob, f: CloudApiFailure, deps: EngineDeps, s
 async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict: Verdict, signalled: Set<number>): Promise<void> {
   switch (verdict.kind) {
     case 'hold':
-      return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, verdict.reason);
+      return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, verdict.reason, verdict.detail);
     case 'retry':
       return tx.retryOutbound(job.messageId, verdict.afterMs, verdict.error);
     case 'pause_number':
@@ -235,6 +244,17 @@ async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict:
   locked.signalRun = signalled.has(job.runId) ? undefined : job.run;
   signalled.add(job.runId);
   await deps.interpreter.onRunSignal(tx, locked, { type: 'effect', runId: job.runId, node: job.nodeId, step: job.step, ...verdict.outcome });
+}
+
+/** What the message shows about a hold for a person's App reply: the rule, the reply it counts from, and its end (null: a keyword or a release). */
+function holdDetail(h: HumanHold, rule: HumanReplySettings): Record<string, unknown> {
+  return {
+    rule: h.mode,
+    since: h.since.toISOString(),
+    until: h.until?.toISOString() ?? null,
+    ...(h.mode === 'pause_for' && h.reason === 'human_active' ? { minutes: rule.pauseMinutes } : {}),
+    ...(h.mode === 'until_keyword' && h.reason === 'human_active' ? { keyword: rule.resumeKeyword } : {}),
+  };
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {

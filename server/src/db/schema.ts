@@ -105,11 +105,18 @@ export const contacts = pgTable(
     lastInboundAt: at('last_inbound_at'),
     freeEntryUntil: at('free_entry_until'),
     lastAppReplyAt: at('last_app_reply_at'),
-    /** Automation is paused for this contact until then (a person is talking); null = not paused. */
+    /** All automation is paused for this contact until then (a handoff: a person owns the chat); null = not paused. */
     pausedUntil: at('paused_until'),
     pauseReason: text('pause_reason'),
-    /** Paused until the owner sends this keyword from the Business App (e.g. `#bot`). */
-    resumeKeyword: text('resume_keyword'),
+    /**
+     * The last reply a person sent live from the Business App (an echo, not history) and its text,
+     * trimmed and lower-cased: each journey's human-reply rule is judged from them when it is about
+     * to speak (a resume keyword counts when it is the last thing the person sent).
+     */
+    lastEchoAt: at('last_echo_at'),
+    lastEchoText: text('last_echo_text'),
+    /** When a teammate last gave the contact back to the bot ("Back to bot"): App replies before it hold no journey. */
+    botReleasedAt: at('bot_released_at'),
     /** Earliest time the next message may go to this contact (pacing of consecutive bubbles). */
     nextSendAt: at('next_send_at'),
     createdAt: createdAt(),

@@ -1,14 +1,14 @@
 import { WINDOW_MS } from '@tandem/shared';
 import { FOREVER } from '@tandem/engine/runtime';
-import type { ContactView } from '@tandem/shared/api';
+import type { ContactView, JourneyHold } from '@tandem/shared/api';
 import type { contacts } from '../db/schema';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 /** A pause until someone resumes the contact is stored as a far-future date (or Postgres' infinity, an invalid Date). */
 const indefinite = (d: Date | null) => d !== null && (Number.isNaN(d.getTime()) || d.getTime() >= FOREVER.getTime());
 
-/** A contact as the API shows it; the 24-hour window is judged on the workspace's clock. */
-export function contactView(c: typeof contacts.$inferSelect, now: Date): ContactView {
+/** A contact as the API shows it; the 24-hour window is judged on the workspace's clock; `holds` come from journeyHolds. */
+export function contactView(c: typeof contacts.$inferSelect, now: Date, holds: JourneyHold[] = []): ContactView {
   const expires = c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + WINDOW_MS) : null;
   return {
     id: c.id,
@@ -30,6 +30,7 @@ export function contactView(c: typeof contacts.$inferSelect, now: Date): Contact
     pausedUntil: indefinite(c.pausedUntil) ? null : iso(c.pausedUntil),
     pausedIndefinitely: indefinite(c.pausedUntil),
     pauseReason: c.pauseReason,
+    holds,
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -292,8 +292,8 @@ export class PgTx implements EngineTx {
   }
 
   /** Held back and written with the transaction's other writes (see WriteBuffer). */
-  async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string): Promise<void> {
-    this.buffer.holdOutbound(messageId, new Date(until.getTime() - clockOffsetMs), reason);
+  async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string, detail?: Record<string, unknown>): Promise<void> {
+    this.buffer.holdOutbound(messageId, new Date(until.getTime() - clockOffsetMs), reason, detail);
   }
 
   /** Held back and written with the transaction's other writes (see WriteBuffer). */

@@ -15,6 +15,9 @@ export interface ContactRow {
   last_inbound_at: Date | null;
   free_entry_until: Date | null;
   last_app_reply_at: Date | null;
+  last_echo_at: Date | null;
+  last_echo_text: string | null;
+  bot_released_at: Date | null;
   paused_until: Date | null;
   pause_reason: string | null;
   created_at: Date;
@@ -35,6 +38,9 @@ export function contactFromRow(r: ContactRow): ContactState {
     lastInboundAt: r.last_inbound_at,
     freeEntryUntil: r.free_entry_until,
     lastAppReplyAt: r.last_app_reply_at,
+    lastEchoAt: r.last_echo_at,
+    lastEchoText: r.last_echo_text,
+    botReleasedAt: r.bot_released_at,
     pausedUntil: r.paused_until,
     pauseReason: r.pause_reason,
     createdAt: r.created_at,

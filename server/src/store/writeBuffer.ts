@@ -65,9 +65,9 @@ export class WriteBuffer {
     this.results.push({ messageId, result });
   }
 
-  /** Held until `until` (Postgres time) for `reason`. */
-  holdOutbound(messageId: number, until: Date, reason: string): void {
-    this.later.push({ id: messageId, held: reason, error: null, until, after_ms: null });
+  /** Held until `until` (Postgres time) for `reason`; `detail` says more (a person's App reply: by which rule, until when). */
+  holdOutbound(messageId: number, until: Date, reason: string, detail?: Record<string, unknown>): void {
+    this.later.push({ id: messageId, held: reason, error: detail ?? null, until, after_ms: null });
   }
 
   /** Tried again `afterMs` after the commit, one more failed attempt counted. */
@@ -215,7 +215,7 @@ export class WriteBuffer {
     if (this.later.length) {
       ctes.push(`ol AS (
         UPDATE messages m SET status = CASE WHEN x.held IS NULL THEN m.status ELSE 'held' END,
-          error = CASE WHEN x.held IS NULL THEN x.error ELSE jsonb_build_object('held', x.held) END,
+          error = CASE WHEN x.held IS NULL THEN x.error ELSE jsonb_build_object('held', x.held) || COALESCE(x.error, '{}') END,
           attempts = m.attempts + CASE WHEN x.held IS NULL THEN 1 ELSE 0 END,
           send_after = COALESCE(x.until, now() + x.after_ms * interval '1 millisecond'), updated_at = now()
         FROM jsonb_to_recordset(${json(this.later)}) AS x(id bigint, held text, error jsonb, until timestamptz, after_ms int)

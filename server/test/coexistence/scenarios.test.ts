@@ -1,11 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, echoBody, historyBody, inboundAt, startFullHarness, type FullHarness } from '../support/fullHarness';
 import { waitFor } from '../support/engineHarness';
-import { workspaces } from '../../src/db/schema';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -20,18 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h?.close());
 
-async function businessEvent(event: string, payload: Record<string, unknown>) {
-  const [w] = await h.db.db.select({ hookSecret: workspaces.hookSecret }).from(workspaces).where(eq(workspaces.id, h.workspaceId));
-  const raw = JSON.stringify({ event, contact: { waId: CUSTOMER }, payload });
-  const signature = createHmac('sha256', h.secrets.decrypt(w!.hookSecret!)).update(raw).digest('hex');
-  const res = await h.app.request(`/hooks/${h.workspaceId}/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tandem-signature': `sha256=${signature}`, 'idempotency-key': `${event}-${Math.random()}` },
-    body: raw,
-  });
-  expect(res.status).toBe(202);
-  await h.idle();
-}
+const businessEvent = (event: string, payload: Record<string, unknown> = {}) => h.businessEvent(CUSTOMER, event, payload);
 
 const contactRow = async () =>
   (

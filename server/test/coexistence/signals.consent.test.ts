@@ -159,18 +159,23 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     await wireReaches(1, 'the acknowledgement');
     await h.elapse(10 * MIN);
     await h.deliver(echoBody(CUSTOMER, 'Hi Sheena, Maria here, checking with the warehouse.', await h.now()));
-    expect(await contact()).toMatchObject({ pausedIndefinitely: true, pausedUntil: null, pauseReason: 'app_reply' });
+    // Nothing is stamped on the contact: the journey holds by its own rule, and the contact says so.
+    expect(await contact()).toMatchObject({
+      pausedIndefinitely: false,
+      pausedUntil: null,
+      holds: [{ flowName: 'Order help', reason: 'human_active', rule: 'until_keyword', until: null, keyword: '#bot' }],
+    });
 
     await h.elapse(55 * MIN);
     await h.elapse(3 * HOUR);
     expect(h.wire()).toEqual([`${TO}: Thanks! Let me look up your order.`]);
     const followup = async () => (await h.api(endpoints.contactMessages, { id: (await contact()).id })).messages.find((m) => m.nodeId === 'followup');
-    expect(await followup()).toMatchObject({ status: 'held', error: { held: 'human_active' } });
+    expect(await followup()).toMatchObject({ status: 'held', error: { held: 'human_active', rule: 'until_keyword', until: null, keyword: '#bot' } });
 
     await h.deliver(echoBody(CUSTOMER, '#bot', await h.now()));
     await wireReaches(2, 'the held follow-up');
     expect(h.wire()).toEqual([`${TO}: Thanks! Let me look up your order.`, `${TO}: Your order ships tomorrow. Anything else?`]);
-    expect(await contact()).toMatchObject({ pausedIndefinitely: false, pausedUntil: null, pauseReason: null });
+    expect(await contact()).toMatchObject({ pausedIndefinitely: false, pausedUntil: null, pauseReason: null, holds: [] });
     await h.idle();
     expect(await followup()).toMatchObject({ status: 'sent' });
   });

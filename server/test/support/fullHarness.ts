@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -13,6 +14,8 @@ import { createFlow, publishFlow } from '../../src/services/flows';
 import { startWorker } from '../../src/worker/startWorker';
 import { privateNetworksPolicy } from '../../src/worker/privateNetworks';
 import { signMetaBody } from '../../src/webhooks';
+import { workspaces } from '../../src/db/schema';
+import { eq } from 'drizzle-orm';
 import { testDatabase } from './testDatabase';
 import { startInTheMorning, waitFor } from './engineHarness';
 
@@ -74,6 +77,19 @@ export async function startFullHarness() {
         body,
       });
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    },
+    /** POSTs a business event for a contact, signed with the workspace's hook secret as a shop's backend signs it; expects 202 and waits for the worker. */
+    async businessEvent(waId: string, event: string, payload: Record<string, unknown> = {}) {
+      const [w] = await db.db.select({ hookSecret: workspaces.hookSecret }).from(workspaces).where(eq(workspaces.id, workspaceId));
+      const raw = JSON.stringify({ event, contact: { waId }, payload });
+      const signature = createHmac('sha256', secrets.decrypt(w!.hookSecret!)).update(raw).digest('hex');
+      const res = await app.request(`/hooks/${workspaceId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tandem-signature': `sha256=${signature}`, 'idempotency-key': `${event}-${Math.random()}` },
+        body: raw,
+      });
+      if (res.status !== 202) throw new Error(`the event hook answered ${res.status}: ${await res.text()}`);
+      await this.idle();
     },
     /** The workspace clock (it runs ahead after `advance`). */
     async now(): Promise<Date> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { diagnosticSchema } from '../diagnostics';
-import { quietHoursSchema, readReceiptModes } from '../flow/flowSettings';
+import { humanReplyModes, quietHoursSchema, readReceiptModes } from '../flow/flowSettings';
 import { timeZoneSchema } from '../flow/primitives';
 import { templateInfoSchema } from '../templates';
 import { waFlowInfoSchema } from '../waFlows';
@@ -188,6 +188,24 @@ export const templateSchema = templateInfoSchema.extend({
 /** A WhatsApp Flow of the workspace: Meta's `id` and what Tandem read from its Flow JSON. */
 export const waFlowSchema = waFlowInfoSchema.extend({ source: z.enum(['sandbox', 'meta']), updatedAt: isoDate });
 
+/** A journey of the contact that holds its messages back because a person replied from the Business App. */
+export const journeyHoldSchema = z.object({
+  runId: z.number().int(),
+  flowId: z.string(),
+  flowName: z.string(),
+  /** `human_active`: the journey's rule pauses it; `collision_guard`: the seconds it never talks over a person. */
+  reason: z.enum(['human_active', 'collision_guard']),
+  rule: z.enum(humanReplyModes),
+  /** The App reply the hold counts from. */
+  since: isoDate,
+  /** When the journey may speak again; null: when the keyword is sent from the App or a teammate gives the contact back. */
+  until: isoDate.nullable(),
+  /** The rule's minutes (pause for a while) or keyword (until the keyword). */
+  minutes: z.number().int().optional(),
+  keyword: z.string().optional(),
+});
+export type JourneyHold = z.infer<typeof journeyHoldSchema>;
+
 export const contactSchema = z.object({
   id: z.number().int(),
   waId: z.string().nullable(),
@@ -205,11 +223,13 @@ export const contactSchema = z.object({
   windowExpiresAt: isoDate.nullable(),
   freeEntryUntil: isoDate.nullable(),
   lastAppReplyAt: isoDate.nullable(),
-  /** Until when the bot stays quiet for this contact; null when not paused or paused until someone resumes it. */
+  /** Until when all automation stays quiet for this contact (a handoff); null when not paused or paused until released. */
   pausedUntil: isoDate.nullable(),
-  /** Paused until a person resumes the contact (a handoff, or a rule "until a keyword / release"). */
+  /** Paused until the handoff is released. */
   pausedIndefinitely: z.boolean(),
   pauseReason: z.string().nullable(),
+  /** Per journey the contact is in: which hold back their messages after a person's App reply, by their own rule. */
+  holds: z.array(journeyHoldSchema),
   createdAt: isoDate,
 });
 export type ContactView = z.infer<typeof contactSchema>;

@@ -18,8 +18,11 @@ export const humanReplySettingsSchema = z.object({
       widget: 'select',
       choices: {
         pause_for: { label: 'Pause the bot for a while', help: 'It carries on once the person has been quiet for the minutes below' },
-        until_keyword: { label: 'Pause until the resume keyword', help: 'The person sends the keyword from the App to give the chat back' },
-        until_release: { label: 'Pause until someone clicks "Back to bot"', help: 'A teammate gives the contact back in the inbox' },
+        until_keyword: {
+          label: 'Pause until the resume keyword',
+          help: 'The person sends the keyword from the App to give the chat back (or a teammate resumes it)',
+        },
+        until_release: { label: 'Pause until a teammate resumes it', help: 'A teammate clicks “Resume automation” in the inbox or on the contact’s page' },
         never: { label: "Don't pause", help: 'The bot keeps going, but never within the seconds below of an App reply' },
       },
     }),
@@ -29,7 +32,11 @@ export const humanReplySettingsSchema = z.object({
     .min(1)
     .max(10_080)
     .default(30)
-    .meta({ title: 'Pause for (minutes)', description: 'Counted from the last App reply', showWhen: { field: 'mode', equals: ['pause_for'] } }),
+    .meta({
+      title: 'Pause for (minutes)',
+      description: 'Counted from the last App reply, also for journeys that start after it',
+      showWhen: { field: 'mode', equals: ['pause_for'] },
+    }),
   resumeKeyword: z
     .string()
     .trim()

@@ -7,7 +7,7 @@ import { mountRoute } from '../mountRoute';
 import { notFound } from '../errors';
 import { contacts } from '../../db/schema';
 import { audit } from '../../services/audit';
-import { resumeContact, type Queryable } from '../../store/contactPause';
+import { giveBackToBot, type Queryable } from '../../store/contactPause';
 
 /** Coexistence controls: give a contact back to the bot after a person talked to them. */
 export function coexistenceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
@@ -18,7 +18,7 @@ export function coexistenceRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
       .from(contacts)
       .where(and(eq(contacts.id, params.id), eq(contacts.workspaceId, params.workspaceId)));
     if (!contact) throw notFound('Contact');
-    await resumeContact(pool as unknown as Queryable, contact.id);
+    await giveBackToBot(pool as unknown as Queryable, contact.id);
     await audit(db, { workspaceId: params.workspaceId, actor: caller.label, action: 'contact.resume', target: String(contact.id) });
     return { ok: true as const };
   });

@@ -8,6 +8,7 @@ import { messages } from '../../db/schema';
 import { consentHistory, listContacts, loadContact, updateContact } from '../../services/contacts';
 import { importContacts } from '../../services/importContacts';
 import { contactView } from '../../services/contactView';
+import { journeyHolds } from '../../services/journeyHolds';
 import { messageView } from '../../services/messageView';
 import { workspaceNow } from '../../services/workspaceClock';
 
@@ -17,17 +18,20 @@ export function contactRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   mountRoute(app, ctx, endpoints.listContacts, async ({ params, query }) => {
     const { rows, total } = await listContacts(db, params.workspaceId, query);
     const now = await workspaceNow(db, params.workspaceId);
-    return { contacts: rows.map((c) => contactView(c, now)), total };
+    const holds = await journeyHolds(db, rows, now);
+    return { contacts: rows.map((c) => contactView(c, now, holds.get(c.id))), total };
   });
 
-  mountRoute(app, ctx, endpoints.getContact, async ({ params }) =>
-    contactView(await loadContact(db, params.workspaceId, params.id), await workspaceNow(db, params.workspaceId)),
+  const viewOne = async (workspaceId: string, row: Parameters<typeof contactView>[0]) => {
+    const now = await workspaceNow(db, workspaceId);
+    return contactView(row, now, (await journeyHolds(db, [row], now)).get(row.id));
+  };
+
+  mountRoute(app, ctx, endpoints.getContact, async ({ params }) => viewOne(params.workspaceId, await loadContact(db, params.workspaceId, params.id)));
+
+  mountRoute(app, ctx, endpoints.updateContact, async ({ params, body, caller }) =>
+    viewOne(params.workspaceId, await updateContact(db, params.workspaceId, params.id, body, caller.label)),
   );
-
-  mountRoute(app, ctx, endpoints.updateContact, async ({ params, body, caller }) => {
-    const row = await updateContact(db, params.workspaceId, params.id, body, caller.label);
-    return contactView(row, await workspaceNow(db, params.workspaceId));
-  });
 
   mountRoute(app, ctx, endpoints.importContacts, async ({ c, params, body, caller }) => {
     const result = await importContacts(db, params.workspaceId, body.csv, caller.label);

@@ -8,6 +8,7 @@ import { workspaceNow } from '../../services/workspaceClock';
 import { startDraftTest, stopDraftTest } from '../../services/draftTest';
 import { audit } from '../../services/audit';
 import { assertSandbox, resetSimulator, simulateEcho, simulateEvent, simulateFlowReply, simulateMessage, simulatorThread } from '../../services/simulator';
+import { journeyHolds } from '../../services/journeyHolds';
 import { contactView } from '../../services/contactView';
 import { messageView } from '../../services/messageView';
 import { runView } from '../../services/runView';
@@ -46,7 +47,7 @@ export function simulatorRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     await assertSandbox(db, params.workspaceId);
     const t = await simulatorThread(db, params.workspaceId, query.waId);
     return {
-      contact: t.contact ? contactView(t.contact, t.now) : null,
+      contact: t.contact ? contactView(t.contact, t.now, (await journeyHolds(db, [t.contact], t.now)).get(t.contact.id)) : null,
       messages: t.messages.map(messageView),
       run: t.run ? runView(t.run) : null,
       now: t.now.toISOString(),
