@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { at, bytea, createdAt, id, ref } from './columns';
 
 export * from './accessSchema';
@@ -117,6 +117,12 @@ export const contacts = pgTable(
     lastEchoText: text('last_echo_text'),
     /** When a teammate last gave the contact back to the bot ("Back to bot"): App replies before it hold no journey. */
     botReleasedAt: at('bot_released_at'),
+    /**
+     * The last Click-to-WhatsApp referral the contact came with (ad id, headline, source URL,
+     * `ctwa_clid`…, as parsed from the inbound message) and when: attribution and the Conversions API.
+     */
+    referral: jsonb('referral').$type<Record<string, unknown>>(),
+    referralAt: at('referral_at'),
     /** Earliest time the next message may go to this contact (pacing of consecutive bubbles). */
     nextSendAt: at('next_send_at'),
     createdAt: createdAt(),
@@ -168,6 +174,13 @@ export const messages = pgTable(
     purpose: text('purpose'),
     /** Template category for marketing caps and consent checks. */
     category: text('category'),
+    /** From the `pricing` object of status webhooks: Meta's category (marketing, utility, service, referral_conversion…), type (regular, free_customer_service, free_entry_point) and billable. */
+    pricingCategory: text('pricing_category'),
+    pricingType: text('pricing_type'),
+    billable: boolean('billable'),
+    /** What the message cost, by the workspace's rate table for the contact's market (null: not known yet or free). */
+    cost: doublePrecision('cost'),
+    costCurrency: text('cost_currency'),
     attempts: integer('attempts').notNull().default(0),
     /**
      * The outbox: an outbound message waiting to be sent is due at this wall-clock time (sender
@@ -203,6 +216,8 @@ export const runs = pgTable(
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
     outcome: text('outcome'),
     endReason: text('end_reason'),
+    /** The contact's Click-to-WhatsApp referral when the run started (within its free entry window), for attribution. */
+    referral: jsonb('referral').$type<Record<string, unknown>>(),
     startedAt: at('started_at').notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     endedAt: at('ended_at'),
@@ -393,4 +408,56 @@ export const businessEvents = pgTable(
     receivedAt: at('received_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('business_events_key').on(t.workspaceId, t.idempotencyKey)],
+);
+
+/**
+ * A journey's goal reached: a business event (with its value and currency) or a contact condition,
+ * within the goal's window after the run started. Once per run and goal. `credit` names who touched
+ * the conversation last before it (`bot`: the journey's messages, `app`: a person in the Business
+ * App, `agent`: a teammate in the inbox, `none`); `touches` lists the actors before it, in order.
+ */
+export const conversions = pgTable(
+  'conversions',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    flowVersionId: ref('flow_version_id').notNull(),
+    runId: ref('run_id').notNull(),
+    contactId: ref('contact_id').notNull(),
+    goal: text('goal').notNull(),
+    event: text('event'),
+    value: doublePrecision('value'),
+    currency: text('currency'),
+    credit: text('credit', { enum: ['bot', 'app', 'agent', 'none'] }).notNull(),
+    touches: jsonb('touches').$type<{ actor: string; at: string }[]>().notNull().default([]),
+    /** Milliseconds from the run's start to the first reply by a person (App or inbox), when one came before the conversion. */
+    firstHumanResponseMs: bigint('first_human_response_ms', { mode: 'number' }),
+    at: at('at').notNull(),
+  },
+  (t) => [uniqueIndex('conversions_run_goal').on(t.runId, t.goal), index('conversions_flow_at').on(t.flowId, t.at), index('conversions_ws_at').on(t.workspaceId, t.at)],
+);
+
+/**
+ * Events reported to Meta's Conversions API for Business Messaging (Lead, Purchase, custom), from a
+ * step or a goal: the request body as sent, and how it went (pending → sent, or failed after retries).
+ */
+export const capiEvents = pgTable(
+  'capi_events',
+  {
+    id: id(),
+    workspaceId: text('workspace_id').notNull(),
+    contactId: ref('contact_id').notNull(),
+    runId: ref('run_id'),
+    conversionId: ref('conversion_id'),
+    eventName: text('event_name').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: jsonb('last_error').$type<Record<string, unknown>>(),
+    response: jsonb('response').$type<Record<string, unknown>>(),
+    sentAt: at('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('capi_events_ws_created').on(t.workspaceId, t.createdAt)],
 );
