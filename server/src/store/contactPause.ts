@@ -7,13 +7,16 @@ export interface Queryable {
 
 /**
  * Ends a contact's handoff pause (only one with `reason`, when given) and makes its held messages
- * due now. Used when a handoff ends.
+ * due now. Used when a handoff ends: the people are done, so App replies they sent during it hold
+ * no journey any more either (as a teammate's "Resume automation" would).
  */
 export async function resumeContact(db: Queryable, contactId: number, reason?: string): Promise<void> {
   await db.query(
     `WITH c AS (
-       UPDATE contacts SET paused_until = NULL, pause_reason = NULL, updated_at = now()
-       WHERE id = $1 AND paused_until IS NOT NULL AND ($2::text IS NULL OR pause_reason = $2) RETURNING id
+       UPDATE contacts c SET paused_until = NULL, pause_reason = NULL,
+         bot_released_at = now() + w.clock_offset_ms * interval '1 millisecond', updated_at = now()
+       FROM workspaces w
+       WHERE c.id = $1 AND w.id = c.workspace_id AND c.paused_until IS NOT NULL AND ($2::text IS NULL OR c.pause_reason = $2) RETURNING c.id
      )
      , m AS (${heldOf('c')})
      SELECT ${wakeSenders} WHERE EXISTS (SELECT 1 FROM m)`,

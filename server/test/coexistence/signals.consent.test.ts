@@ -201,6 +201,8 @@ describe('coexistence signals: marketing consent, the resume keyword, handoffs a
     expect(open).toMatchObject({ status: 'open', team: 'support', contactWaId: CUSTOMER, contactName: 'Sheena Nelson' });
     await h.deliver(inboundAt(CUSTOMER, 'hello? anyone?', await h.now()));
     expect(h.wire()).toHaveLength(1);
+    // The owner also answers from the Business App: releasing the handoff gives the contact back, App reply included.
+    await h.deliver(echoBody(CUSTOMER, 'Maria here, your refund is on its way.', await h.now()));
 
     expect(await h.api(endpoints.releaseHandoff, { id: open!.id })).toMatchObject({ status: 'released' });
     await h.idle();
