@@ -1,7 +1,7 @@
 import { Environment } from '@marcbachmann/cel-js';
 
-/** Names an expression may start from. `answer` exists only inside a question's validation. */
-export const expressionRoots = ['contact', 'vars', 'trigger', 'now', 'answer'] as const;
+/** Names an expression may start from. `answer` exists only inside a question's validation, `payload` only in a goal's value (the event's payload). */
+export const expressionRoots = ['contact', 'vars', 'trigger', 'now', 'answer', 'payload'] as const;
 export type ExpressionRoot = (typeof expressionRoots)[number];
 
 const arithmetic = {
@@ -28,6 +28,7 @@ function createEnvironment(): Environment {
     .registerVariable('trigger', 'map')
     .registerVariable('now', 'google.protobuf.Timestamp')
     .registerVariable('answer', 'dyn')
+    .registerVariable('payload', 'map')
     .registerFunction('default(dyn, dyn): dyn', (value: unknown, fallback: unknown) =>
       value === null || value === undefined || value === '' ? fallback : value,
     )

@@ -4,6 +4,7 @@ import { entryTrigger, VersionCache, type CompiledNode, type CompiledVersion } f
 import { createFlowMachine, type FlowMachine } from './flowMachine';
 import { startRun, stepRun, type StepResult } from './stepRun';
 import { applyPatch, isEmptyPatch } from './contactPatch';
+import { Outcomes } from './outcomes';
 import { FOREVER, humanHold } from '../policy';
 import type { ContactEvent, EngineStore, EngineTx, HandoffRecord, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
 
@@ -24,6 +25,7 @@ interface Loaded {
 export class Interpreter {
   private readonly versions = new VersionCache();
   private readonly machines = new Map<number, FlowMachine>();
+  private readonly outcomes = new Outcomes((versionId) => this.load(versionId));
 
   constructor(private readonly store: EngineStore) {}
 
@@ -62,7 +64,10 @@ export class Interpreter {
       return { to: 'nobody', reason: candidates.length ? 'entry rules' : 'no waiting run or matching trigger' };
     }
     if (event.type === 'event') {
-      const runs = (await activeRuns(tx, locked)).filter((r) => r.waitingFor === 'event' && r.waitingEvent === event.name);
+      const active = await activeRuns(tx, locked);
+      // Goals and exits first: an exit event ends the run before a step could take it.
+      const ended = await this.outcomes.onEvent(tx, locked, active, event.name, event.payload);
+      const runs = active.filter((r) => !ended.has(r.id) && r.waitingFor === 'event' && r.waitingEvent === event.name);
       for (const run of runs) await this.deliver(tx, locked, run, { type: 'event.received', name: event.name, payload: event.payload });
       const started: number[] = [];
       const candidates = await this.matchingTriggers(tx, locked, (node) => {
@@ -288,6 +293,8 @@ export class Interpreter {
       }
     }
     for (const event of followUps) await this.deliver(tx, locked, after, event);
+    // A follow-up's own step checks the goals and exits after it.
+    if (followUps.length === 0) await this.outcomes.afterStep(tx, locked, after, loaded.version);
   }
 
   /** What a node effect's handler may do, for the run and step that emitted it, in this transaction. */

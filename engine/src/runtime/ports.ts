@@ -192,6 +192,24 @@ export interface HandoffRecord {
   at: Date;
 }
 
+/** A goal met by a run: the server credits it (who touched the conversation last) when it records it. */
+export interface ConversionRecord {
+  workspaceId: string;
+  contactId: number;
+  flowId: string;
+  flowVersionId: number;
+  runId: number;
+  /** When the run started: touches are counted from then. */
+  runStartedAt: Date;
+  goal: string;
+  event: string | null;
+  value: number | null;
+  currency: string | null;
+  /** The Conversions API event to report it as, when the goal says so. */
+  report?: string;
+  at: Date;
+}
+
 /** Who a webhook or event is about: the WhatsApp id and/or the business-scoped user id. */
 export interface ContactIdentity {
   waId?: string;
@@ -240,6 +258,15 @@ export interface EngineTx {
   getRun(runId: number): Promise<RunRecord | undefined>;
   /** Several runs in one read, by id. */
   getRuns(runIds: readonly number[]): Promise<Map<number, RunRecord>>;
+  /** The contact's runs started at or after `since`, whatever their status, most recent first (goals count after a run ended). */
+  runsSince(contactId: number, since: Date): Promise<RunRecord[]>;
+  /**
+   * Records a run's conversion of a goal once (a second one for the same run and goal is ignored),
+   * credited from the contact's messages since the run started; answers whether it was new.
+   */
+  recordConversion(conversion: ConversionRecord): Promise<boolean>;
+  /** The run's messages still queued are skipped, not sent (the run ended early). */
+  skipQueued(runId: number, reason: string): Promise<void>;
   /** Versions contacts enter now, per flow. */
   liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]>;
   /** Whether the contact has a run of the flow (only active ones when `activeOnly`). */

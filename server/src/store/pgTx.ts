@@ -15,12 +15,14 @@ import type {
   ContactPatch,
   OutboundResult,
   ReadReceiptRecord,
+  ConversionRecord,
 } from '@tandem/engine/runtime';
 import { FOREVER, identityKey } from '@tandem/engine/runtime';
 import { httpRequestJob, markReadJob } from '@tandem/engine/tasks';
 import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
 import { resumeContact, type Queryable } from './contactPause';
 import { enqueue } from './enqueue';
+import { recordConversionSql } from './conversionSql';
 import { WriteBuffer } from './writeBuffer';
 import { claimOutboundSql, outboundJobsFromRows, takeSendSlots, type OutboundRow } from './outboundRows';
 import type { RunIdReservoir } from './runIds';
@@ -172,6 +174,36 @@ export class PgTx implements EngineTx {
   async getRuns(runIds: readonly number[]): Promise<Map<number, RunRecord>> {
     const r = await this.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE id = ANY($1::bigint[])`, [[...new Set(runIds)]]);
     return new Map(r.rows.map((row) => [row.id, runFromRow(row)]));
+  }
+
+  async runsSince(contactId: number, since: Date): Promise<RunRecord[]> {
+    const r = await this.query<RunRow>(`SELECT ${runColumns} FROM runs WHERE contact_id = $1 AND started_at >= $2 ORDER BY id DESC`, [contactId, since]);
+    return r.rows.map(runFromRow);
+  }
+
+  async recordConversion(c: ConversionRecord): Promise<boolean> {
+    const r = await this.query<{ id: number }>(recordConversionSql, [
+      c.workspaceId,
+      c.flowId,
+      c.flowVersionId,
+      c.runId,
+      c.contactId,
+      c.goal,
+      c.event,
+      c.value,
+      c.currency,
+      c.runStartedAt,
+      c.at,
+    ]);
+    return r.rows.length > 0;
+  }
+
+  async skipQueued(runId: number, reason: string): Promise<void> {
+    await this.query(
+      `UPDATE messages SET status = 'skipped', error = jsonb_build_object('code', 'run_exited', 'message', $2::text), send_after = NULL, updated_at = now()
+       WHERE run_id = $1 AND status IN ('pending', 'held')`,
+      [runId, reason],
+    );
   }
 
   async liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]> {

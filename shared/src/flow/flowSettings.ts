@@ -83,6 +83,117 @@ export const quietHoursSchema = z.object({
 });
 export type QuietHours = z.infer<typeof quietHoursSchema>;
 
+/** A business event name, dotted lower-case (`order.paid`). */
+const eventNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/, 'Dotted lower-case, e.g. order.paid')
+  .max(100);
+
+export const goalKinds = ['event', 'contact'] as const;
+
+/**
+ * A conversion the journey aims at, counted once per run within `windowHours` of its start: a
+ * business event (with its value and currency read from the payload) or a contact condition.
+ */
+export const goalSchema = z.object({
+  name: z.string().trim().min(1, 'Name the goal').max(60).meta({ title: 'Goal name', description: 'Shown in analytics, e.g. Purchase' }),
+  kind: z
+    .enum(goalKinds)
+    .default('event')
+    .meta({
+      title: 'Counts when',
+      widget: 'select',
+      choices: {
+        event: { label: 'A business event arrives', help: 'e.g. order.paid sent by your shop' },
+        contact: { label: 'The contact matches a condition', help: 'Checked after each step and when an event arrives' },
+      },
+    }),
+  event: eventNameSchema.optional().meta({ title: 'Event', placeholder: 'order.paid', showWhen: { field: 'kind', equals: ['event'] } }),
+  value: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .meta({
+      title: 'Value',
+      description: "An expression over the event's payload, e.g. payload.total",
+      widget: 'expression',
+      extraRoots: ['payload'],
+      placeholder: 'payload.total',
+      showWhen: { field: 'kind', equals: ['event'] },
+    }),
+  currency: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .meta({
+      title: 'Currency',
+      description: 'A code such as EUR, or an expression over the payload such as payload.currency',
+      placeholder: 'payload.currency',
+      showWhen: { field: 'kind', equals: ['event'] },
+    }),
+  condition: z
+    .string()
+    .trim()
+    .max(1_000)
+    .optional()
+    .meta({
+      title: 'Condition',
+      widget: 'expression',
+      expects: 'boolean',
+      placeholder: '"customer" in contact.tags',
+      showWhen: { field: 'kind', equals: ['contact'] },
+    }),
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7)
+    .meta({ title: 'Within (hours of entering)', description: 'A conversion later than this is not credited to the journey' }),
+  report: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .optional()
+    .meta({ title: 'Report to Meta as', description: 'A Conversions API event name such as Purchase; empty: not reported', placeholder: 'Purchase' }),
+});
+export type Goal = z.infer<typeof goalSchema>;
+
+export const exitKinds = ['event', 'contact'] as const;
+
+/** Ends a running journey: a business event arrives, or the contact matches a condition. */
+export const exitSchema = z.object({
+  kind: z
+    .enum(exitKinds)
+    .default('event')
+    .meta({
+      title: 'Ends the journey when',
+      widget: 'select',
+      choices: {
+        event: { label: 'A business event arrives', help: 'e.g. order.cancelled' },
+        contact: { label: 'The contact matches a condition', help: 'Checked after each step and when an event arrives' },
+      },
+    }),
+  event: eventNameSchema.optional().meta({ title: 'Event', placeholder: 'order.cancelled', showWhen: { field: 'kind', equals: ['event'] } }),
+  condition: z
+    .string()
+    .trim()
+    .max(1_000)
+    .optional()
+    .meta({
+      title: 'Condition',
+      widget: 'expression',
+      expects: 'boolean',
+      placeholder: '"unsubscribed" in contact.tags',
+      showWhen: { field: 'kind', equals: ['contact'] },
+    }),
+});
+export type Exit = z.infer<typeof exitSchema>;
+
 /** Flow-wide settings: who may enter, when it may talk, how it yields to humans. */
 export const flowSettingsSchema = z.object({
   reentry: z
@@ -135,5 +246,34 @@ export const flowSettingsSchema = z.object({
     })
     .prefault({})
     .meta({ title: 'Entry rules' }),
+  goals: z
+    .array(goalSchema)
+    .max(10)
+    .superRefine(requireKindFields)
+    .default([])
+    .meta({ title: 'Goals', description: 'What counts as a conversion of this journey', widget: 'list' }),
+  exits: z
+    .array(exitSchema)
+    .max(10)
+    .superRefine(requireKindFields)
+    .default([])
+    .meta({ title: 'Exit when', description: 'A running journey ends early when one of these happens', widget: 'list' }),
 });
 export type FlowSettings = z.infer<typeof flowSettingsSchema>;
+
+/** An event goal or exit names its event; a condition one has its condition. Goal names are unique. */
+function requireKindFields(
+  items: readonly { kind: 'event' | 'contact'; event?: string | undefined; condition?: string | undefined; name?: string }[],
+  ctx: z.RefinementCtx,
+): void {
+  const names = new Set<string>();
+  items.forEach((item, i) => {
+    if (item.kind === 'event' && !item.event) ctx.addIssue({ code: 'custom', path: [i, 'event'], message: 'Name the event' });
+    // node-name-ok: the setting named condition, not the condition step
+    if (item.kind === 'contact' && !item.condition) ctx.addIssue({ code: 'custom', path: [i, 'condition'], message: 'Write the condition' });
+    if (item.name !== undefined) {
+      if (names.has(item.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'Two goals have this name' });
+      names.add(item.name);
+    }
+  });
+}
