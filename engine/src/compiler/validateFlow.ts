@@ -6,6 +6,7 @@ import { proveWindow, type WindowProof } from './checks/windowProof';
 import { checkReferences, type NodeVariables } from './checks/references';
 import { checkPatterns } from './checks/patterns';
 import { checkPolicy, type PolicyOptions } from './checks/policy';
+import { checkGoals } from './checks/goals';
 
 export interface ValidateOptions extends PolicyOptions {
   /** Custom contact attributes of the workspace (the flow's own declarations are added). */
@@ -44,6 +45,7 @@ export function validateFlow(input: unknown, options: ValidateOptions = {}): Val
       ...references.diagnostics,
       ...checkPatterns(graph),
       ...checkPolicy(graph, options),
+      ...checkGoals(flow.doc.settings, attributes, graph),
     ],
     flow,
   );
