@@ -23,11 +23,13 @@ export function checkGoals(settings: Pick<FlowSettings, 'goals' | 'exits'>, attr
       if (g.currency && !currencyCode.test(g.currency))
         out.push(...checkExpression(`Goal “${g.name}” › Currency`, g.currency, at('currency'), ['payload', 'contact', 'now'], fields, false));
     } else if (g.condition) {
+      // node-name-ok: the setting named condition, not the condition step
       out.push(...checkExpression(`Goal “${g.name}” › Condition`, g.condition, at('condition'), ['contact', 'now'], fields, true));
     }
   });
   settings.exits.forEach((x, i) => {
     if (x.kind === 'contact' && x.condition)
+      // node-name-ok: the setting named condition, not the condition step
       out.push(...checkExpression(`Exit ${i + 1} › Condition`, x.condition, ['settings', 'exits', i, 'condition'], ['contact', 'now'], fields, true));
   });
   return out;
