@@ -10,6 +10,7 @@ import { useWorkspaceData } from '../workspace/workspaceData';
 import { formatCount, nodeCounts, portShare } from './counts';
 import { rangeQuery, type RangeChoice } from './range';
 import { RunList } from './RunList';
+import { ConversionStats } from './ConversionStats';
 import { portLabel, portsOf, stepName } from './stepWords';
 
 /**
@@ -41,6 +42,7 @@ export function AnalyticsPanel() {
   const selection = useFlow((s) => s.selection.nodes);
   const selected = selection.size === 1 ? [...selection][0] : undefined;
   const node = useFlow((s) => (selected ? s.doc.nodes.find((n) => n.id === selected) : undefined));
+  const hasGoals = useFlow((s) => s.doc.settings.goals.length > 0);
   if (!data) return null;
   const a = analytics.data;
   return (
@@ -81,6 +83,7 @@ export function AnalyticsPanel() {
           ))}
         </div>
       )}
+      {a && a.version !== null && <ConversionStats conversions={a.conversions} hasGoals={hasGoals} />}
       {a && a.version !== null && data.viewing === undefined && version !== undefined && version !== data.liveVersion && (
         <p className="tn-help">The counts of version {version} are shown on the draft's steps that were already in it.</p>
       )}

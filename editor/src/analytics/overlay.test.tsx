@@ -21,6 +21,7 @@ const analytics: AnalyticsView = {
     thanks: { entered: 25, waiting: 0, ports: { next: 25, window_closed: 0, error: 0 } },
     done: { entered: 6, waiting: 0, ports: {} },
   },
+  conversions: { count: 0, revenue: {}, credit: { bot: 0, app: 0, agent: 0, none: 0 } },
 };
 
 describe('analytics counts', () => {

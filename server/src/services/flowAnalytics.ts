@@ -21,7 +21,8 @@ export interface Range {
  * Per step of one version: how many times runs entered it and left by each output within the
  * range (from inclusive, to exclusive, on the step log's time), and how many runs wait there now
  * (whenever they arrived); and the runs started in the range by status and outcome. Every step
- * of the version is listed with its outputs, so steps nobody reached show zeros. One query.
+ * of the version is listed with its outputs, so steps nobody reached show zeros; and the version's
+ * conversions in the range, by credit and currency. One query.
  */
 export async function flowAnalytics(db: Db, workspaceId: string, flowId: string, range: Range): Promise<Analytics> {
   const version = await pickVersion(db, workspaceId, flowId, range.version);
@@ -32,13 +33,14 @@ export async function flowAnalytics(db: Db, workspaceId: string, flowId: string,
     to: range.to ?? null,
     runs: { started: 0, active: 0, completed: 0, outcomes: {} },
     nodes: {},
+    conversions: { count: 0, revenue: {}, credit: { bot: 0, app: 0, agent: 0, none: 0 } },
   };
   if (!version) return empty;
   const nodes: Analytics['nodes'] = {};
   for (const [id, n] of loadFlow(version.document).flow?.nodes ?? [])
     nodes[id] = { entered: 0, waiting: 0, ports: Object.fromEntries((n.ports ?? []).map((p) => [p.id, 0])) };
 
-  const r = await db.execute<{ part: 'step' | 'waiting' | 'runs'; a: string | null; b: string | null; c: string | null; n: number }>(sql`
+  const r = await db.execute<{ part: 'step' | 'waiting' | 'runs' | 'conversions'; a: string | null; b: string | null; c: string | null; n: number }>(sql`
     WITH steps AS (
       SELECT node_id, kind, port, count(*)::int AS n FROM run_steps
       WHERE flow_version_id = ${version.id} AND kind IN ('enter', 'port') ${within(sql`at`, range)}
@@ -51,10 +53,15 @@ export async function flowAnalytics(db: Db, workspaceId: string, flowId: string,
       SELECT status, outcome, count(*)::int AS n FROM runs
       WHERE flow_id = ${flowId} AND flow_version_id = ${version.id} ${within(sql`started_at`, range)}
       GROUP BY status, outcome
+    ), converted AS (
+      SELECT credit, currency, sum(value) AS value, count(*)::int AS n FROM conversions
+      WHERE flow_version_id = ${version.id} ${within(sql`at`, range)}
+      GROUP BY credit, currency
     )
     SELECT 'step' AS part, node_id AS a, kind AS b, port AS c, n FROM steps
     UNION ALL SELECT 'waiting', current_node, NULL, NULL, n FROM waiting
-    UNION ALL SELECT 'runs', status, outcome, NULL, n FROM started`);
+    UNION ALL SELECT 'runs', status, outcome, NULL, n FROM started
+    UNION ALL SELECT 'conversions', credit, currency, value::text, n FROM converted`);
 
   const stats = (id: string) => (nodes[id] ??= { entered: 0, waiting: 0, ports: {} });
   const runs = empty.runs;
@@ -69,6 +76,11 @@ export async function flowAnalytics(db: Db, workspaceId: string, flowId: string,
       if (row.a === 'active') runs.active += row.n;
       if (row.a === 'completed') runs.completed += row.n;
       if (row.b) runs.outcomes[row.b] = (runs.outcomes[row.b] ?? 0) + row.n;
+    } else if (row.part === 'conversions') {
+      const c = empty.conversions;
+      c.count += row.n;
+      if (isCredit(row.a)) c.credit[row.a] += row.n;
+      if (row.b && row.c !== null) c.revenue[row.b] = (c.revenue[row.b] ?? 0) + Number(row.c);
     }
   }
   return { ...empty, runs, nodes };
@@ -124,6 +136,10 @@ async function pickVersion(db: Db, workspaceId: string, flowId: string, version:
   const [live] = flow.liveVersionId !== null ? await of(eq(flowVersions.id, flow.liveVersionId)) : [];
   const [latest] = live ? [live] : await of(undefined);
   return latest ?? null;
+}
+
+function isCredit(a: string | null): a is keyof Analytics['conversions']['credit'] {
+  return a === 'bot' || a === 'app' || a === 'agent' || a === 'none';
 }
 
 function within(column: SQL, range: Range): SQL {

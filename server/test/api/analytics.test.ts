@@ -101,6 +101,7 @@ describe('analytics API', () => {
       to: null,
       runs: { started: 0, active: 0, completed: 0, outcomes: {} },
       nodes: {},
+      conversions: { count: 0, revenue: {}, credit: { bot: 0, app: 0, agent: 0, none: 0 } },
     });
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { endpoints } from '@tandem/shared/api';
 import { echoBody, inboundAt, startFullHarness, type FullHarness } from '../support/fullHarness';
 
 // Issue 14: goals, exits and credit, through the signed webhook endpoints, the worker and the
@@ -85,7 +86,7 @@ describe('goals, exits and credit', () => {
   });
 
   it('(b) an App reply before the purchase credits the person in the Business App', async () => {
-    await h.publish(sizeJourney());
+    const flowId = await h.publish(sizeJourney());
     const started = await h.now();
     await h.deliver(inboundAt(CUSTOMER, 'hi', started));
     await h.deliver(inboundAt(CUSTOMER, 'M', await h.now()));
@@ -99,6 +100,8 @@ describe('goals, exits and credit', () => {
     // Webhook timestamps are whole seconds.
     expect(row!.first_human_response_ms).toBeGreaterThanOrEqual(10 * MIN - 1_000);
     expect(row!.first_human_response_ms).toBeLessThanOrEqual(10 * MIN + 1_000);
+    const analytics = await h.api(endpoints.flowAnalytics, { flowId });
+    expect(analytics.conversions).toEqual({ count: 1, revenue: { EUR: 49.9 }, credit: { bot: 0, app: 1, agent: 0, none: 0 } });
   });
 
   it('(c) an exit event ends an active run: its pending wait never sends', async () => {

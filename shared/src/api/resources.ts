@@ -309,6 +309,12 @@ export const analyticsSchema = z.object({
   to: isoDate.nullable(),
   runs: z.object({ started: z.number().int(), active: z.number().int(), completed: z.number().int(), outcomes: z.record(z.string(), z.number().int()) }),
   nodes: z.record(z.string(), nodeStatsSchema),
+  /** The version's conversions in the range (on their time): how many, revenue per currency, and whom the last touch credits. */
+  conversions: z.object({
+    count: z.number().int(),
+    revenue: z.record(z.string(), z.number()),
+    credit: z.object({ bot: z.number().int(), app: z.number().int(), agent: z.number().int(), none: z.number().int() }),
+  }),
 });
 
 export const funnelSchema = z.object({ from: z.string(), to: z.string(), enteredFrom: z.number().int(), reachedTo: z.number().int(), rate: z.number() });
