@@ -10,3 +10,4 @@ export * from './ports';
 export * from './machine';
 export * from './templates';
 export * from './waFlows';
+export * from './pricing';

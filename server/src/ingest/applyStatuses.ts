@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { EngineDeps } from '@tandem/engine/tasks';
 import type { WebhookEventOf } from '../webhooks';
+import { applyPricing } from './applyPricing';
 
 /** Order of delivery statuses; a status never moves backwards (a late `delivered` never overwrites `read`). */
 const statusRank: Record<string, number> = { pending: 0, held: 0, sending: 0, sent: 10, failed: 15, delivered: 20, read: 30, played: 40 };
@@ -8,7 +9,8 @@ const statusRank: Record<string, number> = { pending: 0, held: 0, sending: 0, se
 /**
  * Status webhooks update outbound messages monotonically, a whole batch in one statement (a
  * message's several statuses in the batch count as its furthest one). A failure arriving after the
- * send was accepted is recorded with its error; 131050 also records the marketing opt-out.
+ * send was accepted is recorded with its error; 131050 also records the marketing opt-out; `pricing`
+ * objects record the message's cost (`applyPricing`).
  */
 export async function applyStatuses(workspaceId: string, statuses: WebhookEventOf<'status'>[], pool: pg.Pool, deps: EngineDeps): Promise<void> {
   if (statuses.length === 0) return;
@@ -31,6 +33,7 @@ export async function applyStatuses(workspaceId: string, statuses: WebhookEventO
      RETURNING m.contact_id, m.wamid`,
     [workspaceId, JSON.stringify(rows)],
   );
+  await applyPricing(workspaceId, statuses, pool);
   for (const row of updated.rows) {
     const f = furthest.get(row.wamid);
     if (!f?.optOut) continue;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { diagnosticSchema } from '../diagnostics';
 import { humanReplyModes, quietHoursSchema, readReceiptModes } from '../flow/flowSettings';
 import { timeZoneSchema } from '../flow/primitives';
+import { rateTableSchema } from '../pricing/rateTable';
 import { templateInfoSchema } from '../templates';
 import { waFlowInfoSchema } from '../waFlows';
 
@@ -62,6 +63,8 @@ export const workspaceSettingsSchema = z.object({
     .array(z.object({ name: z.string(), type: z.enum(['string', 'number', 'boolean', 'date', 'list']), description: z.string().optional() }))
     .max(200)
     .optional(),
+  /** Template rates per market for cost estimates and actual costs; absent: `defaultRateTable`. */
+  rates: rateTableSchema.optional(),
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

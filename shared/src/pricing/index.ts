@@ -1,0 +1,2 @@
+export * from './rateTable';
+export * from './messageCost';
