@@ -64,6 +64,13 @@ export interface NodeAnalysis<C> {
   writesAttributes(config: C): AttributeDecl[];
   /** The quick replies the contact can tap on the message the node sends (none when absent). */
   replyChoices?(config: C, ctx: { templates?: readonly TemplateInfo[] }): ReplyChoice[];
+  /** The templates the node may send a contact, by pricing category, for cost estimates (none when absent). */
+  sends?(config: C): TemplateSend[];
+}
+
+/** A template a node may send, priced by its category. */
+export interface TemplateSend {
+  category: 'marketing' | 'utility' | 'authentication';
 }
 
 export interface NodeDefinition<S extends z.ZodType = z.ZodType> {

@@ -105,6 +105,7 @@ export const sendTemplate = defineNode({
   analysis: {
     window: (_c, p) => (p === 'human_active' ? { kind: 'unknown' } : { kind: 'elapse', ms: 0 }),
     replyChoices: templateReplyChoices,
+    sends: (c) => [{ category: templateSendCategory[c.template.category] }],
   },
   summary: (c) => `${c.template.name} (${c.template.language}) · ${c.template.category.toLowerCase()}`,
   policy: {
@@ -113,3 +114,5 @@ export const sendTemplate = defineNode({
   },
   clone: sendTemplateClone,
 });
+
+const templateSendCategory = { MARKETING: 'marketing', UTILITY: 'utility', AUTHENTICATION: 'authentication' } as const;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRateTable } from '@tandem/shared';
 import { endpoints } from '@tandem/shared/api';
 import { inboundBody, startFullHarness, statusBody, type FullHarness } from '../support/fullHarness';
+import { waitFor } from '../support/engineHarness';
+import { createFlow, publishFlow } from '../../src/services/flows';
 
 const hello = {
   schemaVersion: 1,
@@ -87,5 +89,56 @@ describe('actual cost from status webhooks', () => {
     );
     expect((await costOf(de))?.cost).toBe(0.5);
     expect((await costOf(ind))?.cost).toBe(defaultRateTable.other.utility);
+  });
+});
+
+const MIN = 60_000;
+const node = (id: string, type: string, data: Record<string, unknown>) => ({ id, type, position: { x: 0, y: 0 }, data });
+const sale = {
+  schemaVersion: 1,
+  name: 'Sale',
+  settings: { reentry: 'always' },
+  nodes: [
+    node('daily', 'trigger-schedule', { schedule: { kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, audience: { tagsAny: ['sale'] } }),
+    node('promo', 'send-template', { template: { name: 'winter_sale', language: 'en', category: 'MARKETING' } }),
+  ],
+  edges: [{ id: 'e1', source: 'daily', sourceHandle: 'next', target: 'promo' }],
+};
+
+describe('a broadcast estimate', () => {
+  it('equals the actual cost written from the status webhooks of its sends, over two markets', async () => {
+    await h.api(endpoints.updateWorkspace, {}, { body: { settings: { pairGapMs: 0, rates: defaultRateTable } } });
+    const csv = [
+      'wa_id,profile_name,marketing_consent,tags',
+      '4915100000001,Ana,opted_in,sale',
+      '4915100000002,Ben,opted_in,sale',
+      '4915100000003,Cem,opted_out,sale',
+      '919800000001,Dev,opted_in,sale',
+      '919800000002,Esha,opted_in,',
+    ].join('\n');
+    await h.api(endpoints.importContacts, {}, { body: { csv } });
+    const flowId = await createFlow(h.db.db, h.workspaceId, sale);
+    const estimate = await h.api(endpoints.flowCostEstimate, { flowId });
+    const germany = defaultRateTable.markets.find((m) => m.name === 'Germany')!.rates.marketing;
+    const india = defaultRateTable.markets.find((m) => m.name === 'India')!.rates.marketing;
+    expect(estimate.audience).toBe(3);
+    expect(estimate.lines.sort((a, b) => a.market.localeCompare(b.market))).toEqual([
+      { market: 'Germany', contacts: 2, perContact: germany, cost: 2 * germany },
+      { market: 'India', contacts: 1, perContact: india, cost: india },
+    ]);
+
+    await publishFlow(h.db.db, h.workspaceId, flowId);
+    await h.elapse(61 * MIN);
+    await waitFor(() => h.wire().filter((w) => w.includes('winter_sale')).length === 3, 20_000, 'the broadcast');
+    await h.idle();
+    const sent = await h.q<{ wamid: string; wa_id: string }>(
+      `SELECT m.wamid, c.wa_id FROM messages m JOIN contacts c ON c.id = m.contact_id JOIN runs r ON r.id = m.run_id WHERE r.flow_id = $1 AND m.direction = 'out'`,
+      [flowId],
+    );
+    expect(sent).toHaveLength(3);
+    await h.deliver(statusBody(sent.map((m) => ({ id: m.wamid, status: 'sent', timestamp: t(), recipient_id: m.wa_id, pricing: marketing }))));
+    await h.deliver(statusBody(sent.map((m) => ({ id: m.wamid, status: 'delivered', timestamp: t(), recipient_id: m.wa_id, pricing: marketing }))));
+    const [actual] = await h.q<{ total: number }>(`SELECT sum(cost) AS total FROM messages WHERE wamid = ANY($1)`, [sent.map((m) => m.wamid)]);
+    expect(actual!.total).toBeCloseTo(estimate.total!, 10);
   });
 });

@@ -4,6 +4,7 @@ import { assetsEndpoints } from './endpoints/assets';
 import { contactsEndpoints } from './endpoints/contacts';
 import { runsEndpoints } from './endpoints/runs';
 import { simulatorEndpoints } from './endpoints/simulator';
+import { costEndpoints } from './endpoints/cost';
 
 /** Every endpoint of Tandem's REST API, one file per area in `./endpoints/`. */
 export const endpoints = {
@@ -13,6 +14,7 @@ export const endpoints = {
   ...contactsEndpoints,
   ...runsEndpoints,
   ...simulatorEndpoints,
+  ...costEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -9,6 +9,7 @@ import { handoffRoutes } from './handoffs';
 import { analyticsRoutes } from './analytics';
 import { simulatorRoutes } from './simulator';
 import { adminRoutes } from './admin';
+import { costRoutes } from './cost';
 
 /** Further route groups (templates, WhatsApp Flows, contacts, runs, handoffs, analytics, simulator, admin). */
 export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = [
@@ -20,4 +21,5 @@ export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = 
   analyticsRoutes,
   simulatorRoutes,
   adminRoutes,
+  costRoutes,
 ];
