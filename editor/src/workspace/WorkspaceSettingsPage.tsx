@@ -5,6 +5,7 @@ import { errorText, useApi } from '../api/client';
 import { ConnectNumberSection } from './ConnectNumberSection';
 import { FlowDefaultsSettings } from './FlowDefaultsSettings';
 import { MessagingSettings } from './MessagingSettings';
+import { MessagePricesSection } from './MessagePricesSection';
 import './settings.css';
 
 const labels: Record<ReadReceiptMode, string> = {
@@ -28,6 +29,7 @@ export function WorkspaceSettingsPage({ workspace, onChanged }: { workspace: Wor
       <ConnectNumberSection key={`number-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
       <MessagingSettings key={`messaging-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
       <FlowDefaultsSettings key={`defaults-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
+      <MessagePricesSection key={`prices-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
       <ReadReceiptsSetting key={`receipts-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
     </div>
   );
