@@ -66,6 +66,8 @@ export interface NodeAnalysis<C> {
   replyChoices?(config: C, ctx: { templates?: readonly TemplateInfo[] }): ReplyChoice[];
   /** The templates the node may send a contact, by pricing category, for cost estimates (none when absent). */
   sends?(config: C): TemplateSend[];
+  /** Triggers: what one firing may cost at most (USD) before publishing asks for confirmation. */
+  budget?(config: C): number | undefined;
 }
 
 /** A template a node may send, priced by its category. */

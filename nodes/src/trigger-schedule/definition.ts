@@ -59,6 +59,10 @@ export const triggerScheduleConfigSchema = z.object({
     }),
     { label: 'Audience' },
   ).prefault({}),
+  budget: field(z.number().min(0).max(10_000_000).optional(), {
+    label: 'Budget (USD)',
+    help: 'Publishing asks for confirmation when the estimated cost of one sending is higher',
+  }),
 });
 export type TriggerScheduleConfig = z.infer<typeof triggerScheduleConfigSchema>;
 
@@ -76,6 +80,7 @@ export const triggerSchedule = defineNode({
   analysis: {
     window: () => ({ kind: 'unknown' }),
     provides: () => [{ scope: 'trigger', names: ['scheduled_at'], ports: 'all' }],
+    budget: (c) => c.budget,
   },
   summary: (c) => (c.schedule.kind === 'cron' ? `Cron ${c.schedule.cron} (${c.schedule.timezone})` : `Once at ${c.schedule.at} (${c.schedule.timezone})`),
   policy: { check: checkTriggerSchedule },

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ConfigurationError, NotFoundError, marketOf, rateOf, type RateTable } from '@tandem/shared';
+import { ConfigurationError, ConflictError, NotFoundError, marketOf, rateOf, type RateTable } from '@tandem/shared';
 import { definitionOf } from '@tandem/nodes';
 import { runtimeOf } from '@tandem/nodes/runtime';
 import { compileVersion, contactView, runtimeCaps, type CompiledVersion } from '@tandem/engine/runtime';
@@ -18,6 +18,8 @@ export interface CostEstimate {
   lines: { market: string; contacts: number; perContact: number; cost: number }[];
   /** Σ contacts × per-contact cost over the markets; null without a broadcast audience. */
   total: number | null;
+  /** The lowest budget of the flow's triggers; null when none has one. */
+  budget: number | null;
 }
 
 /**
@@ -46,7 +48,29 @@ export async function estimateFlowCost(pool: pg.Pool, workspaceId: string, flowI
     audience: audience ? lines.reduce((n, l) => n + l.contacts, 0) : null,
     lines,
     total: audience ? lines.reduce((sum, l) => sum + l.cost, 0) : null,
+    budget: budgetOf(version),
   };
+}
+
+/** Refuses (409 over_budget) to publish a flow whose broadcast estimate is above its budget. */
+export async function assertWithinBudget(pool: pg.Pool, workspaceId: string, flowId: string): Promise<void> {
+  // A draft with errors is refused by publishing itself, with its diagnostics.
+  const estimate = await estimateFlowCost(pool, workspaceId, flowId).catch((e: unknown) => {
+    if (e instanceof ConfigurationError) return null;
+    throw e;
+  });
+  if (!estimate) return;
+  if (estimate.budget === null || estimate.total === null || estimate.total <= estimate.budget) return;
+  const money = (n: number) => `${n.toFixed(2)} ${estimate.currency}`;
+  throw new ConflictError(
+    'over_budget',
+    `One sending is estimated at ${money(estimate.total)} for ${estimate.audience} contacts, over the budget of ${money(estimate.budget)}: confirm to publish anyway`,
+  );
+}
+
+function budgetOf(version: CompiledVersion): number | null {
+  const budgets = version.triggers.flatMap((t) => definitionOf(t.type).analysis.budget?.(t.config as never) ?? []);
+  return budgets.length > 0 ? Math.min(...budgets) : null;
 }
 
 function compiledDraft(flowId: string, draft: unknown): CompiledVersion {

@@ -46,3 +46,33 @@ describe('the rates workspace setting', () => {
     expect(res.json.error.issues.map((i: { path: (string | number)[] }) => i.path.join('.'))).toEqual(['settings.rates.other.marketing']);
   });
 });
+
+const broadcast = (budget: number) =>
+  flow(
+    'Sale',
+    [
+      node('daily', 'trigger-schedule', { schedule: { kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, audience: { tagsAny: ['sale'] }, budget }),
+      node('promo', 'send-template', { template: { name: 'sale', language: 'en', category: 'MARKETING' } }),
+    ],
+    [edge('daily', 'next', 'promo')],
+  );
+
+describe('publishing a broadcast over its budget', () => {
+  it('is refused with 409 over_budget, saying the estimate and the budget, unless confirmed', async () => {
+    const csv = ['wa_id,marketing_consent,tags', '4915100000001,opted_in,sale', '4915100000002,opted_in,sale', '4915100000003,opted_in,sale'].join('\n');
+    await h.call(endpoints.importContacts, { workspaceId: h.b }, { key: h.keys.b, body: { csv } });
+    const over = await h.call(endpoints.createFlow, { workspaceId: h.b }, { key: h.keys.b, body: { document: broadcast(0.1) } });
+    const refused = await h.call(endpoints.publishFlow, { workspaceId: h.b, flowId: over.json.id }, { key: h.keys.b, body: {} });
+    expect(refused.status).toBe(409);
+    const germany = defaultRateTable.markets.find((m) => m.name === 'Germany')!.rates.marketing;
+    expect(refused.json.error).toEqual({
+      code: 'over_budget',
+      message: `One sending is estimated at ${(3 * germany).toFixed(2)} USD for 3 contacts, over the budget of 0.10 USD: confirm to publish anyway`,
+    });
+    const confirmed = await h.call(endpoints.publishFlow, { workspaceId: h.b, flowId: over.json.id }, { key: h.keys.b, body: { confirmOverBudget: true } });
+    expect(confirmed.status).toBe(201);
+
+    const within = await h.call(endpoints.createFlow, { workspaceId: h.b }, { key: h.keys.b, body: { document: broadcast(1) } });
+    expect((await h.call(endpoints.publishFlow, { workspaceId: h.b, flowId: within.json.id }, { key: h.keys.b, body: {} })).status).toBe(201);
+  });
+});

@@ -11,6 +11,7 @@ import { roleIn } from '../auth/caller';
 import { flowVersions, flows, templates, workspaces } from '../../db/schema';
 import { audit } from '../../services/audit';
 import { newFlowSettings } from '../../services/workspaces';
+import { assertWithinBudget } from '../../services/costEstimate';
 import { assertFlowShaped, createFlow, emptyDocument, flowDetail, listFlows, loadFlowRow, publishFlow, saveDraft } from '../../services/flows';
 import { validationContext, workspaceTemplates } from '../../services/flowContext';
 import { versionDiff } from '../../services/versionDiff';
@@ -57,6 +58,7 @@ export function flowRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   mountRoute(app, ctx, endpoints.publishFlow, async ({ params, body, caller }) => {
+    if (!body.confirmOverBudget) await assertWithinBudget(ctx.database.pool, params.workspaceId, params.flowId);
     const published = await publishFlow(db, params.workspaceId, params.flowId, body.note);
     await audit(db, {
       workspaceId: params.workspaceId,

@@ -13,6 +13,8 @@ const costEstimateSchema = z.object({
   audience: z.number().int().nullable(),
   lines: z.array(z.object({ market: z.string(), contacts: z.number().int(), perContact: money, cost: money })),
   total: money.nullable(),
+  /** The lowest budget of the flow's triggers; null when none has one. */
+  budget: money.nullable(),
 });
 
 /** Cost estimates. */

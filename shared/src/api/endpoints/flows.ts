@@ -73,7 +73,8 @@ export const flowsEndpoints = {
     tag: 'flows',
     role: 'editor',
     params: wsFlow,
-    body: z.object({ note: z.string().max(500).default('') }),
+    /** `confirmOverBudget`: publish although the broadcast estimate is above its budget (else 409 over_budget). */
+    body: z.object({ note: z.string().max(500).default(''), confirmOverBudget: z.boolean().default(false) }),
     response: flowVersionSchema.extend({ diagnostics: validationSchema.shape.diagnostics }),
     status: 201,
   }),
