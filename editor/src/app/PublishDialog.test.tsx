@@ -74,4 +74,27 @@ describe('publishing', () => {
     expect(problem.textContent).toContain('thanks');
     expect(container.querySelector('.react-flow__node[data-id="thanks"] [data-badge="errors"]')!.textContent).toBe('1');
   });
+
+  it('asks to confirm a broadcast over its budget, then publishes with the confirmation', async () => {
+    let answers = 0;
+    const { calls } = renderServerEditor(() => {
+      answers += 1;
+      if (answers === 1)
+        throw new ApiCallError(409, {
+          error: {
+            code: 'over_budget',
+            message: 'One sending is estimated at 0.41 USD for 3 contacts, over the budget of 0.10 USD: confirm to publish anyway',
+          },
+        });
+      return { id: 9, version: 1, note: '', createdAt: '', live: true, diagnostics: [] };
+    });
+    await publishWithNote('');
+    await waitFor(() => expect(screen.getByTestId('publish-dialog').textContent).toContain('over the budget of 0.10 USD'));
+    expect(screen.getByTestId('publish-confirm').textContent).toContain('Publish over budget');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('publish-confirm'));
+    });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Published version 1'));
+    expect(calls.filter((c) => c.path.endsWith('/publish')).map((c) => c.body)).toEqual([{ note: '' }, { note: '', confirmOverBudget: true }]);
+  });
 });

@@ -25,6 +25,8 @@ export function PublishDialog({ onClose, onMessage }: { onClose: () => void; onM
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [refused, setRefused] = useState<Diagnostic[]>([]);
+  // The server found the broadcast over its budget: the next Publish confirms it.
+  const [overBudget, setOverBudget] = useState(false);
   if (!data) return null;
   const params = { workspaceId: data.workspace.id, flowId: data.flowId };
 
@@ -38,7 +40,7 @@ export function PublishDialog({ onClose, onMessage }: { onClose: () => void; onM
       const revision = store.getState().revision;
       await api(endpoints.saveDraft, { params, body: { document: parsed.data } });
       if (store.getState().revision === revision) store.getState().setSaveStatus({ state: 'saved' });
-      const published = await api(endpoints.publishFlow, { params, body: { note: note.trim() } });
+      const published = await api(endpoints.publishFlow, { params, body: { note: note.trim(), ...(overBudget ? { confirmOverBudget: true } : {}) } });
       onMessage(`Published version ${published.version}${note.trim() ? `: ${note.trim()}` : ''}`);
       data.refresh();
       onClose();
@@ -48,6 +50,7 @@ export function PublishDialog({ onClose, onMessage }: { onClose: () => void; onM
         setServerDiagnostics(validation, diagnostics);
         setRefused(diagnostics);
       }
+      if (err instanceof ApiCallError && err.status === 409 && err.body.error.code === 'over_budget') setOverBudget(true);
       setError(errorText(err));
     } finally {
       setBusy(false);
@@ -93,7 +96,7 @@ export function PublishDialog({ onClose, onMessage }: { onClose: () => void; onM
             Cancel
           </button>
           <button type="submit" className="tn-primary" disabled={busy} data-testid="publish-confirm">
-            <Rocket size={14} /> {busy ? 'Publishing…' : 'Publish'}
+            <Rocket size={14} /> {busy ? 'Publishing…' : overBudget ? 'Publish over budget' : 'Publish'}
           </button>
         </footer>
       </form>
