@@ -69,7 +69,7 @@ export async function assertWithinBudget(pool: pg.Pool, workspaceId: string, flo
 }
 
 function budgetOf(version: CompiledVersion): number | null {
-  const budgets = version.triggers.flatMap((t) => definitionOf(t.type).analysis.budget?.(t.config as never) ?? []);
+  const budgets = version.triggers.flatMap((t) => definitionOf(t.type).analysis.budget?.(t.config) ?? []);
   return budgets.length > 0 ? Math.min(...budgets) : null;
 }
 
@@ -82,7 +82,7 @@ function compiledDraft(flowId: string, draft: unknown): CompiledVersion {
 }
 
 function sendsOf(version: CompiledVersion) {
-  return [...version.nodes.values()].flatMap((n) => definitionOf(n.type).analysis.sends?.(n.config as never) ?? []).map((s) => s.category);
+  return [...version.nodes.values()].flatMap((n) => definitionOf(n.type).analysis.sends?.(n.config) ?? []).map((s) => s.category);
 }
 
 /** The contacts the flow's broadcast triggers select today, counted per market; null without one. */
