@@ -97,7 +97,13 @@ function Shell() {
       />
       {readOnly && workspace?.viewing ? <VersionBar viewing={workspace.viewing} onMessage={setMessage} /> : <Palette />}
       <main className="tn-main">
-        <FlowCanvas />
+        <FlowCanvas
+          onOpenSettings={() => {
+            // Flow settings are what the settings column shows when nothing is selected.
+            store.getState().select({ nodes: new Set(), edges: new Set(), notes: new Set() });
+            setSide('inspector');
+          }}
+        />
         {json && !readOnly && <JsonView onClose={() => setJson(false)} />}
         {publishing && <PublishDialog onClose={() => setPublishing(false)} onMessage={setMessage} />}
         {message && (

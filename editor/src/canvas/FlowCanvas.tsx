@@ -25,6 +25,7 @@ import { useOverlay } from './overlayStore';
 import { CanvasActionsContext, type CanvasActions } from './canvasActions';
 import { CanvasSearch } from './CanvasSearch';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
+import { GoalsChip } from './GoalsChip';
 import { canvasBounds } from './reveal';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useCanvasKeys } from './useCanvasKeys';
@@ -38,7 +39,7 @@ const GRID: [number, number] = [16, 16];
 const fitOptions = { maxZoom: 1, minZoom: 0.05 };
 
 /** The canvas: React Flow drawing the store's document; every edit goes back through the store. */
-export function FlowCanvas() {
+export function FlowCanvas({ onOpenSettings }: { onOpenSettings?: () => void } = {}) {
   const store = useFlowStore();
   const doc = useFlow((s) => s.doc);
   const selection = useFlow((s) => s.selection);
@@ -222,6 +223,7 @@ export function FlowCanvas() {
           <Panel position="top-left" className="tn-canvas-tools nokey">
             <CanvasSearch ref={search} />
             <ShortcutsHelp open={help} onToggle={toggleHelp} />
+            {onOpenSettings && <GoalsChip onOpen={onOpenSettings} />}
           </Panel>
         </ReactFlow>
       </CanvasActionsContext.Provider>

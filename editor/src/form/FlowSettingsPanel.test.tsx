@@ -47,3 +47,26 @@ describe('flow settings panel', () => {
     expect(container.querySelector('[data-errors-for="name"]')?.textContent).toMatch(/Give the flow a name/);
   });
 });
+
+describe('goals and exits in the flow settings', () => {
+  it('adds an event goal with its value and window, and shows only the fields of its kind', () => {
+    const { container, flow } = renderWithStores(smallFlow(), <FlowSettingsPanel />);
+    fireEvent.click(container.querySelector('[data-group="settings.goals"] .tn-add')!);
+    const field = (path: string) => container.querySelector<HTMLInputElement>(`[data-path="${path}"]`);
+    expect(field('settings.goals.0.kind')!.value).toBe('event');
+    expect(field('settings.goals.0.condition')).toBeNull();
+    fireEvent.change(field('settings.goals.0.name')!, { target: { value: 'Purchase' } });
+    fireEvent.change(field('settings.goals.0.event')!, { target: { value: 'order.paid' } });
+    fireEvent.change(field('settings.goals.0.value')!, { target: { value: 'payload.total' } });
+    expect(flow.getState().doc.settings.goals[0]).toMatchObject({
+      name: 'Purchase',
+      kind: 'event',
+      event: 'order.paid',
+      value: 'payload.total',
+      windowHours: 168,
+    });
+    fireEvent.change(field('settings.goals.0.kind')!, { target: { value: 'contact' } });
+    expect(field('settings.goals.0.condition')).not.toBeNull();
+    expect(container.querySelector('[data-errors-for="settings.goals.0.condition"]')?.textContent).toMatch(/Write the condition/);
+  });
+});

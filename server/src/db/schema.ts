@@ -435,7 +435,11 @@ export const conversions = pgTable(
     firstHumanResponseMs: bigint('first_human_response_ms', { mode: 'number' }),
     at: at('at').notNull(),
   },
-  (t) => [uniqueIndex('conversions_run_goal').on(t.runId, t.goal), index('conversions_flow_at').on(t.flowId, t.at), index('conversions_ws_at').on(t.workspaceId, t.at)],
+  (t) => [
+    uniqueIndex('conversions_run_goal').on(t.runId, t.goal),
+    index('conversions_flow_at').on(t.flowId, t.at),
+    index('conversions_ws_at').on(t.workspaceId, t.at),
+  ],
 );
 
 /**
@@ -452,7 +456,9 @@ export const capiEvents = pgTable(
     conversionId: ref('conversion_id'),
     eventName: text('event_name').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: jsonb('last_error').$type<Record<string, unknown>>(),
     response: jsonb('response').$type<Record<string, unknown>>(),
