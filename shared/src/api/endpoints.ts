@@ -5,6 +5,7 @@ import { contactsEndpoints } from './endpoints/contacts';
 import { runsEndpoints } from './endpoints/runs';
 import { simulatorEndpoints } from './endpoints/simulator';
 import { costEndpoints } from './endpoints/cost';
+import { dashboardEndpoints } from './endpoints/dashboard';
 
 /** Every endpoint of Tandem's REST API, one file per area in `./endpoints/`. */
 export const endpoints = {
@@ -15,6 +16,7 @@ export const endpoints = {
   ...runsEndpoints,
   ...simulatorEndpoints,
   ...costEndpoints,
+  ...dashboardEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -2,3 +2,4 @@ export * from './route';
 export * from './resources';
 export * from './endpoints';
 export * from './client';
+export * from './endpoints/dashboard';
