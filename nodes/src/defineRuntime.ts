@@ -86,12 +86,19 @@ export interface EffectPorts {
    * the workspace's read-receipt setting allow. Queued: it never holds up the step, and a failure never fails the run.
    */
   acknowledge(wamid: string, options: { typing: boolean }): Promise<void>;
+  /**
+   * Reports a conversion of this run to Meta's Conversions API (`eventName` such as Purchase), with
+   * its value and currency. Queued: it never holds up the step. A run that did not come from an ad
+   * click, a sandbox workspace or one without a dataset logs it as skipped.
+   */
+  reportConversion(event: { eventName: string; value: number | null; currency: string | null }): Promise<void>;
 }
 
 /** What an effect's payload is computed from when the step emits it: the journey's scope and the event being handled. */
 export interface EffectInput {
   scope: Scope;
   event: RunEvent;
+  caps: RuntimeCaps;
 }
 
 /**

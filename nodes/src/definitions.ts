@@ -15,6 +15,7 @@ import { handoff } from './handoff/definition';
 import { goToFlow } from './go-to-flow/definition';
 import { end } from './end/definition';
 import { sendFlow } from './send-flow/definition';
+import { reportConversion } from './report-conversion/definition';
 
 export const nodeTypes = [
   'trigger-message',
@@ -30,6 +31,7 @@ export const nodeTypes = [
   'split',
   'set-attribute',
   'http-request',
+  'report-conversion',
   'handoff',
   'go-to-flow',
   'end',
@@ -51,6 +53,7 @@ export const definitions = {
   split,
   'set-attribute': setAttribute,
   'http-request': httpRequest,
+  'report-conversion': reportConversion,
   handoff,
   'go-to-flow': goToFlow,
   end,

@@ -13,6 +13,7 @@ import { conditionEditor } from './condition/editor';
 import { splitEditor } from './split/editor';
 import { setAttributeEditor } from './set-attribute/editor';
 import { httpRequestEditor } from './http-request/editor';
+import { reportConversionEditor } from './report-conversion/editor';
 import { handoffEditor } from './handoff/editor';
 import { goToFlowEditor } from './go-to-flow/editor';
 import { endEditor } from './end/editor';
@@ -46,6 +47,7 @@ export const editors = {
   split: splitEditor,
   'set-attribute': setAttributeEditor,
   'http-request': httpRequestEditor,
+  'report-conversion': reportConversionEditor,
   handoff: handoffEditor,
   'go-to-flow': goToFlowEditor,
   end: endEditor,

@@ -30,6 +30,7 @@ export type { ConditionConfig } from './condition/definition';
 export type { SplitConfig } from './split/definition';
 export type { SetAttributeConfig } from './set-attribute/definition';
 export type { HttpRequestConfig } from './http-request/definition';
+export type { ReportConversionConfig } from './report-conversion/definition';
 export type { HandoffConfig } from './handoff/definition';
 export type { GoToFlowConfig } from './go-to-flow/definition';
 export type { EndConfig } from './end/definition';

@@ -13,6 +13,7 @@ import { conditionRuntime } from './condition/runtime';
 import { splitRuntime } from './split/runtime';
 import { setAttributeRuntime } from './set-attribute/runtime';
 import { httpRequestRuntime } from './http-request/runtime';
+import { reportConversionRuntime } from './report-conversion/runtime';
 import { handoffRuntime } from './handoff/runtime';
 import { goToFlowRuntime } from './go-to-flow/runtime';
 import { endRuntime } from './end/runtime';
@@ -36,6 +37,7 @@ export const runtimes = {
   split: splitRuntime,
   'set-attribute': setAttributeRuntime,
   'http-request': httpRequestRuntime,
+  'report-conversion': reportConversionRuntime,
   handoff: handoffRuntime,
   'go-to-flow': goToFlowRuntime,
   end: endRuntime,

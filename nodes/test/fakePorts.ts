@@ -8,6 +8,7 @@ export function fakePorts(): { calls: unknown[]; ports: EffectPorts } {
     pauseContactUntilReleased: async (reason) => void calls.push({ pause: reason }),
     startFlow: async (flowId, vars) => void calls.push({ startFlow: flowId, vars }),
     acknowledge: async (wamid, options) => void calls.push({ acknowledge: wamid, ...options }),
+    reportConversion: async (event) => void calls.push({ reportConversion: event }),
   };
   return { calls, ports };
 }

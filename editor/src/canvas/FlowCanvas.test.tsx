@@ -123,7 +123,7 @@ describe('canvas', () => {
     expect(groups).toEqual([
       ['Triggers', 4],
       ['Messages', 4],
-      ['Logic', 5],
+      ['Logic', 6],
       ['Human', 1],
       ['Flow', 3],
     ]);

@@ -8,6 +8,7 @@ import {
   GitBranch,
   Globe,
   Hourglass,
+  Megaphone,
   MessageCircle,
   Send,
   Split,
@@ -40,6 +41,7 @@ export const nodeIcons: Record<string, LucideIcon> = {
   'corner-down-right': CornerDownRight,
   flag: Flag,
   'clipboard-list': ClipboardList,
+  megaphone: Megaphone,
 };
 
 export function iconFor(name: string): LucideIcon {

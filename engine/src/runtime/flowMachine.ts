@@ -96,7 +96,7 @@ export function createFlowMachine(version: CompiledVersion) {
       const n = node(p.node!);
       const declared = n.runtime.effects?.[p.effect!];
       if (!declared) throw new InvariantError(`step ${p.node} names the effect "${p.effect}" its node type does not declare`);
-      const payload = declared.payloadFrom(n.config, { scope: scope(context), event });
+      const payload = declared.payloadFrom(n.config, { scope: scope(context), event, caps });
       return payload === undefined ? {} : effect(context, { type: 'node', name: p.effect!, node: p.node!, step: context.step, payload });
     }),
     [assignNames.captureTrigger]: assign(({ event }: ActionArgs) => (event.type === 'run.start' ? { trigger: event.trigger, runId: event.runId } : {})),

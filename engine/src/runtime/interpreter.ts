@@ -315,6 +315,17 @@ export class Interpreter {
           flowSetting,
         });
       },
+      reportConversion: ({ eventName, value, currency }) =>
+        tx.queueConversionReport({
+          workspaceId: base.workspaceId,
+          contactId: base.contactId,
+          runId: base.runId,
+          eventName,
+          value,
+          currency,
+          eventId: `tandem-run-${base.runId}-step-${base.step}`,
+          at: base.at,
+        }),
       pauseContactUntilReleased: async (reason) => {
         await tx.pauseContact(base.contactId, 'infinity', reason);
         locked.contact = { ...locked.contact, pausedUntil: FOREVER };

@@ -76,7 +76,7 @@ export class Outcomes {
   private async record(tx: EngineTx, locked: LockedContact, run: RunRecord, decisions: readonly ConversionDecision[]): Promise<void> {
     for (const d of decisions) {
       if (!withinWindow(d.goal, run.startedAt, locked.now)) continue;
-      await tx.recordConversion({
+      const id = await tx.recordConversion({
         workspaceId: run.workspaceId,
         contactId: run.contactId,
         flowId: run.flowId,
@@ -90,6 +90,20 @@ export class Outcomes {
         ...(d.goal.report ? { report: d.goal.report } : {}),
         at: locked.now,
       });
+      // A goal that says "Report to Meta as" reports each new conversion once (Meta deduplicates on the id too).
+      if (id !== undefined && d.goal.report) {
+        await tx.queueConversionReport({
+          workspaceId: run.workspaceId,
+          contactId: run.contactId,
+          runId: run.id,
+          conversionId: id,
+          eventName: d.goal.report,
+          value: d.value,
+          currency: d.currency,
+          eventId: `tandem-conversion-${id}`,
+          at: locked.now,
+        });
+      }
     }
   }
 }

@@ -26,6 +26,30 @@ export interface EngineStore {
   scheduleNextSweep(): Promise<void>;
   /** What the `mark-read` job needs about the workspace: its sender and its read-receipt setting. */
   loadReadReceiptTarget(workspaceId: string): Promise<ReadReceiptTarget | undefined>;
+  /** A logged Conversions API report with the workspace's dataset and token (decrypted); undefined when unknown. */
+  loadConversionReport(reportId: number): Promise<PendingConversionReport | undefined>;
+  /** Records how a report went; `retryAt` (with status pending) queues its next attempt. */
+  settleConversionReport(reportId: number, result: ConversionReportResult): Promise<void>;
+}
+
+export interface PendingConversionReport {
+  id: number;
+  workspaceId: string;
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  /** The event as it goes in `data[]`. */
+  event: Record<string, unknown>;
+  transport: 'cloud' | 'sandbox';
+  datasetId: string | null;
+  accessToken: string | null;
+}
+
+export interface ConversionReportResult {
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  response?: Record<string, unknown>;
+  error?: Record<string, unknown>;
+  retryAt?: Date;
 }
 
 export interface ReadReceiptTarget {
@@ -210,6 +234,24 @@ export interface ConversionRecord {
   at: Date;
 }
 
+/**
+ * A conversion to report to Meta's Conversions API for Business Messaging: the server attaches the
+ * run's ad click (`ctwa_clid`) and the workspace's account and dataset, or logs it as skipped.
+ */
+export interface ConversionReport {
+  workspaceId: string;
+  contactId: number;
+  runId: number;
+  /** The conversion (goal) it reports, when it comes from one. */
+  conversionId?: number;
+  eventName: string;
+  value: number | null;
+  currency: string | null;
+  /** Meta deduplicates on it: the same conversion reported twice counts once. */
+  eventId: string;
+  at: Date;
+}
+
 /** Who a webhook or event is about: the WhatsApp id and/or the business-scoped user id. */
 export interface ContactIdentity {
   waId?: string;
@@ -229,7 +271,8 @@ export interface InboundRecord {
 /** An inbound message with what it tells about its sender. */
 export interface InboundReceipt {
   message: InboundRecord;
-  contact: { profileName?: string; userId?: string; freeEntryUntil?: Date };
+  /** `referral`: the Click-to-WhatsApp ad (or post) the message came from, kept on the contact for attribution. */
+  contact: { profileName?: string; userId?: string; freeEntryUntil?: Date; referral?: Record<string, unknown> };
 }
 
 export interface EngineTx {
@@ -262,9 +305,11 @@ export interface EngineTx {
   runsSince(contactId: number, since: Date): Promise<RunRecord[]>;
   /**
    * Records a run's conversion of a goal once (a second one for the same run and goal is ignored),
-   * credited from the contact's messages since the run started; answers whether it was new.
+   * credited from the contact's messages since the run started; answers its id when it was new.
    */
-  recordConversion(conversion: ConversionRecord): Promise<boolean>;
+  recordConversion(conversion: ConversionRecord): Promise<number | undefined>;
+  /** Logs a Conversions API report and queues its job (or logs why it is skipped), in this transaction. */
+  queueConversionReport(report: ConversionReport): Promise<void>;
   /** The run's messages still queued are skipped, not sent (the run ended early). */
   skipQueued(runId: number, reason: string): Promise<void>;
   /** Versions contacts enter now, per flow. */

@@ -6,9 +6,21 @@ import { applyBusinessEvent } from './businessEvent';
 import { sendDueMessages } from './sendMessage';
 import { runHttpRequest } from './httpRequest';
 import { markMessageRead } from './markRead';
+import { reportConversion } from './reportConversion';
 import { fireTimers, sweepTimers } from './timers';
 import { Breather } from './breather';
-import { businessEventJob, fireTimersJob, httpRequestJob, markReadJob, releaseHandoffJob, sendJob, startRunJob, startRunsJob, timerSweepJob } from './jobs';
+import {
+  businessEventJob,
+  fireTimersJob,
+  httpRequestJob,
+  markReadJob,
+  releaseHandoffJob,
+  reportConversionJob,
+  sendJob,
+  startRunJob,
+  startRunsJob,
+  timerSweepJob,
+} from './jobs';
 
 export interface TaskOptions {
   /** Workspaces whose flows may call private network addresses. */
@@ -32,6 +44,7 @@ export function createTaskList(deps: EngineDeps, options: TaskOptions): TaskList
     }),
     httpRequestJob.handle(async (p) => runHttpRequest(p, deps, await options.allowPrivateNetworks(p.workspaceId))),
     markReadJob.handle((p) => markMessageRead(p, deps)),
+    reportConversionJob.handle((p) => reportConversion(p.reportId, deps)),
     timerSweepJob.handle(() => sweepTimers(deps)),
     fireTimersJob.handle((p) => fireTimers(p, deps)),
     releaseHandoffJob.handle((p) =>

@@ -60,6 +60,7 @@ export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): 
               ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
               ...(item.contact.userId ? { userId: item.contact.userId } : {}),
               ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
+              ...(item.message.referral ? { referral: item.message.referral } : {}),
             },
           };
         },

@@ -6,6 +6,7 @@ import {
   httpPayloadSchema,
   markReadPayloadSchema,
   releaseHandoffPayloadSchema,
+  reportConversionPayloadSchema,
   sendPayloadSchema,
   startRunPayloadSchema,
   startRunsPayloadSchema,
@@ -37,3 +38,9 @@ export const timerSweepJob = defineJob('timer-sweep', z.object({}), { jobKey: { 
 export const fireTimersJob = defineJob('fire-timers', fireTimersPayloadSchema);
 
 export const releaseHandoffJob = defineJob('release-handoff', releaseHandoffPayloadSchema);
+
+/**
+ * Posts one conversion to Meta's Conversions API. Its retries are its row's (queued again with the
+ * delay Meta's error calls for); graphile-worker's own attempts only cover a worker that died.
+ */
+export const reportConversionJob = defineJob('conversions-api-report', reportConversionPayloadSchema, { maxAttempts: 3 });

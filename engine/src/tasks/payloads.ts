@@ -84,4 +84,7 @@ export const markReadPayloadSchema = z.object({
 });
 export type MarkReadPayload = z.infer<typeof markReadPayloadSchema>;
 
+/** A `capi_events` row to post to Meta's Conversions API. */
+export const reportConversionPayloadSchema = z.object({ reportId: z.number().int() });
+
 export const releaseHandoffPayloadSchema = z.object({ runId: z.number().int(), contactId: z.number().int(), by: z.string().optional() });

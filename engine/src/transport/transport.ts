@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { CloudApiClient, MarkReadOutcome, OutboundMessage, SendOutcome } from '../whatsapp';
+import type { CloudApiClient, ConversionsDataset, ConversionsOutcome, ConversionsRequest, MarkReadOutcome, OutboundMessage, SendOutcome } from '../whatsapp';
 
 /** Where a workspace's messages go: Meta's Cloud API, or nowhere (sandbox: the simulator shows them). */
 export interface Transport {
   send(message: OutboundMessage, sender: SenderInfo, options?: SendOptions): Promise<SendOutcome>;
   /** Marks the contact's message read, with the typing indicator when `typing` (sandbox: nothing leaves Tandem). */
   markRead(wamid: string, sender: SenderInfo, options: { typing: boolean }): Promise<MarkReadOutcome>;
+  /** Reports conversion events to Meta's Conversions API (a cloud workspace's dataset; the caller skips sandboxes). */
+  reportConversions(request: ConversionsRequest, dataset: ConversionsDataset, options?: SendOptions): Promise<ConversionsOutcome>;
 }
 
 export interface SendOptions {
@@ -46,6 +48,10 @@ export class WorkspaceTransport implements Transport {
       };
     }
     return this.cloud.markRead({ phoneNumberId: sender.phoneNumberId, accessToken: sender.accessToken }, wamid, options.typing);
+  }
+
+  reportConversions(request: ConversionsRequest, dataset: ConversionsDataset, options: SendOptions = {}): Promise<ConversionsOutcome> {
+    return this.cloud.reportConversions(dataset, request, { attempt: options.attempt ?? 0 });
   }
 }
 

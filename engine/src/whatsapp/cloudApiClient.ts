@@ -5,10 +5,15 @@ import { formatIssuePath } from './issuePath';
 import { keepAlivePoster, type PostJson } from './postJson';
 import { markReadSchema, outboundMessageSchema, type OutboundMessage } from './outboundPayload';
 import type { CloudApiFailure, MarkReadOutcome, SendOutcome } from './sendOutcome';
+import { conversionsRequestSchema, conversionsResponseSchema, type ConversionsRequest } from './conversionsPayload';
 
 export type CloudApiCredentials = { phoneNumberId: string; accessToken: string };
 /** A WhatsApp Business Account and a token that may read it. */
 export type CloudApiAccount = { wabaId: string; accessToken: string };
+/** A Conversions API dataset and a token that may write to it. */
+export type ConversionsDataset = { datasetId: string; accessToken: string };
+/** What Meta said to a Conversions API request: how many events it took, with its trace id. */
+export type ConversionsOutcome = { ok: true; eventsReceived: number; fbtraceId?: string } | CloudApiFailure;
 
 export type CloudApiClientOptions = {
   baseUrl?: string;
@@ -73,6 +78,39 @@ export class CloudApiClient {
     // Meta's `{"success":true}` is unverified (facts §3.6): any 2xx counts unless it says otherwise.
     const result = markReadResponseSchema.safeParse(answer.body);
     return result.success && result.data.success === false ? fail(unexpectedSuccess(answer.status), 0) : { ok: true };
+  }
+
+  /**
+   * Reports conversion events to Meta's Conversions API for Business Messaging
+   * (`POST /<dataset>/events`, conversions-api-facts §3). `attempt` counts earlier failures of the
+   * same report, from 0.
+   */
+  async reportConversions(dataset: ConversionsDataset, request: ConversionsRequest, options: { attempt?: number } = {}): Promise<ConversionsOutcome> {
+    const target = datasetSchema.safeParse(dataset);
+    if (!target.success) return refuse(target.error);
+    const body = conversionsRequestSchema.safeParse(request);
+    if (!body.success) return refuse(body.error);
+    const attempt = options.attempt ?? 0;
+    const { datasetId, accessToken } = target.data;
+    try {
+      const response = await this.#postJson(
+        `${this.#graph}/${datasetId}/events`,
+        { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        JSON.stringify(body.data),
+        this.#timeoutMs,
+      );
+      const answer = parseJson(response.text);
+      if (response.status < 200 || response.status >= 300) return fail(redact(readCloudApiError(response.status, answer), accessToken), attempt);
+      const received = conversionsResponseSchema.safeParse(answer);
+      if (!received.success) return fail(unexpectedSuccess(response.status), attempt);
+      return {
+        ok: true,
+        eventsReceived: received.data.events_received,
+        ...(received.data.fbtrace_id !== undefined && { fbtraceId: received.data.fbtrace_id }),
+      };
+    } catch (error) {
+      return fail(redact(transportError(error, this.#timeoutMs), accessToken), attempt);
+    }
   }
 
   /** Every WhatsApp Flow of the account (`GET /<waba>/flows`, page after page; Flow facts §4). */
@@ -171,6 +209,7 @@ const credentialsSchema = z.object({
 
 const digits = (what: string) => z.string().regex(/^\d+$/, `${what} must be digits only`);
 const accountSchema = z.object({ wabaId: digits('wabaId'), accessToken: credentialsSchema.shape.accessToken });
+const datasetSchema = z.object({ datasetId: digits('datasetId'), accessToken: credentialsSchema.shape.accessToken });
 const flowRefSchema = z.object({ flowId: digits('flowId'), accessToken: credentialsSchema.shape.accessToken });
 
 /** A Flow as the account's Flow list gives it. */

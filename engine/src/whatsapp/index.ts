@@ -1,5 +1,20 @@
 export { classifyError, type ErrorClassification, type ErrorHandling } from './classifyError';
-export { CloudApiClient, type CloudApiAccount, type CloudApiClientOptions, type CloudApiCredentials, type MetaFlowSummary } from './cloudApiClient';
+export {
+  CloudApiClient,
+  type CloudApiAccount,
+  type CloudApiClientOptions,
+  type CloudApiCredentials,
+  type ConversionsDataset,
+  type ConversionsOutcome,
+  type MetaFlowSummary,
+} from './cloudApiClient';
+export {
+  conversionEventSchema,
+  conversionsRequestSchema,
+  withinAttributionWindow,
+  type ConversionEvent,
+  type ConversionsRequest,
+} from './conversionsPayload';
 export {
   cloudApiErrorEnvelopeSchema,
   readCloudApiError,

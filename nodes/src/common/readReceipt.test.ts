@@ -1,3 +1,4 @@
+import { fakeCaps } from '../../test/fakeCaps';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '@tandem/shared';
 import type { Scope } from '../defineRuntime';
@@ -11,7 +12,7 @@ const reply: RunEvent = {
   type: 'message.received',
   message: { wamid: 'wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTk', kind: 'text', text: 'M', at: '2026-03-02T09:00:00.000Z' },
 };
-const payloadOn = (event: RunEvent) => readReceipt.payloadFrom(undefined, { scope, event });
+const payloadOn = (event: RunEvent) => readReceipt.payloadFrom(undefined, { scope, event, caps: fakeCaps() });
 
 describe('readReceipt effect', () => {
   it("asks to mark the contact's reply read, with typing since the bot answers it", () => {

@@ -1,3 +1,4 @@
+import { fakeCaps } from '../../test/fakeCaps';
 import { describe, expect, it } from 'vitest';
 import type { Scope } from '../defineRuntime';
 import { goToFlow } from './definition';
@@ -8,7 +9,7 @@ import { fakePorts } from '../../test/fakePorts';
 const scope: Scope = { contact: {}, vars: { plan: 'pro' }, trigger: {}, now: new Date('2026-03-02T09:00:00.000Z') };
 const effect = goToFlowRuntime.effects!.startFlow!;
 const startFlowPayload = (data: Record<string, unknown>) =>
-  effect.payloadFrom(configOf(goToFlow, data), { scope, event: { type: 'run.start', node: 'hi', runId: '1', trigger: {} } });
+  effect.payloadFrom(configOf(goToFlow, data), { scope, event: { type: 'run.start', node: 'hi', runId: '1', trigger: {} }, caps: fakeCaps() });
 
 describe('go-to-flow runtime', () => {
   it("starts the chosen flow and passes this journey's variables by default", () => {

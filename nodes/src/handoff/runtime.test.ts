@@ -17,7 +17,8 @@ const timerAt = (data: Record<string, unknown>, kind: 'timeout' | 'idle') => {
 };
 
 const entered: RunEvent = { type: 'run.start', node: 'hi', runId: '1', trigger: {} };
-const handoffPayload = (data: Record<string, unknown>) => handoffRuntime.effects!.openHandoff!.payloadFrom(configOf(handoff, data), { scope, event: entered });
+const handoffPayload = (data: Record<string, unknown>) =>
+  handoffRuntime.effects!.openHandoff!.payloadFrom(configOf(handoff, data), { scope, event: entered, caps: fakeCaps() });
 
 describe('handoff runtime', () => {
   it('hands the conversation to the configured team and resumes when a teammate releases it by default', () => {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
-import type { EngineStore, EngineTx, ReadReceiptTarget } from '@tandem/engine/runtime';
-import { fireTimersJob, timerSweepJob } from '@tandem/engine/tasks';
+import type { ConversionReportResult, EngineStore, EngineTx, PendingConversionReport, ReadReceiptTarget } from '@tandem/engine/runtime';
+import { fireTimersJob, reportConversionJob, timerSweepJob } from '@tandem/engine/tasks';
 import { readReceiptModes } from '@tandem/shared';
 import type { SecretBox } from '../security/secretBox';
 import { RunIdReservoir } from './runIds';
@@ -78,6 +78,53 @@ export class PgStore implements EngineStore {
       sender: { transport: row.transport, phoneNumberId: row.phone_number_id, accessToken: row.access_token ? this.secrets.decrypt(row.access_token) : null },
       setting: setting.success ? setting.data : undefined,
     };
+  }
+
+  async loadConversionReport(reportId: number): Promise<PendingConversionReport | undefined> {
+    const r = await this.pool.query<{
+      workspace_id: string;
+      status: PendingConversionReport['status'];
+      attempts: number;
+      payload: Record<string, unknown>;
+      transport: 'cloud' | 'sandbox';
+      dataset: string | null;
+      access_token: Buffer | null;
+    }>(
+      `SELECT e.workspace_id, e.status, e.attempts, e.payload, w.transport, NULLIF(w.settings #>> '{conversionsApi,datasetId}', '') AS dataset, w.access_token
+       FROM capi_events e JOIN workspaces w ON w.id = e.workspace_id WHERE e.id = $1`,
+      [reportId],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    return {
+      id: reportId,
+      workspaceId: row.workspace_id,
+      status: row.status,
+      attempts: row.attempts,
+      event: row.payload,
+      transport: row.transport,
+      datasetId: row.dataset,
+      accessToken: row.access_token ? this.secrets.decrypt(row.access_token) : null,
+    };
+  }
+
+  async settleConversionReport(reportId: number, result: ConversionReportResult): Promise<void> {
+    await this.pool.query(
+      `WITH e AS (
+         UPDATE capi_events SET status = $2, attempts = $3, response = COALESCE($4::jsonb, response), last_error = COALESCE($5::jsonb, last_error),
+           sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
+         WHERE id = $1 RETURNING id
+       )
+       SELECT ${addJobSql(reportConversionJob, { reportId: 'e.id' }, { runAt: '$6::timestamptz' })} FROM e WHERE $6::timestamptz IS NOT NULL`,
+      [
+        reportId,
+        result.status,
+        result.attempts,
+        result.response ? JSON.stringify(result.response) : null,
+        result.error ? JSON.stringify(result.error) : null,
+        result.status === 'pending' ? (result.retryAt ?? null) : null,
+      ],
+    );
   }
 
   async scheduleNextSweep(): Promise<void> {

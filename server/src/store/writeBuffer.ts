@@ -95,10 +95,13 @@ export class WriteBuffer {
     const updated = runs.filter((r) => !r.isNew);
     if (inserted.length)
       ctes.push(`rn AS (
-        INSERT INTO runs (id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, outcome, end_reason, started_at, updated_at, ended_at)
+        INSERT INTO runs (id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, outcome, end_reason, started_at, updated_at, ended_at, referral)
         OVERRIDING SYSTEM VALUE
         SELECT x.id, x.workspace_id, x.contact_id, x.flow_id, x.flow_version_id, x.status, x.current_node, x.step, x.waiting_for, x.waiting_event, x.snapshot,
-               x.outcome, x.end_reason, x.now, x.now, CASE WHEN x.status = 'active' THEN NULL ELSE x.now END
+               x.outcome, x.end_reason, x.now, x.now, CASE WHEN x.status = 'active' THEN NULL ELSE x.now END,
+               -- The ad click the run owes its contact to (attribution): the contact's last one, within 7 days.
+               (SELECT c.referral || jsonb_build_object('at', c.referral_at) FROM contacts c
+                WHERE c.id = x.contact_id AND c.referral IS NOT NULL AND c.referral_at > x.now - interval '7 days')
         FROM jsonb_to_recordset(${json(inserted.map((r) => runJson(r)))}) AS x(id bigint, workspace_id text, contact_id bigint, flow_id text, flow_version_id bigint,
           status text, current_node text, step int, waiting_for text, waiting_event text, snapshot jsonb, outcome text, end_reason text, now timestamptz))`);
     if (updated.length)

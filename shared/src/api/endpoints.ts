@@ -6,6 +6,7 @@ import { runsEndpoints } from './endpoints/runs';
 import { simulatorEndpoints } from './endpoints/simulator';
 import { costEndpoints } from './endpoints/cost';
 import { dashboardEndpoints } from './endpoints/dashboard';
+import { attributionEndpoints } from './endpoints/attribution';
 
 /** Every endpoint of Tandem's REST API, one file per area in `./endpoints/`. */
 export const endpoints = {
@@ -17,6 +18,7 @@ export const endpoints = {
   ...simulatorEndpoints,
   ...costEndpoints,
   ...dashboardEndpoints,
+  ...attributionEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

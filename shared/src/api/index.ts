@@ -3,3 +3,4 @@ export * from './resources';
 export * from './endpoints';
 export * from './client';
 export * from './endpoints/dashboard';
+export * from './endpoints/attribution';

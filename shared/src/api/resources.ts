@@ -65,6 +65,11 @@ export const workspaceSettingsSchema = z.object({
     .optional(),
   /** Template rates per market for cost estimates and actual costs; absent: `defaultRateTable`. */
   rates: rateTableSchema.optional(),
+  /** Meta's Conversions API for Business Messaging: the dataset of the WhatsApp Business Account that ad conversions are reported to. */
+  conversionsApi: z
+    .object({ datasetId: z.string().regex(/^\d{5,25}$/, 'The dataset id is the number Meta shows for the WhatsApp Business Account’s dataset') })
+    .nullable()
+    .optional(),
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

@@ -20,6 +20,8 @@ describe('flow document', () => {
       humanReply: { mode: 'pause_for', pauseMinutes: 30, resumeKeyword: '#bot', collisionGuardSeconds: 60 },
       attributes: [],
       entry: { skipIfAppConversationWithinHours: null },
+      goals: [],
+      exits: [],
       readReceipts: 'workspace',
     });
     expect(doc.nodes[0]).toMatchObject({ version: 1 });

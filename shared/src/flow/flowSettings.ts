@@ -93,6 +93,20 @@ const eventNameSchema = z
 export const goalKinds = ['event', 'contact'] as const;
 
 /**
+ * The event names Meta's Conversions API takes for a conversation that started from a
+ * Click-to-WhatsApp ad (engine/src/whatsapp/conversions-api-facts.md §3): `Lead` is refused there.
+ */
+export const conversionEventNames = ['LeadSubmitted', 'Purchase', 'AddToCart', 'InitiateCheckout', 'ViewContent'] as const;
+export type ConversionEventName = (typeof conversionEventNames)[number];
+const conversionEventChoices = {
+  LeadSubmitted: { label: 'Lead submitted' },
+  Purchase: { label: 'Purchase' },
+  AddToCart: { label: 'Add to cart' },
+  InitiateCheckout: { label: 'Checkout started' },
+  ViewContent: { label: 'Content viewed' },
+};
+
+/**
  * A conversion the journey aims at, counted once per run within `windowHours` of its start: a
  * business event (with its value and currency read from the payload) or a contact condition.
  */
@@ -153,13 +167,12 @@ export const goalSchema = z.object({
     .max(24 * 90)
     .default(24 * 7)
     .meta({ title: 'Within (hours of entering)', description: 'A conversion later than this is not credited to the journey' }),
-  report: z
-    .string()
-    .trim()
-    .min(1)
-    .max(50)
-    .optional()
-    .meta({ title: 'Report to Meta as', description: 'A Conversions API event name such as Purchase; empty: not reported', placeholder: 'Purchase' }),
+  report: z.enum(conversionEventNames).optional().meta({
+    title: 'Report to Meta as',
+    description: 'Sent to Meta’s Conversions API for contacts who came from a Click-to-WhatsApp ad; empty: not reported',
+    widget: 'select',
+    choices: conversionEventChoices,
+  }),
 });
 export type Goal = z.infer<typeof goalSchema>;
 

@@ -6,6 +6,7 @@ import { metaError, type MetaErrorReply } from './metaError';
 import { listTemplates } from './listTemplates';
 import { serveFlows, type StandInFlow } from './serveFlows';
 import { servePhoneNumber, type StandInPhoneNumber } from './servePhoneNumber';
+import { serveConversions } from './serveConversions';
 
 export type RecordedRequest = {
   method: string;
@@ -28,6 +29,8 @@ export type FailNextOptions = {
   httpStatus?: number;
   /** Fail only sends to this recipient (E.164, or the BSUID of a `recipient` send). */
   to?: string;
+  /** Fail Conversions API requests (`/<dataset>/events`) instead of the others. */
+  conversions?: boolean;
 };
 
 export type CloudApiStandIn = {
@@ -67,13 +70,14 @@ export type CloudApiStandInOptions = {
  * A real HTTP server speaking the Cloud API's `/messages` contract (facts §3, §5), for integration
  * tests and local development: it validates bodies with Tandem's schemas, answers Meta's success and
  * error shapes, and can inject failures, latency and a throughput limit. It also describes a phone
- * number, lists an account's templates and WhatsApp Flows, and serves the Flows' JSON, as Meta does.
+ * number, lists an account's templates and WhatsApp Flows, serves the Flows' JSON, and takes
+ * Conversions API events (`/<dataset>/events`, conversions-api-facts §3), as Meta does.
  */
 export async function startCloudApiStandIn(options: CloudApiStandInOptions = {}): Promise<CloudApiStandIn> {
   const tokens = options.tokens;
   let records: RecordedRequest[] = [];
   let accepted = 0;
-  let failures: Array<{ code: number; left: number; httpStatus?: number; to?: string }> = [];
+  let failures: Array<{ code: number; left: number; httpStatus?: number; to?: string; conversions?: boolean }> = [];
   let latencyMs = 0;
   let maxPerSecond: number | null = null;
   let acceptedAt: number[] = [];
@@ -117,8 +121,8 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     };
   }
 
-  function injectedFailure(to: string | undefined): MetaErrorReply | undefined {
-    const failure = failures.find((f) => f.to === undefined || f.to === to);
+  function injectedFailure(to: string | undefined, conversions = false): MetaErrorReply | undefined {
+    const failure = failures.find((f) => (f.conversions ?? false) === conversions && (f.to === undefined || f.to === to));
     if (failure === undefined) return undefined;
     failure.left -= 1;
     if (failure.left <= 0) failures = failures.filter((f) => f !== failure);
@@ -132,13 +136,16 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const phoneNumberId = /^\/v\d+\.\d+\/(\d+)\/messages\/?$/.exec(path)?.[1] ?? null;
     const wabaId = /^\/v\d+\.\d+\/(\d+)\/message_templates\/?$/.exec(path)?.[1];
     const numberId = /^\/v\d+\.\d+\/(\d+)\/?$/.exec(path)?.[1];
+    const datasetId = /^\/v\d+\.\d+\/(\d+)\/events\/?$/.exec(path)?.[1];
     const baseUrl = `http://${request.headers.host ?? '127.0.0.1'}`;
     const reply =
-      numberId !== undefined
-        ? (injectedFailure(undefined) ?? servePhoneNumber(request, { phoneNumberId: numberId, numbers, tokens, baseUrl }))
-        : wabaId === undefined
-          ? (serveFlows(request, path, { flows, tokens, baseUrl }) ?? decide(request, phoneNumberId, path, text, receivedAt))
-          : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl });
+      datasetId !== undefined
+        ? (injectedFailure(undefined, true) ?? serveConversions(request, { text, tokens, now: new Date() }))
+        : numberId !== undefined
+          ? (injectedFailure(undefined) ?? servePhoneNumber(request, { phoneNumberId: numberId, numbers, tokens, baseUrl }))
+          : wabaId === undefined
+            ? (serveFlows(request, path, { flows, tokens, baseUrl }) ?? decide(request, phoneNumberId, path, text, receivedAt))
+            : listTemplates(request, { wabaId, templates: templates.get(wabaId), tokens, baseUrl });
     const body = parseJson(text);
     records.push({
       method: request.method ?? 'GET',
@@ -175,9 +182,15 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     url: `http://127.0.0.1:${address.port}`,
     received: () => structuredClone(records),
     acceptedCount: () => accepted,
-    failNext(code, { times = 1, httpStatus, to } = {}) {
+    failNext(code, { times = 1, httpStatus, to, conversions } = {}) {
       if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${times}`);
-      failures.push({ code, left: times, ...(httpStatus !== undefined && { httpStatus }), ...(to !== undefined && { to }) });
+      failures.push({
+        code,
+        left: times,
+        ...(httpStatus !== undefined && { httpStatus }),
+        ...(to !== undefined && { to }),
+        ...(conversions && { conversions }),
+      });
     },
     setLatency(ms) {
       latencyMs = ms;

@@ -10,8 +10,10 @@ import { analyticsRoutes } from './analytics';
 import { simulatorRoutes } from './simulator';
 import { adminRoutes } from './admin';
 import { costRoutes } from './cost';
+import { dashboardRoutes } from './dashboard';
+import { attributionRoutes } from './attribution';
 
-/** Further route groups (templates, WhatsApp Flows, contacts, runs, handoffs, analytics, simulator, admin). */
+/** Further route groups (templates, WhatsApp Flows, contacts, runs, handoffs, analytics, simulator, admin, cost, dashboard, Conversions API log). */
 export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = [
   templateRoutes,
   waFlowRoutes,
@@ -22,4 +24,6 @@ export const apiRouteGroups: ((app: Hono<AppEnv>, ctx: AppContext) => void)[] = 
   simulatorRoutes,
   adminRoutes,
   costRoutes,
+  dashboardRoutes,
+  attributionRoutes,
 ];
