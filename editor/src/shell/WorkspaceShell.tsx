@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { BookUser, Inbox, LayoutTemplate, LogOut, Settings, TriangleAlert, UserRound, Users, Workflow } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { BookUser, Inbox, LayoutDashboard, LayoutTemplate, LogOut, Settings, TriangleAlert, UserRound, Users, Workflow } from 'lucide-react';
 import { useStore } from 'zustand';
 import { endpoints, roleRank, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
@@ -17,6 +17,9 @@ import { keyedByContent } from './contentKeys';
 import { NameDialog } from './NameDialog';
 import { SyncProgress } from './SyncProgress';
 import { navigate, useRoute } from './router';
+
+// The dashboard's charts (recharts) load when it is first opened, not with the editor.
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 const LAST_KEY = 'tandem.lastWorkspace';
 const NEW = '__new__';
@@ -79,6 +82,9 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
             <a href={`#/w/${encodeURIComponent(workspace.id)}/flows`} className={section === 'flows' ? 'tn-active' : ''} data-testid="nav-flows">
               <Workflow size={16} aria-hidden /> Flows
             </a>
+            <a href={link('dashboard')} className={section === 'dashboard' ? 'tn-active' : ''} data-testid="nav-dashboard">
+              <LayoutDashboard size={16} aria-hidden /> Dashboard
+            </a>
             {roleRank[workspace.role] >= roleRank.agent && (
               <a href={`#/w/${encodeURIComponent(workspace.id)}/inbox`} className={section === 'inbox' ? 'tn-active' : ''} data-testid="nav-inbox">
                 <Inbox size={16} aria-hidden /> Inbox
@@ -130,6 +136,11 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
           <p className="tn-page-message tn-errors">This workspace does not exist or you have no access to it.</p>
         )}
         {workspace && route.name === 'flows' && <FlowList workspace={workspace} workspaces={workspaces} />}
+        {workspace && route.name === 'dashboard' && (
+          <Suspense fallback={<p className="tn-page-message tn-muted">Loading…</p>}>
+            <DashboardPage key={workspace.id} workspace={workspace} />
+          </Suspense>
+        )}
         {workspace && route.name === 'flow' && <FlowPage workspace={workspace} flowId={route.flowId} version={route.version} />}
         {workspace && route.name === 'inbox' && <InboxPage workspace={workspace} handoffId={route.handoffId} />}
         {workspace && route.name === 'settings' && <WorkspaceSettingsPage workspace={workspace} onChanged={() => void session.getState().refresh()} />}

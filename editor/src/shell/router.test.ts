@@ -5,6 +5,7 @@ describe('routes', () => {
   it("reads and writes every screen's address", () => {
     const routes: Route[] = [
       { name: 'flows', workspaceId: 'ws_1' },
+      { name: 'dashboard', workspaceId: 'ws_1' },
       { name: 'flow', workspaceId: 'ws_1', flowId: 'fl_2' },
       { name: 'flow', workspaceId: 'ws_1', flowId: 'fl_2', version: 3 },
       { name: 'inbox', workspaceId: 'ws 1' },

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'home' }
   | { name: 'flows'; workspaceId: string }
+  | { name: 'dashboard'; workspaceId: string }
   | { name: 'flow'; workspaceId: string; flowId: string; version?: number }
   | { name: 'inbox'; workspaceId: string; handoffId?: number }
   | { name: 'settings'; workspaceId: string }
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
     const id = Number(parts[3]);
     return Number.isInteger(id) && id > 0 ? { name: 'inbox', workspaceId, handoffId: id } : { name: 'inbox', workspaceId };
   }
+  if (parts[2] === 'dashboard') return { name: 'dashboard', workspaceId };
   if (parts[2] === 'settings') return { name: 'settings', workspaceId };
   if (parts[2] === 'templates') return { name: 'templates', workspaceId };
   if (parts[2] === 'team') return { name: 'team', workspaceId };
@@ -46,6 +48,7 @@ export function routeHash(route: Route): string {
       return `#/w/${e(route.workspaceId)}/flows/${e(route.flowId)}${route.version ? `/v/${route.version}` : ''}`;
     case 'inbox':
       return `#/w/${e(route.workspaceId)}/inbox${route.handoffId ? `/${route.handoffId}` : ''}`;
+    case 'dashboard':
     case 'settings':
     case 'templates':
     case 'team':
