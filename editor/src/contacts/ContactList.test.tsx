@@ -26,6 +26,7 @@ const contact = (id: number, name: string): ContactView => ({
   pausedIndefinitely: false,
   pauseReason: null,
   holds: [],
+  adClick: null,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 

@@ -28,6 +28,7 @@ const ana: ContactView = {
   pausedIndefinitely: false,
   pauseReason: null,
   holds: [],
+  adClick: null,
   createdAt: '2025-12-01T10:00:00.000Z',
 };
 

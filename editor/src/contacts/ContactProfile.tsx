@@ -1,4 +1,4 @@
-import { ArrowLeft, Clock, Sparkles } from 'lucide-react';
+import { ArrowLeft, Clock, Megaphone, Sparkles } from 'lucide-react';
 import { endpoints, roleRank, type BodyOf, type ContactView, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
@@ -11,7 +11,7 @@ import { ContactRuns } from './ContactRuns';
 import { ContactThread } from './ContactThread';
 import { HandoffLink } from './HandoffLink';
 import { TagsSection } from './TagsSection';
-import { contactName, contactNumber, freeEntryText, windowStatus } from './contactWords';
+import { adClickText, contactName, contactNumber, freeEntryText, windowStatus } from './contactWords';
 import { ContactPause } from './ContactPause';
 
 type ContactPatch = BodyOf<typeof endpoints.updateContact>;
@@ -67,6 +67,7 @@ export function ContactProfile({ workspace, contactId }: { workspace: WorkspaceV
   };
   const window = windowStatus(c, workspace.now);
   const freeEntry = freeEntryText(c, workspace.now);
+  const adClick = adClickText(c, workspace.now);
   return (
     <div data-testid="contact-profile-page">
       {back}
@@ -92,6 +93,11 @@ export function ContactProfile({ workspace, contactId }: { workspace: WorkspaceV
             {freeEntry && (
               <p className="tn-help" data-testid="contact-free-entry">
                 <Sparkles size={12} aria-hidden /> {freeEntry}
+              </p>
+            )}
+            {adClick && (
+              <p className="tn-help" data-testid="contact-ad-click" title={adClick.detail}>
+                <Megaphone size={12} aria-hidden /> {adClick.text}. {adClick.detail}
               </p>
             )}
             <ContactPause workspace={workspace} contact={c} onResumed={contact.reload} />

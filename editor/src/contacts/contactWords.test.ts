@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { momentText } from '../analytics/timeWords';
-import { consentSourceWords, contactName, contactNumber, freeEntryText, windowStatus } from './contactWords';
+import { adClickText, consentSourceWords, contactName, contactNumber, freeEntryText, windowStatus } from './contactWords';
 
 const HOUR = 3_600_000;
 const now = '2026-12-02T12:00:00.000Z';
@@ -53,6 +53,20 @@ describe('freeEntryText', () => {
   it('mentions a free entry point only while it lasts', () => {
     expect(freeEntryText({ freeEntryUntil: at(HOUR) }, now)).toContain('free until');
     expect(freeEntryText({ freeEntryUntil: at(-HOUR) }, now)).toBeUndefined();
+  });
+});
+
+describe('adClickText', () => {
+  const ad = { sourceType: 'ad', sourceId: '120226305854810726', headline: 'Chat with us', sourceUrl: null, clickId: true, at: at(-2 * HOUR) };
+  it('names the ad and says until when conversions reach Meta', () => {
+    const words = adClickText({ adClick: ad }, now)!;
+    expect(words.text).toMatch(/^Came from an ad “Chat with us” \(ad 120226305854810726\) on /);
+    expect(words.detail).toMatch(/reported to Meta's Conversions API until/);
+  });
+  it('says when Meta can no longer attribute, or never could', () => {
+    expect(adClickText({ adClick: { ...ad, at: at(-8 * 24 * HOUR) } }, now)!.detail).toMatch(/More than 7 days ago/);
+    expect(adClickText({ adClick: { ...ad, clickId: false } }, now)!.detail).toMatch(/no click id/);
+    expect(adClickText({ adClick: null }, now)).toBeUndefined();
   });
 });
 

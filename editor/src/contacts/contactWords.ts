@@ -61,6 +61,26 @@ export function freeEntryText(c: Pick<ContactView, 'freeEntryUntil'>, now: strin
   return `They came from an ad: every message, templates included, is free until ${momentText(c.freeEntryUntil)}.`;
 }
 
+const ATTRIBUTION_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The ad the contact came from, in words: which ad and when, and whether Meta can still be told of
+ * their conversions (a click id came with it; Meta attributes for 7 days after the click).
+ */
+export function adClickText(c: Pick<ContactView, 'adClick'>, now: string | Date): { text: string; detail: string } | undefined {
+  const ad = c.adClick;
+  if (!ad) return undefined;
+  const what = ad.sourceType === 'post' ? 'a post' : 'an ad';
+  const name = ad.headline ? ` “${ad.headline}”` : '';
+  const id = ad.sourceId ? ` (${ad.sourceType === 'post' ? 'post' : 'ad'} ${ad.sourceId})` : '';
+  const text = `Came from ${what}${name}${id} on ${momentText(ad.at)}`;
+  if (!ad.clickId) return { text, detail: 'Meta sent no click id with it (an ad in Status does not), so conversions cannot be reported to Meta.' };
+  const until = Date.parse(ad.at) + ATTRIBUTION_MS;
+  return until > new Date(now).getTime()
+    ? { text, detail: `Conversions are reported to Meta's Conversions API until ${momentText(new Date(until).toISOString())}.` }
+    : { text, detail: "More than 7 days ago: Meta no longer attributes this contact's conversions to the ad." };
+}
+
 export const consentLabels: Record<ContactView['marketingConsent'], string> = {
   unknown: 'Not asked yet',
   opted_in: 'Agreed to marketing',

@@ -31,6 +31,21 @@ export function contactView(c: typeof contacts.$inferSelect, now: Date, holds: J
     pausedIndefinitely: indefinite(c.pausedUntil),
     pauseReason: c.pauseReason,
     holds,
+    adClick: adClickOf(c.referral, c.referralAt),
     createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** The stored referral (as parsed from the webhook, camelCase) in the API's words. */
+function adClickOf(referral: Record<string, unknown> | null, at: Date | null): ContactView['adClick'] {
+  if (!referral || !at) return null;
+  const text = (key: string) => (typeof referral[key] === 'string' && referral[key] !== '' ? (referral[key] as string) : null);
+  return {
+    sourceType: text('sourceType'),
+    sourceId: text('sourceId'),
+    headline: text('headline'),
+    sourceUrl: text('sourceUrl'),
+    clickId: text('ctwaClid') !== null,
+    at: at.toISOString(),
   };
 }

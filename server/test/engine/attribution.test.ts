@@ -95,6 +95,9 @@ describe('ad attribution, the Conversions API, credit and cost', () => {
     expect(contact!.referral).toMatchObject({ sourceId: '120226305854810726', headline: 'Chat with us', ctwaClid: CTWA_CLID });
     const [run] = await h.q<{ referral: Record<string, unknown> }>('SELECT referral FROM runs');
     expect(run!.referral).toMatchObject({ sourceType: 'ad', ctwaClid: CTWA_CLID });
+    const [{ id: contactId }] = (await h.q<{ id: number }>('SELECT id FROM contacts')) as [{ id: number }];
+    const shown = await h.api(endpoints.getContact, { id: contactId });
+    expect(shown.adClick).toMatchObject({ sourceType: 'ad', sourceId: '120226305854810726', headline: 'Chat with us', clickId: true });
 
     await h.deliver(inboundAt(CUSTOMER, 'About 50 dollars', await h.now()));
     await settled(1);

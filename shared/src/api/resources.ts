@@ -238,6 +238,17 @@ export const contactSchema = z.object({
   pauseReason: z.string().nullable(),
   /** Per journey the contact is in: which hold back their messages after a person's App reply, by their own rule. */
   holds: z.array(journeyHoldSchema),
+  /** The last Click-to-WhatsApp ad (or post) the contact came from; `clickId`: Meta's click id came with it, so conversions can be reported for 7 days. */
+  adClick: z
+    .object({
+      sourceType: z.string().nullable(),
+      sourceId: z.string().nullable(),
+      headline: z.string().nullable(),
+      sourceUrl: z.string().nullable(),
+      clickId: z.boolean(),
+      at: isoDate,
+    })
+    .nullable(),
   createdAt: isoDate,
 });
 export type ContactView = z.infer<typeof contactSchema>;
