@@ -3,6 +3,7 @@ import { effectiveReadReceipts, readReceiptModes, type ReadReceiptMode } from '@
 import { endpoints, type WorkspaceView } from '@tandem/shared/api';
 import { errorText, useApi } from '../api/client';
 import { ConnectNumberSection } from './ConnectNumberSection';
+import { ConversionsApiSection } from './ConversionsApiSection';
 import { FlowDefaultsSettings } from './FlowDefaultsSettings';
 import { MessagingSettings } from './MessagingSettings';
 import { MessagePricesSection } from './MessagePricesSection';
@@ -16,7 +17,8 @@ const labels: Record<ReadReceiptMode, string> = {
 
 /**
  * Workspace-wide settings: the WhatsApp number (connect, test, webhook values for Meta), marketing
- * limits and consent words, what new flows start with, read receipts. Admins edit; others read.
+ * limits and consent words, what new flows start with, message prices, ad conversions to Meta,
+ * read receipts. Admins edit; others read.
  */
 export function WorkspaceSettingsPage({ workspace, onChanged }: { workspace: WorkspaceView; onChanged: () => void }) {
   return (
@@ -30,6 +32,7 @@ export function WorkspaceSettingsPage({ workspace, onChanged }: { workspace: Wor
       <MessagingSettings key={`messaging-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
       <FlowDefaultsSettings key={`defaults-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
       <MessagePricesSection key={`prices-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
+      <ConversionsApiSection key={`capi-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
       <ReadReceiptsSetting key={`receipts-${workspace.id}`} workspace={workspace} onChanged={onChanged} />
     </div>
   );
