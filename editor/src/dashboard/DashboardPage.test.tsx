@@ -6,13 +6,14 @@ import { ApiContext } from '../api/client';
 import { dashboardFixture } from './dashboardFixture';
 import { DashboardPage } from './DashboardPage';
 
-/** The cart journey's own dashboard: its line and its steps' funnel. */
+/** The cart journey's own dashboard: its line, its goal and its steps' funnel. */
 function journeyFixture(): Dashboard {
   const d = dashboardFixture();
   return {
     ...d,
     flowId: 'fl_cart',
     flows: d.flows.slice(0, 1),
+    goals: d.goals.slice(0, 1),
     funnel: [
       { nodeId: 'cart', label: 'Cart abandoned', type: 'trigger-event', entered: 80 },
       { nodeId: 'later', label: 'Wait 1 hour', type: 'wait', entered: 78 },
@@ -66,6 +67,20 @@ describe('DashboardPage', () => {
     expect(screen.queryByTestId('chart-funnel')).toBeNull();
   });
 
+  it('lists each goal with its rate, revenue, cost per conversion and whom it credits', async () => {
+    await renderPage(fakeApi().api);
+    const goals = screen.getByTestId('dashboard-goals');
+    const names = within(goals)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.getAttribute('data-goal'));
+    expect(names).toEqual(['Cart recovered', 'Purchase', 'Qualified lead']);
+    const cells = (goal: string) => [...within(goals).getByText(goal).closest('tr')!.querySelectorAll('td')].map((c) => c.textContent);
+    expect(cells('Purchase')).toEqual(['2', '5%', '$250.00', '$5.00', 'Bot 1 · Business App 1']);
+    expect(cells('Qualified lead')).toEqual(['0', '0%', '$0.00', '—', '']);
+    expect(within(goals).getByText('—').title).toBe('No conversions in this period');
+  });
+
   it('links the CSV export with the same query, and follows the journey and buckets picked', async () => {
     const { api, queries } = fakeApi();
     await renderPage(api);
@@ -87,6 +102,7 @@ describe('DashboardPage', () => {
     expect(queries.at(-1)).toEqual(last);
     expect(csvQuery()).toEqual(last);
     expect(screen.getByTestId('chart-funnel').textContent).toContain('Funnel');
+    expect(within(screen.getByTestId('dashboard-goals')).getAllByRole('row')).toHaveLength(2);
     // The journeys' table is the workspace's.
     expect(screen.queryByTestId('dashboard-flows')).toBeNull();
   });

@@ -5,6 +5,7 @@ import { useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardFlows } from './DashboardFlows';
+import { DashboardGoals } from './DashboardGoals';
 import { csvFileName, dashboardCsvHref, dashboardTiles, dayInputs, isEmptyPeriod, periodRange, type DashboardParams, type Period } from './dashboardWords';
 import './dashboard.css';
 
@@ -13,7 +14,8 @@ const presets = [7, 30, 90] as const;
 /**
  * The workspace's results at a glance: over a period, for all journeys or one, the KPI tiles
  * (conversions, revenue, cost, ROI, read and reply rates, containment, handle time), charts over
- * time, the funnel of one journey and a line per journey; and the same figures as a CSV file.
+ * time, the funnel of one journey, a line per goal and a line per journey; and the same figures as
+ * a CSV file.
  */
 export function DashboardPage({ workspace }: { workspace: WorkspaceView }) {
   const api = useApi();
@@ -143,6 +145,7 @@ export function DashboardPage({ workspace }: { workspace: WorkspaceView }) {
               <DashboardTiles dashboard={d} />
               <p className="tn-help">Money in {d.currency}, the currency of the workspace's message prices. Days and weeks are counted in UTC.</p>
               <DashboardCharts dashboard={d} />
+              <DashboardGoals dashboard={d} />
               {d.flowId === null && <DashboardFlows flows={d.flows} currency={d.currency} onPick={setFlowId} />}
             </>
           )}

@@ -12,6 +12,16 @@ export function dashboardFixture(): Dashboard {
     read: runsStarted,
     replied: Math.round(runsStarted / 2),
   });
+  const goal = (name: string, runsStarted: number, conversions: number, revenue: number, cost: number, credit: Dashboard['totals']['credit']) => ({
+    goal: name,
+    runsStarted,
+    conversions,
+    rate: conversions / runsStarted,
+    revenue,
+    cost,
+    costPerConversion: conversions > 0 ? cost / conversions : null,
+    credit,
+  });
   return dashboardSchema.parse({
     from: '2026-03-04T00:00:00.000Z',
     to: '2026-03-10T23:59:59.999Z',
@@ -53,6 +63,11 @@ export function dashboardFixture(): Dashboard {
     flows: [
       { flowId: 'fl_cart', name: 'Abandoned cart recovery', runsStarted: 80, conversions: 10, revenue: 1000, cost: 40 },
       { flowId: 'fl_welcome', name: 'Welcome', runsStarted: 40, conversions: 2, revenue: 250, cost: 10 },
+    ],
+    goals: [
+      goal('Cart recovered', 80, 10, 1000, 40, { bot: 8, app: 1, agent: 1, none: 0 }),
+      goal('Purchase', 40, 2, 250, 10, { bot: 1, app: 1, agent: 0, none: 0 }),
+      goal('Qualified lead', 40, 0, 0, 10, { bot: 0, app: 0, agent: 0, none: 0 }),
     ],
   });
 }

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketLabel,
   creditSlices,
+  creditSummary,
   dashboardCsvHref,
   dashboardTiles,
   formatDuration,
   formatMoney,
   formatRate,
   funnelStepName,
+  goalRows,
   isEmptyPeriod,
   periodRange,
 } from './dashboardWords';
@@ -126,6 +128,36 @@ describe('dashboardTiles', () => {
   });
 });
 
+describe('goalRows', () => {
+  it('formats each goal, most conversions first as the API answers', () => {
+    const rows = goalRows(dashboardFixture(), 'en-US');
+    expect(rows.map((r) => r.goal)).toEqual(['Cart recovered', 'Purchase', 'Qualified lead']);
+    expect(rows[0]).toEqual({
+      goal: 'Cart recovered',
+      conversions: '10',
+      rate: '12.5%',
+      rateTitle: 'Conversions ÷ the 80 runs started of the journeys with this goal',
+      revenue: '$1,000.00',
+      costPerConversion: '$4.00',
+      costTitle: '$40.00 of messages of the journeys with this goal ÷ conversions',
+      credit: 'Bot 8 · Business App 1 · Inbox agent 1',
+    });
+  });
+
+  it('shows a dash with the reason when nothing started or converted', () => {
+    const d = dashboardFixture();
+    d.goals = [{ ...d.goals[2]!, runsStarted: 0, rate: null }];
+    expect(goalRows(d, 'en-US')[0]).toMatchObject({
+      conversions: '0',
+      rate: '—',
+      rateTitle: 'No journey with this goal started in this period',
+      costPerConversion: '—',
+      costTitle: 'No conversions in this period',
+      credit: '',
+    });
+  });
+});
+
 describe('funnelStepName', () => {
   it("numbers the steps and names an untitled one by its type's label", () => {
     expect(funnelStepName({ nodeId: 'thanks', label: 'send-message', type: 'send-message', entered: 3 }, 1)).toBe('2. Send message');
@@ -140,6 +172,11 @@ describe('creditSlices and isEmptyPeriod', () => {
       { key: 'app', label: 'Business App', value: 2 },
       { key: 'none', label: 'No message', value: 1 },
     ]);
+  });
+
+  it('sums up the credit split as small text', () => {
+    expect(creditSummary({ bot: 1200, app: 0, agent: 3, none: 0 }, 'en-US')).toBe('Bot 1,200 · Inbox agent 3');
+    expect(creditSummary({ bot: 0, app: 0, agent: 0, none: 0 })).toBe('');
   });
 
   it('calls a period empty when nothing started, converted or was sent', () => {

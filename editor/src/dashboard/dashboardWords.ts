@@ -200,6 +200,45 @@ export function creditSlices(credit: Dashboard['totals']['credit']): { key: keyo
     .filter((s) => s.value > 0);
 }
 
+/** Whom a goal's conversions credit, as small text: "Bot 2 · Business App 1"; empty when none. */
+export function creditSummary(credit: Dashboard['totals']['credit'], locale?: string): string {
+  return creditSlices(credit)
+    .map((s) => `${s.label} ${formatCount(s.value, locale)}`)
+    .join(' · ');
+}
+
+/** A line of the goals' table, formatted; each figure's tooltip says how it is counted, or why it is missing. */
+export interface GoalRow {
+  goal: string;
+  conversions: string;
+  rate: string;
+  rateTitle: string;
+  revenue: string;
+  costPerConversion: string;
+  costTitle: string;
+  credit: string;
+}
+
+/** The dashboard's goals as table lines, in the API's order (most conversions first). */
+export function goalRows(d: Dashboard, locale?: string): GoalRow[] {
+  return d.goals.map((g) => ({
+    goal: g.goal,
+    conversions: formatCount(g.conversions, locale),
+    rate: g.rate === null ? none : formatRate(g.rate, locale),
+    rateTitle:
+      g.rate === null
+        ? 'No journey with this goal started in this period'
+        : `Conversions ÷ the ${formatCount(g.runsStarted, locale)} runs started of the journeys with this goal`,
+    revenue: formatMoney(g.revenue, d.currency, locale),
+    costPerConversion: g.costPerConversion === null ? none : formatMoney(g.costPerConversion, d.currency, locale),
+    costTitle:
+      g.costPerConversion === null
+        ? 'No conversions in this period'
+        : `${formatMoney(g.cost, d.currency, locale)} of messages of the journeys with this goal ÷ conversions`,
+    credit: creditSummary(g.credit, locale),
+  }));
+}
+
 /** A funnel bar's name: its place and the step's title, or its type's label when it has none ("2. Wait"). */
 export function funnelStepName(step: Dashboard['funnel'][number], index: number): string {
   const name = step.label !== step.type ? step.label : isNodeType(step.type) ? definitionOf(step.type).label : step.type;

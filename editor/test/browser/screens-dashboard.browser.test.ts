@@ -89,6 +89,10 @@ describe.sequential('the dashboard in a browser', () => {
         const lines = page.locator('[data-testid=dashboard-flows] tbody tr');
         expect(await lines.count()).toBe(2);
         expect(await page.locator(`[data-testid=dashboard-flows] tr[data-flow="${flow.id}"]`).textContent()).toMatch(/Size advice11100%\$49\.90/);
+        // The goals' table: the purchase, its revenue and cost per conversion.
+        const purchase = page.locator('[data-testid=dashboard-goals] tr[data-goal="Purchase"]');
+        expect(await purchase.locator('th').textContent()).toBe('Purchase');
+        expect(await purchase.textContent()).toContain('$49.90');
         await shot(page, 'dashboard');
 
         // One journey: its funnel, step by step.
@@ -110,7 +114,7 @@ describe.sequential('the dashboard in a browser', () => {
         await page.locator('[data-testid=dashboard-content][aria-busy="false"]').waitFor();
         expect(await page.getByTestId('tile-conversions').textContent()).toContain('Conversions1');
 
-        // The CSV export: the same query, as text/csv with a row per week and a totals row.
+        // The CSV export: the same query, as text/csv with a row per week, a totals row and a row per goal.
         const href = (await page.getByTestId('dashboard-csv').getAttribute('href'))!;
         const query = Object.fromEntries(new URL(href, tandem().url).searchParams);
         expect(query).toMatchObject({ bucket: 'week', flowId: flow.id });
@@ -123,7 +127,8 @@ describe.sequential('the dashboard in a browser', () => {
         expect(csv.type).toContain('text/csv');
         const rows = csv.text.trim().split(/\r?\n/);
         expect(rows[0]).toBe('at,runs_started,conversions,revenue,cost,sent,read,replied');
-        expect(rows.at(-1)).toMatch(/^total,1,1,49\.9,/);
+        expect(rows.at(-2)).toMatch(/^total,1,1,49\.9,/);
+        expect(rows.at(-1)).toMatch(/^goal:Purchase,1,1,49\.9,/);
 
         // A custom period before anything happened: nothing ran.
         await page.getByTestId('dashboard-period').selectOption('custom');

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { NotFoundError } from '@tandem/shared';
-import type { Dashboard, DashboardQuery } from '@tandem/shared/api';
+import type { Dashboard, DashboardGoal, DashboardQuery } from '@tandem/shared/api';
 import { buildGraph, loadFlow } from '@tandem/engine/compiler';
 import type { Database } from '../db/database';
 import { workspaceRates } from './workspaceRates';
@@ -29,6 +29,7 @@ export async function dashboard(database: Pick<Database, 'db' | 'pool'>, workspa
     series: figures.series.map((p) => ({ ...p, revenue: money(p.revenue), cost: money(p.cost) })),
     funnel: journey ? funnelOf(journey, figures.entered) : [],
     flows: figures.flows.map((f) => ({ ...f, revenue: money(f.revenue), cost: money(f.cost) })),
+    goals: figures.goals.map(goalOf),
   };
 }
 
@@ -42,13 +43,18 @@ interface Figures {
   hand: { opened: number; handleMs: number | null };
   series: Dashboard['series'];
   flows: Dashboard['flows'];
+  goals: GoalFigures[];
   entered: Record<string, number>;
 }
+
+type GoalFigures = Pick<DashboardGoal, 'goal' | 'runsStarted' | 'conversions' | 'revenue' | 'cost'> & DashboardGoal['credit'];
 
 /**
  * Every figure in one query. A message's time is when it went out (`sent_at`, else when it was
  * written); outbound messages that went out are sent/delivered/read/played, `failed` ones are
- * counted apart. Buckets are UTC days or ISO weeks.
+ * counted apart. Buckets are UTC days or ISO weeks. A goal's journeys (`goal_flows`) are those whose
+ * live version, else latest published one, names it in `settings.goals`, and those that converted
+ * on it in the period; messages outside any run count in no goal's cost.
  */
 async function dashboardFigures(database: Pick<Database, 'db'>, workspaceId: string, q: DashboardQuery, currency: string): Promise<Figures> {
   const flowId = q.flowId ?? null;
@@ -70,7 +76,7 @@ async function dashboardFigures(database: Pick<Database, 'db'>, workspaceId: str
     ), started AS (
       SELECT r.flow_id, r.status, ${bucketOf(sql`r.started_at`)} AS k FROM scope r, p WHERE r.started_at >= p.lo AND r.started_at < p.hi
     ), conv AS (
-      SELECT c.run_id, c.flow_id, c.credit, c.touches, c.first_human_response_ms, c.value, c.currency,
+      SELECT c.run_id, c.flow_id, c.goal, c.credit, c.touches, c.first_human_response_ms, c.value, c.currency,
         c.value IS NOT NULL AND COALESCE(c.currency, ${currency}) = ${currency} AS ours, ${bucketOf(sql`c.at`)} AS k
       FROM conversions c, p
       WHERE c.workspace_id = ${workspaceId} ${ofFlow(sql`c.flow_id`)} AND c.at >= p.lo AND c.at < p.hi AND ${notTest(sql`c.flow_version_id`)}
@@ -109,6 +115,31 @@ async function dashboardFigures(database: Pick<Database, 'db'>, workspaceId: str
       LEFT JOIN (SELECT flow_id, count(*)::int AS n, sum(value) FILTER (WHERE ours) AS revenue FROM conv GROUP BY flow_id) c ON c.flow_id = f.id
       LEFT JOIN (SELECT flow_id, sum(cost) AS cost FROM msg GROUP BY flow_id) m ON m.flow_id = f.id
       WHERE f.workspace_id = ${workspaceId} AND ${flowId ? sql`f.id = ${flowId}` : sql`s.n > 0`}
+    ), goal_flows AS (
+      SELECT f.id AS flow_id, g.name #>> '{}' AS goal
+      FROM flows f
+      CROSS JOIN LATERAL (SELECT COALESCE(
+        (SELECT v.document FROM flow_versions v WHERE v.id = f.live_version_id),
+        (SELECT v.document FROM flow_versions v WHERE v.flow_id = f.id AND NOT v.test ORDER BY v.version DESC LIMIT 1)) AS document) d
+      CROSS JOIN LATERAL jsonb_path_query(d.document, 'lax $.settings.goals[*].name') AS g(name)
+      WHERE f.workspace_id = ${workspaceId} ${ofFlow(sql`f.id`)} AND jsonb_typeof(g.name) = 'string'
+      UNION
+      SELECT flow_id, goal FROM conv
+    ), goal_lines AS (
+      SELECT g.goal, g."runsStarted", COALESCE(c.n, 0) AS conversions, COALESCE(c.revenue, 0) AS revenue, g.cost,
+        COALESCE(c.bot, 0) AS bot, COALESCE(c.app, 0) AS app, COALESCE(c.agent, 0) AS agent, COALESCE(c.none, 0) AS none
+      FROM (
+        SELECT x.goal, COALESCE(sum(s.n), 0)::int AS "runsStarted", COALESCE(sum(m.cost), 0) AS cost
+        FROM goal_flows x
+        LEFT JOIN (SELECT flow_id, count(*)::int AS n FROM started GROUP BY flow_id) s USING (flow_id)
+        LEFT JOIN (SELECT flow_id, sum(cost) AS cost FROM msg WHERE flow_id IS NOT NULL GROUP BY flow_id) m USING (flow_id)
+        GROUP BY x.goal
+      ) g
+      LEFT JOIN (SELECT goal, count(*)::int AS n, sum(value) FILTER (WHERE ours) AS revenue,
+                   count(*) FILTER (WHERE credit = 'bot')::int AS bot, count(*) FILTER (WHERE credit = 'app')::int AS app,
+                   count(*) FILTER (WHERE credit = 'agent')::int AS agent, count(*) FILTER (WHERE credit = 'none')::int AS none
+                 FROM conv GROUP BY goal) c USING (goal)
+      WHERE c.n > 0 OR g."runsStarted" > 0
     ), points AS (
       SELECT to_char(b.k, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, b.k,
         COALESCE(s.n, 0) AS "runsStarted", COALESCE(c.n, 0) AS conversions, COALESCE(c.revenue, 0) AS revenue,
@@ -141,6 +172,7 @@ async function dashboardFigures(database: Pick<Database, 'db'>, workspaceId: str
       'hand', (SELECT json_build_object('opened', count(*) FILTER (WHERE opened), 'handleMs', percentile_cont(0.5) WITHIN GROUP (ORDER BY handle_ms::float8)) FROM hand),
       'series', (SELECT COALESCE(json_agg(to_jsonb(x) - 'k' ORDER BY x.k), '[]') FROM points x),
       'flows', (SELECT COALESCE(json_agg(to_jsonb(l) ORDER BY l."runsStarted" DESC, l.name, l."flowId"), '[]') FROM lines l),
+      'goals', (SELECT COALESCE(json_agg(to_jsonb(g) ORDER BY g.conversions DESC, g.goal), '[]') FROM goal_lines g),
       'entered', (SELECT COALESCE(json_object_agg(node_id, n), '{}') FROM steps)
     ) AS figures`);
   return r.rows[0]!.figures;
@@ -173,6 +205,21 @@ function totalsOf(f: Figures): Totals {
     firstHumanResponseMs: roundOrNull(f.conv.firstHumanMs),
     handoffs: f.hand.opened,
     agentHandleTimeMs: roundOrNull(f.hand.handleMs),
+  };
+}
+
+/** A goal's line: its rate kept within a share like the totals', money without float noise. */
+function goalOf(g: GoalFigures): DashboardGoal {
+  const cost = money(g.cost);
+  return {
+    goal: g.goal,
+    runsStarted: g.runsStarted,
+    conversions: g.conversions,
+    rate: share(Math.min(g.conversions, g.runsStarted), g.runsStarted),
+    revenue: money(g.revenue),
+    cost,
+    costPerConversion: g.conversions > 0 ? money(cost / g.conversions) : null,
+    credit: { bot: g.bot, app: g.app, agent: g.agent, none: g.none },
   };
 }
 

@@ -202,6 +202,22 @@ describe('GET /dashboard for one journey', () => {
     expect(res.flows).toEqual([{ flowId: welcomeId, name: 'Welcome', runsStarted: 2, conversions: 1, revenue: 40, cost: 2 * TEMPLATE_COST }]);
   });
 
+  it('counts a goal no version declares over the journeys that converted on it', async () => {
+    const { goals } = (await board({ ...period, flowId: welcomeId })).json;
+    expect(goals).toEqual([
+      {
+        goal: 'paid',
+        runsStarted: 2,
+        conversions: 1,
+        rate: 0.5,
+        revenue: 40,
+        cost: 2 * TEMPLATE_COST,
+        costPerConversion: 2 * TEMPLATE_COST,
+        credit: { bot: 0, app: 1, agent: 0, none: 0 },
+      },
+    ]);
+  });
+
   it("lists a journey's draft steps when it was never published, and its own line with zeros", async () => {
     const created = await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document: promo } });
     const res = (await board({ ...period, flowId: created.json.id })).json;
@@ -210,6 +226,7 @@ describe('GET /dashboard for one journey', () => {
       { nodeId: 'done', label: 'end', type: 'end', entered: 0 },
     ]);
     expect(res.flows).toEqual([{ flowId: created.json.id, name: 'Promo', runsStarted: 0, conversions: 0, revenue: 0, cost: 0 }]);
+    expect(res.goals).toEqual([]);
   });
 
   it("leaves out the simulator's test runs", async () => {
@@ -249,6 +266,19 @@ describe('GET /dashboard for the workspace', () => {
       { flowId: welcomeId, name: 'Welcome', runsStarted: 2, conversions: 1, revenue: 40, cost: 2 * TEMPLATE_COST },
       { flowId: promoId, name: 'Promo', runsStarted: 1, conversions: 1, revenue: 0, cost: 0 },
     ]);
+    // "paid" over both journeys' runs; the teammate's message to cem belongs to no run.
+    expect(res.goals).toEqual([
+      {
+        goal: 'paid',
+        runsStarted: 3,
+        conversions: 2,
+        rate: 2 / 3,
+        revenue: 40,
+        cost: 2 * TEMPLATE_COST,
+        costPerConversion: TEMPLATE_COST,
+        credit: { bot: 0, app: 1, agent: 1, none: 0 },
+      },
+    ]);
   });
 
   it('answers zeros and nulls for a period with nothing', async () => {
@@ -256,6 +286,7 @@ describe('GET /dashboard for the workspace', () => {
     expect(res.totals).toMatchObject({ runsStarted: 0, conversionRate: null, roi: null, readRate: null, replyRate: null, botContainmentRate: null });
     expect(res.series).toHaveLength(1);
     expect(res.flows).toEqual([]);
+    expect(res.goals).toEqual([]);
   });
 
   it('refuses a period that ends before it starts, or bad dates, with 400', async () => {
@@ -284,6 +315,7 @@ describe('GET /dashboard.csv', () => {
       '2024-03-02T00:00:00.000Z,0,0,0,0,0,0,0',
       `2024-03-03T00:00:00.000Z,1,0,0,${TEMPLATE_COST},1,1,0`,
       `total,2,1,40,${2 * TEMPLATE_COST},3,2,1`,
+      `goal:paid,2,1,40,${2 * TEMPLATE_COST},,,`,
       '',
     ]);
   });
@@ -296,5 +328,142 @@ describe('GET /dashboard.csv', () => {
     expect((await csv(period, null)).status).toBe(401);
     expect((await csv({ ...period, flowId: 'flow_nope' })).status).toBe(404);
     expect((await h.request('GET', `/api/workspaces/${h.b}/dashboard.csv?${new URLSearchParams(period)}`, { key: h.keys.a })).status).toBe(404);
+  });
+});
+
+/**
+ * April: "Leads" aims at "Qualified lead" and "Purchase" (4 runs in the period, one before it);
+ * "Cart" at "Purchase" and "Recovered" (2 runs). Every run's message costs 0.25. Leads: two
+ * qualified leads (the bot's), one purchase of 120 (after the Business App); Cart: purchases of 30
+ * (an inbox teammate's) and 20 (the bot's), nothing recovered.
+ */
+describe('GET /dashboard per goal', () => {
+  const april = { from: '2024-04-01T00:00:00Z', to: '2024-04-04T00:00:00Z' };
+  const MESSAGE_COST = 0.25;
+  let leadsId: string;
+  const goalFlow = (name: string, goals: Record<string, unknown>[]) =>
+    flow(name, [node('start', 'trigger-api', {}), node('done', 'end', { outcome: 'done' })], [edge('start', 'next', 'done')], { reentry: 'always', goals });
+  const purchase = { name: 'Purchase', kind: 'event', event: 'order.paid', value: 'payload.total', currency: 'payload.currency' };
+
+  beforeAll(async () => {
+    const leads = await publish(goalFlow('Leads', [{ name: 'Qualified lead', kind: 'contact', condition: '"lead" in contact.tags' }, purchase]));
+    const cart = await publish(goalFlow('Cart', [purchase, { name: 'Recovered', kind: 'event', event: 'cart.recovered' }]));
+    leadsId = leads.flowId;
+    let n = 0;
+    const runOf = async (flowRef: typeof leads, startedAt: string) => {
+      const contactId = await insert('contacts', { workspace_id: h.a, wa_id: `49155000001${n++}` });
+      const runId = await insert('runs', {
+        workspace_id: h.a,
+        contact_id: contactId,
+        flow_id: flowRef.flowId,
+        flow_version_id: flowRef.versionId,
+        status: 'active',
+        snapshot: {},
+        started_at: startedAt,
+      });
+      await insert('messages', {
+        workspace_id: h.a,
+        contact_id: contactId,
+        run_id: runId,
+        direction: 'out',
+        type: 'template',
+        content: {},
+        status: 'delivered',
+        cost: MESSAGE_COST,
+        cost_currency: 'USD',
+        sent_at: startedAt,
+        at: startedAt,
+      });
+      const convert = (goal: string, credit: string, value?: number) =>
+        insert('conversions', {
+          workspace_id: h.a,
+          flow_id: flowRef.flowId,
+          flow_version_id: flowRef.versionId,
+          run_id: runId,
+          contact_id: contactId,
+          goal,
+          credit,
+          ...(value === undefined ? {} : { value, currency: 'USD' }),
+          at: startedAt,
+        });
+      return convert;
+    };
+    await runOf(leads, '2024-03-31T12:00:00Z');
+    const l1 = await runOf(leads, '2024-04-01T10:00:00Z');
+    await l1('Qualified lead', 'bot');
+    await l1('Purchase', 'app', 120);
+    await (await runOf(leads, '2024-04-02T10:00:00Z'))('Qualified lead', 'bot');
+    await runOf(leads, '2024-04-02T11:00:00Z');
+    await runOf(leads, '2024-04-03T10:00:00Z');
+    await (await runOf(cart, '2024-04-01T12:00:00Z'))('Purchase', 'agent', 30);
+    await (await runOf(cart, '2024-04-03T12:00:00Z'))('Purchase', 'bot', 20);
+  });
+
+  it("answers each of a journey's goals with its rate, revenue and cost per conversion, most conversions first", async () => {
+    const res = (await board({ ...april, flowId: leadsId })).json;
+    expect(res.totals).toMatchObject({ runsStarted: 4, conversions: 3, cost: 4 * MESSAGE_COST });
+    expect(res.goals).toEqual([
+      {
+        goal: 'Qualified lead',
+        runsStarted: 4,
+        conversions: 2,
+        rate: 0.5,
+        revenue: 0,
+        cost: 1,
+        costPerConversion: 0.5,
+        credit: { bot: 2, app: 0, agent: 0, none: 0 },
+      },
+      {
+        goal: 'Purchase',
+        runsStarted: 4,
+        conversions: 1,
+        rate: 0.25,
+        revenue: 120,
+        cost: 1,
+        costPerConversion: 1,
+        credit: { bot: 0, app: 1, agent: 0, none: 0 },
+      },
+    ]);
+  });
+
+  it('groups a goal name across journeys for the workspace, and lists a goal that ran without converting', async () => {
+    const { goals } = (await board(april)).json;
+    expect(goals).toEqual([
+      {
+        goal: 'Purchase',
+        runsStarted: 6,
+        conversions: 3,
+        rate: 0.5,
+        revenue: 170,
+        cost: 1.5,
+        costPerConversion: 0.5,
+        credit: { bot: 1, app: 1, agent: 1, none: 0 },
+      },
+      {
+        goal: 'Qualified lead',
+        runsStarted: 4,
+        conversions: 2,
+        rate: 0.5,
+        revenue: 0,
+        cost: 1,
+        costPerConversion: 0.5,
+        credit: { bot: 2, app: 0, agent: 0, none: 0 },
+      },
+      {
+        goal: 'Recovered',
+        runsStarted: 2,
+        conversions: 0,
+        rate: 0,
+        revenue: 0,
+        cost: 0.5,
+        costPerConversion: null,
+        credit: { bot: 0, app: 0, agent: 0, none: 0 },
+      },
+    ]);
+  });
+
+  it('appends one row per goal to the CSV', async () => {
+    const rows = (await csv(april)).text.split('\r\n');
+    expect(rows.slice(-4)).toEqual(['goal:Purchase,6,3,170,1.5,,,', 'goal:Qualified lead,4,2,0,1,,,', 'goal:Recovered,2,0,0,0.5,,,', '']);
   });
 });

@@ -10,7 +10,7 @@ import { dashboard } from '../../services/dashboard';
 const dashboardCsv = route({
   ...endpoints.dashboard,
   path: `${endpoints.dashboard.path}.csv`,
-  summary: 'The dashboard as CSV: one row per bucket, then a totals row',
+  summary: 'The dashboard as CSV: one row per bucket, a totals row, then one `goal:<name>` row per goal',
   response: z.string(),
 });
 
@@ -30,13 +30,18 @@ export function dashboardRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 }
 
-/** Header, one row per bucket, then `total`; CRLF line ends as RFC 4180 has them. */
+/**
+ * Header, one row per bucket, `total`, then one row per goal: `goal:<name>` in the `at` column
+ * (the prefix also keeps a name from reading as a spreadsheet formula), its runs started,
+ * conversions, revenue and cost, the message columns empty. CRLF line ends as RFC 4180 has them.
+ */
 function dashboardToCsv(d: Dashboard): string {
   const t = d.totals;
   const rows = [
     header,
     ...d.series.map((p) => [p.at, p.runsStarted, p.conversions, p.revenue, p.cost, p.sent, p.read, p.replied]),
     ['total', t.runsStarted, t.conversions, t.revenue, t.cost, t.messages.sent, t.messages.read, t.messages.replied],
+    ...d.goals.map((g) => [`goal:${g.goal}`, g.runsStarted, g.conversions, g.revenue, g.cost, '', '', '']),
   ];
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -70,6 +70,32 @@ export const dashboardPointSchema = z.object({
   replied: z.number().int(),
 });
 
+/**
+ * One goal's figures, goals grouped by name (exactly as written) across the journeys in scope. A
+ * goal's journeys are those whose live version (else latest published one) lists a goal of that
+ * name in its settings, plus any that recorded a conversion of it in the period (a goal since
+ * renamed or removed keeps a denominator). A goal is listed when it converted in the period or one
+ * of its journeys started a run in it.
+ */
+export const dashboardGoalSchema = z.object({
+  goal: z.string(),
+  /** Runs started in the period of the goal's journeys. */
+  runsStarted: z.number().int(),
+  /** Conversions of this goal in the period. */
+  conversions: z.number().int(),
+  /** Conversions ÷ `runsStarted` (at most 1: runs may convert after the period they started in). */
+  rate,
+  /** The value of its conversions in the workspace currency (other currencies left out). */
+  revenue: z.number(),
+  /** Cost of the messages sent in the period by runs of the goal's journeys (shared by a journey's goals). */
+  cost: z.number(),
+  /** `cost` ÷ conversions; null when none. */
+  costPerConversion: z.number().nullable(),
+  /** Whom the last touch before each of its conversions credits. */
+  credit,
+});
+export type DashboardGoal = z.output<typeof dashboardGoalSchema>;
+
 export const dashboardSchema = z.object({
   from: isoDate,
   to: isoDate,
@@ -92,10 +118,16 @@ export const dashboardSchema = z.object({
       cost: z.number(),
     }),
   ),
+  /** One line per goal (see `dashboardGoalSchema`), most conversions first, then by name. */
+  goals: z.array(dashboardGoalSchema),
 });
 export type Dashboard = z.output<typeof dashboardSchema>;
 
-/** The dashboard. `dashboardCsv` answers the same figures as `text/csv` (one row per bucket, then a totals row). */
+/**
+ * The dashboard. `dashboardCsv` answers the same figures as `text/csv`: one row per bucket, a
+ * `total` row, then one row per goal with `goal:<name>` in the `at` column (runs started,
+ * conversions, revenue and cost filled; the message columns empty).
+ */
 export const dashboardEndpoints = {
   dashboard: route({
     method: 'get',
