@@ -38,6 +38,45 @@ describe('GET /flows/{flowId}/cost-estimate', () => {
   });
 });
 
+const broadcastOf = (tag: string, category: 'UTILITY' | 'MARKETING') =>
+  flow(
+    `Notice ${category}`,
+    [
+      node('daily', 'trigger-schedule', { schedule: { kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, audience: { tagsAny: [tag] } }),
+      node('notice', 'send-template', { template: { name: 'notice', language: 'en', category } }),
+    ],
+    [edge('daily', 'next', 'notice')],
+  );
+
+describe('a broadcast estimate for the audience as it is now', () => {
+  it('charges nothing in a free entry window and no utility template in an open window', async () => {
+    const csv = ['wa_id,marketing_consent,tags', '4915100000011,opted_in,mix', '4915100000012,opted_in,mix', '4915100000013,opted_in,mix'].join('\n');
+    await h.call(endpoints.importContacts, { workspaceId: h.a }, { key: h.keys.a, body: { csv } });
+    // ...12 wrote an hour ago (its window is open); ...13 came from an ad 2 days ago (its free entry window has a day left).
+    await h.db.pool.query(
+      `UPDATE contacts c SET last_inbound_at = w.now - CASE WHEN c.wa_id = $2 THEN interval '1 hour' ELSE interval '48 hours' END,
+         free_entry_until = CASE WHEN c.wa_id = $3 THEN w.now + interval '1 day' END
+       FROM (SELECT now() + clock_offset_ms * interval '1 millisecond' AS now FROM workspaces WHERE id = $1) w
+       WHERE c.workspace_id = $1 AND c.wa_id IN ($2, $3)`,
+      [h.a, '4915100000012', '4915100000013'],
+    );
+    const germany = defaultRateTable.markets.find((m) => m.name === 'Germany')!.rates;
+    const estimateOf = async (category: 'UTILITY' | 'MARKETING') => {
+      const created = await h.call(endpoints.createFlow, { workspaceId: h.a }, { key: h.keys.a, body: { document: broadcastOf('mix', category) } });
+      return (await h.call(endpoints.flowCostEstimate, { workspaceId: h.a, flowId: created.json.id }, { key: h.keys.aViewer })).json;
+    };
+
+    const utility = await estimateOf('UTILITY');
+    expect(utility).toMatchObject({ audience: 3, freeContacts: 2, lines: [{ market: 'Germany', contacts: 3, perContact: germany.utility, free: 2 }] });
+    expect(utility.total).toBeCloseTo(germany.utility, 10);
+    expect(utility.perContact).toContainEqual({ market: 'Germany', cost: germany.utility });
+
+    const marketing = await estimateOf('MARKETING');
+    expect(marketing).toMatchObject({ audience: 3, freeContacts: 1, lines: [{ market: 'Germany', contacts: 3, perContact: germany.marketing, free: 1 }] });
+    expect(marketing.total).toBeCloseTo(2 * germany.marketing, 10);
+  });
+});
+
 describe('the rates workspace setting', () => {
   it('refuses a negative rate with 400 at its path', async () => {
     const rates = { ...defaultRateTable, other: { ...defaultRateTable.other, marketing: -1 } };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRateTable } from '@tandem/shared';
 import { endpoints } from '@tandem/shared/api';
-import { inboundBody, startFullHarness, statusBody, type FullHarness } from '../support/fullHarness';
+import { inboundAt, inboundBody, startFullHarness, statusBody, type FullHarness } from '../support/fullHarness';
 import { waitFor } from '../support/engineHarness';
 import { createFlow, publishFlow } from '../../src/services/flows';
 
@@ -20,6 +20,8 @@ const german = '4915112345678';
 const indian = '919812345678';
 const marketing = { billable: true, pricing_model: 'PMP', type: 'regular', category: 'marketing' };
 const freeService = { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' };
+const freeUtilityInWindow = { ...freeService, category: 'utility' };
+const freeEntryPoint = { billable: false, pricing_model: 'PMP', type: 'free_entry_point', category: 'referral_conversion' };
 
 let h: FullHarness;
 beforeAll(async () => {
@@ -123,8 +125,8 @@ describe('a broadcast estimate', () => {
     const india = defaultRateTable.markets.find((m) => m.name === 'India')!.rates.marketing;
     expect(estimate.audience).toBe(3);
     expect(estimate.lines.sort((a, b) => a.market.localeCompare(b.market))).toEqual([
-      { market: 'Germany', contacts: 2, perContact: germany, cost: 2 * germany },
-      { market: 'India', contacts: 1, perContact: india, cost: india },
+      { market: 'Germany', contacts: 2, perContact: germany, free: 0, cost: 2 * germany },
+      { market: 'India', contacts: 1, perContact: india, free: 0, cost: india },
     ]);
 
     await publishFlow(h.db.db, h.workspaceId, flowId);
@@ -138,6 +140,58 @@ describe('a broadcast estimate', () => {
     expect(sent).toHaveLength(3);
     await h.deliver(statusBody(sent.map((m) => ({ id: m.wamid, status: 'sent', timestamp: t(), recipient_id: m.wa_id, pricing: marketing }))));
     await h.deliver(statusBody(sent.map((m) => ({ id: m.wamid, status: 'delivered', timestamp: t(), recipient_id: m.wa_id, pricing: marketing }))));
+    const [actual] = await h.q<{ total: number }>(`SELECT sum(cost) AS total FROM messages WHERE wamid = ANY($1)`, [sent.map((m) => m.wamid)]);
+    expect(actual!.total).toBeCloseTo(estimate.total!, 10);
+  });
+
+  it('equals the actual cost when Meta does not bill a utility template in an open window nor anything after an ad click', async () => {
+    await h.api(endpoints.updateWorkspace, {}, { body: { settings: { pairGapMs: 0, rates: defaultRateTable } } });
+    const [paying, inWindow, fromAd] = ['4915100000021', '4915100000022', '919800000021'];
+    const csv = [
+      'wa_id,profile_name,marketing_consent,tags',
+      `${paying},Fay,opted_in,renew`,
+      `${inWindow},Gus,opted_in,renew`,
+      `${fromAd},Hari,opted_in,renew`,
+    ];
+    await h.api(endpoints.importContacts, {}, { body: { csv: csv.join('\n') } });
+    await h.deliver(inboundAt(inWindow, 'When is my renewal?', await h.now()));
+    const referral = { source_url: 'https://fb.me/x', source_id: '120226305854810726', source_type: 'ad', headline: 'Renew now' };
+    await h.deliver(inboundAt(fromAd, 'Tell me more', await h.now(), { referral }));
+
+    const now = await h.now();
+    const renewal = {
+      ...sale,
+      name: 'Renewal',
+      nodes: [
+        node('hourly', 'trigger-schedule', {
+          schedule: { kind: 'cron', cron: `0 ${(now.getUTCHours() + 1) % 24} * * *`, timezone: 'UTC' },
+          audience: { tagsAny: ['renew'] },
+        }),
+        node('notice', 'send-template', { template: { name: 'renewal_notice', language: 'en', category: 'UTILITY' } }),
+      ],
+      edges: [{ id: 'e1', source: 'hourly', sourceHandle: 'next', target: 'notice' }],
+    };
+    const flowId = await createFlow(h.db.db, h.workspaceId, renewal);
+    const estimate = await h.api(endpoints.flowCostEstimate, { flowId });
+    const germany = defaultRateTable.markets.find((m) => m.name === 'Germany')!.rates.utility;
+    const india = defaultRateTable.markets.find((m) => m.name === 'India')!.rates.utility;
+    expect(estimate).toMatchObject({ audience: 3, freeContacts: 2, total: germany });
+    expect(estimate.lines.sort((a, b) => a.market.localeCompare(b.market))).toEqual([
+      { market: 'Germany', contacts: 2, perContact: germany, free: 1, cost: germany },
+      { market: 'India', contacts: 1, perContact: india, free: 1, cost: 0 },
+    ]);
+
+    await publishFlow(h.db.db, h.workspaceId, flowId);
+    await h.elapse(61 * MIN);
+    await waitFor(() => h.wire().filter((w) => w.includes('renewal_notice')).length === 3, 20_000, 'the broadcast');
+    await h.idle();
+    const sent = await h.q<{ wamid: string; wa_id: string }>(
+      `SELECT m.wamid, c.wa_id FROM messages m JOIN contacts c ON c.id = m.contact_id JOIN runs r ON r.id = m.run_id WHERE r.flow_id = $1 AND m.direction = 'out'`,
+      [flowId],
+    );
+    expect(sent.map((m) => m.wa_id).sort()).toEqual([paying, inWindow, fromAd].sort());
+    const pricing = { [paying]: { ...marketing, category: 'utility' }, [inWindow]: freeUtilityInWindow, [fromAd]: freeEntryPoint };
+    await h.deliver(statusBody(sent.map((m) => ({ id: m.wamid, status: 'delivered', timestamp: t(), recipient_id: m.wa_id, pricing: pricing[m.wa_id] }))));
     const [actual] = await h.q<{ total: number }>(`SELECT sum(cost) AS total FROM messages WHERE wamid = ANY($1)`, [sent.map((m) => m.wamid)]);
     expect(actual!.total).toBeCloseTo(estimate.total!, 10);
   });
