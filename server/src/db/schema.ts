@@ -328,7 +328,8 @@ export const handoffs = pgTable(
     takenAt: at('taken_at'),
     releasedAt: at('released_at'),
   },
-  (t) => [index('handoffs_open').on(t.workspaceId, t.status)],
+  // By run: the dashboard's containment asks, per run, whether a person took part.
+  (t) => [index('handoffs_open').on(t.workspaceId, t.status), index('handoffs_run').on(t.runId)],
 );
 
 /**

@@ -168,6 +168,8 @@ async function dashboardFigures(database: Pick<Database, 'db'>, workspaceId: str
           NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.run_id = c.id)
           AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.contact_id = c.contact_id
             AND (m.direction = 'echo' OR (m.direction = 'out' AND m.purpose = 'agent'))
+            -- m.at (never after sent_at) bounds the index range; a person's message goes out within the hour it is written.
+            AND m.at >= c.started_at - interval '1 hour' AND m.at <= c.until
             AND COALESCE(m.sent_at, m.at) >= c.started_at AND COALESCE(m.sent_at, m.at) <= c.until))) FROM closed c),
       'hand', (SELECT json_build_object('opened', count(*) FILTER (WHERE opened), 'handleMs', percentile_cont(0.5) WITHIN GROUP (ORDER BY handle_ms::float8)) FROM hand),
       'series', (SELECT COALESCE(json_agg(to_jsonb(x) - 'k' ORDER BY x.k), '[]') FROM points x),

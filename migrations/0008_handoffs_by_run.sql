@@ -1,0 +1,1 @@
+CREATE INDEX "handoffs_run" ON "handoffs" USING btree ("run_id");
