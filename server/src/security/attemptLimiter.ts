@@ -3,6 +3,8 @@
  * `windowMs`, `blocked` says how long to wait. Kept in this process's memory: each web process
  * counts on its own, which still bounds guessing to `max` tries per window per process.
  */
+const SWEEP_ABOVE = 10_000;
+
 export class AttemptLimiter {
   readonly #failures = new Map<string, number[]>();
 
@@ -21,6 +23,8 @@ export class AttemptLimiter {
 
   fail(key: string): void {
     this.#failures.set(key, [...this.#recent(key), this.now()]);
+    // Keys nobody tries again would stay: past a size, the ones whose failures all expired go.
+    if (this.#failures.size > SWEEP_ABOVE) for (const k of [...this.#failures.keys()]) this.#recent(k);
   }
 
   /** A success forgets the key's failures. */

@@ -263,6 +263,19 @@ describe('changing one’s password', () => {
     expect(same.json.error.code).toBe('same_password');
   });
 
+  it('stops guessing a login after 10 wrong passwords for an e-mail, even with the right one; other e-mails still log in', async () => {
+    const p = await person('target@b.test');
+    const other = await person('bystander@b.test');
+    for (let i = 0; i < 10; i++) expect((await p.login(`guess-${i}`)).status).toBe(401);
+    const blocked = await h.call(endpoints.login, {}, { body: { email: 'Target@B.test', password: 'old-password-123' } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error).toEqual({ code: 'too_many_attempts', message: 'Too many wrong passwords for this e-mail. Try again in 15 minutes.' });
+    expect((await other.login()).status).toBe(200);
+    // An e-mail without an account is counted the same way: the answers do not tell them apart.
+    for (let i = 0; i < 10; i++) expect((await h.call(endpoints.login, {}, { body: { email: 'nobody@b.test', password: `guess-${i}` } })).status).toBe(401);
+    expect((await h.call(endpoints.login, {}, { body: { email: 'nobody@b.test', password: 'guess' } })).status).toBe(429);
+  });
+
   it('stops guessing after 5 wrong current passwords, even with the right one, for a while', async () => {
     const p = await person('guesser@b.test');
     const s = await p.login();

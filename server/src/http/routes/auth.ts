@@ -18,14 +18,28 @@ const SESSION_DAYS = 14;
 /** Wrong current passwords a person may give when changing it, per quarter hour. */
 const PASSWORD_TRIES = 5;
 const PASSWORD_WINDOW_MS = 15 * 60_000;
+/** Wrong passwords an e-mail may be tried with at login, per quarter hour: then even the right one waits. */
+const LOGIN_TRIES = 10;
+const LOGIN_WINDOW_MS = 15 * 60_000;
+
+const waitText = (ms: number) => `${Math.ceil(ms / 60_000)} minute${ms > 60_000 ? 's' : ''}`;
 
 export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { db } = ctx.database;
 
+  const loginTries = new AttemptLimiter(LOGIN_TRIES, LOGIN_WINDOW_MS);
   mountRoute(app, ctx, endpoints.login, async ({ c, body }) => {
+    // Counted per e-mail, known or not, so the answer does not tell which e-mails have an account.
+    const key = body.email.trim().toLowerCase();
+    const wait = loginTries.blocked(key);
+    if (wait > 0) throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords for this e-mail. Try again in ${waitText(wait)}.`);
     const user = await findUserByEmail(db, body.email);
     const valid = await verifyPassword(body.password, user?.passwordHash ?? dummyHash);
-    if (!user || !valid) throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+    if (!user || !valid) {
+      loginTries.fail(key);
+      throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
+    }
+    loginTries.succeed(key);
     const token = randomToken();
     const csrfToken = randomToken(18);
     await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) });
@@ -44,7 +58,7 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     if (caller.kind !== 'user') throw new HttpError(403, 'people_only', 'Only a person signed in to the editor can change their password; API keys have none');
     const wait = passwordTries.blocked(caller.userId);
     if (wait > 0) {
-      throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? 's' : ''}.`);
+      throw new HttpError(429, 'too_many_attempts', `Too many wrong passwords. Try again in ${waitText(wait)}.`);
     }
     const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
     if (!(await verifyPassword(body.currentPassword, user?.passwordHash ?? dummyHash)) || !user) {
