@@ -4,6 +4,8 @@ import { BarChart3, RefreshCw } from 'lucide-react';
 import { endpoints } from '@tandem/shared/api';
 import { useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import type { Period } from '../dashboard/dashboardWords';
+import { routeHash } from '../shell/router';
 import { useOverlayStore } from '../canvas/overlayStore';
 import { useFlow } from '../store/useFlow';
 import { useWorkspaceData } from '../workspace/workspaceData';
@@ -84,6 +86,13 @@ export function AnalyticsPanel() {
         </div>
       )}
       {a && a.version !== null && <ConversionStats conversions={a.conversions} hasGoals={hasGoals} />}
+      {a && a.version !== null && (
+        <p className="tn-help">
+          <a href={routeHash({ name: 'dashboard', workspaceId, flowId, period: dashboardPeriod(range) })} data-testid="analytics-dashboard-link">
+            Revenue, cost and goals on the dashboard →
+          </a>
+        </p>
+      )}
       {a && a.version !== null && data.viewing === undefined && version !== undefined && version !== data.liveVersion && (
         <p className="tn-help">The counts of version {version} are shown on the draft's steps that were already in it.</p>
       )}
@@ -170,6 +179,17 @@ function RangePicker({ value, onChange }: { value: RangeChoice; onChange: (r: Ra
       )}
     </div>
   );
+}
+
+/**
+ * The dashboard's period for the panel's: the same days or dates (the dashboard counts whole UTC
+ * days), the last 30 days for all time (the dashboard covers at most a year).
+ */
+function dashboardPeriod(range: RangeChoice): Period {
+  if (range.kind === 'custom') return range;
+  if (range.kind === 'all') return { kind: 'days', days: 30 };
+  // The last 24 hours reach into yesterday: in whole days, yesterday and today.
+  return { kind: 'days', days: range.days === 1 ? 2 : range.days };
 }
 
 function parseRangeOption(v: string): RangeChoice {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { act, render } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { endpoints, type ApiClient, type RouteDef } from '@tandem/shared/api';
 import { smallFlow } from '../../test/fixtures';
+import { renderWithStores } from '../../test/renderPanel';
+import { workspaceData } from '../../test/workspaceFixtures';
+import { ApiContext } from '../api/client';
 import { EditorApp } from '../app/EditorApp';
 import { createOverlayStore } from '../canvas/overlayStore';
 import { createFlowStore } from '../store/flowStore';
 import { createValidationStore } from '../validation/validationStore';
 import type { AnalyticsView } from '../workspace/types';
+import { WorkspaceDataContext } from '../workspace/workspaceData';
+import { AnalyticsPanel } from './AnalyticsPanel';
 import { edgeCount, formatCount, labelEdges, nodeCounts, portShare } from './counts';
 
 // smallFlow: start → ask (yes/no) → yes: thanks, no: done.
@@ -98,5 +104,50 @@ describe('the analytics overlay on the canvas', () => {
     expect(node('ask').querySelector('.tn-node')!.getAttribute('data-current')).toBe('active');
     expect(node('ask').querySelector('[data-testid=current-node]')!.textContent).toContain('waiting for a reply');
     expect(node('start').querySelector('[data-testid=current-node]')).toBeNull();
+  });
+});
+
+describe('the analytics panel', () => {
+  /** A fake API answering the panel's calls with `analytics`. */
+  const api = (async (route: RouteDef) => {
+    if (route === endpoints.listVersions) return { versions: [] };
+    if (route === endpoints.flowAnalytics) return analytics;
+    if (route === endpoints.listRuns) return { runs: [] };
+    throw new Error(`Unexpected call to ${route.path}`);
+  }) as unknown as ApiClient;
+
+  async function renderPanel() {
+    await act(async () => {
+      renderWithStores(
+        smallFlow(),
+        <ApiContext.Provider value={api}>
+          <WorkspaceDataContext.Provider value={workspaceData({ liveVersion: 2 })}>
+            <AnalyticsPanel />
+          </WorkspaceDataContext.Provider>
+        </ApiContext.Provider>,
+      );
+    });
+  }
+  const dashboardHref = () => screen.getByTestId('analytics-dashboard-link').getAttribute('href');
+  const pickRange = async (value: string) => {
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('analytics-range'), { target: { value } });
+    });
+  };
+
+  it("links the journey's dashboard for the same period, the last 30 days for all time", async () => {
+    await renderPanel();
+    expect(screen.getByTestId('analytics-dashboard-link').textContent).toBe('Revenue, cost and goals on the dashboard →');
+    expect(dashboardHref()).toBe('#/w/ws_1/dashboard?flow=fl_1&period=30d');
+    await pickRange('days:7');
+    expect(dashboardHref()).toBe('#/w/ws_1/dashboard?flow=fl_1&period=7d');
+    // The dashboard counts whole days: the last 24 hours are yesterday and today.
+    await pickRange('days:1');
+    expect(dashboardHref()).toBe('#/w/ws_1/dashboard?flow=fl_1&period=2d');
+    await pickRange('custom');
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('From'), { target: { value: '2025-12-01' } });
+    });
+    expect(dashboardHref()).toMatch(/^#\/w\/ws_1\/dashboard\?flow=fl_1&period=2025-12-01\.\.\d{4}-\d{2}-\d{2}$/);
   });
 });

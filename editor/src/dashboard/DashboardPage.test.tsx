@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import type { ComponentProps } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { endpoints, type ApiClient, type Dashboard, type RouteDef } from '@tandem/shared/api';
 import { workspaceView } from '../../test/workspaceFixtures';
@@ -36,19 +37,28 @@ function fakeApi(answer: (query: Record<string, string>) => Dashboard = (q) => (
   return { api, queries };
 }
 
-async function renderPage(api: ApiClient) {
-  await act(async () => {
-    render(
-      <ApiContext.Provider value={api}>
-        <DashboardPage workspace={workspaceView()} />
-      </ApiContext.Provider>,
-    );
-  });
+/** Renders the page with the address's journey and period (`address`); `rerender` gives it another address. */
+async function renderPage(api: ApiClient, address: Omit<ComponentProps<typeof DashboardPage>, 'workspace'> = {}) {
+  const page = (a: typeof address) => (
+    <ApiContext.Provider value={api}>
+      <DashboardPage workspace={workspaceView()} {...a} />
+    </ApiContext.Provider>
+  );
+  const view = await act(async () => render(page(address)));
+  return {
+    rerender: async (a: typeof address) => {
+      await act(async () => view.rerender(page(a)));
+    },
+  };
 }
 const tile = (id: string) => screen.getByTestId(`tile-${id}`);
 const csvQuery = () => Object.fromEntries(new URL(screen.getByTestId<HTMLAnchorElement>('dashboard-csv').href).searchParams);
 
 describe('DashboardPage', () => {
+  beforeEach(() => {
+    history.replaceState(null, '', '#/w/ws_1/dashboard');
+  });
+
   it('shows the last 30 days of the workspace as formatted tiles', async () => {
     const { api, queries } = fakeApi();
     await renderPage(api);
@@ -105,6 +115,50 @@ describe('DashboardPage', () => {
     expect(within(screen.getByTestId('dashboard-goals')).getAllByRole('row')).toHaveLength(2);
     // The journeys' table is the workspace's.
     expect(screen.queryByTestId('dashboard-flows')).toBeNull();
+  });
+
+  it("starts from the address's journey and period", async () => {
+    const { api, queries } = fakeApi();
+    await renderPage(api, { flowId: 'fl_cart', period: { kind: 'days', days: 7 } });
+    expect(queries).toEqual([{ from: '2025-12-26T00:00:00.000Z', to: '2026-01-01T23:59:59.999Z', bucket: 'day', flowId: 'fl_cart' }]);
+    expect(screen.getByTestId<HTMLSelectElement>('dashboard-flow').value).toBe('fl_cart');
+    expect(screen.getByTestId<HTMLSelectElement>('dashboard-period').value).toBe('7');
+  });
+
+  it("shows the address's dates, and a number of days the menu does not offer as dates", async () => {
+    const { api, queries } = fakeApi();
+    const page = await renderPage(api, { period: { kind: 'custom', from: '2025-12-01', to: '2025-12-31' } });
+    expect(screen.getByTestId<HTMLSelectElement>('dashboard-period').value).toBe('custom');
+    expect(screen.getByTestId<HTMLInputElement>('dashboard-from').value).toBe('2025-12-01');
+    expect(queries.at(-1)).toEqual({ from: '2025-12-01T00:00:00.000Z', to: '2025-12-31T23:59:59.999Z', bucket: 'day' });
+    await page.rerender({ period: { kind: 'days', days: 14 } });
+    expect(screen.getByTestId<HTMLInputElement>('dashboard-from').value).toBe('2025-12-19');
+    expect(screen.getByTestId<HTMLInputElement>('dashboard-to').value).toBe('2026-01-01');
+  });
+
+  it('replaces the address with the journey and period picked, so Back leaves the dashboard', async () => {
+    await renderPage(fakeApi().api);
+    const entries = history.length;
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('dashboard-flow'), { target: { value: 'fl_cart' } });
+    });
+    expect(location.hash).toBe('#/w/ws_1/dashboard?flow=fl_cart&period=30d');
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('dashboard-period'), { target: { value: 'custom' } });
+    });
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('dashboard-from'), { target: { value: '2025-12-20' } });
+    });
+    expect(location.hash).toBe('#/w/ws_1/dashboard?flow=fl_cart&period=2025-12-20..2026-01-01');
+    expect(history.length).toBe(entries);
+  });
+
+  it("follows the address when it changes from outside (the menu's link)", async () => {
+    const { api, queries } = fakeApi();
+    const page = await renderPage(api, { flowId: 'fl_cart', period: { kind: 'days', days: 90 } });
+    await page.rerender({});
+    expect(screen.getByTestId<HTMLSelectElement>('dashboard-flow').value).toBe('');
+    expect(queries.at(-1)).toEqual({ from: '2025-12-03T00:00:00.000Z', to: '2026-01-01T23:59:59.999Z', bucket: 'day' });
   });
 
   it('says what is wrong with custom dates instead of asking', async () => {

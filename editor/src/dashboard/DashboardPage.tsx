@@ -3,25 +3,44 @@ import { Download, LayoutDashboard, RefreshCw } from 'lucide-react';
 import { endpoints, type Dashboard, type WorkspaceView } from '@tandem/shared/api';
 import { useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import { navigate, routeHash } from '../shell/router';
 import { DashboardCharts } from './DashboardCharts';
 import { DashboardFlows } from './DashboardFlows';
 import { DashboardGoals } from './DashboardGoals';
 import { csvFileName, dashboardCsvHref, dashboardTiles, dayInputs, isEmptyPeriod, periodRange, type DashboardParams, type Period } from './dashboardWords';
 import './dashboard.css';
 
-const presets = [7, 30, 90] as const;
+const presets: readonly number[] = [7, 30, 90];
 
 /**
  * The workspace's results at a glance: over a period, for all journeys or one, the KPI tiles
  * (conversions, revenue, cost, ROI, read and reply rates, containment, handle time), charts over
  * time, the funnel of one journey, a line per goal and a line per journey; and the same figures as
  * a CSV file.
+ *
+ * The journey and the period come from the address (`flowId`, `period`: see `Route`), and a change
+ * replaces the address (so the link can be shared, and Back leaves the dashboard).
  */
-export function DashboardPage({ workspace }: { workspace: WorkspaceView }) {
+export function DashboardPage({ workspace, flowId: addressFlow = '', period: addressPeriod }: { workspace: WorkspaceView; flowId?: string; period?: Period }) {
   const api = useApi();
   const workspaceId = workspace.id;
-  const [period, setPeriod] = useState<Period>({ kind: 'days', days: 30 });
-  const [flowId, setFlowId] = useState('');
+  const [period, setPeriod] = useState<Period>(() => pagePeriod(addressPeriod, new Date(workspace.now)));
+  const [flowId, setFlowId] = useState(addressFlow);
+  // The address changed from outside (the menu's link, a link pasted while here): follow it.
+  const address = routeHash({ name: 'dashboard', workspaceId, flowId: addressFlow, ...(addressPeriod ? { period: addressPeriod } : {}) });
+  const [followed, setFollowed] = useState(address);
+  if (address !== followed) {
+    setFollowed(address);
+    setPeriod(pagePeriod(addressPeriod, new Date(workspace.now)));
+    setFlowId(addressFlow);
+  }
+  const choose = (next: { period?: Period; flowId?: string }) => {
+    const p = next.period ?? period;
+    const f = next.flowId ?? flowId;
+    setPeriod(p);
+    setFlowId(f);
+    navigate({ name: 'dashboard', workspaceId, ...(f ? { flowId: f } : {}), period: p }, { replace: true });
+  };
   const [bucket, setBucket] = useState<'day' | 'week'>('day');
   const range = periodRange(period, new Date(workspace.now));
   const params: DashboardParams | undefined = 'problem' in range ? undefined : { ...range, bucket, ...(flowId ? { flowId } : {}) };
@@ -64,9 +83,10 @@ export function DashboardPage({ workspace }: { workspace: WorkspaceView }) {
             data-testid="dashboard-period"
             value={period.kind === 'days' ? String(period.days) : 'custom'}
             onChange={(e) =>
-              setPeriod(
-                e.target.value === 'custom' ? { kind: 'custom', ...dayInputs(new Date(workspace.now), 30) } : { kind: 'days', days: Number(e.target.value) },
-              )
+              choose({
+                period:
+                  e.target.value === 'custom' ? { kind: 'custom', ...dayInputs(new Date(workspace.now), 30) } : { kind: 'days', days: Number(e.target.value) },
+              })
             }
           >
             {presets.map((n) => (
@@ -86,15 +106,21 @@ export function DashboardPage({ workspace }: { workspace: WorkspaceView }) {
                 aria-label="From"
                 data-testid="dashboard-from"
                 value={period.from}
-                onChange={(e) => setPeriod({ ...period, from: e.target.value })}
+                onChange={(e) => choose({ period: { ...period, from: e.target.value } })}
               />
-              <input type="date" aria-label="To" data-testid="dashboard-to" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+              <input
+                type="date"
+                aria-label="To"
+                data-testid="dashboard-to"
+                value={period.to}
+                onChange={(e) => choose({ period: { ...period, to: e.target.value } })}
+              />
             </div>
           </div>
         )}
         <label className="tn-field">
           <span className="tn-field-label">Journey</span>
-          <select data-testid="dashboard-flow" value={flowId} onChange={(e) => setFlowId(e.target.value)}>
+          <select data-testid="dashboard-flow" value={flowId} onChange={(e) => choose({ flowId: e.target.value })}>
             <option value="">All journeys</option>
             {flows.data?.flows.map((f) => (
               <option key={f.id} value={f.id}>
@@ -146,7 +172,7 @@ export function DashboardPage({ workspace }: { workspace: WorkspaceView }) {
               <p className="tn-help">Money in {d.currency}, the currency of the workspace's message prices. Days and weeks are counted in UTC.</p>
               <DashboardCharts dashboard={d} />
               <DashboardGoals dashboard={d} />
-              {d.flowId === null && <DashboardFlows flows={d.flows} currency={d.currency} onPick={setFlowId} />}
+              {d.flowId === null && <DashboardFlows flows={d.flows} currency={d.currency} onPick={(id) => choose({ flowId: id })} />}
             </>
           )}
         </div>
@@ -167,6 +193,13 @@ function DashboardTiles({ dashboard }: { dashboard: Dashboard }) {
       ))}
     </div>
   );
+}
+
+/** The address's period as the controls can show it: a number of days they do not offer becomes those days' dates; none, the last 30 days. */
+function pagePeriod(period: Period | undefined, now: Date): Period {
+  if (!period) return { kind: 'days', days: 30 };
+  if (period.kind === 'days' && !presets.includes(period.days)) return { kind: 'custom', ...dayInputs(now, period.days) };
+  return period;
 }
 
 /** Where the API is, as the editor's API client finds it: the page's own base, or `VITE_TANDEM_API` in development. */

@@ -138,7 +138,7 @@ export function WorkspaceShell({ session }: { session: SessionStore }) {
         {workspace && route.name === 'flows' && <FlowList workspace={workspace} workspaces={workspaces} />}
         {workspace && route.name === 'dashboard' && (
           <Suspense fallback={<p className="tn-page-message tn-muted">Loading…</p>}>
-            <DashboardPage key={workspace.id} workspace={workspace} />
+            <DashboardPage key={workspace.id} workspace={workspace} flowId={route.flowId} period={route.period} />
           </Suspense>
         )}
         {workspace && route.name === 'flow' && <FlowPage workspace={workspace} flowId={route.flowId} version={route.version} />}

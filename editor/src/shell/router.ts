@@ -1,10 +1,17 @@
 import { useSyncExternalStore } from 'react';
+import type { Period } from '../dashboard/dashboardWords';
 
-/** The screens of the app, addressed by the URL's hash (works under any path the server uses). */
+/**
+ * The screens of the app, addressed by the URL's hash (works under any path the server uses).
+ * Most take their parameters as path segments; the dashboard's journey and period are optional
+ * filters, so they follow a `?`: `#/w/ws_1/dashboard?flow=fl_2&period=30d`, where `period` is
+ * `<N>d` (the last N days) or `<from>..<to>` (`2026-01-01..2026-01-31`, either side may be empty
+ * while the dates are being typed). A dashboard address shared this way opens on the same figures.
+ */
 export type Route =
   | { name: 'home' }
   | { name: 'flows'; workspaceId: string }
-  | { name: 'dashboard'; workspaceId: string }
+  | { name: 'dashboard'; workspaceId: string; flowId?: string; period?: Period }
   | { name: 'flow'; workspaceId: string; flowId: string; version?: number }
   | { name: 'inbox'; workspaceId: string; handoffId?: number }
   | { name: 'settings'; workspaceId: string }
@@ -13,16 +20,17 @@ export type Route =
   | { name: 'team'; workspaceId: string }
   | { name: 'account'; workspaceId: string };
 
-/** Reads a hash such as `#/w/ws_1/flows/fl_2/v/3`. */
+/** Reads a hash such as `#/w/ws_1/flows/fl_2/v/3` or `#/w/ws_1/dashboard?flow=fl_2&period=7d`. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] !== 'w' || !parts[1]) return { name: 'home' };
   const workspaceId = parts[1];
   if (parts[2] === 'inbox') {
     const id = Number(parts[3]);
     return Number.isInteger(id) && id > 0 ? { name: 'inbox', workspaceId, handoffId: id } : { name: 'inbox', workspaceId };
   }
-  if (parts[2] === 'dashboard') return { name: 'dashboard', workspaceId };
+  if (parts[2] === 'dashboard') return dashboardRoute(workspaceId, new URLSearchParams(search));
   if (parts[2] === 'settings') return { name: 'settings', workspaceId };
   if (parts[2] === 'templates') return { name: 'templates', workspaceId };
   if (parts[2] === 'team') return { name: 'team', workspaceId };
@@ -49,6 +57,7 @@ export function routeHash(route: Route): string {
     case 'inbox':
       return `#/w/${e(route.workspaceId)}/inbox${route.handoffId ? `/${route.handoffId}` : ''}`;
     case 'dashboard':
+      return `#/w/${e(route.workspaceId)}/dashboard${dashboardSearch(route)}`;
     case 'settings':
     case 'templates':
     case 'team':
@@ -57,6 +66,31 @@ export function routeHash(route: Route): string {
     case 'contacts':
       return `#/w/${e(route.workspaceId)}/contacts${route.contactId ? `/${e(route.contactId)}` : ''}`;
   }
+}
+
+/** The dashboard's filters from its `?flow=…&period=…`; an unreadable one is left out (the page's default). */
+function dashboardRoute(workspaceId: string, search: URLSearchParams): Route {
+  const flowId = search.get('flow');
+  const period = readPeriod(search.get('period') ?? '');
+  return { name: 'dashboard', workspaceId, ...(flowId ? { flowId } : {}), ...(period ? { period } : {}) };
+}
+
+function readPeriod(text: string): Period | undefined {
+  const days = /^(\d+)d$/.exec(text);
+  if (days) {
+    const n = Number(days[1]);
+    return n > 0 ? { kind: 'days', days: n } : undefined;
+  }
+  const dates = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(text);
+  return dates ? { kind: 'custom', from: dates[1] ?? '', to: dates[2] ?? '' } : undefined;
+}
+
+function dashboardSearch(route: { flowId?: string; period?: Period }): string {
+  const search = new URLSearchParams();
+  if (route.flowId) search.set('flow', route.flowId);
+  if (route.period) search.set('period', route.period.kind === 'days' ? `${route.period.days}d` : `${route.period.from}..${route.period.to}`);
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 export function navigate(route: Route, options: { replace?: boolean } = {}): void {
