@@ -11,7 +11,7 @@ export interface DraftTarget {
  * Origin (and base path) of Tandem's API. The server serves the editor and `/api` on one origin,
  * so this is the page's own base; `VITE_TANDEM_API` overrides it in development.
  */
-function apiBaseUrl(): string {
+export function apiBaseUrl(): string {
   const configured: unknown = import.meta.env.VITE_TANDEM_API;
   if (typeof configured === 'string' && configured !== '') return configured.replace(/\/$/, '');
   return new URL('.', document.baseURI).href.replace(/\/$/, '');

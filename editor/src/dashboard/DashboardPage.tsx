@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Download, LayoutDashboard, RefreshCw } from 'lucide-react';
 import { endpoints, type Dashboard, type WorkspaceView } from '@tandem/shared/api';
-import { useApi } from '../api/client';
+import { apiBaseUrl, useApi } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { navigate, routeHash } from '../shell/router';
 import { DashboardCharts } from './DashboardCharts';
@@ -71,7 +71,7 @@ export function DashboardPage({ workspace, flowId: addressFlow = '', period: add
           <RefreshCw size={14} aria-hidden className={dashboard.loading && params ? 'tn-spin' : undefined} />
         </button>
         {params && (
-          <a className="tn-dash-csv" href={dashboardCsvHref(apiBase(), workspaceId, params)} download={csvFileName(params)} data-testid="dashboard-csv">
+          <a className="tn-dash-csv" href={dashboardCsvHref(apiBaseUrl(), workspaceId, params)} download={csvFileName(params)} data-testid="dashboard-csv">
             <Download size={14} aria-hidden /> Download CSV
           </a>
         )}
@@ -200,11 +200,4 @@ function pagePeriod(period: Period | undefined, now: Date): Period {
   if (!period) return { kind: 'days', days: 30 };
   if (period.kind === 'days' && !presets.includes(period.days)) return { kind: 'custom', ...dayInputs(now, period.days) };
   return period;
-}
-
-/** Where the API is, as the editor's API client finds it: the page's own base, or `VITE_TANDEM_API` in development. */
-function apiBase(): string {
-  const configured: unknown = import.meta.env.VITE_TANDEM_API;
-  if (typeof configured === 'string' && configured !== '') return configured.replace(/\/$/, '');
-  return new URL('.', document.baseURI).href.replace(/\/$/, '');
 }
