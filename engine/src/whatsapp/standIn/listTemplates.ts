@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { metaError } from './metaError';
+import { checkToken } from './checkToken';
 
 type Reply = { status: number; body: unknown };
 
@@ -15,10 +16,8 @@ export function listTemplates(
   request: IncomingMessage,
   o: { wabaId: string; templates: Record<string, unknown>[] | undefined; tokens: Record<string, string> | undefined; baseUrl: string },
 ): Reply {
-  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (token === undefined || (o.tokens !== undefined && !Object.values(o.tokens).includes(token))) {
-    return metaError(190, { message: 'Invalid OAuth access token - Cannot parse access token' });
-  }
+  const auth = checkToken(request, o.tokens);
+  if (!auth.ok) return auth.reply;
   if (request.method !== 'GET') return metaError(100, { message: `Unsupported ${request.method?.toLowerCase()} request.` });
   if (o.templates === undefined) {
     return metaError(100, {

@@ -3,6 +3,7 @@ import { formatIssuePath } from '../issuePath';
 import { conversionEventNames } from '@tandem/shared';
 import { conversionsRequestSchema, withinAttributionWindow } from '../conversionsPayload';
 import { metaError } from './metaError';
+import { checkToken } from './checkToken';
 
 type Reply = { status: number; body: unknown };
 
@@ -16,10 +17,8 @@ const INVALID_EVENT_TYPE = 2804066;
  * an event older than 7 days; else `events_received`.
  */
 export function serveConversions(request: IncomingMessage, o: { text: string; tokens: Record<string, string> | undefined; now: Date }): Reply {
-  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (token === undefined || (o.tokens !== undefined && !Object.values(o.tokens).includes(token))) {
-    return metaError(190, { message: 'Invalid OAuth access token - Cannot parse access token' });
-  }
+  const auth = checkToken(request, o.tokens);
+  if (!auth.ok) return auth.reply;
   if (request.method !== 'POST') return metaError(100, { message: `Unsupported ${request.method?.toLowerCase()} request.` });
   let body: unknown;
   try {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { metaError } from './metaError';
+import { checkToken } from './checkToken';
 
 /** A WhatsApp Flow the stand-in knows: what Meta lists, and its Flow JSON. */
 export type StandInFlow = {
@@ -36,10 +37,8 @@ export function serveFlows(
   const flowId = /^\/v\d+\.\d+\/(\d+)\/assets\/?$/.exec(path)?.[1];
   const id = wabaId ?? flowId;
   if (id === undefined) return undefined;
-  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (token === undefined || (o.tokens !== undefined && !Object.values(o.tokens).includes(token))) {
-    return metaError(190, { message: 'Invalid OAuth access token - Cannot parse access token' });
-  }
+  const auth = checkToken(request, o.tokens);
+  if (!auth.ok) return auth.reply;
   if (request.method !== 'GET') return metaError(100, { message: `Unsupported ${request.method?.toLowerCase()} request.` });
   const listed = wabaId === undefined ? undefined : o.flows.get(wabaId);
   const flow = flowId === undefined ? undefined : findFlow(o.flows, flowId);

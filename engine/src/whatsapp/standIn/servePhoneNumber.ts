@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { metaError } from './metaError';
+import { checkToken } from './checkToken';
 
 /** A business phone number as Meta describes it (`GET /<version>/<phone-number-id>`). */
 export type StandInPhoneNumber = {
@@ -26,10 +27,9 @@ export function servePhoneNumber(
   request: IncomingMessage,
   o: { phoneNumberId: string; numbers: ReadonlyMap<string, StandInPhoneNumber>; tokens: Record<string, string> | undefined; baseUrl: string },
 ): Reply {
-  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-  if (token === undefined || (o.tokens !== undefined && !Object.values(o.tokens).includes(token))) {
-    return metaError(190, { message: 'Invalid OAuth access token - Cannot parse access token' });
-  }
+  const auth = checkToken(request, o.tokens);
+  if (!auth.ok) return auth.reply;
+  const { token } = auth;
   const number = o.numbers.get(o.phoneNumberId);
   if (request.method !== 'GET' || number === undefined || (o.tokens !== undefined && o.tokens[o.phoneNumberId] !== token)) {
     return metaError(100, {

@@ -7,6 +7,7 @@ import { listTemplates } from './listTemplates';
 import { serveFlows, type StandInFlow } from './serveFlows';
 import { servePhoneNumber, type StandInPhoneNumber } from './servePhoneNumber';
 import { serveConversions } from './serveConversions';
+import { checkToken } from './checkToken';
 
 export type RecordedRequest = {
   method: string;
@@ -88,10 +89,9 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
 
   function decide(request: IncomingMessage, phoneNumberId: string | null, path: string, text: string, receivedAt: number): Reply {
     if (phoneNumberId === null) return metaError(2500, { httpStatus: 404, message: `Unknown path components: ${path}` });
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (token === undefined || (tokens !== undefined && !Object.values(tokens).includes(token))) {
-      return metaError(190, { message: 'Invalid OAuth access token - Cannot parse access token' });
-    }
+    const auth = checkToken(request, tokens);
+    if (!auth.ok) return auth.reply;
+    const { token } = auth;
     if (tokens !== undefined && tokens[phoneNumberId] !== token) {
       return metaError(100, {
         message: `Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
