@@ -65,26 +65,20 @@ async function main() {
       PORT: String(port),
       LOG_LEVEL: 'warn',
       TANDEM_WORKER_CONCURRENCY: String(concurrency),
+      ...(process.env.BENCH_WORKER_NICE !== undefined ? { TANDEM_WORKER_NICE: process.env.BENCH_WORKER_NICE } : {}),
     };
-    const run = (command: 'web' | 'worker', nice = 0) => {
+    const run = (command: 'web' | 'worker') => {
       const child = spawn(
-        nice ? 'nice' : process.execPath,
-        [
-          ...(nice ? ['-n', String(nice), process.execPath] : []),
-          ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
-          '--import',
-          'tsx',
-          'src/main.ts',
-          command,
-        ],
+        process.execPath,
+        [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'src/main.ts', command],
         { cwd: serverDir, env, stdio: ['ignore', 'inherit', 'inherit'] },
       );
       children.push(child);
       return child;
     };
     const web = run('web');
-    // BENCH_WORKER_NICE=<n> runs the worker at a lower CPU priority than the web process (a deployment choice: acks first, processing behind).
-    const worker = run('worker', Number(process.env.BENCH_WORKER_NICE ?? 0));
+    // The worker lowers its own CPU priority (TANDEM_WORKER_NICE, default 10): acks first, processing behind. BENCH_WORKER_NICE=<n> sets it (0: as the web process).
+    const worker = run('worker');
     const base = `http://127.0.0.1:${port}`;
     while (
       !(await fetch(`${base}/readyz`).then(
@@ -139,7 +133,7 @@ async function main() {
 
     console.log(
       `webhook benchmark: node ${process.version}, ${rate} req/s for ${seconds} s after ${warmupSeconds} s of warm-up at that rate (not counted); ` +
-        `tandem-server web and worker (concurrency ${concurrency}${process.env.BENCH_WORKER_NICE ? `, nice ${process.env.BENCH_WORKER_NICE}` : ''}) as processes of their own, ` +
+        `tandem-server web and worker (concurrency ${concurrency}, nice ${process.env.BENCH_WORKER_NICE ?? 10}) as processes of their own, ` +
         `embedded Postgres 17, the stand-in${standInNice ? ` at nice ${standInNice}` : ''}`,
     );
     // POSTs bodies [first, first + count) at the rate, whether or not earlier ones were answered.

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import type { Logger } from 'pino';
 import { readEnv, type Env } from './config/env';
 import { createLogger } from './logger';
@@ -65,9 +67,26 @@ async function startParts(command: 'start' | 'web' | 'worker', env: Env, booted:
     if (seeded) process.stdout.write(firstStartBanner(web.url, seeded.email, seeded.password));
     if (command === 'start') process.stdout.write(`Tandem is running at ${web.url}  (health: ${web.url}/healthz, API: ${web.url}/api/openapi.json)\n`);
   }
+  if (command === 'worker') lowerPriority(env.TANDEM_WORKER_NICE, logger);
   if (command === 'start' || command === 'worker') {
     const worker = await runWorker(env, booted, logger);
     stops.push(() => worker.stop());
+  }
+}
+
+/**
+ * Lowers this process's CPU priority to `nice` (raising it back would need privileges, so it only
+ * goes down). Linux keeps a nice value per thread: every thread of the process is lowered (V8's
+ * and libuv's helper threads too), elsewhere the process.
+ */
+function lowerPriority(nice: number, logger: Logger): void {
+  if (nice === 0) return;
+  try {
+    const threads = existsSync('/proc/self/task') ? readdirSync('/proc/self/task').map(Number) : [0];
+    for (const id of threads) if (os.getPriority(id) < nice) os.setPriority(id, nice);
+    logger.info({ nice, threads: threads.length }, 'worker CPU priority lowered: webhook acks come first on a shared box');
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'could not lower the worker CPU priority');
   }
 }
 

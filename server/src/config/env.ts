@@ -32,6 +32,12 @@ const envSchema = z.object({
   TANDEM_WORKER_NAME: z.string().max(60).optional(),
   /** Worker concurrency per process. */
   TANDEM_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * CPU priority (nice value) a `worker` process lowers itself to: on a box it shares with the web
+   * process, webhook acks get the CPU first and processing follows (0: the same priority). Not
+   * applied by `start`, where web and worker are one process.
+   */
+  TANDEM_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Heartbeat of worker processes, and how stale it may get before another process releases the dead one's jobs. */
   TANDEM_WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
   TANDEM_WORKER_DEAD_AFTER_MS: z.coerce.number().int().min(500).default(30_000),

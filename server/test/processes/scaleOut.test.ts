@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCloudApiStandIn, type CloudApiStandIn } from '@tandem/engine/whatsapp/stand-in';
 import { migrateDatabase } from '../../src/db/database';
@@ -90,6 +91,13 @@ async function post(body: unknown) {
 }
 
 describe('scale-out: one web process and two worker processes on one Postgres', () => {
+  it('runs the workers at a lower CPU priority than the web process, so acks come first on a shared box', async () => {
+    const [web, ...workers] = processes;
+    await waitFor(() => workers.every((w) => w.logs.some((l) => l.msg === 'worker started')), 30_000, 'both workers');
+    expect(os.getPriority(web!.child.pid!)).toBe(os.getPriority());
+    for (const w of workers) expect(os.getPriority(w.child.pid!)).toBe(Math.max(10, os.getPriority()));
+  });
+
   it("spreads the journeys' steps across both workers and runs no step twice", async () => {
     const waId = (i: number) => String(4917000000000 + i);
     for (let i = 0; i < CONTACTS; i++)
