@@ -201,7 +201,7 @@ function main(args: string[]): number {
   console.error([...found, ...problems].join('\n'));
   if (found.length > 0) {
     console.error(
-      '\nNode type names belong in nodes/ (CONTRIBUTING.md, "Adding a node type"): let the engine read what the node declares, ' +
+      '\nNode type names belong in nodes/ (.github/CONTRIBUTING.md, "Adding a node type"): let the engine read what the node declares, ' +
         'or mark a word that only looks like a type with `// node-name-ok: <reason>` on its line or the line before.',
     );
   }
