@@ -4,6 +4,7 @@ import { at, bytea, createdAt, id, ref } from './columns';
 
 export * from './accessSchema';
 export * from './attributionSchema';
+export * from './contentSchema';
 
 /** A brand: one WhatsApp number and its settings. */
 export const workspaces = pgTable('workspaces', {
@@ -358,45 +359,6 @@ export const workerHeartbeats = pgTable('worker_heartbeats', {
   workerId: text('worker_id').primaryKey(),
   seenAt: at('seen_at').notNull().defaultNow(),
 });
-
-/** Message templates of a workspace: created for sandboxes, synced from Meta for real numbers. */
-export const templates = pgTable(
-  'templates',
-  {
-    id: id(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspaces.id),
-    name: text('name').notNull(),
-    language: text('language').notNull(),
-    category: text('category').notNull(),
-    status: text('status').notNull(),
-    info: jsonb('info').$type<Record<string, unknown>>().notNull(),
-    source: text('source', { enum: ['sandbox', 'meta'] }).notNull(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('templates_name_language').on(t.workspaceId, t.name, t.language)],
-);
-
-/** WhatsApp Flows (Meta's in-chat forms) of a workspace: examples for sandboxes, synced from Meta for real numbers. */
-export const waFlows = pgTable(
-  'wa_flows',
-  {
-    id: id(),
-    workspaceId: text('workspace_id')
-      .notNull()
-      .references(() => workspaces.id),
-    /** Meta's Flow id. */
-    flowId: text('flow_id').notNull(),
-    name: text('name').notNull(),
-    status: text('status').notNull(),
-    /** A WaFlowInfo (@tandem/shared): status, categories and the screens' fields. */
-    info: jsonb('info').$type<Record<string, unknown>>().notNull(),
-    source: text('source', { enum: ['sandbox', 'meta'] }).notNull(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('wa_flows_flow_id').on(t.workspaceId, t.flowId)],
-);
 
 /** Business events received on /hooks, deduplicated by idempotency key. */
 export const businessEvents = pgTable(
