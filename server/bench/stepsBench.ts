@@ -15,6 +15,9 @@ import { drained as allDone, benchPhoneNumberId, startBenchStack } from './stack
  * `TANDEM_PERF_REFERENCE`) runs with the same contacts and concurrency, and the last line compares:
  *   RESULT steps_per_s=… cpu_ms_per_step=… pg_cpu_ms_per_step=… round_trips_per_step=… reference_steps_per_s=… ratio=…
  *   npx -y pnpm@10 bench:steps [contacts=2000] [parked=100000] [concurrency=16]
+ * BENCH_ROUNDS=<n> (default 3) measures Tandem and the reference in turn n times, each round with
+ * new contacts, and reports the medians: the box's speed drifts by half between minutes (the same
+ * code measured 0.95–1.6 ms a step within an hour), and alternating rounds lets drift hit both.
  * BENCH_QUERIES=1 also lists the statements each step runs, most frequent first; BENCH_PGSTAT=1 what
  * Postgres spent executing each (pg_stat_statements); BENCH_PROFILE=<path> writes a CPU profile of
  * the measured window (open it in Chrome DevTools) and prints where node's time went.
@@ -43,7 +46,16 @@ const flow = {
   ],
 };
 
-let tandem: { stepsPerSec: number; nodeCpuMsPerStep: number; pgCpuMsPerStep: number; roundTripsPerStep: number } | undefined;
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+interface Figures {
+  stepsPerSec: number;
+  nodeCpuMsPerStep: number;
+  pgCpuMsPerStep: number;
+  roundTripsPerStep: number;
+}
+/** Each round's replies for Tandem and the reference's result right after it (undefined when it could not run). */
+const measured: { tandem: Figures; reference: ReferenceResult | undefined }[] = [];
 
 async function main() {
   const pgStats = process.env.BENCH_PGSTAT === '1';
@@ -175,7 +187,11 @@ async function main() {
     console.log(
       `steps benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17, ${numbers} numbers (contacts spread over them)`,
     );
-    tandem = await measure('Tandem, empty db', 491_000_000_000);
+    for (let round = 1; round <= rounds; round++) {
+      const label = rounds > 1 ? `Tandem, round ${round}` : 'Tandem, empty db';
+      const tandem = await measure(label, 491_000_000_000 + (round - 1) * 10_000_000);
+      measured.push({ tandem, reference: reference(round) });
+    }
     await statuses();
     if (parked > 0) {
       const t0 = performance.now();
@@ -205,30 +221,58 @@ async function main() {
 await main();
 report();
 
-/** The naive reference with the same contacts and concurrency, then one line comparing the two. */
-function report(): void {
-  if (!tandem) return;
+/** The naive reference with the same contacts and concurrency, printed as one line; undefined when it is not found or fails. */
+function reference(round: number): ReferenceResult | undefined {
   const dir = referenceDir(join(import.meta.dirname, '..', '..'));
-  let reference: ReferenceResult | undefined;
-  if (!dir) console.log('naive reference: not found (set TANDEM_PERF_REFERENCE to ../shared/perf-reference); ratio left out');
-  else {
-    try {
-      reference = runReference(dir, contacts, concurrency, 54392);
-    } catch (error) {
-      console.log(`naive reference: ${error instanceof Error ? error.message : String(error)}; ratio left out`);
-    }
+  if (!dir) {
+    if (round === 1) console.log('naive reference: not found (set TANDEM_PERF_REFERENCE to ../shared/perf-reference); ratio left out');
+    return undefined;
   }
-  if (reference) {
-    const cpu = reference.nodeCpuMsPerStep + reference.pgCpuMsPerStep;
+  try {
+    const r = runReference(dir, contacts, concurrency, 54392);
+    const cpu = r.nodeCpuMsPerStep + r.pgCpuMsPerStep;
     console.log(
-      `${'naive reference (same run)'.padEnd(30)} ${contacts} replies → ${reference.stepsPerSec} contact-steps/s · CPU ${cpu.toFixed(2)} ms/step ` +
-        `(node ${reference.nodeCpuMsPerStep.toFixed(2)}, Postgres ${reference.pgCpuMsPerStep.toFixed(2)}) · ${reference.roundTripsPerStep.toFixed(1)} round trips/step · load ${reference.loadavg}`,
+      `${(rounds > 1 ? `naive reference, round ${round}` : 'naive reference (same run)').padEnd(30)} ${contacts} replies → ${r.stepsPerSec} contact-steps/s · CPU ${cpu.toFixed(2)} ms/step ` +
+        `(node ${r.nodeCpuMsPerStep.toFixed(2)}, Postgres ${r.pgCpuMsPerStep.toFixed(2)}) · ${r.roundTripsPerStep.toFixed(1)} round trips/step · load ${r.loadavg}`,
     );
+    return r;
+  } catch (error) {
+    console.log(`naive reference: ${error instanceof Error ? error.message : String(error)}; ratio left out for round ${round}`);
+    return undefined;
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The medians over the rounds (each with its range), then one line for scripts. */
+function report(): void {
+  if (measured.length === 0) return;
   const f = (n: number, digits = 2) => n.toFixed(digits);
+  const of = (pick: (m: Figures) => number) => measured.map((m) => pick(m.tandem));
+  const range = (values: number[], digits: number) => (values.length > 1 ? ` (${f(Math.min(...values), digits)}–${f(Math.max(...values), digits)})` : '');
+  const steps = of((m) => m.stepsPerSec);
+  const cpu = of((m) => m.nodeCpuMsPerStep + m.pgCpuMsPerStep);
+  const pgCpu = of((m) => m.pgCpuMsPerStep);
+  const trips = of((m) => m.roundTripsPerStep);
+  const paired = measured.filter((m) => m.reference);
+  const refSteps = paired.map((m) => m.reference!.stepsPerSec);
+  const refCpu = paired.map((m) => m.reference!.nodeCpuMsPerStep + m.reference!.pgCpuMsPerStep);
+  // Each round's ratio is Tandem against the reference measured right after it, on the box as it was then.
+  const ratios = paired.map((m) => m.tandem.stepsPerSec / m.reference!.stepsPerSec);
+  if (measured.length > 1)
+    console.log(
+      `median of ${measured.length} rounds, replies: Tandem ${f(median(steps), 0)} contact-steps/s${range(steps, 0)}, CPU ${f(median(cpu))} ms/step${range(cpu, 2)} ` +
+        `(Postgres ${f(median(pgCpu))}), ${f(median(trips), 1)} round trips/step` +
+        (paired.length
+          ? ` · reference ${f(median(refSteps), 0)}/s${range(refSteps, 0)}, CPU ${f(median(refCpu))} ms/step · ratio ${f(median(ratios))}${range(ratios, 2)}`
+          : ''),
+    );
   console.log(
-    `RESULT steps_per_s=${f(tandem.stepsPerSec, 0)} cpu_ms_per_step=${f(tandem.nodeCpuMsPerStep + tandem.pgCpuMsPerStep)} ` +
-      `pg_cpu_ms_per_step=${f(tandem.pgCpuMsPerStep)} round_trips_per_step=${f(tandem.roundTripsPerStep, 1)} ` +
-      `reference_steps_per_s=${reference ? reference.stepsPerSec : 'NA'} ratio=${reference ? f(tandem.stepsPerSec / reference.stepsPerSec) : 'NA'}`,
+    `RESULT steps_per_s=${f(median(steps), 0)} cpu_ms_per_step=${f(median(cpu))} pg_cpu_ms_per_step=${f(median(pgCpu))} round_trips_per_step=${f(median(trips), 1)} ` +
+      `reference_steps_per_s=${paired.length ? f(median(refSteps), 0) : 'NA'} ratio=${paired.length ? f(median(ratios)) : 'NA'}`,
   );
 }
