@@ -272,7 +272,7 @@ export interface InboundRecord {
 export interface InboundReceipt {
   message: InboundRecord;
   /** `referral`: the Click-to-WhatsApp ad (or post) the message came from, kept on the contact for attribution. */
-  contact: { profileName?: string; userId?: string; freeEntryUntil?: Date; referral?: Record<string, unknown> };
+  contact: { profileName?: string; waId?: string; userId?: string; freeEntryUntil?: Date; referral?: Record<string, unknown> };
 }
 
 export interface EngineTx {
@@ -294,7 +294,11 @@ export interface EngineTx {
   lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>>;
   /** Locks one contact and reads one of its runs along (`signalRun`), for a signal to that run. */
   lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined>;
-  /** Locks the workspace's contacts these identities name (by WhatsApp id, else user id), keyed by `identityKey`; unknown ones are absent. */
+  /**
+   * Locks the workspace's contacts these identities name, keyed by `identityKey`; unknown ones are
+   * absent. The business-scoped user id decides first, the WhatsApp id next: when the two belong
+   * to different contacts, the user id's contact is the one.
+   */
   lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>>;
   /** Active runs of a contact, most recent first. */
   activeRuns(contactId: number): Promise<RunRecord[]>;

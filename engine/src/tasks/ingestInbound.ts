@@ -34,8 +34,9 @@ export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): 
     }
     const resolved = payload.messages.map((item) => {
       const entry = locked.get(identityKey(item.contact));
-      // Only a contact known by another identifier (a user id that now comes with a phone number) is missing.
-      if (!entry) throw new Error(`the sender of ${item.message.wamid} could not be created: its identifiers belong to different contacts`);
+      // Every sender is found by one of its identifiers or was just created: a miss is a race with
+      // another transaction's change of identifiers, and the batch is tried again.
+      if (!entry) throw new Error(`the sender of ${item.message.wamid} was neither found nor created`);
       return { entry, firstContact: false, item };
     });
     resolved.sort((a, b) => a.item.message.at.localeCompare(b.item.message.at));
@@ -58,6 +59,7 @@ export async function ingestInbound(payload: InboundPayload, deps: EngineDeps): 
             message: { workspaceId: payload.workspaceId, contactId, wamid: item.message.wamid, type: item.type, content: item.content, at },
             contact: {
               ...(item.contact.profileName ? { profileName: item.contact.profileName } : {}),
+              ...(item.contact.waId ? { waId: item.contact.waId } : {}),
               ...(item.contact.userId ? { userId: item.contact.userId } : {}),
               ...(fromAd ? { freeEntryUntil: new Date(at.getTime() + FREE_ENTRY_MS) } : {}),
               ...(item.message.referral ? { referral: item.message.referral } : {}),

@@ -57,11 +57,13 @@ export async function applyEvents(workspaceId: string, events: WebhookEvent[], p
   for (const e of inbound) {
     const change = consent.get(e.wamid);
     if (!change) continue;
-    const contactId = await contactIdOf(pool, workspaceId, e);
-    if (contactId === undefined) continue;
-    await recordConsent(pool, contactId, change, e.at);
-    if (change.consent === 'opted_out') await confirmOptOut(pool, workspaceId, contactId, e.at);
-    deps.logger.info({ workspaceId, contactId, consent: change.consent, source: change.source }, 'marketing consent changed by the contact');
+    const contactIds = await contactIdsOf(pool, workspaceId, e);
+    for (const contactId of contactIds) {
+      await recordConsent(pool, contactId, change, e.at);
+      deps.logger.info({ workspaceId, contactId, consent: change.consent, source: change.source }, 'marketing consent changed by the contact');
+    }
+    // The confirmation goes once, to the contact the message itself went to.
+    if (change.consent === 'opted_out' && contactIds[0] !== undefined) await confirmOptOut(pool, workspaceId, contactIds[0], e.at);
   }
 }
 
@@ -138,8 +140,15 @@ async function applySignal(workspaceId: string, e: WebhookEvent, pool: pg.Pool, 
   }
 }
 
-async function contactIdOf(pool: pg.Pool, workspaceId: string, e: WebhookEventOf<'inbound'>): Promise<number | undefined> {
-  const key = e.from.waId ? 'wa_id' : 'user_id';
-  const value = e.from.waId ?? e.from.userId;
-  return (await pool.query<{ id: number }>(`SELECT id FROM contacts WHERE workspace_id = $1 AND ${key} = $2`, [workspaceId, value])).rows[0]?.id;
+/**
+ * Every contact the sender's identifiers name: one person can be two contacts (an imported phone
+ * number and a username contact that got its user id first), and a consent change is theirs on both.
+ * The user id's contact comes first (the one the message went to, as ingestInbound routes it).
+ */
+async function contactIdsOf(pool: pg.Pool, workspaceId: string, e: WebhookEventOf<'inbound'>): Promise<number[]> {
+  const r = await pool.query<{ id: number }>(
+    `SELECT id FROM contacts WHERE workspace_id = $1 AND (wa_id = $2 OR user_id = $3) ORDER BY user_id = $3 IS TRUE DESC, id`,
+    [workspaceId, e.from.waId ?? null, e.from.userId ?? null],
+  );
+  return r.rows.map((row) => row.id);
 }

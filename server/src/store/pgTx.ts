@@ -96,6 +96,7 @@ export class PgTx implements EngineTx {
       at: m.at,
       free_entry_until: contact.freeEntryUntil ?? null,
       profile_name: contact.profileName ?? null,
+      wa_id: contact.waId ?? null,
       user_id: contact.userId ?? null,
       referral: contact.referral ?? null,
     }));
@@ -123,7 +124,7 @@ export class PgTx implements EngineTx {
 
   async lockContactsByIdentity(workspaceId: string, identities: readonly ContactIdentity[]): Promise<Map<string, LockedContact>> {
     const waIds = [...new Set(identities.flatMap((i) => (i.waId ? [i.waId] : [])))];
-    const userIds = [...new Set(identities.flatMap((i) => (!i.waId && i.userId ? [i.userId] : [])))];
+    const userIds = [...new Set(identities.flatMap((i) => (i.userId ? [i.userId] : [])))];
     // The active runs come along: routing a message reads them next.
     const r = await this.query<LockedRow & { active_runs: RunJson[] }>(
       `SELECT l.*, (SELECT coalesce(json_agg(json_build_object(${runJsonFields}) ORDER BY r.id DESC), '[]'::json)
@@ -131,11 +132,25 @@ export class PgTx implements EngineTx {
        FROM (${lockedSelect} WHERE c.workspace_id = $1 AND (c.wa_id = ANY($2::text[]) OR c.user_id = ANY($3::text[])) ORDER BY c.id FOR UPDATE OF c) l`,
       [workspaceId, waIds, userIds],
     );
-    const out = new Map<string, LockedContact>();
+    const byWaId = new Map<string, LockedContact>();
+    const byUserId = new Map<string, LockedContact>();
     for (const row of r.rows) {
       const locked = { ...lockedFromRow(row), activeRuns: row.active_runs.map(runFromJson) };
-      if (row.wa_id && waIds.includes(row.wa_id)) out.set(identityKey({ waId: row.wa_id }), locked);
-      if (row.user_id && userIds.includes(row.user_id)) out.set(identityKey({ userId: row.user_id }), locked);
+      if (row.wa_id) byWaId.set(row.wa_id, locked);
+      if (row.user_id) byUserId.set(row.user_id, locked);
+    }
+    // The business-scoped user id names the person first (facts §1.9), the phone number next: a
+    // username contact whose number now shows is still that contact, even when another contact
+    // (an imported one, say) has the number.
+    const out = new Map<string, LockedContact>();
+    const byUser = new Set<string>();
+    for (const i of identities) {
+      const key = identityKey(i);
+      const mine = i.userId ? byUserId.get(i.userId) : undefined;
+      if (mine) {
+        out.set(key, mine);
+        byUser.add(key);
+      } else if (!byUser.has(key) && i.waId && byWaId.has(i.waId)) out.set(key, byWaId.get(i.waId)!);
     }
     return out;
   }
