@@ -60,9 +60,9 @@ export interface ReadReceiptTarget {
 
 /** A queued outbound message with what the policy gate and the transport need. */
 export interface OutboundJob {
-  /** Its contact, locked with the message by the claim (one object for all its messages in a batch). */
+  /** Its contact, read with the claim and locked again by `lockForResults` before its result is recorded (one object for all its messages in a batch). */
   locked: LockedContact;
-  /** The run that queued it, read with the claim (undefined when none). */
+  /** The run that queued it, read with the claim and again by `lockForResults` (undefined when none). */
   run: RunRecord | undefined;
   messageId: number;
   workspaceId: string;
@@ -338,11 +338,19 @@ export interface EngineTx {
   /** Records what happened to a queued message (it leaves the outbox). */
   finishOutbound(messageId: number, result: OutboundResult): Promise<void>;
   /**
-   * Claims up to `limit` due messages of the outbox, oldest first, with their contacts: both stay
-   * locked until the transaction ends, and rows another transaction holds are skipped (never waited
-   * for), so senders share the outbox and a claim cannot deadlock.
+   * Claims up to `limit` due messages of the outbox, oldest first, with their contacts as they are
+   * now. The messages stay locked until the transaction ends, and so does each contact's place in
+   * the outbox (no other sender claims its messages meanwhile: one contact's messages go in
+   * order); the contacts' rows are not locked, so the requests to WhatsApp hold up no inbound
+   * message or step of theirs. Rows another transaction holds are skipped, never waited for.
    */
   claimOutbound(limit: number): Promise<OutboundJob[]>;
+  /**
+   * Locks the contacts whose sends came back (in id order) and reads them again with these runs,
+   * as they are after whatever happened while the requests were out: the results move the runs on
+   * from there.
+   */
+  lockForResults(contactIds: readonly number[], runIds: readonly number[]): Promise<{ contacts: Map<number, LockedContact>; runs: Map<number, RunRecord> }>;
   /** When the earliest message still waiting in the outbox is due (wall clock); undefined when none waits. */
   nextOutboundAt(): Promise<Date | undefined>;
   /**

@@ -67,9 +67,10 @@ class Slots {
 }
 
 /**
- * Drains the outbox once: claims up to `limit` due messages (with their contacts locked), decides
- * each with the send policy, sends those that may go — one request per send slot of the number,
- * one contact's messages in order, different contacts at once — then records every result and
+ * Drains the outbox once: claims up to `limit` due messages (each contact's messages to this
+ * sender alone, the contact rows not locked), decides each with the send policy, sends those that
+ * may go — one request per send slot of the number, one contact's messages in order, different
+ * contacts at once — then locks the contacts whose sends came back, records every result and
  * moves the runs on, all in the claim's transaction: one commit for the whole batch. A message
  * that may not go now is held (due again later); one that may not go at all follows its step's
  * outputs. A crash before the commit leaves the batch in the outbox, so a send goes at least once.
@@ -100,6 +101,20 @@ export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<
       );
     } finally {
       for (const [workspaceId, s] of slots) await tx.releaseSendSlots(workspaceId, s.used, s.unused);
+    }
+    // The contacts whose sends came back are locked now, not during the requests, and read again
+    // with their runs: what happened meanwhile (a reply, a step) is where the results take them on.
+    const finished = jobs.filter((j) => verdicts.get(j.messageId)!.kind === 'finish');
+    if (finished.length) {
+      const { contacts, runs } = await tx.lockForResults(
+        finished.map((j) => j.contactId),
+        finished.flatMap((j) => (j.runId === null ? [] : [j.runId])),
+      );
+      for (const job of finished) {
+        const locked = contacts.get(job.contactId);
+        if (locked) job.locked = locked;
+        job.run = job.runId === null ? undefined : runs.get(job.runId);
+      }
     }
     const signalled = new Set<number>();
     const breather = new Breather();
@@ -220,7 +235,7 @@ async function failure(job: OutboundJob, f: CloudApiFailure, deps: EngineDeps, s
   }
 }
 
-/** Writes one message's verdict and, for a result, moves its run on (the contact is locked by the claim). */
+/** Writes one message's verdict and, for a result, moves its run on (the contact is locked by `lockForResults`). */
 async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict: Verdict, signalled: Set<number>): Promise<void> {
   switch (verdict.kind) {
     case 'hold':

@@ -48,16 +48,23 @@ const runFields = [
   .map((c) => `'${c}', r.${c}`)
   .join(', ');
 
+/** The advisory lock space of "a sender has this contact's messages": (this number, contact id folded into an int). */
+const SENDER_LOCK = 73_501;
+
 /**
- * Due outbox messages, oldest first, locked with their contacts (`SKIP LOCKED`: a message or contact
- * another transaction holds is left for later), with what the send policy and the transport need.
+ * Due outbox messages, oldest first, locked (`SKIP LOCKED`: a message another transaction holds is
+ * left for later), with what the send policy and the transport need. Each contact's place in the
+ * outbox is taken with a transaction-level advisory lock: a contact another sender has is left
+ * for later, so its messages go in order. The contact rows themselves are read, not locked.
  */
 export const claimOutboundSql = `
-  WITH due AS (
-    SELECT m.id FROM messages m JOIN contacts c ON c.id = m.contact_id
+  WITH candidates AS MATERIALIZED (
+    SELECT m.id, m.contact_id FROM messages m
     WHERE m.send_after <= now() AND m.status IN ('pending', 'held')
     ORDER BY m.send_after, m.id LIMIT $1
-    FOR UPDATE OF m, c SKIP LOCKED
+    FOR UPDATE OF m SKIP LOCKED
+  ), due AS MATERIALIZED (
+    SELECT id FROM candidates WHERE pg_try_advisory_xact_lock(${SENDER_LOCK}, (contact_id % 2147483647)::int)
   )
   SELECT c.*, m.id AS message_id, m.workspace_id AS m_workspace_id, m.contact_id, m.run_id, m.node_id, m.step AS m_step, r.flow_version_id,
          m.purpose, m.content, m.status, m.attempts, w.transport, w.phone_number_id, w.access_token, w.sends_paused_reason,
@@ -138,8 +145,12 @@ type Run = (text: string, params: unknown[]) => Promise<{ rows: unknown[]; rowCo
 /** A send slot is free again this long after its last request finished. */
 const SLOT_WINDOW_MS = 1_000;
 
-/** Takes up to `count` free send slots of a number (creating its N slots the first time); see EngineTx.takeSendSlots. */
-export async function takeSendSlots(run: Run, workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
+/**
+ * Takes up to `count` free send slots of a number (creating its N slots the first time); see EngineTx.takeSendSlots.
+ * The slots are created by `create`, a statement committed on its own: created inside the sending transaction, they
+ * would stay uncommitted while its requests are out, and every other sender of the number would wait on them.
+ */
+export async function takeSendSlots(run: Run, create: Run, workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
   const r = await run(
     `WITH free AS (
        SELECT workspace_id, slot FROM send_slots
@@ -156,8 +167,8 @@ export async function takeSendSlots(run: Run, workspaceId: string, mps: number, 
   );
   const row = r.rows[0] as { slots: number[]; existing: number; wait_ms: number | null };
   if (row.slots.length === 0 && row.existing < mps) {
-    await run('INSERT INTO send_slots (workspace_id, slot) SELECT $1, s FROM generate_series(0, $2 - 1) s ON CONFLICT DO NOTHING', [workspaceId, mps]);
-    return takeSendSlots(run, workspaceId, mps, count);
+    await create('INSERT INTO send_slots (workspace_id, slot) SELECT $1, s FROM generate_series(0, $2 - 1) s ON CONFLICT DO NOTHING', [workspaceId, mps]);
+    return takeSendSlots(run, create, workspaceId, mps, count);
   }
   return { slots: row.slots, retryInMs: row.wait_ms ?? 50 };
 }

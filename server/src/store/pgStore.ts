@@ -5,7 +5,7 @@ import { fireTimersJob, reportConversionJob, timerSweepJob } from '@tandem/engin
 import { readReceiptModes } from '@tandem/shared';
 import type { SecretBox } from '../security/secretBox';
 import { RunIdReservoir } from './runIds';
-import { PgTx } from './pgTx';
+import { PgTx, type StoreShared } from './pgTx';
 import { addJobSql } from './enqueue';
 
 /** The workspace's `readReceipts` setting, as stored (jsonb: anything). */
@@ -13,13 +13,13 @@ const readReceiptModeSchema = z.enum(readReceiptModes);
 
 /** The engine's storage on Postgres: one pooled client per transaction, plain SQL on the hot path. */
 export class PgStore implements EngineStore {
-  private readonly shared: { runIds: RunIdReservoir; secrets: SecretBox };
+  private readonly shared: StoreShared;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly secrets: SecretBox,
   ) {
-    this.shared = { runIds: new RunIdReservoir(), secrets };
+    this.shared = { runIds: new RunIdReservoir(), secrets, autonomous: (text, params) => pool.query(text, params) };
   }
 
   async transaction<T>(fn: (tx: EngineTx) => Promise<T>, options: { consumesJob?: string } = {}): Promise<T> {

@@ -30,6 +30,14 @@ import { claimOutboundSql, outboundJobsFromRows, takeSendSlots, type OutboundRow
 import type { RunIdReservoir } from './runIds';
 import type { SecretBox } from '../security/secretBox';
 
+/** What every transaction of one store shares: id reservoir, secrets, and a way to commit a statement on its own. */
+export type StoreShared = {
+  runIds: RunIdReservoir;
+  secrets: SecretBox;
+  /** Runs one statement outside the transaction, committed at once (on another pooled connection). */
+  autonomous: (text: string, params: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }>;
+};
+
 /** One engine transaction on a pooled client: the statements of a step, committed together by PgStore. */
 const runColumns = 'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
 /** The same columns as `json_build_object` arguments, for runs read inside another row. */
@@ -45,7 +53,7 @@ export class PgTx implements EngineTx {
 
   constructor(
     private readonly c: pg.PoolClient,
-    private readonly shared: { runIds: RunIdReservoir; secrets: SecretBox },
+    private readonly shared: StoreShared,
   ) {}
 
   /** The job running this transaction is deleted with its writes (graphile-worker's own completion then finds nothing to do). */
@@ -108,6 +116,25 @@ export class PgTx implements EngineTx {
     const sorted = [...new Set(ids)].sort((a, b) => a - b);
     const r = await this.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted]);
     return new Map(r.rows.map((row) => [row.id, lockedFromRow(row)]));
+  }
+
+  async lockForResults(
+    contactIds: readonly number[],
+    runIds: readonly number[],
+  ): Promise<{ contacts: Map<number, LockedContact>; runs: Map<number, RunRecord> }> {
+    const sorted = [...new Set(contactIds)].sort((a, b) => a - b);
+    const r = await this.query<LockedRow & { runs: RunJson[] }>(
+      `SELECT l.*, (SELECT coalesce(json_agg(json_build_object(${runJsonFields})), '[]'::json) FROM runs r WHERE r.contact_id = l.id AND r.id = ANY($2::bigint[])) AS runs
+       FROM (${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c) l`,
+      [sorted, [...new Set(runIds)]],
+    );
+    const contacts = new Map<number, LockedContact>();
+    const runs = new Map<number, RunRecord>();
+    for (const row of r.rows) {
+      contacts.set(row.id, lockedFromRow(row));
+      for (const run of row.runs) runs.set(run.id, runFromJson(run));
+    }
+    return { contacts, runs };
   }
 
   async lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined> {
@@ -209,8 +236,10 @@ export class PgTx implements EngineTx {
 
   async skipQueued(runId: number, reason: string): Promise<void> {
     await this.query(
+      // A message a sender holds is on its way to WhatsApp already (it cannot be called back): it is
+      // left to the sender, not waited for (the sender locks this contact next; waiting would deadlock).
       `UPDATE messages SET status = 'skipped', error = jsonb_build_object('code', 'run_exited', 'message', $2::text), send_after = NULL, updated_at = now()
-       WHERE run_id = $1 AND status IN ('pending', 'held')`,
+       WHERE id IN (SELECT id FROM messages WHERE run_id = $1 AND status IN ('pending', 'held') FOR UPDATE SKIP LOCKED)`,
       [runId, reason],
     );
   }
@@ -319,7 +348,7 @@ export class PgTx implements EngineTx {
   }
 
   async takeSendSlots(workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
-    return takeSendSlots((text, params) => this.query(text, params), workspaceId, mps, count);
+    return takeSendSlots((text, params) => this.query(text, params), this.shared.autonomous, workspaceId, mps, count);
   }
 
   async releaseSendSlots(workspaceId: string, used: readonly number[], unused: readonly number[]): Promise<void> {

@@ -41,6 +41,11 @@ export type CloudApiStandIn = {
   acceptedCount(): number;
   failNext(code: number, options?: FailNextOptions): void;
   setLatency(ms: number): void;
+  /**
+   * Answers sends to this recipient (E.164, or a BSUID) only once `release` is called: WhatsApp
+   * taking its time with one request. The request is recorded (and decided) when it arrives.
+   */
+  holdAnswersTo(to: string): { release(): void };
   /** Messages per sliding second before answering 130429; null lifts the limit. */
   setRateLimit(maxPerSecond: number | null): void;
   /** The templates `GET /<version>/<waba-id>/message_templates` lists for a WhatsApp Business Account, in Meta's shape. */
@@ -83,6 +88,8 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
   let maxPerSecond: number | null = null;
   let acceptedAt: number[] = [];
   const pending = new Set<NodeJS.Timeout>();
+  /** Recipients whose answers wait, with the answers waiting. */
+  const heldAnswers = new Map<string, Array<() => void>>();
   const templates = new Map(Object.entries(options.templates ?? {}));
   const flows = new Map(Object.entries(structuredClone(options.flows ?? {})));
   const numbers = new Map(Object.entries(structuredClone(options.phoneNumbers ?? {})));
@@ -160,6 +167,12 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     const send = () => {
       response.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify(reply.body));
     };
+    const recipient =
+      typeof body === 'object' && body !== null && 'type' in body
+        ? ((body as { to?: string; recipient?: string }).to ?? (body as { recipient?: string }).recipient)
+        : undefined;
+    const held = recipient === undefined ? undefined : heldAnswers.get(recipient);
+    if (held) return void held.push(send);
     if (latencyMs <= 0) return send();
     const timer = setTimeout(() => {
       pending.delete(timer);
@@ -195,6 +208,16 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
     setLatency(ms) {
       latencyMs = ms;
     },
+    holdAnswersTo(to) {
+      heldAnswers.set(to, []);
+      return {
+        release() {
+          const waiting = heldAnswers.get(to) ?? [];
+          heldAnswers.delete(to);
+          for (const send of waiting) send();
+        },
+      };
+    },
     setRateLimit(limit) {
       maxPerSecond = limit;
     },
@@ -212,11 +235,14 @@ export async function startCloudApiStandIn(options: CloudApiStandInOptions = {})
       accepted = 0;
       failures = [];
       latencyMs = 0;
+      for (const waiting of heldAnswers.values()) for (const send of waiting) send();
+      heldAnswers.clear();
       maxPerSecond = null;
       acceptedAt = [];
     },
     close() {
       for (const timer of pending) clearTimeout(timer);
+      heldAnswers.clear();
       pending.clear();
       return new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { endpoints } from '@tandem/shared/api';
+import { changeBody, startFullHarness, type FullHarness } from '../support/fullHarness';
+import { waitFor } from '../support/engineHarness';
+
+// WhatsApp sometimes takes seconds to answer a send (up to the client's 10 s timeout). While one
+// contact's request is out, the other contacts of the same webhook batch must go on, and that
+// contact's own messages must still be stored; its next message waits for the first, in order.
+
+let h: FullHarness;
+beforeEach(async () => {
+  h = await startFullHarness();
+});
+afterEach(async () => h?.close());
+
+const SLOW = '4915100000101';
+const OTHER = '4915100000102';
+const metadata = { display_phone_number: '15550783881', phone_number_id: '106540352242922' };
+
+const message = (from: string, id: string, text: string, at: string) => ({ from, id, timestamp: at, type: 'text', text: { body: text } });
+
+describe('a send WhatsApp is slow to answer', () => {
+  it('holds up neither the other contacts of the next batch nor the storing of its own contact’s messages, and that contact’s next send waits its turn', async () => {
+    await h.publish({
+      schemaVersion: 1,
+      name: 'Name capture',
+      settings: { reentry: 'always' },
+      nodes: [
+        { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hi'] } },
+        {
+          id: 'ask',
+          type: 'bot-question',
+          position: { x: 0, y: 0 },
+          data: { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' } },
+        },
+        { id: 'thanks', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Thanks, {{vars.name}}!' } } },
+      ],
+      edges: [
+        { id: 'e1', source: 'hi', sourceHandle: 'next', target: 'ask' },
+        { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'thanks' },
+      ],
+    });
+    const at = String(Math.floor((await h.now()).getTime() / 1000));
+    const slow = h.standIn.holdAnswersTo(`+${SLOW}`);
+    const names: Record<string, string> = { [SLOW]: 'Ada', [OTHER]: 'Noor' };
+    const body = (messages: { from: string }[]) => {
+      const contacts = [...new Set(messages.map((m) => m.from))].map((wa) => ({ profile: { name: names[wa] }, wa_id: wa }));
+      return JSON.stringify(changeBody('messages', { messaging_product: 'whatsapp', metadata, contacts, messages }));
+    };
+    expect((await h.postWebhook(body([message(SLOW, 'wamid.slow.1', 'hi', at)]))).status).toBe(200);
+    const requestsTo = (to: string) => h.standIn.received().filter((r) => (r.body as { to?: string }).to === to);
+    await waitFor(() => requestsTo(`+${SLOW}`).length === 1, 20_000, 'the question to the slow contact is out');
+
+    // While that request waits for WhatsApp: the slow contact answers, and someone else says hi.
+    expect((await h.postWebhook(body([message(SLOW, 'wamid.slow.2', 'Ada', at), message(OTHER, 'wamid.other.1', 'hi', at)]))).status).toBe(200);
+    await waitFor(() => requestsTo(`+${OTHER}`).length === 1, 20_000, 'the question to the other contact');
+    expect(requestsTo(`+${OTHER}`).map((r) => (r.body as { text: { body: string } }).text.body)).toEqual(['What is your name?']);
+    const { contacts } = await h.api(endpoints.listContacts);
+    const slowContact = contacts.find((c) => c.waId === SLOW)!;
+    const thread = async () => (await h.api(endpoints.contactMessages, { id: slowContact.id })).messages;
+    await waitFor(async () => (await thread()).some((m) => m.direction === 'in' && m.content.body === 'Ada'), 20_000, 'the answer stored');
+    // The thanks does not overtake the question still out: one request so far.
+    expect(requestsTo(`+${SLOW}`)).toHaveLength(1);
+
+    slow.release();
+    await waitFor(() => requestsTo(`+${SLOW}`).length === 2, 20_000, 'the thanks');
+    expect(requestsTo(`+${SLOW}`).map((r) => (r.body as { text: { body: string } }).text.body)).toEqual(['What is your name?', 'Thanks, Ada!']);
+    await h.idle();
+    const out = (await thread()).filter((m) => m.direction === 'out').sort((a, b) => a.id - b.id);
+    expect(out.map((m) => `${String(m.content.text)}:${m.status}`)).toEqual(['What is your name?:sent', 'Thanks, Ada!:sent']);
+  });
+});
