@@ -1,5 +1,6 @@
 export * from './types';
 export * from './ports';
+export * from './conversionPorts';
 export * from './stepRun';
 export * from './interpreter';
 export * from './compiledVersion';

@@ -3,6 +3,7 @@ import type { OutboundContent } from '@tandem/nodes';
 import type { HttpRequestSpec } from '@tandem/nodes/runtime';
 import type { ContactPatch, ContactState } from './types';
 import type { StoredSnapshot, WaitingFor } from './stepRun';
+import type { ConversionRecord, ConversionReport, ConversionReportResult, PendingConversionReport } from './conversionPorts';
 
 /**
  * What the engine needs from storage. The server implements it on Postgres (drizzle); every
@@ -30,26 +31,6 @@ export interface EngineStore {
   loadConversionReport(reportId: number): Promise<PendingConversionReport | undefined>;
   /** Records how a report went; `retryAt` (with status pending) queues its next attempt. */
   settleConversionReport(reportId: number, result: ConversionReportResult): Promise<void>;
-}
-
-export interface PendingConversionReport {
-  id: number;
-  workspaceId: string;
-  status: 'pending' | 'sent' | 'failed' | 'skipped';
-  attempts: number;
-  /** The event as it goes in `data[]`. */
-  event: Record<string, unknown>;
-  transport: 'cloud' | 'sandbox';
-  datasetId: string | null;
-  accessToken: string | null;
-}
-
-export interface ConversionReportResult {
-  status: 'pending' | 'sent' | 'failed' | 'skipped';
-  attempts: number;
-  response?: Record<string, unknown>;
-  error?: Record<string, unknown>;
-  retryAt?: Date;
 }
 
 export interface ReadReceiptTarget {
@@ -213,42 +194,6 @@ export interface HandoffRecord {
   runId: number;
   nodeId: string;
   team: string;
-  at: Date;
-}
-
-/** A goal met by a run: the server credits it (who touched the conversation last) when it records it. */
-export interface ConversionRecord {
-  workspaceId: string;
-  contactId: number;
-  flowId: string;
-  flowVersionId: number;
-  runId: number;
-  /** When the run started: touches are counted from then. */
-  runStartedAt: Date;
-  goal: string;
-  event: string | null;
-  value: number | null;
-  currency: string | null;
-  /** The Conversions API event to report it as, when the goal says so. */
-  report?: string;
-  at: Date;
-}
-
-/**
- * A conversion to report to Meta's Conversions API for Business Messaging: the server attaches the
- * run's ad click (`ctwa_clid`) and the workspace's account and dataset, or logs it as skipped.
- */
-export interface ConversionReport {
-  workspaceId: string;
-  contactId: number;
-  runId: number;
-  /** The conversion (goal) it reports, when it comes from one. */
-  conversionId?: number;
-  eventName: string;
-  value: number | null;
-  currency: string | null;
-  /** Meta deduplicates on it: the same conversion reported twice counts once. */
-  eventId: string;
   at: Date;
 }
 

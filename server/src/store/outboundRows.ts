@@ -1,8 +1,7 @@
 import type { OutboundJob, LockedContact } from '@tandem/engine/runtime';
 import type { OutboundContent } from '@tandem/nodes';
-import { readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
 import type { SecretBox } from '../security/secretBox';
-import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
+import { contactFromRow, readReceiptModeOf, runFromJson, runJsonFields, type ContactRow, type RunJson } from './rows';
 
 /** A claimed outbox row: the message, its contact, workspace and run, as `claimOutboundSql` reads them. */
 export type OutboundRow = ContactRow & {
@@ -28,25 +27,8 @@ export type OutboundRow = ContactRow & {
   ws_now: Date;
   marketing_recent: number;
   template_status: string | null;
-  run: (Omit<RunRow, 'started_at'> & { started_at: string }) | null;
+  run: RunJson | null;
 };
-
-const runFields = [
-  'id',
-  'workspace_id',
-  'contact_id',
-  'flow_id',
-  'flow_version_id',
-  'status',
-  'current_node',
-  'step',
-  'waiting_for',
-  'waiting_event',
-  'snapshot',
-  'started_at',
-]
-  .map((c) => `'${c}', r.${c}`)
-  .join(', ');
 
 /** The advisory lock space of "a sender has this contact's messages": (this number, contact id folded into an int). */
 const SENDER_LOCK = 73_501;
@@ -76,7 +58,7 @@ export const claimOutboundSql = `
          ELSE 0 END AS marketing_recent,
          (SELECT t.status FROM templates t WHERE m.content ->> 'kind' = 'template' AND t.workspace_id = m.workspace_id
             AND t.name = m.content ->> 'name' AND t.language = m.content ->> 'language') AS template_status,
-         CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object(${runFields}) END AS run
+         CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object(${runJsonFields}) END AS run
   FROM due JOIN messages m ON m.id = due.id JOIN contacts c ON c.id = m.contact_id JOIN workspaces w ON w.id = m.workspace_id
   LEFT JOIN runs r ON r.id = m.run_id
   ORDER BY m.id`;
@@ -108,7 +90,7 @@ export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: Secr
     const cap = row.settings.marketingCap as { max?: number } | undefined;
     return {
       locked,
-      run: row.run ? runFromRow({ ...row.run, started_at: new Date(row.run.started_at) }) : undefined,
+      run: row.run ? runFromJson(row.run) : undefined,
       messageId: row.message_id,
       workspaceId: row.m_workspace_id,
       contactId: row.contact_id,
@@ -134,10 +116,6 @@ export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: Secr
       clockOffsetMs: row.clock_offset_ms,
     };
   });
-}
-
-function readReceiptModeOf(value: unknown): ReadReceiptMode | undefined {
-  return (readReceiptModes as readonly unknown[]).includes(value) ? (value as ReadReceiptMode) : undefined;
 }
 
 type Run = (text: string, params: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }>;

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
 import type {
   ContactIdentity,
   EngineTx,
@@ -20,7 +19,7 @@ import type {
 } from '@tandem/engine/runtime';
 import { FOREVER, identityKey } from '@tandem/engine/runtime';
 import { httpRequestJob, markReadJob } from '@tandem/engine/tasks';
-import { contactFromRow, runFromRow, type ContactRow, type RunRow } from './rows';
+import { lockedFromRow, lockedSelect, runColumns, runFromJson, runFromRow, runJsonFields, type LockedRow, type RunJson, type RunRow } from './rows';
 import { resumeContact, type Queryable } from './contactPause';
 import { enqueue } from './enqueue';
 import { queueConversionReportSql, recordConversionSql } from './conversionSql';
@@ -39,12 +38,6 @@ export type StoreShared = {
 };
 
 /** One engine transaction on a pooled client: the statements of a step, committed together by PgStore. */
-const runColumns = 'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
-/** The same columns as `json_build_object` arguments, for runs read inside another row. */
-const runJsonFields = runColumns
-  .split(', ')
-  .map((c) => `'${c}', r.${c}`)
-  .join(', ');
 
 export class PgTx implements EngineTx {
   private readonly buffer = new WriteBuffer();
@@ -402,25 +395,4 @@ export class PgTx implements EngineTx {
   async closeHandoff(runId: number, at: Date): Promise<void> {
     await this.query(`UPDATE handoffs SET status = 'released', released_at = $2 WHERE run_id = $1 AND status <> 'released'`, [runId, at]);
   }
-}
-
-/** A stored read-receipt setting, or undefined when none (or an unknown one) is stored. */
-function readReceiptModeOf(value: string | null): ReadReceiptMode | undefined {
-  return (readReceiptModes as readonly string[]).includes(value ?? '') ? (value as ReadReceiptMode) : undefined;
-}
-
-/** A contact row locked with its workspace's clock and read-receipt setting. */
-type LockedRow = ContactRow & { clock_offset_ms: number; ws_now: Date; read_receipts: string | null };
-const lockedSelect = `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now, w.settings ->> 'readReceipts' AS read_receipts
-       FROM contacts c JOIN workspaces w ON w.id = c.workspace_id`;
-
-function lockedFromRow(row: LockedRow): LockedContact {
-  return { contact: contactFromRow(row), now: row.ws_now, clockOffsetMs: row.clock_offset_ms, readReceipts: readReceiptModeOf(row.read_receipts) };
-}
-
-/** A run row read inside another row with `json_build_object(runJsonFields)`: its time arrives as text. */
-type RunJson = Omit<RunRow, 'started_at'> & { started_at: string };
-
-function runFromJson(run: RunJson) {
-  return runFromRow({ ...run, started_at: new Date(run.started_at) });
 }

@@ -1,4 +1,5 @@
-import type { ContactState, RunRecord, StoredSnapshot } from '@tandem/engine/runtime';
+import type { ContactState, LockedContact, RunRecord, StoredSnapshot } from '@tandem/engine/runtime';
+import { readReceiptModes, type ReadReceiptMode } from '@tandem/shared';
 
 /** Columns of `contacts` as node-postgres returns them. */
 export interface ContactRow {
@@ -77,4 +78,35 @@ export function runFromRow(r: RunRow): RunRecord {
     snapshot: r.snapshot,
     startedAt: r.started_at,
   };
+}
+
+/** The columns of `runs` a RunRecord is read from. */
+export const runColumns =
+  'id, workspace_id, contact_id, flow_id, flow_version_id, status, current_node, step, waiting_for, waiting_event, snapshot, started_at';
+/** The same columns as `json_build_object` arguments, for a run (alias `r`) read inside another row. */
+export const runJsonFields = runColumns
+  .split(', ')
+  .map((c) => `'${c}', r.${c}`)
+  .join(', ');
+
+/** A run row read inside another row with `json_build_object(runJsonFields)`: its time arrives as text. */
+export type RunJson = Omit<RunRow, 'started_at'> & { started_at: string };
+
+export function runFromJson(run: RunJson): RunRecord {
+  return runFromRow({ ...run, started_at: new Date(run.started_at) });
+}
+
+/** A stored read-receipt setting (jsonb: anything), or undefined when none or an unknown one is stored. */
+export function readReceiptModeOf(value: unknown): ReadReceiptMode | undefined {
+  return (readReceiptModes as readonly unknown[]).includes(value) ? (value as ReadReceiptMode) : undefined;
+}
+
+/** A contact row read with its workspace's clock and read-receipt setting. */
+export type LockedRow = ContactRow & { clock_offset_ms: number; ws_now: Date; read_receipts: string | null };
+/** Contacts (alias `c`) with their workspace's clock and read-receipt setting: add the WHERE and the lock. */
+export const lockedSelect = `SELECT c.*, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now, w.settings ->> 'readReceipts' AS read_receipts
+       FROM contacts c JOIN workspaces w ON w.id = c.workspace_id`;
+
+export function lockedFromRow(row: LockedRow): LockedContact {
+  return { contact: contactFromRow(row), now: row.ws_now, clockOffsetMs: row.clock_offset_ms, readReceipts: readReceiptModeOf(row.read_receipts) };
 }
