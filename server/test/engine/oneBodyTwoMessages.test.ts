@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inboundAt, inboundBody, startFullHarness, type FullHarness } from '../support/fullHarness';
+import { edge, nameCaptureFlow, node } from '../support/apiFlows';
 
 const CUSTOMER = '16505551234';
 const TO = `+${CUSTOMER}`;
-const node = (id: string, type: string, data: Record<string, unknown>) => ({ id, type, position: { x: 0, y: 0 }, data });
-const edge = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${sourceHandle}`, source, sourceHandle, target });
 
 let h: FullHarness;
 beforeEach(async () => {
@@ -14,17 +13,7 @@ afterEach(async () => h?.close());
 
 describe('several messages of one contact in one webhook body', () => {
   it('applies them in order: the first starts the journey, the second answers the question the first led to', async () => {
-    await h.publish({
-      schemaVersion: 1,
-      name: 'Name capture',
-      settings: { reentry: 'always' },
-      nodes: [
-        node('hi', 'trigger-message', { match: 'keywords', keywords: ['hi'] }),
-        node('ask', 'bot-question', { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' } }),
-        node('thanks', 'send-message', { message: { kind: 'text', text: 'Thanks, {{vars.name}}!' } }),
-      ],
-      edges: [edge('hi', 'next', 'ask'), edge('ask', 'next', 'thanks')],
-    });
+    await h.publish(nameCaptureFlow);
     // A contact Tandem knows already (its lock reads its runs along).
     await h.deliver(inboundAt(CUSTOMER, 'hello', await h.now()));
     const ts = String(Math.floor((await h.now()).getTime() / 1000));

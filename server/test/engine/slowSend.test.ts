@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
-import { changeBody, startFullHarness, type FullHarness } from '../support/fullHarness';
+import { inboundBody, startFullHarness, type FullHarness } from '../support/fullHarness';
+import { nameCaptureFlow } from '../support/apiFlows';
 import { waitFor } from '../support/engineHarness';
 
 // WhatsApp sometimes takes seconds to answer a send (up to the client's 10 s timeout). While one
@@ -15,37 +16,18 @@ afterEach(async () => h?.close());
 
 const SLOW = '4915100000101';
 const OTHER = '4915100000102';
-const metadata = { display_phone_number: '15550783881', phone_number_id: '106540352242922' };
 
 const message = (from: string, id: string, text: string, at: string) => ({ from, id, timestamp: at, type: 'text', text: { body: text } });
 
 describe('a send WhatsApp is slow to answer', () => {
   it('holds up neither the other contacts of the next batch nor the storing of its own contact’s messages, and that contact’s next send waits its turn', async () => {
-    await h.publish({
-      schemaVersion: 1,
-      name: 'Name capture',
-      settings: { reentry: 'always' },
-      nodes: [
-        { id: 'hi', type: 'trigger-message', position: { x: 0, y: 0 }, data: { match: 'keywords', keywords: ['hi'] } },
-        {
-          id: 'ask',
-          type: 'bot-question',
-          position: { x: 0, y: 0 },
-          data: { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' } },
-        },
-        { id: 'thanks', type: 'send-message', position: { x: 0, y: 0 }, data: { message: { kind: 'text', text: 'Thanks, {{vars.name}}!' } } },
-      ],
-      edges: [
-        { id: 'e1', source: 'hi', sourceHandle: 'next', target: 'ask' },
-        { id: 'e2', source: 'ask', sourceHandle: 'next', target: 'thanks' },
-      ],
-    });
+    await h.publish(nameCaptureFlow);
     const at = String(Math.floor((await h.now()).getTime() / 1000));
     const slow = h.standIn.holdAnswersTo(`+${SLOW}`);
     const names: Record<string, string> = { [SLOW]: 'Ada', [OTHER]: 'Noor' };
-    const body = (messages: { from: string }[]) => {
+    const body = (messages: { from: string; [k: string]: unknown }[]) => {
       const contacts = [...new Set(messages.map((m) => m.from))].map((wa) => ({ profile: { name: names[wa] }, wa_id: wa }));
-      return JSON.stringify(changeBody('messages', { messaging_product: 'whatsapp', metadata, contacts, messages }));
+      return JSON.stringify(inboundBody(messages, contacts));
     };
     expect((await h.postWebhook(body([message(SLOW, 'wamid.slow.1', 'hi', at)]))).status).toBe(200);
     const requestsTo = (to: string) => h.standIn.received().filter((r) => (r.body as { to?: string }).to === to);

@@ -12,6 +12,17 @@ export function flow(
   return { schemaVersion: 1, name, settings, nodes, edges };
 }
 
+/** "hi" → "What is your name?" (saved as vars.name) → "Thanks, <name>!". */
+export const nameCaptureFlow = flow(
+  'Name capture',
+  [
+    node('hi', 'trigger-message', { match: 'keywords', keywords: ['hi'] }),
+    node('ask', 'bot-question', { prompt: { kind: 'text', text: 'What is your name?' }, saveTo: { scope: 'vars', name: 'name' } }),
+    text('thanks', 'Thanks, {{vars.name}}!'),
+  ],
+  [edge('hi', 'next', 'ask'), edge('ask', 'next', 'thanks')],
+);
+
 /** "hi" → greeting → handed to the support team (1 hour to take it) → back to the bot, or "nobody free". */
 export const supportFlow = flow(
   'Support',
