@@ -255,7 +255,7 @@ async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict:
     locked.contact = { ...locked.contact, marketingConsent: 'opted_out' };
   }
   if (job.runId === null || job.nodeId === null || job.step === null) return;
-  // The run as the claim read it, for its first signal of the batch; a later one reads it again.
+  // The run as `lockForResults` read it, for its first signal of the batch; a later one reads it again.
   locked.signalRun = signalled.has(job.runId) ? undefined : job.run;
   signalled.add(job.runId);
   await deps.interpreter.onRunSignal(tx, locked, { type: 'effect', runId: job.runId, node: job.nodeId, step: job.step, ...verdict.outcome });

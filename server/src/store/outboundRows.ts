@@ -1,9 +1,9 @@
 import type { OutboundJob, LockedContact } from '@tandem/engine/runtime';
 import type { OutboundContent } from '@tandem/nodes';
 import type { SecretBox } from '../security/secretBox';
-import { contactFromRow, readReceiptModeOf, runFromJson, runJsonFields, type ContactRow, type RunJson } from './rows';
+import { contactFromRow, readReceiptModeOf, type ContactRow } from './rows';
 
-/** A claimed outbox row: the message, its contact, workspace and run, as `claimOutboundSql` reads them. */
+/** A claimed outbox row: the message, its contact and workspace (and its run's flow version), as `claimOutboundSql` reads them. */
 export type OutboundRow = ContactRow & {
   message_id: number;
   m_workspace_id: string;
@@ -27,7 +27,6 @@ export type OutboundRow = ContactRow & {
   ws_now: Date;
   marketing_recent: number;
   template_status: string | null;
-  run: RunJson | null;
 };
 
 /** The advisory lock space of "a sender has this contact's messages": (this number, contact id folded into an int). */
@@ -37,7 +36,8 @@ const SENDER_LOCK = 73_501;
  * Due outbox messages, oldest first, locked (`SKIP LOCKED`: a message another transaction holds is
  * left for later), with what the send policy and the transport need. Each contact's place in the
  * outbox is taken with a transaction-level advisory lock: a contact another sender has is left
- * for later, so its messages go in order. The contact rows themselves are read, not locked.
+ * for later, so its messages go in order. The contact rows themselves are read, not locked, and
+ * the runs not at all (their flow version only): `lockForResults` reads those that a result moves on.
  */
 export const claimOutboundSql = `
   WITH candidates AS MATERIALIZED (
@@ -57,8 +57,7 @@ export const claimOutboundSql = `
              AND x.at > now() + w.clock_offset_ms * interval '1 millisecond' - ((w.settings -> 'marketingCap' ->> 'periodHours')::int * interval '1 hour'))
          ELSE 0 END AS marketing_recent,
          (SELECT t.status FROM templates t WHERE m.content ->> 'kind' = 'template' AND t.workspace_id = m.workspace_id
-            AND t.name = m.content ->> 'name' AND t.language = m.content ->> 'language') AS template_status,
-         CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object(${runJsonFields}) END AS run
+            AND t.name = m.content ->> 'name' AND t.language = m.content ->> 'language') AS template_status
   FROM due JOIN messages m ON m.id = due.id JOIN contacts c ON c.id = m.contact_id JOIN workspaces w ON w.id = m.workspace_id
   LEFT JOIN runs r ON r.id = m.run_id
   ORDER BY m.id`;
@@ -90,7 +89,7 @@ export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: Secr
     const cap = row.settings.marketingCap as { max?: number } | undefined;
     return {
       locked,
-      run: row.run ? runFromJson(row.run) : undefined,
+      run: undefined,
       messageId: row.message_id,
       workspaceId: row.m_workspace_id,
       contactId: row.contact_id,
