@@ -188,3 +188,39 @@ export async function resetPgStat(stack: BenchStack): Promise<void> {
   await stack.q('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   await stack.q('SELECT pg_stat_statements_reset()');
 }
+
+/**
+ * Samples what the active Postgres connections of Tandem's processes (named `tandem-<role>`) are
+ * doing, every few milliseconds until `stop`: on CPU, or waiting, and for what (pg_stat_activity's
+ * wait events, e.g. IO:WalSync, a commit waiting for its WAL flush). `stop` answers one line per
+ * role: the share of its busy samples per state, the largest first.
+ */
+export function sampleWaits(stack: BenchStack, everyMs = 3): { stop(): Promise<string[]> } {
+  const counts = new Map<string, Map<string, number>>();
+  let sampling = true;
+  const loop = (async () => {
+    while (sampling) {
+      const rows = await stack.q<{ role: string; state: string }>(
+        `SELECT application_name AS role, coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS state
+         FROM pg_stat_activity WHERE application_name LIKE 'tandem-%' AND state = 'active'`,
+      );
+      for (const { role, state } of rows) {
+        const byState = counts.get(role) ?? new Map<string, number>();
+        byState.set(state, (byState.get(state) ?? 0) + 1);
+        counts.set(role, byState);
+      }
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      sampling = false;
+      await loop;
+      return [...counts].sort().map(([role, byState]) => {
+        const total = [...byState.values()].reduce((a, b) => a + b, 0);
+        const shares = [...byState].sort((a, b) => b[1] - a[1]).slice(0, 6);
+        return `${role}'s busy connections (${total} samples): ${shares.map(([state, n]) => `${state} ${((100 * n) / total).toFixed(0)}%`).join(', ')}`;
+      });
+    },
+  };
+}

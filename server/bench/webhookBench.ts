@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signMetaBody } from '../src/webhooks';
 import { postgresCpuSeconds, processCpuSeconds } from './measure';
-import { benchPhoneNumberId, pgStatLines, resetPgStat, startBenchStack } from './stack';
+import { benchPhoneNumberId, pgStatLines, resetPgStat, sampleWaits, startBenchStack } from './stack';
 
 /**
  * Webhook acknowledgement under load, in production's shape: `tandem-server web` and
@@ -17,11 +17,14 @@ import { benchPhoneNumberId, pgStatLines, resetPgStat, startBenchStack } from '.
  * rate achieved, refusals, the inbox's backlog each second and when the load stopped and how long
  * it took to drain, the CPU the web process, the worker and Postgres spent per webhook (and the load
  * generator and the stand-in, which share the 2 cores with them), and the commits and WAL flushes
- * Postgres made per webhook; with BENCH_PGSTAT=1, the statements it spent most time on.
+ * Postgres made per webhook; with BENCH_PGSTAT=1, the statements it spent most time on; with
+ * BENCH_WAITS=1, what the web's and the worker's Postgres connections were doing while busy (on
+ * CPU or waiting, and for what: an ack waits for its commit's WAL flush, IO:WalSync).
  *   npx -y pnpm@10 --filter @tandem/server bench:webhooks [rate=1000] [seconds=10] [concurrency=16]
  */
 const [rate = 1_000, seconds = 10, concurrency = 16] = process.argv.slice(2).map(Number);
 const pgStats = process.env.BENCH_PGSTAT === '1';
+const waitStats = process.env.BENCH_WAITS === '1';
 /** Seconds of load at the same rate before the measured ones, not counted (BENCH_WARMUP_S, default 2; 0: none). */
 const warmupSeconds = Number(process.env.BENCH_WARMUP_S ?? 2);
 /** The stand-in plays Meta, whose CPU is not on our box: it runs at this lower priority (BENCH_STANDIN_NICE, default 10; 0: as the rest). */
@@ -171,7 +174,9 @@ async function main() {
     // The inbox's backlog once a second during the load: it must not grow.
     const backlogs: number[] = [];
     const sampler = setInterval(() => void backlog().then((n) => backlogs.push(n)), 1000);
+    const waits = waitStats ? sampleWaits(stack) : undefined;
     const answered = await load(warmup, total);
+    const waitLines = (await waits?.stop()) ?? [];
     clearInterval(sampler);
     const sentSeconds = (performance.now() - start) / 1000;
     const atEnd = await backlog();
@@ -208,6 +213,7 @@ async function main() {
         `${((wal.bytes - wal0.bytes) / total / 1024).toFixed(1)} kB of WAL`,
     );
     if (pgStats) for (const line of await pgStatLines(stack, total)) console.log(`  ${line}`);
+    for (const line of waitLines) console.log(line);
     console.log(
       `RESULT ack_p50_ms=${pct(50)} ack_p99_ms=${pct(99)} rate=${(total / sentSeconds).toFixed(0)} refused=${refused} backlog_at_end=${atEnd} drain_s=${drainSeconds.toFixed(1)}`,
     );

@@ -23,7 +23,7 @@ async function main(command: string | undefined): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const booted = await bootstrap(env, (m) => logger.info(m));
+  const booted = await bootstrap(env, (m) => logger.info(m), command);
   const stops: (() => Promise<void>)[] = [];
   let stopped: Promise<void> | undefined;
   const stopAll = () =>

@@ -18,8 +18,10 @@ const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.met
 // bigint columns come back as numbers (ids stay far below 2^53).
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function openDatabase(url: string, max = 20): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+export function openDatabase(url: string, max = 20, applicationName?: string): Database {
+  // The connection's name in pg_stat_activity (which process of Tandem it serves); a name in the URL or PGAPPNAME wins.
+  const named = applicationName && !/[?&]application_name=/.test(url) && !process.env.PGAPPNAME ? { application_name: applicationName } : {};
+  const pool = new pg.Pool({ connectionString: url, max, ...named });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));

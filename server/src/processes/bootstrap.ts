@@ -13,11 +13,12 @@ export interface Booted {
 }
 
 /**
- * Opens the database (DATABASE_URL, or the embedded Postgres under TANDEM_DATA_DIR), runs
- * migrations, and loads the secret key (TANDEM_SECRET_KEY, or one generated once into the
- * data folder for a local install).
+ * Opens the database (DATABASE_URL, or the embedded Postgres under TANDEM_DATA_DIR) with its
+ * connections named `tandem-<role>` in pg_stat_activity (start, web or worker), runs migrations,
+ * and loads the secret key (TANDEM_SECRET_KEY, or one generated once into the data folder for a
+ * local install).
  */
-export async function bootstrap(env: Env, log: (message: string) => void): Promise<Booted> {
+export async function bootstrap(env: Env, log: (message: string) => void, role = 'start'): Promise<Booted> {
   let url = env.DATABASE_URL;
   let stopEmbedded = async () => {};
   if (!url) {
@@ -26,7 +27,7 @@ export async function bootstrap(env: Env, log: (message: string) => void): Promi
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const database = openDatabase(url, 30);
+  const database = openDatabase(url, 30, `tandem-${role}`);
   try {
     await migrateDatabase(database);
   } catch (error) {

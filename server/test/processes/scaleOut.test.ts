@@ -98,6 +98,17 @@ describe('scale-out: one web process and two worker processes on one Postgres', 
     for (const w of workers) expect(os.getPriority(w.child.pid!)).toBe(Math.max(10, os.getPriority()));
   });
 
+  it("names each process's database connections after its role, so an operator can tell them apart in pg_stat_activity", async () => {
+    const workers = processes.slice(1);
+    await waitFor(() => workers.every((w) => w.logs.some((l) => l.msg === 'worker started')), 30_000, 'both workers');
+    // The web process reads the database to answer /readyz: it holds a connection now.
+    expect((await fetch(`${webUrl}/readyz`)).status).toBe(200);
+    const r = await db.pool.query<{ name: string }>(
+      `SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'tandem-%' ORDER BY 1`,
+    );
+    expect(r.rows.map((row) => row.name)).toEqual(['tandem-web', 'tandem-worker']);
+  });
+
   it("spreads the journeys' steps across both workers and runs no step twice", async () => {
     const waId = (i: number) => String(4917000000000 + i);
     for (let i = 0; i < CONTACTS; i++)
