@@ -170,16 +170,18 @@ export async function failedJobs(stack: BenchStack): Promise<{ task: string; n: 
   );
 }
 
-/** With BENCH_PGSTAT=1 the statements Postgres spent most time executing, per unit of work. */
+/** With BENCH_PGSTAT=1 the statements Postgres spent most time executing, per unit of work (with the WAL they wrote). */
 export async function pgStatLines(stack: BenchStack, units: number): Promise<string[]> {
-  const top = await stack.q<{ calls: number; ms: number; plan: number; rows: number; query: string }>(
-    `SELECT calls::float AS calls, total_exec_time AS ms, total_plan_time AS plan, rows::float AS rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+  const top = await stack.q<{ calls: number; ms: number; plan: number; rows: number; wal: number; query: string }>(
+    `SELECT calls::float AS calls, total_exec_time AS ms, total_plan_time AS plan, rows::float AS rows, wal_bytes::float AS wal,
+            left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
      FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 15`,
   );
-  // Per unit of work: executing, planning, calls; per call: time and rows.
+  // Per unit of work: executing, planning, calls, WAL; per call: time and rows.
   return top.map(
     (t) =>
       `${(t.ms / units).toFixed(3).padStart(7)} ms + plan ${(t.plan / units).toFixed(3)} ms  ${(t.calls / units).toFixed(2).padStart(5)}×  ` +
+      `${(t.wal / units / 1024).toFixed(1).padStart(4)} kB WAL  ` +
       `(${((t.ms + t.plan) / t.calls).toFixed(2).padStart(6)} ms, ${(t.rows / t.calls).toFixed(0).padStart(3)} rows a call)  ${t.query}`,
   );
 }

@@ -296,6 +296,12 @@ export interface EngineTx {
    * from there.
    */
   lockForResults(contactIds: readonly number[], runIds: readonly number[]): Promise<{ contacts: Map<number, LockedContact>; runs: Map<number, RunRecord> }>;
+  /**
+   * The contact as it is now (committed, not locked), with the workspace's time: a contact's next
+   * message in a send batch is decided on it, so a STOP or an App reply that came while the
+   * contact's earlier message was out counts. Undefined when the contact is gone.
+   */
+  readContact(contactId: number): Promise<{ contact: ContactState; now: Date } | undefined>;
   /** When the earliest message still waiting in the outbox is due (wall clock); undefined when none waits. */
   nextOutboundAt(): Promise<Date | undefined>;
   /**

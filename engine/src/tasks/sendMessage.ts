@@ -91,7 +91,11 @@ export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<
       await Promise.all(
         [...groupBy(jobs, (j) => j.contactId).values()].map(async (chain) => {
           let paceUntil: Date | null = null;
-          for (const job of chain) {
+          for (const [i, claimed] of chain.entries()) {
+            // A later message that may go now is decided on the contact as it is after the earlier
+            // one came back: a STOP or an App reply that arrived meanwhile counts (one read each).
+            const current = i > 0 && !(paceUntil && paceUntil > claimed.now) ? await tx.readContact(claimed.contactId) : undefined;
+            const job = current ? { ...claimed, contact: current.contact, now: current.now } : claimed;
             const paced = paceUntil && (!job.nextSendAt || job.nextSendAt < paceUntil) ? { ...job, nextSendAt: paceUntil } : job;
             const verdict = await attempt(paced, deps, slots.get(job.workspaceId)!);
             verdicts.set(job.messageId, verdict);

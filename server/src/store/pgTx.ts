@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type {
   ContactIdentity,
+  ContactState,
   EngineTx,
   HandoffRecord,
   HttpCall,
@@ -23,6 +24,7 @@ import { lockedFromRow, lockedSelect, runColumns, runFromJson, runFromRow, runJs
 import { resumeContact, type Queryable } from './contactPause';
 import { enqueue } from './enqueue';
 import { queueConversionReportSql, recordConversionSql } from './conversionSql';
+import { patchContactParams, patchContactSql } from './contactSql';
 import { recordInboundSql } from './inboundSql';
 import { WriteBuffer } from './writeBuffer';
 import { claimOutboundSql, outboundJobsFromRows, takeSendSlots, type OutboundRow } from './outboundRows';
@@ -128,6 +130,14 @@ export class PgTx implements EngineTx {
       for (const run of row.runs) runs.set(run.id, runFromJson(run));
     }
     return { contacts, runs };
+  }
+
+  async readContact(contactId: number): Promise<{ contact: ContactState; now: Date } | undefined> {
+    const r = await this.query<LockedRow>(`${lockedSelect} WHERE c.id = $1`, [contactId]);
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const { contact, now } = lockedFromRow(row);
+    return { contact, now };
   }
 
   async lockContactForRun(contactId: number, runId: number): Promise<LockedContact | undefined> {
@@ -270,33 +280,7 @@ export class PgTx implements EngineTx {
   }
 
   async patchContact(contactId: number, p: ContactPatch, at: Date): Promise<void> {
-    const { timezone, ...attributes } = p.attributes;
-    const set = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== null));
-    const unset = Object.entries(attributes)
-      .filter(([, v]) => v === null)
-      .map(([k]) => k);
-    await this.query(
-      `UPDATE contacts SET
-         attributes = (attributes || $2::jsonb) - $3::text[],
-         tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || $4::text[]) AS t WHERE t <> ALL($5::text[]) ORDER BY t),
-         timezone = CASE WHEN $6::boolean THEN $7 ELSE timezone END,
-         marketing_consent = COALESCE($8, marketing_consent),
-         consent_changed_at = CASE WHEN $8 IS NULL THEN consent_changed_at ELSE $9 END,
-         consent_source = CASE WHEN $8 IS NULL THEN consent_source ELSE 'flow' END,
-         updated_at = $9
-       WHERE id = $1`,
-      [
-        contactId,
-        set,
-        unset,
-        p.addTags,
-        p.removeTags,
-        timezone !== undefined,
-        typeof timezone === 'string' ? timezone : null,
-        p.consent ? (p.consent === 'opt_in' ? 'opted_in' : 'opted_out') : null,
-        at,
-      ],
-    );
+    await this.query(patchContactSql, patchContactParams(contactId, p, at));
   }
 
   async queueSend(m: OutboundRecord): Promise<void> {

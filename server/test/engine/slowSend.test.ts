@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endpoints } from '@tandem/shared/api';
-import { inboundBody, startFullHarness, type FullHarness } from '../support/fullHarness';
+import { echoBody, inboundBody, startFullHarness, type FullHarness } from '../support/fullHarness';
 import { nameCaptureFlow } from '../support/apiFlows';
 import { waitFor } from '../support/engineHarness';
 
@@ -50,5 +50,35 @@ describe('a send WhatsApp is slow to answer', () => {
     await h.idle();
     const out = (await thread()).filter((m) => m.direction === 'out').sort((a, b) => a.id - b.id);
     expect(out.map((m) => `${String(m.content.text)}:${m.status}`)).toEqual(['What is your name?:sent', 'Thanks, Ada!:sent']);
+  });
+
+  it('decides a contact’s next message of the batch on the contact as it is after the first came back: a person who replied from the App meanwhile holds it', async () => {
+    await h.publish(nameCaptureFlow);
+    // "hi" and the answer in one webhook body: the question and the thanks wait in the outbox together, one after the other.
+    const slow = h.standIn.holdAnswersTo(`+${SLOW}`);
+    const at = String(Math.floor((await h.now()).getTime() / 1000));
+    const both = inboundBody([message(SLOW, 'wamid.two.1', 'hi', at), message(SLOW, 'wamid.two.2', 'Ada', at)], [{ profile: { name: 'Ada' }, wa_id: SLOW }]);
+    expect((await h.postWebhook(JSON.stringify(both))).status).toBe(200);
+    const requests = () => h.standIn.received().filter((r) => (r.body as { to?: string }).to === `+${SLOW}`);
+    await waitFor(() => requests().length === 1, 20_000, 'the question is out');
+
+    // While it waits for WhatsApp, a teammate answers the contact from the WhatsApp Business App.
+    expect((await h.postWebhook(JSON.stringify(echoBody(SLOW, 'Hi Ada, Sam here', await h.now())))).status).toBe(200);
+    await waitFor(
+      async () => (await h.q<{ at: Date | null }>(`SELECT last_app_reply_at AS at FROM contacts WHERE wa_id = $1`, [SLOW]))[0]?.at != null,
+      20_000,
+      'the App reply recorded',
+    );
+    slow.release();
+    await h.idle();
+    // The question went before the person spoke; the thanks waits for the bot's turn.
+    expect(requests().map((r) => (r.body as { text: { body: string } }).text.body)).toEqual(['What is your name?']);
+    const out = await h.q<{ text: string; status: string; held: string | null }>(
+      `SELECT content ->> 'text' AS text, status, error ->> 'held' AS held FROM messages WHERE direction = 'out' ORDER BY id`,
+    );
+    expect(out).toEqual([
+      { text: 'What is your name?', status: 'sent', held: null },
+      { text: 'Thanks, Ada!', status: 'held', held: 'human_active' },
+    ]);
   });
 });
