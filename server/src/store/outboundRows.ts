@@ -129,21 +129,27 @@ const SLOT_WINDOW_MS = 1_000;
  */
 export async function takeSendSlots(run: Run, create: Run, workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
   const r = await run(
+    // Any free slot will do (no order: the scan stops at the count); how many slots exist and when
+    // the next one frees up are read only when fewer were free than asked.
     `WITH free AS (
        SELECT workspace_id, slot FROM send_slots
        WHERE workspace_id = $1 AND slot < $2 AND used_at <= clock_timestamp() - $4 * interval '1 millisecond'
-       ORDER BY used_at LIMIT $3 FOR UPDATE SKIP LOCKED
+       LIMIT $3 FOR UPDATE SKIP LOCKED
      ), taken AS (
        UPDATE send_slots s SET used_at = clock_timestamp() FROM free WHERE (s.workspace_id, s.slot) = (free.workspace_id, free.slot) RETURNING s.slot
+     ), got AS (
+       SELECT coalesce(array_agg(slot), '{}') AS slots FROM taken
      )
-     SELECT (SELECT coalesce(array_agg(slot), '{}') FROM taken) AS slots,
-            (SELECT count(*)::int FROM send_slots WHERE workspace_id = $1 AND slot < $2) AS existing,
-            (SELECT GREATEST(20, ceil(extract(epoch FROM (min(used_at) + $4 * interval '1 millisecond' - clock_timestamp())) * 1000))::int
-               FROM send_slots WHERE workspace_id = $1 AND slot < $2) AS wait_ms`,
+     SELECT got.slots,
+            CASE WHEN cardinality(got.slots) < $3 THEN (SELECT count(*)::int FROM send_slots WHERE workspace_id = $1 AND slot < $2) END AS existing,
+            CASE WHEN cardinality(got.slots) < $3 THEN (
+              SELECT GREATEST(20, ceil(extract(epoch FROM (min(used_at) + $4 * interval '1 millisecond' - clock_timestamp())) * 1000))::int
+              FROM send_slots WHERE workspace_id = $1 AND slot < $2) END AS wait_ms
+     FROM got`,
     [workspaceId, mps, count, SLOT_WINDOW_MS],
   );
-  const row = r.rows[0] as { slots: number[]; existing: number; wait_ms: number | null };
-  if (row.slots.length === 0 && row.existing < mps) {
+  const row = r.rows[0] as { slots: number[]; existing: number | null; wait_ms: number | null };
+  if (row.slots.length === 0 && row.existing !== null && row.existing < mps) {
     await create('INSERT INTO send_slots (workspace_id, slot) SELECT $1, s FROM generate_series(0, $2 - 1) s ON CONFLICT DO NOTHING', [workspaceId, mps]);
     return takeSendSlots(run, create, workspaceId, mps, count);
   }
