@@ -118,16 +118,18 @@ export class PgTx implements EngineTx {
     runIds: readonly number[],
   ): Promise<{ contacts: Map<number, LockedContact>; runs: Map<number, RunRecord> }> {
     const sorted = [...new Set(contactIds)].sort((a, b) => a - b);
-    const r = await this.query<LockedRow & { runs: RunJson[] }>(
-      `SELECT l.*, (SELECT coalesce(json_agg(json_build_object(${runJsonFields})), '[]'::json) FROM runs r WHERE r.contact_id = l.id AND r.id = ANY($2::bigint[])) AS runs
-       FROM (${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c) l`,
+    // The runs are read once and grouped by contact (a lookup of every run id for each contact grew with the square of the batch).
+    const r = await this.query<LockedRow & { runs: RunJson[] | null }>(
+      `WITH l AS MATERIALIZED (${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c),
+       rs AS (SELECT r.contact_id, json_agg(json_build_object(${runJsonFields})) AS runs FROM runs r WHERE r.id = ANY($2::bigint[]) GROUP BY r.contact_id)
+       SELECT l.*, rs.runs FROM l LEFT JOIN rs ON rs.contact_id = l.id`,
       [sorted, [...new Set(runIds)]],
     );
     const contacts = new Map<number, LockedContact>();
     const runs = new Map<number, RunRecord>();
     for (const row of r.rows) {
       contacts.set(row.id, lockedFromRow(row));
-      for (const run of row.runs) runs.set(run.id, runFromJson(run));
+      for (const run of row.runs ?? []) runs.set(run.id, runFromJson(run));
     }
     return { contacts, runs };
   }
