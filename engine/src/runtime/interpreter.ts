@@ -235,7 +235,7 @@ export class Interpreter {
     await tx.saveStep({
       run: isNew
         ? { isNew, id: run.id, workspaceId: run.workspaceId, contactId: run.contactId, flowId: run.flowId, flowVersionId: run.flowVersionId, ...update }
-        : { isNew, id: run.id, ...update },
+        : { isNew, id: run.id, contactId: run.contactId, ...update },
       log: rows,
       clearTimers: left && mayHaveTimers(loaded.version, run.currentNode),
     });

@@ -115,6 +115,7 @@ async function exitRun(tx: EngineTx, locked: LockedContact, run: RunRecord, reas
     run: {
       isNew: false,
       id: run.id,
+      contactId: run.contactId,
       status: 'completed',
       currentNode: run.currentNode,
       step: run.step,

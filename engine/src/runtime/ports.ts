@@ -126,7 +126,7 @@ export interface RunUpdate {
 }
 
 export interface SavedStep {
-  run: ({ isNew: true; workspaceId: string; contactId: number; flowId: string; flowVersionId: number } | { isNew: false }) & { id: number } & RunUpdate;
+  run: ({ isNew: true; workspaceId: string; flowId: string; flowVersionId: number } | { isNew: false }) & { id: number; contactId: number } & RunUpdate;
   log: readonly LogRow[];
   clearTimers: boolean;
 }
@@ -265,6 +265,12 @@ export interface EngineTx {
   liveVersions(workspaceId: string): Promise<{ flowId: string; versionId: number }[]>;
   /** Whether the contact has a run of the flow (only active ones when `activeOnly`). */
   hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean>;
+  /**
+   * Reads at once, for each of these contacts, whether it has a run of the flow (and an active
+   * one): the next `hasRun` of each for that flow answers without a round trip of its own. A
+   * contact whose runs this transaction saves meanwhile is read again.
+   */
+  prefetchRuns(contactIds: readonly number[], flowId: string): Promise<void>;
   /** Reserves the id of a run about to start (the id seeds its split variants). */
   newRunId(): Promise<number>;
   /**

@@ -226,6 +226,8 @@ export const runs = pgTable(
   },
   (t) => [
     index('runs_contact_active').on(t.contactId).where(sql`status = 'active'`),
+    // "Has this contact ever run this journey" (re-entry "never") without a scan of the journey's runs; ended runs only, so a step of an active run never updates it.
+    index('runs_contact_flow_ended').on(t.contactId, t.flowId).where(sql`status <> 'active'`),
     index('runs_version_node_active').on(t.flowVersionId, t.currentNode).where(sql`status = 'active'`),
     index('runs_flow_started').on(t.flowId, t.startedAt),
   ],

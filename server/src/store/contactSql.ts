@@ -34,3 +34,13 @@ export function patchContactParams(contactId: number, p: ContactPatch, at: Date)
     at,
   ];
 }
+
+/**
+ * Whether each contact (`$1`) has an active run of the flow (`$2`) and an ended one: each reads one
+ * partial index (active runs; ended runs by contact and flow), never all of the flow's runs.
+ */
+export const runsOfFlowSql = `SELECT c.id,
+    EXISTS (SELECT 1 FROM runs r WHERE r.contact_id = c.id AND r.flow_id = $2 AND r.status = 'active') AS active,
+    EXISTS (SELECT 1 FROM runs r WHERE r.contact_id = c.id AND r.flow_id = $2 AND r.status <> 'active') AS ended
+  FROM unnest($1::bigint[]) AS c(id)`;
+export type RunsOfFlow = { id: number; active: boolean; ended: boolean };

@@ -24,7 +24,7 @@ import { lockedFromRow, lockedSelect, runColumns, runFromJson, runFromRow, runJs
 import { resumeContact, type Queryable } from './contactPause';
 import { enqueue } from './enqueue';
 import { queueConversionReportSql, recordConversionSql } from './conversionSql';
-import { patchContactParams, patchContactSql } from './contactSql';
+import { patchContactParams, patchContactSql, runsOfFlowSql, type RunsOfFlow } from './contactSql';
 import { recordInboundSql } from './inboundSql';
 import { WriteBuffer } from './writeBuffer';
 import { claimOutboundSql, outboundJobsFromRows, takeSendSlots, type OutboundRow } from './outboundRows';
@@ -43,6 +43,8 @@ export type StoreShared = {
 
 export class PgTx implements EngineTx {
   private readonly buffer = new WriteBuffer();
+  /** `prefetchRuns`' answers, per contact, until `hasRun` takes one or a run of the contact is saved. */
+  private readonly knownRuns = new Map<number, { flowId: string; active: boolean; ended: boolean }>();
   /** Live versions per workspace, read once per transaction (publishing never happens inside one). */
   private readonly live = new Map<string, { flowId: string; versionId: number }[]>();
 
@@ -265,11 +267,19 @@ export class PgTx implements EngineTx {
   }
 
   async hasRun(contactId: number, flowId: string, activeOnly: boolean): Promise<boolean> {
-    const r = await this.query(`SELECT 1 FROM runs WHERE contact_id = $1 AND flow_id = $2 ${activeOnly ? "AND status = 'active'" : ''} LIMIT 1`, [
-      contactId,
-      flowId,
-    ]);
-    return (r.rowCount ?? 0) > 0;
+    const known = this.knownRuns.get(contactId);
+    if (known?.flowId === flowId) {
+      // Answered once: the contact's runs may change from here on.
+      this.knownRuns.delete(contactId);
+      return known.active || (!activeOnly && known.ended);
+    }
+    const [row] = (await this.query<RunsOfFlow>(runsOfFlowSql, [[contactId], flowId])).rows;
+    return row!.active || (!activeOnly && row!.ended);
+  }
+
+  async prefetchRuns(contactIds: readonly number[], flowId: string): Promise<void> {
+    const r = await this.query<RunsOfFlow>(runsOfFlowSql, [[...new Set(contactIds)], flowId]);
+    for (const row of r.rows) this.knownRuns.set(row.id, { flowId, active: row.active, ended: row.ended });
   }
 
   async newRunId(): Promise<number> {
@@ -278,6 +288,7 @@ export class PgTx implements EngineTx {
 
   /** Held back and written with the transaction's other steps (see WriteBuffer). */
   async saveStep(step: SavedStep): Promise<void> {
+    this.knownRuns.delete(step.run.contactId);
     this.buffer.saveStep(step);
   }
 

@@ -135,4 +135,50 @@ describe('broadcasts', () => {
     );
     expect(perContact).toEqual([{ runs: CONTACTS, contacts: CONTACTS, reached: CONTACTS }]);
   });
+
+  it('keeps to the journey’s re-entry rule for each contact of a batch: "never" skips those who ran it, "after completion" those still in it', async () => {
+    const csv = (from: number, to: number) =>
+      ['wa_id,marketing_consent,tags', ...Array.from({ length: to - from }, (_, i) => `${4916000000000 + from + i},opted_in,club`)].join('\n');
+    await h.api(endpoints.importContacts, {}, { body: { csv: csv(0, 4) } });
+    const journey = (reentry: string) => ({
+      schemaVersion: 1,
+      name: `Club ${reentry}`,
+      settings: { reentry },
+      nodes: [
+        node('daily', 'trigger-schedule', { schedule: { kind: 'cron', cron: '0 10 * * *', timezone: 'UTC' }, audience: { tagsAll: ['club'] } }),
+        // The "after completion" journey waits 30 hours (still in it at the next firing); the "never" one ends at once.
+        reentry === 'never'
+          ? node('then', 'set-attribute', { addTags: ['club-news'] })
+          : node('then', 'wait', { mode: 'duration', duration: { amount: 30, unit: 'hours' } }),
+        node('done', 'end', {}),
+      ],
+      edges: [edge('daily', 'next', 'then'), edge('then', 'next', 'done')],
+    });
+    const never = await h.publish(journey('never'));
+    const afterCompletion = await h.publish(journey('after_completion'));
+    const runsOf = async (flowId: string) =>
+      (
+        await h.q<{ wa_id: string; n: number }>(
+          `SELECT c.wa_id, count(*)::int AS n FROM runs r JOIN contacts c ON c.id = r.contact_id WHERE r.flow_id = $1 GROUP BY c.wa_id ORDER BY c.wa_id`,
+          [flowId],
+        )
+      ).map((r) => `${r.wa_id.slice(-2)}:${r.n}`);
+    await h.elapse(61 * MIN);
+    expect(await runsOf(never)).toEqual(['00:1', '01:1', '02:1', '03:1']);
+    expect(await runsOf(afterCompletion)).toEqual(['00:1', '01:1', '02:1', '03:1']);
+
+    // Two new members join; the next day's batch holds old and new contacts together.
+    await h.api(endpoints.importContacts, {}, { body: { csv: csv(4, 6) } });
+    await h.elapse(24 * HOUR);
+    expect(await runsOf(never)).toEqual(['00:1', '01:1', '02:1', '03:1', '04:1', '05:1']);
+    // Still waiting in the first run (30 hours): no second one yet; the new members enter.
+    expect(await runsOf(afterCompletion)).toEqual(['00:1', '01:1', '02:1', '03:1', '04:1', '05:1']);
+
+    // That evening the first runs end (the new members' wait until tomorrow evening); at the next firing the first four enter again.
+    await h.elapse(8 * HOUR);
+    expect(await h.q(`SELECT count(*)::int AS n FROM runs WHERE flow_id = $1 AND status = 'active'`, [afterCompletion])).toEqual([{ n: 2 }]);
+    await h.elapse(16 * HOUR);
+    expect(await runsOf(never)).toEqual(['00:1', '01:1', '02:1', '03:1', '04:1', '05:1']);
+    expect(await runsOf(afterCompletion)).toEqual(['00:2', '01:2', '02:2', '03:2', '04:1', '05:1']);
+  });
 });

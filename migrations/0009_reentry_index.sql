@@ -1,0 +1,1 @@
+CREATE INDEX "runs_contact_flow_ended" ON "runs" USING btree ("contact_id","flow_id") WHERE status <> 'active';
