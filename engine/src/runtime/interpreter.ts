@@ -5,6 +5,7 @@ import { createFlowMachine, type FlowMachine } from './flowMachine';
 import { startRun, stepRun, type StepResult } from './stepRun';
 import { applyPatch, isEmptyPatch } from './contactPatch';
 import { Outcomes } from './outcomes';
+import { describeEvent } from './eventDetail';
 import { FOREVER, humanHold } from '../policy';
 import type { ContactEvent, EngineStore, EngineTx, HandoffRecord, LockedContact, LogRow, RunRecord, RunSignal } from './ports';
 
@@ -91,6 +92,17 @@ export class Interpreter {
     if (!mapped.ok) return { to: 'nobody', reason: `missing fields: ${mapped.missing.join(', ')}` };
     const runId = await this.startIfAllowed(tx, locked, loaded, node, mapped.values);
     return runId === undefined ? { to: 'nobody', reason: 'entry rules' } : { to: 'started', runIds: [runId] };
+  }
+
+  /**
+   * Before a flow starts for many contacts in one transaction (a broadcast's batch): when the live
+   * version's re-entry rule asks whether a contact has run it, the answers are read for all of them
+   * at once, so the starts make no read each (a read would also write out the batch so far).
+   */
+  async prepareStarts(tx: EngineTx, workspaceId: string, flowId: string, contactIds: readonly number[]): Promise<void> {
+    const live = (await tx.liveVersions(workspaceId)).find((v) => v.flowId === flowId);
+    if (!live || (await this.load(live.versionId)).version.settings.reentry === 'always') return;
+    await tx.prefetchRuns(contactIds, flowId);
   }
 
   /** A timer, an effect's result or a handoff release for one run; stale signals are ignored. */
@@ -180,7 +192,7 @@ export class Interpreter {
     const loaded = await this.load(run.flowVersionId);
     const result = stepRun(loaded.version, loaded.machine, run.snapshot, event, { now: locked.now, contact: locked.contact });
     if (!result.changed) return false;
-    await this.persist(tx, locked, run, loaded, result, describe(event));
+    await this.persist(tx, locked, run, loaded, result, describeEvent(event));
     return true;
   }
 
@@ -368,28 +380,4 @@ function endReasonOf(version: CompiledVersion, result: StepResult, lastPort: { n
   const declared = node ? runtimeOf(node.type).endReason : undefined;
   if (declared) return declared;
   return lastPort ? `output "${lastPort.port}" of ${lastPort.node} is not connected` : 'ended';
-}
-
-function describe(event: RunEvent): Record<string, unknown> {
-  switch (event.type) {
-    case 'message.received':
-      return {
-        type: event.type,
-        text: event.message.text.slice(0, 500),
-        ...(event.message.replyId ? { replyId: event.message.replyId } : {}),
-        // What a node-declared kind read (a submitted Flow's answers): the run log shows it.
-        ...(event.message.data ? { kind: event.message.kind, data: event.message.data } : {}),
-        wamid: event.message.wamid,
-      };
-    case 'effect.result':
-      return { type: event.type, node: event.node, outcome: event.outcome, ...(event.error ? { error: event.error } : {}) };
-    case 'timer.fired':
-      return { type: event.type, node: event.node, timer: event.timer };
-    case 'event.received':
-      return { type: event.type, name: event.name };
-    case 'handoff.released':
-      return { type: event.type, ...(event.by ? { by: event.by } : {}) };
-    case 'run.start':
-      return { type: event.type, trigger: event.node };
-  }
 }

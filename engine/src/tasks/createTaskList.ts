@@ -65,8 +65,7 @@ function startRuns(deps: EngineDeps, p: StartRunsPayload, jobId: string): Promis
   return deps.store.transaction(
     async (tx) => {
       const locked = await tx.lockContacts(p.contactIds);
-      // Whether each already has a run of the flow (re-entry), read for all at once: one statement for the batch's writes, not one per contact.
-      await tx.prefetchRuns(p.contactIds, p.flowId);
+      await deps.interpreter.prepareStarts(tx, p.workspaceId, p.flowId, p.contactIds);
       const breather = new Breather();
       for (const contactId of p.contactIds) {
         await breather.breathe();
