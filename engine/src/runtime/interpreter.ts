@@ -83,7 +83,7 @@ export class Interpreter {
       if (runs.length) return { to: 'run', runIds: [...runs.map((r) => r.id), ...started] };
       return started.length ? { to: 'started', runIds: started } : { to: 'nobody', reason: 'no waiting run or matching trigger' };
     }
-    const live = (await tx.liveVersions(locked.contact.workspaceId)).find((v) => v.flowId === event.flowId);
+    const live = await liveVersionOf(tx, locked.contact.workspaceId, event.flowId);
     if (!live) return { to: 'nobody', reason: 'the flow is not published' };
     const loaded = await this.load(live.versionId);
     const node = event.triggerNode ? loaded.version.triggers.find((t) => t.id === event.triggerNode) : entryTrigger(loaded.version);
@@ -100,7 +100,7 @@ export class Interpreter {
    * at once, so the starts make no read each (a read would also write out the batch so far).
    */
   async prepareStarts(tx: EngineTx, workspaceId: string, flowId: string, contactIds: readonly number[]): Promise<void> {
-    const live = (await tx.liveVersions(workspaceId)).find((v) => v.flowId === flowId);
+    const live = await liveVersionOf(tx, workspaceId, flowId);
     if (!live || (await this.load(live.versionId)).version.settings.reentry === 'always') return;
     await tx.prefetchRuns(contactIds, flowId);
   }
@@ -343,7 +343,7 @@ export class Interpreter {
         locked.contact = { ...locked.contact, pausedUntil: FOREVER };
       },
       startFlow: async (flowId, vars) => {
-        const live = (await tx.liveVersions(base.workspaceId)).find((v) => v.flowId === flowId);
+        const live = await liveVersionOf(tx, base.workspaceId, flowId);
         if (!live) return;
         const next = await this.load(live.versionId);
         const trigger = entryTrigger(next.version);
@@ -351,6 +351,11 @@ export class Interpreter {
       },
     };
   }
+}
+
+/** The version of the flow contacts enter now; undefined when it is not published. */
+async function liveVersionOf(tx: EngineTx, workspaceId: string, flowId: string): Promise<{ flowId: string; versionId: number } | undefined> {
+  return (await tx.liveVersions(workspaceId)).find((v) => v.flowId === flowId);
 }
 
 /** The contact's active runs: as the lock read them, once; after that, from the database. */

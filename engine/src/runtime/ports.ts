@@ -43,8 +43,6 @@ export interface ReadReceiptTarget {
 export interface OutboundJob {
   /** Its contact, read with the claim and locked again by `lockForResults` before its result is recorded (one object for all its messages in a batch). */
   locked: LockedContact;
-  /** The run that queued it, read by `lockForResults` when a result moves it on (undefined until then, and when none). */
-  run: RunRecord | undefined;
   messageId: number;
   workspaceId: string;
   contactId: number;

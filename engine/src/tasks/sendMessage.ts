@@ -4,7 +4,7 @@ import { runtimeOf } from '@tandem/nodes/runtime';
 import { decideSend } from '../policy/sendPolicy';
 import type { HumanHold } from '../policy/humanHold';
 import { toCloudMessage } from '../transport/toCloudMessage';
-import type { EngineTx, OutboundJob, OutboundResult } from '../runtime/ports';
+import type { EngineTx, OutboundJob, OutboundResult, RunRecord } from '../runtime/ports';
 import type { CloudApiFailure, SendOutcome } from '../whatsapp';
 import type { EngineDeps } from './deps';
 import { Breather } from './breather';
@@ -109,22 +109,23 @@ export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<
     // The contacts whose sends came back are locked now, not during the requests, and read again
     // with their runs: what happened meanwhile (a reply, a step) is where the results take them on.
     const finished = jobs.filter((j) => verdicts.get(j.messageId)!.kind === 'finish');
+    let runs = new Map<number, RunRecord>();
     if (finished.length) {
-      const { contacts, runs } = await tx.lockForResults(
+      const read = await tx.lockForResults(
         finished.map((j) => j.contactId),
         finished.flatMap((j) => (j.runId === null ? [] : [j.runId])),
       );
+      runs = read.runs;
       for (const job of finished) {
-        const locked = contacts.get(job.contactId);
+        const locked = read.contacts.get(job.contactId);
         if (locked) job.locked = locked;
-        job.run = job.runId === null ? undefined : runs.get(job.runId);
       }
     }
     const signalled = new Set<number>();
     const breather = new Breather();
     for (const job of jobs) {
       await breather.breathe();
-      await record(tx, deps, job, verdicts.get(job.messageId)!, signalled);
+      await record(tx, deps, job, verdicts.get(job.messageId)!, runs, signalled);
     }
     return { claimed: jobs.length, nextAt: jobs.length < limit ? await tx.nextOutboundAt() : undefined };
   });
@@ -239,8 +240,15 @@ async function failure(job: OutboundJob, f: CloudApiFailure, deps: EngineDeps, s
   }
 }
 
-/** Writes one message's verdict and, for a result, moves its run on (the contact is locked by `lockForResults`). */
-async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict: Verdict, signalled: Set<number>): Promise<void> {
+/** Writes one message's verdict and, for a result, moves its run on (the contact is locked, and `runs` read, by `lockForResults`). */
+async function record(
+  tx: EngineTx,
+  deps: EngineDeps,
+  job: OutboundJob,
+  verdict: Verdict,
+  runs: ReadonlyMap<number, RunRecord>,
+  signalled: Set<number>,
+): Promise<void> {
   switch (verdict.kind) {
     case 'hold':
       return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, verdict.reason, verdict.detail);
@@ -260,7 +268,7 @@ async function record(tx: EngineTx, deps: EngineDeps, job: OutboundJob, verdict:
   }
   if (job.runId === null || job.nodeId === null || job.step === null) return;
   // The run as `lockForResults` read it, for its first signal of the batch; a later one reads it again.
-  locked.signalRun = signalled.has(job.runId) ? undefined : job.run;
+  locked.signalRun = signalled.has(job.runId) ? undefined : runs.get(job.runId);
   signalled.add(job.runId);
   await deps.interpreter.onRunSignal(tx, locked, { type: 'effect', runId: job.runId, node: job.nodeId, step: job.step, ...verdict.outcome });
 }

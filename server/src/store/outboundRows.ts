@@ -89,7 +89,6 @@ export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: Secr
     const cap = row.settings.marketingCap as { max?: number } | undefined;
     return {
       locked,
-      run: undefined,
       messageId: row.message_id,
       workspaceId: row.m_workspace_id,
       contactId: row.contact_id,
