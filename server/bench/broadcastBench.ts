@@ -4,7 +4,7 @@ import { startRunsJob } from '@tandem/engine/tasks';
 import { runBroadcast } from '../src/broadcasts/runBroadcast';
 import { broadcastJob } from '../src/worker/serverJobs';
 import { startWindow, statementsPerStep, type Window } from './measure';
-import { drained, failedJobs, pgStatLines, resetPgStat, startBenchStack, until, type BenchStack } from './stack';
+import { drained, failedJobs, pgStatLines, resetPgStat, startBenchStack, until, walBreakdown, type BenchStack } from './stack';
 
 /**
  * Broadcasts on a real (embedded) Postgres and graphile-worker: a "Schedule / broadcast" trigger,
@@ -27,6 +27,9 @@ import { drained, failedJobs, pgStatLines, resetPgStat, startBenchStack, until, 
 const [contacts = 100_000, concurrency = 16, completeArg = 10_000] = process.argv.slice(2).map(Number);
 const complete = Math.min(completeArg, contacts);
 const pgStats = process.env.BENCH_PGSTAT === '1';
+const walStats = process.env.BENCH_WALSTATS === '1';
+/** The number's throughput, messages a second (BENCH_MPS; default 1,000, Meta's highest; a new number has 80). */
+const mps = Number(process.env.BENCH_MPS ?? 1_000);
 const POLL_MS = 100;
 const SEGMENT = 'segment';
 
@@ -108,13 +111,15 @@ const cpuLine = (m: ReturnType<Window['end']>, unit: string) =>
   `${m.roundTripsPerStep.toFixed(1)} round trips/${unit}`;
 
 async function main(): Promise<string> {
-  const stack = await startBenchStack({ name: 'broadcast', port: 54395, concurrency, pgStats });
+  const stack = await startBenchStack({ name: 'broadcast', port: 54395, concurrency, pgStats, mps });
   const rss = rssSampler();
   try {
     const { q, standIn, workspaceId, database } = stack;
     const everyone = await stack.publish(broadcastFlow('Announcement', {}));
     const segment = await stack.publish(broadcastFlow('Winter sale', { tagsAny: [SEGMENT] }));
-    console.log(`broadcast benchmark: node ${process.version}, worker concurrency ${concurrency}, embedded Postgres 17, load ${loads()}`);
+    console.log(
+      `broadcast benchmark: node ${process.version}, worker concurrency ${concurrency}, a number of ${mps} messages/s, embedded Postgres 17, load ${loads()}`,
+    );
 
     const t0 = performance.now();
     await q(
@@ -164,6 +169,7 @@ async function main(): Promise<string> {
       sent = await standIn.acceptedCount();
     };
     rss.reset();
+    const walParts = walStats ? await walBreakdown(stack) : undefined;
     window = startWindow(stack.pgDataDir);
     start = performance.now();
     await fireNow(stack, segment.flowId);
@@ -216,6 +222,7 @@ async function main(): Promise<string> {
       console.log('  Postgres execution time per contact (pg_stat_statements, nested statements included):');
       for (const line of await pgStatLines(stack, complete)) console.log(`  ${line}`);
     }
+    for (const line of (await walParts?.stop(complete)) ?? []) console.log(`  ${line}`);
     const peak = Math.max(enqueuePeak, completePeak);
     return (
       `RESULT contacts=${contacts} enqueue_s=${enqueueS.toFixed(2)} complete_s=${completeS.toFixed(2)} sends_per_s=${sendsPerS.toFixed(0)} ` +

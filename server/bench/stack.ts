@@ -44,7 +44,7 @@ export interface BenchStack {
  * Starts the stack as stepsBench does: embedded Postgres on `port` (with pg_stat_statements when
  * `pgStats`) in a temporary folder named after the benchmark, Tandem's and graphile-worker's
  * migrations, `numbers` workspaces (default 1), each a number on the Cloud API stand-in at Meta's
- * highest throughput (1,000 messages/s) with no pacing, and the engine's dependencies. On failure, and on SIGINT / SIGTERM, it cleans up itself.
+ * highest throughput (1,000 messages/s, or `mps`) with no pacing, and the engine's dependencies. On failure, and on SIGINT / SIGTERM, it cleans up itself.
  */
 export async function startBenchStack(o: {
   name: string;
@@ -54,6 +54,8 @@ export async function startBenchStack(o: {
   numbers?: number;
   /** The stand-in's lower CPU priority (nice value), for benchmarks where it shares the cores with what they time. */
   standInNice?: number;
+  /** Each number's throughput, messages a second (default 1,000, Meta's highest). */
+  mps?: number;
 }): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), `tandem-bench-${o.name}-`));
   chmodSync(dir, 0o755);
@@ -96,7 +98,7 @@ export async function startBenchStack(o: {
           phoneNumberId,
           accessToken: TOKEN,
           coexistence: false,
-          throughputMps: 1_000,
+          throughputMps: o.mps ?? 1_000,
           settings: { pairGapMs: 0 },
         }),
       );
@@ -223,6 +225,57 @@ export function sampleWaits(stack: BenchStack, everyMs = 3): { stop(): Promise<s
         const shares = [...byState].sort((a, b) => b[1] - a[1]).slice(0, 6);
         return `${role}'s busy connections (${total} samples): ${shares.map(([state, n]) => `${state} ${((100 * n) / total).toFixed(0)}%`).join(', ')}`;
       });
+    },
+  };
+}
+
+/**
+ * With BENCH_WALSTATS=1: where the WAL written between `start` and `stop` went, per table or index
+ * (pg_walinspect's block references: the block's data and its full-page images, kB per unit of
+ * work), the largest first, then the share of full-page images in all of it.
+ */
+export async function walBreakdown(stack: BenchStack): Promise<{ stop(units: number): Promise<string[]> }> {
+  await stack.q('CREATE EXTENSION IF NOT EXISTS pg_walinspect');
+  const [{ lsn: from }] = (await stack.q<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')) as [{ lsn: string }];
+  const tupleCounts = () =>
+    stack.q<{ rel: string; ins: number; upd: number; hot: number; del: number }>(
+      `SELECT relname AS rel, n_tup_ins::float AS ins, n_tup_upd::float AS upd, n_tup_hot_upd::float AS hot, n_tup_del::float AS del FROM pg_stat_user_tables`,
+    );
+  const before = new Map((await tupleCounts()).map((r) => [r.rel, r]));
+  return {
+    async stop(units) {
+      await stack.q('SELECT pg_stat_force_next_flush()');
+      const tuples = (await tupleCounts())
+        .map((r) => {
+          const b = before.get(r.rel);
+          return { rel: r.rel, ins: r.ins - (b?.ins ?? 0), upd: r.upd - (b?.upd ?? 0), hot: r.hot - (b?.hot ?? 0), del: r.del - (b?.del ?? 0) };
+        })
+        .filter((r) => r.ins + r.upd + r.del > 0)
+        .sort((a, b) => b.ins + b.upd + b.del - (a.ins + a.upd + a.del));
+      const rows = await stack.q<{ rel: string; blocks: number; data: number; fpi: number; records: number }>(
+        `SELECT coalesce(c.relname, b.relfilenode::text) AS rel, count(*)::float AS blocks,
+                sum(b.block_data_length)::float AS data, sum(b.block_fpi_length)::float AS fpi,
+                count(DISTINCT b.start_lsn)::float AS records
+         FROM pg_get_wal_block_info($1::pg_lsn, pg_current_wal_lsn()) b
+         LEFT JOIN pg_class c ON c.relfilenode = b.relfilenode AND b.reldatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+         GROUP BY 1 ORDER BY sum(b.block_data_length + b.block_fpi_length) DESC LIMIT 16`,
+        [from],
+      );
+      const [total] = await stack.q<{ bytes: number; fpi: number; records: number }>(
+        `SELECT sum(combined_size)::float AS bytes, sum(fpi_size)::float AS fpi, sum(count)::float AS records
+         FROM pg_get_wal_stats($1::pg_lsn, pg_current_wal_lsn(), false)`,
+        [from],
+      );
+      const kb = (n: number) => (n / units / 1024).toFixed(2).padStart(5);
+      return [
+        `WAL per unit: ${kb(total!.bytes)} kB in ${(total!.records / units).toFixed(1)} records, full-page images ${kb(total!.fpi)} kB`,
+        ...rows.map((r) => `  ${kb(r.data + r.fpi)} kB (fpi ${kb(r.fpi)})  ${(r.records / units).toFixed(2).padStart(5)} records  ${r.rel}`),
+        'rows per unit (pg_stat_user_tables; an update that is not HOT writes an entry in every index):',
+        ...tuples.map(
+          (r) =>
+            `  ${r.rel.padEnd(24)} inserted ${(r.ins / units).toFixed(2)} · updated ${(r.upd / units).toFixed(2)} (HOT ${(r.hot / units).toFixed(2)}) · deleted ${(r.del / units).toFixed(2)}`,
+        ),
+      ];
     },
   };
 }

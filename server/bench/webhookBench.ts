@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signMetaBody } from '../src/webhooks';
 import { postgresCpuSeconds, processCpuSeconds } from './measure';
-import { benchPhoneNumberId, pgStatLines, resetPgStat, sampleWaits, startBenchStack } from './stack';
+import { benchPhoneNumberId, pgStatLines, resetPgStat, sampleWaits, startBenchStack, walBreakdown } from './stack';
 
 /**
  * Webhook acknowledgement under load, in production's shape: `tandem-server web` and
@@ -25,6 +25,7 @@ import { benchPhoneNumberId, pgStatLines, resetPgStat, sampleWaits, startBenchSt
 const [rate = 1_000, seconds = 10, concurrency = 16] = process.argv.slice(2).map(Number);
 const pgStats = process.env.BENCH_PGSTAT === '1';
 const waitStats = process.env.BENCH_WAITS === '1';
+const walStats = process.env.BENCH_WALSTATS === '1';
 /** Seconds of load at the same rate before the measured ones, not counted (BENCH_WARMUP_S, default 2; 0: none). */
 const warmupSeconds = Number(process.env.BENCH_WARMUP_S ?? 2);
 /** The stand-in plays Meta, whose CPU is not on our box: it runs at this lower priority (BENCH_STANDIN_NICE, default 10; 0: as the rest). */
@@ -159,6 +160,7 @@ async function main() {
     }
     if (pgStats) await resetPgStat(stack);
     const wal0 = await walCounters();
+    const walParts = walStats ? await walBreakdown(stack) : undefined;
     const self = () => {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
@@ -213,6 +215,7 @@ async function main() {
         `${((wal.bytes - wal0.bytes) / total / 1024).toFixed(1)} kB of WAL`,
     );
     if (pgStats) for (const line of await pgStatLines(stack, total)) console.log(`  ${line}`);
+    for (const line of (await walParts?.stop(total)) ?? []) console.log(`  ${line}`);
     for (const line of waitLines) console.log(line);
     console.log(
       `RESULT ack_p50_ms=${pct(50)} ack_p99_ms=${pct(99)} rate=${(total / sentSeconds).toFixed(0)} refused=${refused} backlog_at_end=${atEnd} drain_s=${drainSeconds.toFixed(1)}`,
