@@ -65,9 +65,10 @@ export class PgTx implements EngineTx {
   }
 
   /** Every statement but the buffered writes goes through here: what was written before is visible to it. */
-  private async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>> {
+  /** `name`: a statement of constant text the connection prepares once (planned once, not on every call). */
+  private async query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[], name?: string): Promise<pg.QueryResult<R>> {
     await this.flush();
-    return this.c.query<R>(text, params);
+    return name ? this.c.query<R>({ name, text, values: params ?? [] }) : this.c.query<R>(text, params);
   }
 
   async createContacts(workspaceId: string, contacts: readonly { identity: ContactIdentity; at: Date }[]): Promise<Set<string>> {
@@ -111,7 +112,7 @@ export class PgTx implements EngineTx {
 
   async lockContacts(ids: readonly number[]): Promise<Map<number, LockedContact>> {
     const sorted = [...new Set(ids)].sort((a, b) => a - b);
-    const r = await this.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted]);
+    const r = await this.query<LockedRow>(`${lockedSelect} WHERE c.id = ANY($1::bigint[]) ORDER BY c.id FOR UPDATE OF c`, [sorted], 'tandem-lock-contacts');
     return new Map(r.rows.map((row) => [row.id, lockedFromRow(row)]));
   }
 
@@ -126,6 +127,7 @@ export class PgTx implements EngineTx {
        rs AS (SELECT r.contact_id, json_agg(json_build_object(${runJsonFields})) AS runs FROM runs r WHERE r.id = ANY($2::bigint[]) GROUP BY r.contact_id)
        SELECT l.*, rs.runs FROM l LEFT JOIN rs ON rs.contact_id = l.id`,
       [sorted, [...new Set(runIds)]],
+      'tandem-lock-for-results',
     );
     const contacts = new Map<number, LockedContact>();
     const runs = new Map<number, RunRecord>();
@@ -328,17 +330,17 @@ export class PgTx implements EngineTx {
   }
 
   async claimOutbound(limit: number): Promise<OutboundJob[]> {
-    const r = await this.query<OutboundRow>(claimOutboundSql, [limit]);
+    const r = await this.query<OutboundRow>(claimOutboundSql, [limit], 'tandem-claim-outbound');
     return outboundJobsFromRows(r.rows, this.shared.secrets);
   }
 
   async nextOutboundAt(): Promise<Date | undefined> {
-    const r = await this.query<{ at: Date | null }>('SELECT min(send_after) AS at FROM messages WHERE send_after IS NOT NULL');
+    const r = await this.query<{ at: Date | null }>('SELECT min(send_after) AS at FROM messages WHERE send_after IS NOT NULL', [], 'tandem-next-outbound');
     return r.rows[0]?.at ?? undefined;
   }
 
   async takeSendSlots(workspaceId: string, mps: number, count: number): Promise<{ slots: number[]; retryInMs: number }> {
-    return takeSendSlots((text, params) => this.query(text, params), this.shared.autonomous, workspaceId, mps, count);
+    return takeSendSlots((text, params) => this.query(text, params, 'tandem-take-send-slots'), this.shared.autonomous, workspaceId, mps, count);
   }
 
   async releaseSendSlots(workspaceId: string, used: readonly number[], unused: readonly number[]): Promise<void> {
@@ -348,15 +350,17 @@ export class PgTx implements EngineTx {
       `UPDATE send_slots SET used_at = CASE WHEN slot = ANY($2::int[]) THEN clock_timestamp() ELSE '-infinity' END
        WHERE workspace_id = $1 AND (slot = ANY($2::int[]) OR slot = ANY($3::int[]))`,
       [workspaceId, used, unused],
+      'tandem-release-send-slots',
     );
   }
 
-  /** Held back and written with the transaction's other writes (see WriteBuffer). */
+  // A claimed message due again later: held back and written with the transaction's other writes (see WriteBuffer).
   async holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string, detail?: Record<string, unknown>): Promise<void> {
     this.buffer.holdOutbound(messageId, new Date(until.getTime() - clockOffsetMs), reason, detail);
   }
-
-  /** Held back and written with the transaction's other writes (see WriteBuffer). */
+  async queueBehindLimit(messageId: number, workspaceId: string, gapMs: number, afterMs: number): Promise<void> {
+    this.buffer.queueBehindLimit(messageId, workspaceId, gapMs, afterMs);
+  }
   async retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void> {
     this.buffer.retryOutbound(messageId, afterMs, error);
   }
