@@ -49,6 +49,16 @@ export async function startPump(o: PumpOptions): Promise<Pump> {
   const wakeAll = (notification: boolean) => {
     for (const [wake, byNotification] of [...sleepers]) if (byNotification || !notification) wake();
   };
+  /** When the loop asleep until a row is due wakes (undefined: none is). */
+  let dueWaker: number | undefined;
+  /** Wakes one loop asleep until notified (one that waits out a failure is left alone). */
+  const wakeOne = () => {
+    for (const [wake, byNotification] of sleepers)
+      if (byNotification) {
+        wake();
+        return;
+      }
+  };
   const onNotification = () => {
     generation++;
     wakeAll(true);
@@ -85,11 +95,21 @@ export async function startPump(o: PumpOptions): Promise<Pump> {
         await sleep(Math.min(30_000, 200 * 2 ** Math.min(failures, 8)));
         continue;
       }
-      if (next.more) continue;
+      if (next.more) {
+        // More is waiting: a loop asleep until its next row is due helps with it now.
+        wakeOne();
+        continue;
+      }
       // A row due already but not claimed is held by another loop: look again a little later, not at
       // once (two loops would otherwise spin on each other's batch); a notification still wakes it.
-      const dueIn = next.nextAt ? Math.max(MIN_WAIT_MS, next.nextAt.getTime() - Date.now()) : recheckMs;
-      await sleep(Math.min(dueIn, recheckMs), seen);
+      const dueAt = next.nextAt ? Date.now() + Math.max(MIN_WAIT_MS, next.nextAt.getTime() - Date.now()) : Infinity;
+      // One loop wakes for a due row (the rows due then are one batch, not one per loop); the others
+      // sleep until notified, or until that loop finds more than one batch waiting.
+      if (dueAt < Date.now() + recheckMs && !(dueWaker !== undefined && dueWaker <= dueAt + MIN_WAIT_MS)) {
+        dueWaker = dueAt;
+        await sleep(dueAt - Date.now(), seen);
+        if (dueWaker === dueAt) dueWaker = undefined;
+      } else await sleep(recheckMs, seen);
       if (o.gatherMs && generation !== seen) await sleep(o.gatherMs);
     }
   };
