@@ -53,6 +53,8 @@ export interface OutboundJob {
   purpose: string;
   content: OutboundContent;
   status: string;
+  /** Why the message was held last ('throughput': it waited for the number's send slots), null when never held. */
+  heldFor: string | null;
   attempts: number;
   /** The contact's number in E.164, null when only a BSUID is known. */
   to: string | null;
@@ -322,6 +324,12 @@ export interface EngineTx {
   releaseSendSlots(workspaceId: string, used: readonly number[], unused: readonly number[]): Promise<void>;
   /** Keeps a message queued and due again at `until` (workspace time); `detail` is shown with the reason. */
   holdOutbound(messageId: number, until: Date, clockOffsetMs: number, reason: string, detail?: Record<string, unknown>): Promise<void>;
+  /**
+   * The number's send slots are all taken: the message waits in line behind its number's
+   * throughput, due at the number's next free turn (one every `gapMs`, after those queued before
+   * it; the first no sooner than `afterMs` from now). A backlog is written once and drains in order.
+   */
+  queueBehindLimit(messageId: number, workspaceId: string, gapMs: number, afterMs: number): Promise<void>;
   /** Counts a failed attempt; the message is due again after `afterMs`. */
   retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): Promise<void>;
   /** Stops all sends of a number (errors 131048, 368, account_update…) until someone resumes it. */

@@ -15,6 +15,16 @@ const DEFAULT_HUMAN_REPLY = humanReplySettingsSchema.parse({});
 const RECHECK_HELD_MS = 6 * 3_600_000;
 /** Requests one batch has in flight at most (each holds one of the number's send slots). */
 const IN_FLIGHT = 100;
+/** A contact who wrote within this long is in a conversation: its messages go before a number's backlog. */
+const CONVERSATION_MS = 10 * 60_000;
+/** A message in line whose turn finds no slot free waits for the next one if it frees up within this long, else goes to the end of the line. */
+const ON_TIME_MS = 100;
+/**
+ * The line is given turns a little slower than the number's N a second: a slot is free again a
+ * second after its request came back, so N slots serve a little under N requests a second, and a
+ * line booked at N would fall behind them more every second.
+ */
+const LINE_SLACK = 1.1;
 
 type Outcome = { outcome: 'ok' | 'error' | 'window_closed' | 'human_active'; error?: { code: string; message: string } };
 
@@ -23,6 +33,7 @@ type Verdict =
   | { kind: 'finish'; result: OutboundResult; outcome: Outcome; optOutSource?: string }
   | { kind: 'hold'; until: Date; reason: string; detail?: Record<string, unknown> }
   | { kind: 'retry'; afterMs: number; error: Record<string, unknown> }
+  | { kind: 'queue'; gapMs: number; afterMs: number }
   | { kind: 'pause_number'; reason: string; until: Date };
 
 /** The verdict that records a result and moves the run on by `outcome`. */
@@ -87,9 +98,11 @@ export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<
     }
     const verdicts = new Map<number, Verdict>();
     try {
-      // One contact's messages one after the other (order and pacing); contacts side by side.
+      // One contact's messages one after the other (order and pacing); contacts side by side, those
+      // in a conversation first: they take the number's free slots before a backlog does.
+      const chains = [...groupBy(jobs, (j) => j.contactId).values()].sort((a, b) => Number(inConversation(b[0]!)) - Number(inConversation(a[0]!)));
       await Promise.all(
-        [...groupBy(jobs, (j) => j.contactId).values()].map(async (chain) => {
+        chains.map(async (chain) => {
           let paceUntil: Date | null = null;
           for (const [i, claimed] of chain.entries()) {
             // A later message that may go now is decided on the contact as it is after the earlier
@@ -129,6 +142,11 @@ export async function sendDueMessages(deps: EngineDeps, limit: number): Promise<
     }
     return { claimed: jobs.length, nextAt: jobs.length < limit ? await tx.nextOutboundAt() : undefined };
   });
+}
+
+/** Whether the message's contact wrote within the last few minutes (a bot answering, a person waiting). */
+function inConversation(job: OutboundJob): boolean {
+  return job.contact.lastInboundAt !== null && job.now.getTime() - job.contact.lastInboundAt.getTime() < CONVERSATION_MS;
 }
 
 /** Decides and sends one attempt of a claimed message. */
@@ -195,8 +213,13 @@ async function attempt(job: OutboundJob, deps: EngineDeps, slots: Slots): Promis
     const error = { code: 'invalid_message', message: `The message cannot be sent as rendered: ${body.problem}` };
     return finish({ status: 'failed', error, at: job.now }, { outcome: 'error', error });
   }
-  // No free slot: the number's N requests of this second are taken; due again when one frees up.
-  if ((await slots.take()) === undefined) return { kind: 'hold', until: new Date(job.now.getTime() + slots.retryInMs), reason: 'throughput' };
+  // No free slot: the number's N requests of this second are taken. A contact in a conversation is
+  // due again when one frees up; any other message waits in line, at the number's next free turn.
+  // So does a message whose turn came when a slot is about to free up (its turn came a little early).
+  if ((await slots.take()) === undefined)
+    return inConversation(job) || (job.heldFor === 'throughput' && slots.retryInMs <= ON_TIME_MS)
+      ? { kind: 'hold', until: new Date(job.now.getTime() + slots.retryInMs), reason: 'throughput' }
+      : { kind: 'queue', gapMs: (LINE_SLACK * 1_000) / job.throughputMps, afterMs: slots.retryInMs };
   // `attempts` counts this message's earlier failures: it grows the retry delay (131056: 4^n s).
   let sent: SendOutcome;
   try {
@@ -254,6 +277,8 @@ async function record(
       return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, verdict.reason, verdict.detail);
     case 'retry':
       return tx.retryOutbound(job.messageId, verdict.afterMs, verdict.error);
+    case 'queue':
+      return tx.queueBehindLimit(job.messageId, job.workspaceId, verdict.gapMs, verdict.afterMs);
     case 'pause_number':
       await tx.pauseNumber(job.workspaceId, verdict.reason, job.now);
       return tx.holdOutbound(job.messageId, verdict.until, job.clockOffsetMs, 'number_paused');

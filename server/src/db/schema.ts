@@ -350,6 +350,18 @@ export const sendSlots = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.slot] })],
 );
 
+/**
+ * A number's queue behind its throughput: when its last waiting message was given its turn. A
+ * message that finds every send slot taken is booked the next turn after it (one message per
+ * 1/N s), so a backlog is written once and drained in order instead of claimed again each second.
+ */
+export const sendClocks = pgTable('send_clocks', {
+  workspaceId: text('workspace_id').primaryKey(),
+  bookedUntil: at('booked_until').notNull(),
+  /** The span the last booking added (its messages' turns start `booked_until - span`). */
+  spanMs: doublePrecision('span_ms').notNull(),
+});
+
 /** When the timer sweep is next scheduled (one row). */
 export const timerSchedule = pgTable('timer_schedule', {
   id: integer('id').primaryKey(),

@@ -62,7 +62,9 @@ export async function advanceClock(db: Db, workspaceId: string, ms: number): Pro
     await shiftBroadcasts(tx, workspaceId, ms);
     await tx.execute(sql`UPDATE timer_schedule SET next_at = 'infinity' WHERE id = 1`);
     await enqueue(tx, timerSweepJob, {});
-    // Held messages were scheduled in wall-clock time: look at them again on the new clock.
+    // Held messages were scheduled in wall-clock time: look at them again on the new clock (and
+    // those in line behind the number's throughput take their turns again from now).
+    await tx.execute(sql`DELETE FROM send_clocks WHERE workspace_id = ${workspaceId}`);
     await tx.execute(sql`
       WITH m AS (UPDATE messages SET send_after = now() WHERE workspace_id = ${workspaceId} AND direction = 'out' AND status = 'held' RETURNING id)
       SELECT ${sql.raw(wakeSenders)} WHERE EXISTS (SELECT 1 FROM m)`);

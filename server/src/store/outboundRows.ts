@@ -15,6 +15,7 @@ export type OutboundRow = ContactRow & {
   purpose: string;
   content: OutboundContent;
   status: string;
+  held_for: string | null;
   attempts: number;
   next_send_at: Date | null;
   transport: 'cloud' | 'sandbox';
@@ -49,7 +50,7 @@ export const claimOutboundSql = `
     SELECT id FROM candidates WHERE pg_try_advisory_xact_lock(${SENDER_LOCK}, (contact_id % 2147483647)::int)
   )
   SELECT c.*, m.id AS message_id, m.workspace_id AS m_workspace_id, m.contact_id, m.run_id, m.node_id, m.step AS m_step, r.flow_version_id,
-         m.purpose, m.content, m.status, m.attempts, w.transport, w.phone_number_id, w.access_token, w.sends_paused_reason,
+         m.purpose, m.content, m.status, m.error ->> 'held' AS held_for, m.attempts, w.transport, w.phone_number_id, w.access_token, w.sends_paused_reason,
          w.throughput_mps, w.settings, w.clock_offset_ms, now() + w.clock_offset_ms * interval '1 millisecond' AS ws_now,
          CASE WHEN m.category = 'MARKETING' AND (w.settings -> 'marketingCap') IS NOT NULL THEN (
            SELECT count(*)::int FROM messages x WHERE x.contact_id = m.contact_id AND x.direction = 'out' AND x.category = 'MARKETING'
@@ -99,6 +100,7 @@ export function outboundJobsFromRows(rows: readonly OutboundRow[], secrets: Secr
       purpose: row.purpose,
       content: row.content,
       status: row.status,
+      heldFor: row.held_for,
       attempts: row.attempts,
       to: row.phone ?? (row.wa_id ? `+${row.wa_id}` : null),
       sender: { transport: row.transport, phoneNumberId: row.phone_number_id, accessToken: tokenOf(row) },

@@ -5,6 +5,8 @@ import { addJobSql } from './enqueue';
 import { wakeSenders } from './outbox';
 
 type RunWrite = SavedStep['run'];
+/** Turns in a number's line are rounded up to this grid: one claim takes the messages of a quarter second, not one each. */
+const TURN_GRID_MS = 250;
 type TimerWrite = TimerRecord & { fireAt: Date };
 
 /**
@@ -23,6 +25,8 @@ export class WriteBuffer {
   private results: { messageId: number; result: OutboundResult }[] = [];
   /** Claimed messages due again later: held (with the reason) or retried after a failure (with the error). */
   private later: { id: number; held: string | null; error: Record<string, unknown> | null; until: Date | null; after_ms: number | null }[] = [];
+  /** Claimed messages queued behind their number's throughput, per number in the order given (see queueBehindLimit). */
+  private queued = new Map<string, { gapMs: number; afterMs: number; ids: number[] }>();
   private consumedJob: string | undefined;
 
   get empty(): boolean {
@@ -33,7 +37,8 @@ export class WriteBuffer {
       this.timers.size === 0 &&
       this.sends.length === 0 &&
       this.results.length === 0 &&
-      this.later.length === 0
+      this.later.length === 0 &&
+      this.queued.size === 0
     );
   }
 
@@ -73,6 +78,17 @@ export class WriteBuffer {
   /** Tried again `afterMs` after the commit, one more failed attempt counted. */
   retryOutbound(messageId: number, afterMs: number, error: Record<string, unknown>): void {
     this.later.push({ id: messageId, held: null, error, until: null, after_ms: afterMs });
+  }
+
+  /**
+   * Due at the number's next free turn, one every `gapMs` after the messages queued before it (the
+   * first no sooner than `afterMs` from now): the number's turns are booked on its send clock in
+   * the flush, one row per number.
+   */
+  queueBehindLimit(messageId: number, workspaceId: string, gapMs: number, afterMs: number): void {
+    const queue = this.queued.get(workspaceId) ?? { gapMs, afterMs, ids: [] };
+    queue.ids.push(messageId);
+    this.queued.set(workspaceId, queue);
   }
 
   consumeJob(jobId: string): void {
@@ -224,6 +240,25 @@ export class WriteBuffer {
         FROM jsonb_to_recordset(${json(this.later)}) AS x(id bigint, held text, error jsonb, until timestamptz, after_ms int)
         WHERE m.id = x.id)`);
     }
+    if (this.queued.size) {
+      const numbers = [...this.queued].map(([workspaceId, q]) => ({ workspace_id: workspaceId, after_ms: q.afterMs, span_ms: q.ids.length * q.gapMs }));
+      const turns = [...this.queued].flatMap(([workspaceId, q]) => q.ids.map((id, k) => ({ id, workspace_id: workspaceId, at_ms: k * q.gapMs })));
+      // The clock's new end is its old end (or the first free turn, if later) plus this batch's turns;
+      // the batch's first turn is where they start.
+      ctes.push(`bk AS (
+        INSERT INTO send_clocks AS c (workspace_id, booked_until, span_ms)
+        SELECT b.workspace_id, clock_timestamp() + (b.after_ms + b.span_ms) * interval '1 millisecond', b.span_ms
+        FROM jsonb_to_recordset(${json(numbers)}) AS b(workspace_id text, after_ms float8, span_ms float8)
+        ON CONFLICT (workspace_id) DO UPDATE SET
+          booked_until = GREATEST(c.booked_until + EXCLUDED.span_ms * interval '1 millisecond', EXCLUDED.booked_until), span_ms = EXCLUDED.span_ms
+        RETURNING c.workspace_id, c.booked_until - c.span_ms * interval '1 millisecond' AS first_turn)`);
+      ctes.push(`oq AS (
+        UPDATE messages m SET status = 'held', error = jsonb_build_object('held', 'throughput'),
+          send_after = to_timestamp(ceil(extract(epoch FROM bk.first_turn + t.at_ms * interval '1 millisecond') * ${1_000 / TURN_GRID_MS}) / ${1_000 / TURN_GRID_MS}),
+          updated_at = now()
+        FROM jsonb_to_recordset(${json(turns)}) AS t(id bigint, workspace_id text, at_ms float8) JOIN bk ON bk.workspace_id = t.workspace_id
+        WHERE m.id = t.id)`);
+    }
     if (this.consumedJob !== undefined) {
       params.push(this.consumedJob);
       ctes.push(`cj AS (DELETE FROM graphile_worker._private_jobs WHERE id = $${params.length}::bigint)`);
@@ -236,6 +271,7 @@ export class WriteBuffer {
     this.sends = [];
     this.results = [];
     this.later = [];
+    this.queued = new Map();
     return { text: `WITH ${ctes.join(',\n')}\nSELECT ${selects.join(', ')}`, params };
   }
 }
