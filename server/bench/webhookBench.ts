@@ -20,9 +20,12 @@ import { benchPhoneNumberId, pgStatLines, resetPgStat, sampleWaits, startBenchSt
  * Postgres made per webhook; with BENCH_PGSTAT=1, the statements it spent most time on; with
  * BENCH_WAITS=1, what the web's and the worker's Postgres connections were doing while busy (on
  * CPU or waiting, and for what: an ack waits for its commit's WAL flush, IO:WalSync).
- *   npx -y pnpm@10 --filter @tandem/server bench:webhooks [rate=1000] [seconds=10] [concurrency=16]
+ *   npx -y pnpm@10 --filter @tandem/server bench:webhooks [rate=1000] [seconds=10] [concurrency=16] [numbers=4]
  */
-const [rate = 1_000, seconds = 10, concurrency = 16] = process.argv.slice(2).map(Number);
+// Contacts are spread over `numbers` numbers (default 4, as bench:steps): WhatsApp counts a number's
+// inbound messages in its throughput too, so 1,000 "hello"s a second and their 1,000 answers need two
+// numbers of 1,000 messages a second at least.
+const [rate = 1_000, seconds = 10, concurrency = 16, numbers = 4] = process.argv.slice(2).map(Number);
 const pgStats = process.env.BENCH_PGSTAT === '1';
 const waitStats = process.env.BENCH_WAITS === '1';
 const walStats = process.env.BENCH_WALSTATS === '1';
@@ -54,10 +57,10 @@ const flow = {
 };
 
 async function main() {
-  const stack = await startBenchStack({ name: 'webhooks', port: 54394, concurrency, pgStats, standInNice });
+  const stack = await startBenchStack({ name: 'webhooks', port: 54394, concurrency, pgStats, standInNice, numbers });
   const children: ChildProcess[] = [];
   try {
-    await stack.publish(flow);
+    for (const workspaceId of stack.workspaceIds) await stack.publish(flow, workspaceId);
     const port = await freePort();
     const env = {
       ...process.env,
@@ -138,7 +141,7 @@ async function main() {
     console.log(
       `webhook benchmark: node ${process.version}, ${rate} req/s for ${seconds} s after ${warmupSeconds} s of warm-up at that rate (not counted); ` +
         `tandem-server web and worker (concurrency ${concurrency}, nice ${process.env.BENCH_WORKER_NICE ?? 10}) as processes of their own, ` +
-        `embedded Postgres 17, the stand-in${standInNice ? ` at nice ${standInNice}` : ''}`,
+        `${numbers} numbers (contacts spread over them), embedded Postgres 17, the stand-in${standInNice ? ` at nice ${standInNice}` : ''}`,
     );
     // POSTs bodies [first, first + count) at the rate, whether or not earlier ones were answered.
     const load = (first: number, count: number) => {
@@ -250,6 +253,7 @@ function freePort(): Promise<number> {
 }
 
 /** One `messages` webhook from the bench number: an inbound "hello" from contact `n`. */
+/** The `n`th contact's "hello", to the number it writes to. */
 function webhookBody(n: number) {
   const from = String(4915100000000 + n);
   return {
@@ -262,7 +266,7 @@ function webhookBody(n: number) {
             field: 'messages',
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '15550783881', phone_number_id: benchPhoneNumberId(0) },
+              metadata: { display_phone_number: '15550783881', phone_number_id: benchPhoneNumberId(n % numbers) },
               contacts: [{ profile: { name: `Bench ${n}` }, wa_id: from }],
               messages: [{ from, id: `wamid.bench.${n}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'hello' } }],
             },
