@@ -96,7 +96,7 @@ export async function startPump(o: PumpOptions): Promise<Pump> {
         continue;
       }
       if (next.more) {
-        // More is waiting: a loop asleep until its next row is due helps with it now.
+        // More is waiting than one batch: a sleeping loop helps with it now.
         wakeOne();
         continue;
       }
