@@ -80,7 +80,10 @@ export async function startBenchStack(o: {
       ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all', '-c', 'pg_stat_statements.track_planning=on']
       : [];
     // BENCH_PG_SETTINGS="name=value name=value": Postgres settings to try, e.g. "wal_buffers=32MB".
-    const tried = (process.env.BENCH_PG_SETTINGS ?? '').split(/\s+/).filter(Boolean).flatMap((setting) => ['-c', setting]);
+    const tried = (process.env.BENCH_PG_SETTINGS ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((setting) => ['-c', setting]);
     const pg = await startEmbeddedPostgres(dir, o.port, 'tandem', [...pgFlags, ...tried]);
     cleanups.push(() => pg.stop());
     const database = openDatabase(pg.url, o.concurrency + 10);
