@@ -5,9 +5,9 @@ import { addJobSql } from './enqueue';
 import { wakeSenders } from './outbox';
 
 type RunWrite = SavedStep['run'];
+type TimerWrite = TimerRecord & { fireAt: Date };
 /** Turns in a number's line are rounded up to this grid: one claim takes the messages of a quarter second, not one each. */
 const TURN_GRID_MS = 250;
-type TimerWrite = TimerRecord & { fireAt: Date };
 
 /**
  * The hot writes of an engine transaction — run states, run log lines, timers, queued sends and
