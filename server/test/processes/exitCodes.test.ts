@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,4 +59,29 @@ describe('a running start', () => {
     expect(await server.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   });
+
+  it('still shuts down in order and says it stopped when its embedded Postgres died first', async () => {
+    const server = spawnServer('start', {
+      DATABASE_URL: '',
+      TANDEM_DATA_DIR: dataDir,
+      TANDEM_PG_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    });
+    await waitFor(() => server.logs.some((l) => l.msg === 'worker started'), 60_000, 'the worker to start');
+    const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(postmaster, 'SIGKILL');
+    await waitFor(() => !isAlive(postmaster), 10_000, 'Postgres to be gone');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.logs.some((l) => l.msg === 'stopped')).toBe(true);
+  });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
