@@ -47,12 +47,7 @@ describe('a start that cannot boot', () => {
 
 describe('a running start', () => {
   it('stops its embedded Postgres and exits 0 when the terminal closes (SIGHUP)', async () => {
-    const server = spawnServer('start', {
-      DATABASE_URL: '',
-      TANDEM_DATA_DIR: dataDir,
-      TANDEM_PG_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-    });
+    const server = await startWithEmbeddedPostgres();
     await waitFor(() => server.logs.some((l) => String(l.text ?? '').startsWith('Tandem is running at')), 60_000, 'the start banner');
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
     server.child.kill('SIGHUP');
@@ -61,12 +56,7 @@ describe('a running start', () => {
   });
 
   it('still shuts down in order and says it stopped when its embedded Postgres died first', async () => {
-    const server = spawnServer('start', {
-      DATABASE_URL: '',
-      TANDEM_DATA_DIR: dataDir,
-      TANDEM_PG_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-    });
+    const server = await startWithEmbeddedPostgres();
     await waitFor(() => server.logs.some((l) => l.msg === 'worker started'), 60_000, 'the worker to start');
     const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(postmaster, 'SIGKILL');
@@ -76,6 +66,11 @@ describe('a running start', () => {
     expect(server.logs.some((l) => l.msg === 'stopped')).toBe(true);
   });
 });
+
+/** `tandem-server start` on its embedded Postgres in the test's data folder, on free ports. */
+async function startWithEmbeddedPostgres() {
+  return spawnServer('start', { DATABASE_URL: '', TANDEM_DATA_DIR: dataDir, TANDEM_PG_PORT: String(await freePort()), PORT: String(await freePort()) });
+}
 
 function isAlive(pid: number): boolean {
   try {
