@@ -89,10 +89,21 @@ async function importWithoutExitHooks() {
   return module.default;
 }
 
-/** Whether the postmaster of the data folder `dir` is still running (its pid file names a live process). */
-function postmasterRunning(dir: string): boolean {
+/** The postmaster's pid, as the data folder `dir`'s pid file names it; undefined when there is none. */
+function postmasterPid(dir: string): number | undefined {
   try {
     const pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the postmaster of the data folder `dir` is still running. */
+function postmasterRunning(dir: string): boolean {
+  const pid = postmasterPid(dir);
+  if (pid === undefined) return false;
+  try {
     process.kill(pid, 0);
     return true;
   } catch {
@@ -106,10 +117,10 @@ function postmasterRunning(dir: string): boolean {
  * handlers must be.
  */
 function stopPostmasterNow(dir: string): void {
+  const pid = postmasterPid(dir);
   try {
-    const pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+    if (pid !== undefined) process.kill(pid, 'SIGINT');
   } catch {
-    // no pid file or no such process: Postgres is already gone
+    // no such process: Postgres is already gone
   }
 }

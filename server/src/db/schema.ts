@@ -353,7 +353,7 @@ export const sendSlots = pgTable(
 /**
  * A number's queue behind its throughput: when its last waiting message was given its turn. A
  * message that finds every send slot taken is booked the next turn after it (one message per
- * 1/N s), so a backlog is written once and drained in order instead of claimed again each second.
+ * 1.1/N s), so a backlog is written once and drained in order instead of claimed again each second.
  */
 export const sendClocks = pgTable('send_clocks', {
   workspaceId: text('workspace_id').primaryKey(),
