@@ -20,12 +20,17 @@ export async function runWorker(env: Env, booted: Booted, logger: Logger): Promi
     logger: logger.child({ component: 'engine', worker: env.TANDEM_WORKER_NAME ?? `pid-${process.pid}` }),
   });
   const liveness = watchLiveness(pool, { heartbeatMs: env.TANDEM_WORKER_HEARTBEAT_MS, deadAfterMs: env.TANDEM_WORKER_DEAD_AFTER_MS });
+  // A runner that cannot start (the database gone mid-start, an incompatible job schema) must not
+  // leave the heartbeat's timer behind: it would keep the failed process alive.
   const worker = await startWorker({
     pool,
     deps,
     events: liveness.events,
     concurrency: env.TANDEM_WORKER_CONCURRENCY,
     tasks: { allowPrivateNetworks: privateNetworksPolicy(pool) },
+  }).catch(async (error: unknown) => {
+    await liveness.stop();
+    throw error;
   });
   logger.info({ concurrency: env.TANDEM_WORKER_CONCURRENCY }, 'worker started');
   return {

@@ -64,7 +64,11 @@ export async function startPump(o: PumpOptions): Promise<Pump> {
     wakeAll(true);
   };
   listener.on('notification', onNotification);
-  await listener.query(`LISTEN ${o.channel}`);
+  await listener.query(`LISTEN ${o.channel}`).catch((error: unknown) => {
+    // A connection that cannot listen goes back broken (the pool closes it), not kept checked out.
+    listener.release(error instanceof Error ? error : true);
+    throw error;
+  });
   const recheckMs = o.recheckMs ?? 30_000;
 
   /** Sleeps `ms`, or less: until stopped, or (given the generation seen) until the next notification. */
