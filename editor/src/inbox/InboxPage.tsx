@@ -132,9 +132,13 @@ export function InboxPage({ workspace, handoffId }: { workspace: WorkspaceView; 
 function PausedContacts({ workspaceId, now }: { workspaceId: string; now: string }) {
   const api = useApi();
   const [error, setError] = useState<string>();
-  const contacts = useLoad(() => api(endpoints.listContacts, { params: { workspaceId }, query: { limit: 200 } }), workspaceId, { pollMs: 10_000 });
-  // Handed-over conversations are listed above; these are the ones whose journeys wait after a Business App reply.
+  const contacts = useLoad(() => api(endpoints.listContacts, { params: { workspaceId }, query: { pausedBy: 'app', limit: 100 } }), workspaceId, {
+    pollMs: 10_000,
+  });
+  // Handed-over conversations are listed above; these are the ones whose journeys wait after a Business App reply
+  // (the server picks them among all contacts; a pause that ran out since the last poll drops out here).
   const paused = (contacts.data?.contacts ?? []).filter((c) => heldByApp(c, now).length > 0);
+  const more = (contacts.data?.total ?? 0) - (contacts.data?.contacts.length ?? 0);
   if (paused.length === 0) return null;
   return (
     <div className="tn-paused" data-testid="paused-contacts">
@@ -158,6 +162,7 @@ function PausedContacts({ workspaceId, now }: { workspaceId: string; now: string
           </li>
         ))}
       </ul>
+      {more > 0 && <p className="tn-muted">and {more} more with older App replies</p>}
     </div>
   );
 }

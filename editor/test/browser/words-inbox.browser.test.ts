@@ -185,6 +185,51 @@ describe.sequential('plain words and the inbox in a browser', () => {
       }),
     150_000,
   );
+
+  it(
+    'lists a contact whose journey waits after a Business App reply, and gives it back to the bot with one click',
+    () =>
+      scenario(async (page) => {
+        await login(page, tandem().url, tandem().email, tandem().password);
+        const workspaceId = workspaceIdOf(page);
+        const api = await apiAs(tandem().url, tandem().email, tandem().password);
+        const returns = {
+          schemaVersion: 1,
+          name: 'Returns',
+          settings: { humanReply: { mode: 'until_release' } },
+          nodes: [
+            { id: 'opened', type: 'trigger-event', position: { x: 0, y: 0 }, data: { event: 'return.opened' } },
+            { id: 'later', type: 'wait', position: { x: 0, y: 150 }, data: { mode: 'duration', duration: { amount: 1, unit: 'days' } } },
+            { id: 'done', type: 'end', position: { x: 0, y: 300 }, data: {} },
+          ],
+          edges: [
+            { id: 'e1', source: 'opened', sourceHandle: 'next', target: 'later' },
+            { id: 'e2', source: 'later', sourceHandle: 'next', target: 'done' },
+          ],
+          notes: [],
+        };
+        const flow = await api(endpoints.createFlow, { params: { workspaceId }, body: { document: returns } });
+        await api(endpoints.publishFlow, { params: { workspaceId, flowId: flow.id }, body: { note: 'Returns' } });
+        const customer = '966500000777';
+        await api(endpoints.simulateEvent, { params: { workspaceId }, body: { waId: customer, name: 'return.opened', payload: {} } });
+        await waitForValue(async () => {
+          const found = (await api(endpoints.listContacts, { params: { workspaceId }, query: { search: customer } })).contacts[0];
+          return found && (await api(endpoints.listRuns, { params: { workspaceId }, query: { contactId: found.id } })).runs.length > 0 ? found : undefined;
+        });
+        await api(endpoints.simulateEcho, { params: { workspaceId }, body: { waId: customer, text: 'Maria here, I will sort the return for you.' } });
+        await waitForValue(async () => (await api(endpoints.listContacts, { params: { workspaceId }, query: { pausedBy: 'app' } })).contacts[0]);
+
+        await page.goto(`${tandem().url}/#/w/${encodeURIComponent(workspaceId)}/inbox`);
+        const paused = page.getByTestId('paused-contacts');
+        const item = paused.locator('li').filter({ hasText: `+${customer}` });
+        await item.waitFor();
+        expect(await item.textContent()).toContain('“Returns” waits: a person replied from the Business App at');
+        await item.getByRole('button', { name: 'Resume automation' }).click();
+        await paused.waitFor({ state: 'detached' });
+        expect((await api(endpoints.listContacts, { params: { workspaceId }, query: { pausedBy: 'app' } })).total).toBe(0);
+      }),
+    90_000,
+  );
 });
 
 /** Polls `read` until it gives a value (the worker runs the journey in the background). */

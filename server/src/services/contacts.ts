@@ -1,9 +1,10 @@
-import { and, arrayContains, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, exists, ilike, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { builtInContactFields, NotFoundError, ValidationError, writableContactFields } from '@tandem/shared';
 import type { z } from 'zod';
 import type { contactPatchSchema } from '@tandem/shared/api';
 import type { Db } from '../db/database';
-import { consentChanges, contacts } from '../db/schema';
+import { consentChanges, contacts, runs } from '../db/schema';
+import { journeyHolds } from './journeyHolds';
 import { audit } from './audit';
 import { workspaceNow } from './workspaceClock';
 
@@ -33,25 +34,66 @@ export async function consentHistory(db: Db, workspaceId: string, id: number, pa
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
+type ContactQuery = {
+  search?: string | undefined;
+  tag?: string | undefined;
+  consent?: ContactRow['marketingConsent'] | undefined;
+  pausedBy?: 'app' | undefined;
+  limit: number;
+  offset: number;
+};
+
 /**
  * Contacts, most recently updated first. `search` matches the profile name, WhatsApp id, phone,
  * the first name, last name and email attributes and the tags (a search with digits also matches the
- * WhatsApp id whatever the spacing, so "+49 151 234" finds 49151234…).
+ * WhatsApp id whatever the spacing, so "+49 151 234" finds 49151234…). `pausedBy: 'app'`: only the
+ * contacts a journey holds back now because a person replied from the Business App, most recent
+ * App reply first.
  */
-export async function listContacts(
-  db: Db,
-  workspaceId: string,
-  q: { search?: string | undefined; tag?: string | undefined; consent?: ContactRow['marketingConsent'] | undefined; limit: number; offset: number },
-): Promise<{ rows: ContactRow[]; total: number }> {
+export async function listContacts(db: Db, workspaceId: string, q: ContactQuery): Promise<{ rows: ContactRow[]; total: number }> {
   const where = and(
     eq(contacts.workspaceId, workspaceId),
     q.search ? searchCondition(q.search) : undefined,
     q.tag ? arrayContains(contacts.tags, [q.tag]) : undefined,
     q.consent ? eq(contacts.marketingConsent, q.consent) : undefined,
   );
+  if (q.pausedBy === 'app') return pausedByApp(db, workspaceId, where, q);
   const rows = await db.select().from(contacts).where(where).orderBy(desc(contacts.updatedAt), desc(contacts.id)).limit(q.limit).offset(q.offset);
   const [{ total }] = (await db.select({ total: count() }).from(contacts).where(where)) as [{ total: number }];
   return { rows, total };
+}
+
+/** Contacts judged for `pausedBy: 'app'` at most: those most recently replied to from the App. */
+const PAUSED_BY_APP_CANDIDATES = 5_000;
+
+/**
+ * The contacts whose journeys hold their messages now by their rule after an App reply. Postgres
+ * narrows them to contacts with an App reply not yet released and a journey in progress; each
+ * journey's own rule (pause for minutes, until a keyword, until released) then decides, as the
+ * sender does (journeyHolds).
+ */
+async function pausedByApp(db: Db, workspaceId: string, where: SQL | undefined, q: ContactQuery): Promise<{ rows: ContactRow[]; total: number }> {
+  const candidates = await db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        where,
+        isNotNull(contacts.lastEchoAt),
+        or(isNull(contacts.botReleasedAt), lt(contacts.botReleasedAt, contacts.lastEchoAt)),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(runs)
+            .where(and(eq(runs.contactId, contacts.id), eq(runs.status, 'active'))),
+        ),
+      ),
+    )
+    .orderBy(desc(contacts.lastEchoAt), desc(contacts.id))
+    .limit(PAUSED_BY_APP_CANDIDATES);
+  const holds = await journeyHolds(db, candidates, await workspaceNow(db, workspaceId));
+  const paused = candidates.filter((c) => holds.get(c.id)?.some((h) => h.reason === 'human_active'));
+  return { rows: paused.slice(q.offset, q.offset + q.limit), total: paused.length };
 }
 
 function searchCondition(search: string): SQL | undefined {

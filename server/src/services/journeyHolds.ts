@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { humanReplySettingsSchema } from '@tandem/shared';
 import type { JourneyHold } from '@tandem/shared/api';
 import { humanHold } from '@tandem/engine/policy';
@@ -17,7 +17,14 @@ export async function journeyHolds(db: Db, rows: readonly ContactRow[], now: Dat
   const replied = rows.filter((c) => c.lastEchoAt !== null);
   if (replied.length === 0) return out;
   const active = await db
-    .select({ runId: runs.id, contactId: runs.contactId, flowId: flows.id, flowName: flows.name, document: flowVersions.document })
+    .select({
+      runId: runs.id,
+      contactId: runs.contactId,
+      flowId: flows.id,
+      flowName: flows.name,
+      // The version's rule only, not its whole document once per run.
+      humanReply: sql<unknown>`${flowVersions.document} -> 'settings' -> 'humanReply'`,
+    })
     .from(runs)
     .innerJoin(flows, eq(flows.id, runs.flowId))
     .innerJoin(flowVersions, eq(flowVersions.id, runs.flowVersionId))
@@ -34,7 +41,7 @@ export async function journeyHolds(db: Db, rows: readonly ContactRow[], now: Dat
   const byId = new Map(replied.map((c) => [c.id, c]));
   for (const r of active) {
     const c = byId.get(r.contactId)!;
-    const rule = humanReplySettingsSchema.parse((r.document as { settings?: { humanReply?: unknown } }).settings?.humanReply ?? {});
+    const rule = humanReplySettingsSchema.parse(r.humanReply ?? {});
     const hold = humanHold(rule, c, now);
     if (!hold) continue;
     const list = out.get(c.id) ?? [];

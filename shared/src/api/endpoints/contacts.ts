@@ -22,6 +22,8 @@ export const contactsEndpoints = {
       search: z.string().max(120).optional(),
       tag: z.string().max(60).optional(),
       consent: consent.optional(),
+      /** `app`: only contacts a journey holds back now because a person replied from the Business App (most recent App reply first; the 5,000 most recent are judged). */
+      pausedBy: z.enum(['app']).optional(),
     }),
     response: z.object({ contacts: z.array(contactSchema), total: z.number().int() }),
   }),
