@@ -1,4 +1,4 @@
-import type { Dashboard } from '@tandem/shared/api';
+import { endpoints, type Dashboard } from '@tandem/shared/api';
 import { definitionOf, isNodeType } from '@tandem/nodes';
 
 const DAY = 86_400_000;
@@ -35,7 +35,7 @@ export function periodRange(period: Period, now: Date): { from: string; to: stri
 /** The CSV export's address for the same query (a plain link: the browser sends the session cookie). */
 export function dashboardCsvHref(base: string, workspaceId: string, params: DashboardParams): string {
   const query = new URLSearchParams({ from: params.from, to: params.to, bucket: params.bucket, ...(params.flowId ? { flowId: params.flowId } : {}) });
-  return `${base}/api/workspaces/${encodeURIComponent(workspaceId)}/dashboard.csv?${query}`;
+  return `${base}${endpoints.dashboardCsv.path.replace('{workspaceId}', encodeURIComponent(workspaceId))}?${query}`;
 }
 
 /** The export's file name, as the server names it: `tandem-dashboard-2026-01-01-2026-01-31.csv`. */

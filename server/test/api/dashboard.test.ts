@@ -139,7 +139,7 @@ async function seed() {
 
 const board = (query: Record<string, string>, key = h.keys.aViewer) => h.call(endpoints.dashboard, { workspaceId: h.a }, { key, query });
 const csv = (query: Record<string, string>, key: string | null = h.keys.aViewer) =>
-  h.request('GET', `/api/workspaces/${h.a}/dashboard.csv?${new URLSearchParams(query)}`, key ? { key } : {});
+  h.call(endpoints.dashboardCsv, { workspaceId: h.a }, key ? { key, query } : { query });
 
 beforeAll(async () => {
   h = await startApiHarness();

@@ -21,6 +21,8 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   response: R;
   /** HTTP status of a success (200 unless said). */
   status?: number;
+  /** Media type of a success's body (`application/json` unless said, e.g. `text/csv`). */
+  mediaType?: string;
 }
 
 const none = z.object({});
@@ -41,6 +43,7 @@ export function route<
   body?: B;
   response: R;
   status?: number;
+  mediaType?: string;
 }): RouteDef<P, Q, B, R> {
   return { ...def, params: (def.params ?? none) as P, query: (def.query ?? none) as Q, body: (def.body ?? none) as B };
 }

@@ -1,18 +1,9 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
-import { endpoints, route, type Dashboard } from '@tandem/shared/api';
+import { endpoints, type Dashboard } from '@tandem/shared/api';
 import type { AppContext } from '../appContext';
 import type { AppEnv } from '../app';
 import { mountRoute } from '../mountRoute';
 import { dashboard } from '../../services/dashboard';
-
-/** The dashboard as CSV: same path with `.csv`, same query, auth and role as the JSON endpoint. */
-const dashboardCsv = route({
-  ...endpoints.dashboard,
-  path: `${endpoints.dashboard.path}.csv`,
-  summary: 'The dashboard as CSV: one row per bucket, a totals row, then one `goal:<name>` row per goal',
-  response: z.string(),
-});
 
 const header = ['at', 'runs_started', 'conversions', 'revenue', 'cost', 'sent', 'read', 'replied'];
 
@@ -20,7 +11,7 @@ const header = ['at', 'runs_started', 'conversions', 'revenue', 'cost', 'sent', 
 export function dashboardRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   mountRoute(app, ctx, endpoints.dashboard, async ({ params, query }) => dashboard(ctx.database, params.workspaceId, query));
 
-  mountRoute(app, ctx, dashboardCsv, async ({ c, params, query }) => {
+  mountRoute(app, ctx, endpoints.dashboardCsv, async ({ c, params, query }) => {
     const figures = await dashboard(ctx.database, params.workspaceId, query);
     const filename = `tandem-dashboard-${figures.from.slice(0, 10)}-${figures.to.slice(0, 10)}.csv`;
     return c.body(dashboardToCsv(figures), 200, {

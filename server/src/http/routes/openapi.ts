@@ -28,7 +28,10 @@ function buildOpenApi(): Record<string, unknown> {
       ...(parameters.length ? { parameters } : {}),
       ...(hasBody ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.body, 'input') } } } } : {}),
       responses: {
-        [String(route.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: schema(route.response, 'output') } } },
+        [String(route.status ?? 200)]: {
+          description: 'Success',
+          content: { [route.mediaType ?? 'application/json']: { schema: schema(route.response, 'output') } },
+        },
         400: errorRef,
         401: errorRef,
         404: errorRef,

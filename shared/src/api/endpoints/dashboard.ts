@@ -139,4 +139,15 @@ export const dashboardEndpoints = {
     query: dashboardQuerySchema,
     response: dashboardSchema,
   }),
+  dashboardCsv: route({
+    method: 'get',
+    path: '/api/workspaces/{workspaceId}/dashboard.csv',
+    summary: 'The dashboard as CSV (a download): one row per bucket, a totals row, then one `goal:<name>` row per goal',
+    tag: 'analytics',
+    role: 'viewer',
+    params: ws,
+    query: dashboardQuerySchema,
+    response: z.string(),
+    mediaType: 'text/csv',
+  }),
 };
