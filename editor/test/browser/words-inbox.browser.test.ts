@@ -224,7 +224,7 @@ describe.sequential('plain words and the inbox in a browser', () => {
         const item = paused.locator('li').filter({ hasText: `+${customer}` });
         await item.waitFor();
         expect(await item.textContent()).toContain('“Returns” waits: a person replied from the Business App at');
-      await shot(page, 'inbox-paused-by-app');
+        await shot(page, 'inbox-paused-by-app');
         await item.getByRole('button', { name: 'Resume automation' }).click();
         await paused.waitFor({ state: 'detached' });
         expect((await api(endpoints.listContacts, { params: { workspaceId }, query: { pausedBy: 'app' } })).total).toBe(0);
